@@ -1,0 +1,112 @@
+/**
+ * The check model: typed metadata plus a pure `evaluate(snapshot)`.
+ * Statuses, ids and these shapes are an interface: cards, JSON, SARIF, notifications and diffs use them.
+ */
+import type { WorkspaceSnapshot } from '../azure/snapshot';
+
+export const STATUSES = ['pass', 'fail', 'error', 'not_applicable', 'manual'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** The 8 workshop categories (seed 001), in workshop order. */
+export const CATEGORIES = [
+  'network-security',
+  'identity-management',
+  'privileged-access',
+  'data-protection',
+  'asset-management',
+  'logging-threat-detection',
+  'posture-vulnerability',
+  'backup-recovery',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const CATEGORY_TITLES: Readonly<Record<Category, string>> = {
+  'network-security': 'Network Security',
+  'identity-management': 'Identity Management',
+  'privileged-access': 'Privileged Access',
+  'data-protection': 'Data Protection',
+  'asset-management': 'Asset Management',
+  'logging-threat-detection': 'Logging and Threat Detection',
+  'posture-vulnerability': 'Posture and Vulnerability Management',
+  'backup-recovery': 'Backup and Recovery',
+};
+
+/** The three areas users ask for by name ("check rbac", "defender status", "is public network access off"). */
+export const AREAS = ['rbac', 'defender', 'public-network'] as const;
+export type Area = (typeof AREAS)[number];
+
+export interface Remediation {
+  /** Portal steps, one sentence each. */
+  readonly portal: readonly string[];
+  /** An `az` command with `<placeholders>`; absent where no CLI fix exists (e.g. recreate-only settings). */
+  readonly cli?: string;
+  /** Microsoft Learn page the fix rests on. */
+  readonly url: string;
+}
+
+/** One fact a finding rests on: which property, what it is, what it should be. */
+export interface Evidence {
+  readonly property: string;
+  readonly actual: string;
+  readonly expected: string;
+}
+
+/** What a check returns for one resource. */
+export interface CheckResult {
+  readonly status: Status;
+  /** The resource the result is about (the workspace, a compute, the linked vault, the subscription…). */
+  readonly resourceId: string;
+  /** One sentence naming the resource and what was found. */
+  readonly message: string;
+  readonly evidence: readonly Evidence[];
+}
+
+export interface CheckDefinition {
+  /** Stable, never reused: `AML-NET-001`. */
+  readonly id: string;
+  /** kebab-case; equals the file name without `.ts`. */
+  readonly slug: string;
+  readonly title: string;
+  readonly category: Category;
+  readonly severity: Severity;
+  /** ARM type the check is about, e.g. `Microsoft.MachineLearningServices/workspaces`. */
+  readonly resourceType: string;
+  /** Microsoft cloud security benchmark control ids, e.g. `NS-2`. At least one. */
+  readonly mcsb: readonly string[];
+  /** Built-in Azure Policy definition GUID where one exists. */
+  readonly policyDefinitionId?: string;
+  /** Workshop question ids (workshop-questions.json) this check illustrates. */
+  readonly workshopQuestions: readonly string[];
+  /** Areas a user may ask for by name. */
+  readonly areas: readonly Area[];
+  /** Why it matters, for people. */
+  readonly risk: string;
+  readonly remediation: Remediation;
+  /** The check-set version that added the check. */
+  readonly since: string;
+  /** Pure: no I/O, no clock, no randomness. May throw; the runner turns that into `error`. */
+  evaluate(snapshot: WorkspaceSnapshot): readonly CheckResult[];
+}
+
+/** A check result with the check's metadata, as reported. */
+export interface Finding extends CheckResult {
+  readonly checkId: string;
+  readonly title: string;
+  readonly category: Category;
+  readonly severity: Severity;
+  readonly remediation: Remediation;
+  readonly workshopQuestions: readonly string[];
+}
+
+export type StatusCounts = Readonly<Record<Status, number>>;
+
+export interface ScanReport {
+  readonly workspace: { readonly id: string; readonly name: string };
+  readonly scannedAt: string;
+  readonly checkSetVersion: string;
+  readonly summary: StatusCounts;
+  readonly findings: readonly Finding[];
+}

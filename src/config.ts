@@ -1,0 +1,184 @@
+/**
+ * The only reader of `process.env`. Reads the Teams Toolkit names plus the project's own, validates them once,
+ * and reports every problem at the same time (not one per restart).
+ */
+import * as path from 'node:path';
+import { isGuid, parseResourceId, ResourceIdError } from './shared/resource-id';
+
+export type BotType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMsi';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export type StoreKind = 'sqlite' | 'blob' | 'memory';
+export type AuthMode = 'bot' | 'user';
+
+export interface Config {
+  readonly port: number;
+  readonly logLevel: LogLevel;
+  readonly bot: {
+    /** Empty: local mode, no token check (like the Bot Framework Emulator). */
+    readonly id: string;
+    readonly password: string;
+    readonly type: BotType;
+    readonly tenantId: string;
+  };
+  readonly state: {
+    readonly store: StoreKind;
+    readonly dir: string;
+    /** Azure Blob Storage for scale-out: a connection string (Azurite) or an account URL (managed identity). */
+    readonly blobConnectionString: string;
+    readonly blobAccountUrl: string;
+    readonly blobContainer: string;
+  };
+  readonly azure: {
+    readonly armEndpoint: string;
+    readonly authorityHost: string;
+    /** Scopes the bot identity may scan; empty means only the sample environment. */
+    readonly allowedScopes: readonly string[];
+    /** Tenants whose users may talk to the bot; empty means the bot's own tenant (or any, in local mode). */
+    readonly allowedTenants: readonly string[];
+    readonly authMode: AuthMode;
+    /** Managed identity client id for DefaultAzureCredential (user-assigned MI). */
+    readonly managedIdentityClientId: string;
+    readonly scanTimeoutMs: number;
+    readonly armConcurrency: number;
+  };
+  readonly sso: {
+    readonly oauthConnectionName: string;
+    readonly botDomain: string;
+  };
+  /** Bearer secret for POST /api/notifications/run; the route is off when empty. */
+  readonly adminToken: string;
+  readonly version: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function loadConfig(env: Env = process.env, version = readPackageVersion()): Config {
+  const problems: string[] = [];
+  const str = (name: string, fallback = ''): string => (env[name] ?? fallback).trim();
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = str(name);
+    if (raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
+      return fallback;
+    }
+    return n;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T, caseInsensitive = false): T => {
+    const raw = str(name);
+    if (raw === '') return fallback;
+    const hit = allowed.find((a) => (caseInsensitive ? a.toLowerCase() === raw.toLowerCase() : a === raw));
+    if (hit === undefined) problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}").`);
+    return hit ?? fallback;
+  };
+  const list = (name: string): string[] =>
+    str(name)
+      .split(/[,;\s]+/)
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
+  const httpsUrl = (name: string, fallback: string): string => {
+    const raw = str(name, fallback).replace(/\/+$/, '');
+    try {
+      const u = new URL(raw);
+      if (u.protocol !== 'https:') problems.push(`${name} must be an https:// URL (got "${raw}").`);
+    } catch {
+      problems.push(`${name} is not a URL (got "${raw}").`);
+    }
+    return raw;
+  };
+
+  const port = int('PORT', 3978, 0, 65535);
+  const logLevel = oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
+  const botId = str('BOT_ID');
+  const botPassword = str('BOT_PASSWORD');
+  const botType = oneOf<BotType>('BOT_TYPE', ['MultiTenant', 'SingleTenant', 'UserAssignedMsi'], 'MultiTenant', true);
+  const botTenantId = str('BOT_TENANT_ID');
+  if (botId !== '' && !isGuid(botId)) problems.push(`BOT_ID must be the bot's Microsoft App ID (a GUID).`);
+  if (botTenantId !== '' && !isGuid(botTenantId)) problems.push('BOT_TENANT_ID must be a tenant id (a GUID).');
+  if (botId !== '') {
+    if (botType === 'UserAssignedMsi' && botPassword !== '') problems.push('BOT_PASSWORD must be empty when BOT_TYPE is UserAssignedMsi.');
+    if (botType !== 'MultiTenant' && botTenantId === '') problems.push(`BOT_TENANT_ID is required when BOT_TYPE is ${botType}.`);
+    if (botType !== 'UserAssignedMsi' && botPassword === '') problems.push(`BOT_PASSWORD is required when BOT_ID is set and BOT_TYPE is ${botType}.`);
+  } else if (botPassword !== '') {
+    problems.push('BOT_PASSWORD is set but BOT_ID is empty.');
+  }
+
+  const store = oneOf<StoreKind>('GUARDIAN_STORE', ['sqlite', 'blob', 'memory'], 'sqlite');
+  const blobConnectionString = str('GUARDIAN_BLOB_CONNECTION_STRING');
+  const blobAccountUrl = str('GUARDIAN_BLOB_ACCOUNT_URL');
+  if (store === 'blob' && blobConnectionString === '' && blobAccountUrl === '') {
+    problems.push('GUARDIAN_STORE=blob needs GUARDIAN_BLOB_CONNECTION_STRING or GUARDIAN_BLOB_ACCOUNT_URL.');
+  }
+  const blobContainer = str('GUARDIAN_BLOB_CONTAINER', 'guardian-state');
+  if (!/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(blobContainer)) problems.push('GUARDIAN_BLOB_CONTAINER is not a valid container name.');
+
+  const allowedScopes = list('GUARDIAN_ALLOWED_SCOPES');
+  for (const scope of allowedScopes) {
+    try {
+      parseResourceId(scope);
+    } catch (e) {
+      problems.push(`GUARDIAN_ALLOWED_SCOPES: "${scope}": ${e instanceof ResourceIdError ? e.message : 'not a resource id'}`);
+    }
+  }
+  const allowedTenants = list('GUARDIAN_ALLOWED_TENANTS');
+  for (const t of allowedTenants) if (!isGuid(t)) problems.push(`GUARDIAN_ALLOWED_TENANTS: "${t}" is not a tenant id (a GUID).`);
+
+  const authMode = oneOf<AuthMode>('GUARDIAN_AUTH_MODE', ['bot', 'user'], 'bot');
+  const oauthConnectionName = str('OAUTH_CONNECTION_NAME');
+  if (authMode === 'user' && botId === '') problems.push('GUARDIAN_AUTH_MODE=user needs BOT_ID (Teams SSO is tied to the bot registration).');
+
+  const adminToken = str('GUARDIAN_ADMIN_TOKEN');
+  if (adminToken !== '' && adminToken.length < 32) problems.push('GUARDIAN_ADMIN_TOKEN must be at least 32 characters (use a random secret).');
+
+  const config: Config = {
+    port,
+    logLevel,
+    bot: { id: botId, password: botPassword, type: botType, tenantId: botTenantId },
+    state: {
+      store,
+      dir: path.resolve(str('GUARDIAN_STATE_DIR', '.guardian')),
+      blobConnectionString,
+      blobAccountUrl,
+      blobContainer,
+    },
+    azure: {
+      armEndpoint: httpsUrl('AZURE_ARM_ENDPOINT', 'https://management.azure.com'),
+      authorityHost: httpsUrl('AZURE_AUTHORITY_HOST', 'https://login.microsoftonline.com'),
+      allowedScopes,
+      allowedTenants,
+      authMode,
+      managedIdentityClientId: str('AZURE_CLIENT_ID'),
+      scanTimeoutMs: int('GUARDIAN_SCAN_TIMEOUT_MS', 60_000, 1_000, 600_000),
+      armConcurrency: int('GUARDIAN_ARM_CONCURRENCY', 8, 1, 64),
+    },
+    sso: { oauthConnectionName, botDomain: str('BOT_DOMAIN') },
+    adminToken,
+    version,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}
+
+function readPackageVersion(): string {
+  // Resolved relative to this file so it works from src/ (tsx, ts-jest) and dist/ alike.
+  for (const candidate of ['../package.json', '../../package.json']) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const pkg = require(path.join(__dirname, candidate)) as { name?: string; version?: string };
+      if (pkg.name === 'baseline-guardian' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // try the next location
+    }
+  }
+  return '0.0.0';
+}

@@ -1,0 +1,34 @@
+/**
+ * The narrow view of a turn that dialogs use. `src/bot/` implements it over teams-ai's TurnContext, tests
+ * implement it in memory; dialogs never see the bot SDK.
+ */
+
+/** An Adaptive Card (schema 1.5) as plain JSON. */
+export interface AdaptiveCard {
+  readonly type: 'AdaptiveCard';
+  readonly version: string;
+  readonly [key: string]: unknown;
+}
+
+export type ConversationType = 'personal' | 'groupChat' | 'channel';
+
+export interface ConversationInfo {
+  readonly conversationId: string;
+  readonly conversationType: ConversationType;
+  readonly tenantId: string | undefined;
+  /** The AAD object id when Teams gives it, else the channel user id. */
+  readonly userId: string;
+  readonly userName: string | undefined;
+  readonly teamId: string | undefined;
+  readonly channelId: string | undefined;
+}
+
+export interface TurnPort {
+  readonly conversation: ConversationInfo;
+  sendText(text: string): Promise<void>;
+  /** Sends a card; returns the activity id so that it can be updated in place. */
+  sendCard(card: AdaptiveCard, summaryText?: string): Promise<string>;
+  updateCard(activityId: string, card: AdaptiveCard): Promise<void>;
+  /** Shows the typing indicator (work that takes longer than a moment). */
+  typing(): Promise<void>;
+}
