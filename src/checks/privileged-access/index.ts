@@ -1,0 +1,4 @@
+import type { CheckDefinition } from '../types';
+
+/** The checks of this category, in id order. */
+export const checks: readonly CheckDefinition[] = [];

@@ -1,0 +1,58 @@
+/**
+ * How conversation features plug into the bot. The bot routes each message (see RouteResult), then offers it
+ * to the features in order; card actions go to the feature whose name prefixes the verb (`scan.recheck` → scan).
+ * Features keep their own state in the GuardianStore, keyed by conversation and user.
+ */
+import type { AdaptiveCard, TurnPort } from './port';
+import type { Area, Category } from '../checks/types';
+
+/** What the router made of a message (also the JSON of `guardian ask --json`). */
+export interface RouteResult {
+  readonly intent: 'question' | 'check' | 'command' | 'none';
+  /** For `question`: the workshop question id (NS-01 …) or knowledge topic id that answers it best. */
+  readonly questionId?: string;
+  /** For `check`: what to check. */
+  readonly check?: 'all' | Area | Category;
+  /** For `check` (and some commands): the workspace id or name, `sample`, or a subscription id. */
+  readonly target?: string;
+  /** For `command`: the command name (help, reset, workshop, baseline, lab, watch, unwatch, watches, link, unlink, checks, signin, signout). */
+  readonly command?: string;
+  /** For `command`: the rest of the text after the command word(s). */
+  readonly args?: string;
+  /** 0..1 */
+  readonly confidence: number;
+  /** For `question` and `none`: the answer text (Markdown) or the polite fallback. */
+  readonly answer?: string;
+  /** Closest topics when confidence is low: [{ id, title }]. */
+  readonly suggestions?: readonly { readonly id: string; readonly title: string }[];
+}
+
+export interface IncomingMessage {
+  /** The text with any @mention of the bot removed, trimmed. */
+  readonly text: string;
+  readonly route: RouteResult;
+}
+
+/** A card action after the bot has checked its shape: verb plus a plain-object payload. */
+export interface CardAction {
+  readonly verb: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  /** `execute` (Action.Execute invoke: may return a card that replaces the one clicked) or `submit` (Action.Submit). */
+  readonly via: 'execute' | 'submit';
+}
+
+export type ActionResult =
+  /** Replace the clicked card with this one (Action.Execute) or send it (Action.Submit). */
+  | { readonly kind: 'card'; readonly card: AdaptiveCard }
+  /** The feature already replied through the port. */
+  | { readonly kind: 'handled' }
+  /** A short answer for the user (stale or forged action data, etc.). */
+  | { readonly kind: 'text'; readonly text: string };
+
+export interface Feature {
+  /** Also the verb prefix of its card actions: `scan` owns `scan.*`. */
+  readonly name: string;
+  /** Returns true when it handled the message. Features with a conversation in progress look at every message. */
+  onMessage?(port: TurnPort, message: IncomingMessage): Promise<boolean>;
+  onAction?(port: TurnPort, action: CardAction): Promise<ActionResult>;
+}
