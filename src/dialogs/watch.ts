@@ -1,0 +1,78 @@
+/**
+ * "watch ws-prod daily at 08:00", "unwatch ws-prod", "watches": the chat side of notifications. Who set a
+ * subscription up is the user of the turn; where it posts is this conversation.
+ */
+import { plainText } from '../cards/escape';
+import type { NotificationService } from '../notifications/service';
+import { parseWatchCommand, WATCH_USAGE } from '../notifications/watch-command';
+import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
+import type { TurnPort } from './port';
+import { REMOVE_VERB, watchConfirmationCard, watchListCard } from './watch-cards';
+
+export type WatchNotifications = Pick<NotificationService, 'subscribe' | 'unsubscribe' | 'unsubscribeById' | 'list'>;
+
+const COMMANDS = new Set(['watch', 'unwatch', 'watches']);
+
+export function createWatchFeature(deps: { readonly notifications: WatchNotifications }): Feature {
+  const { notifications } = deps;
+
+  async function showList(port: TurnPort): Promise<void> {
+    const subscriptions = await notifications.list(port.conversation.conversationId);
+    if (subscriptions.length === 0) await port.sendText(`This conversation does not watch any workspace yet. ${WATCH_USAGE}`);
+    else await port.sendCard(watchListCard(subscriptions), `Watching ${subscriptions.length} workspace(s)`);
+  }
+
+  return {
+    name: 'watch',
+
+    async onMessage(port: TurnPort, message: IncomingMessage): Promise<boolean> {
+      const { route } = message;
+      if (route.intent !== 'command' || route.command === undefined || !COMMANDS.has(route.command)) return false;
+      const text = route.command === 'watches' ? 'watches' : `${route.command} ${route.args ?? ''}`;
+      const command = parseWatchCommand(text);
+      const { conversation } = port;
+      switch (command.kind) {
+        case 'invalid':
+          await port.sendText(plainText(command.message, 400));
+          return true;
+        case 'list':
+          await showList(port);
+          return true;
+        case 'unwatch': {
+          const removed = await notifications.unsubscribe(conversation.conversationId, command.target);
+          await port.sendText(
+            removed.length === 0
+              ? `This conversation does not watch ${plainText(command.target, 120)}. Say "watches" to see what it watches.`
+              : `Stopped watching ${plainText(removed.map((s) => s.workspace.name).join(', '), 300)}.`,
+          );
+          return true;
+        }
+        case 'watch': {
+          await port.typing();
+          const result = await notifications.subscribe({
+            conversationId: conversation.conversationId,
+            userId: conversation.userId,
+            userName: conversation.userName,
+            target: command.target,
+            schedule: command.schedule,
+            weeklyDigest: command.weeklyDigest,
+          });
+          if (!result.ok) await port.sendText(plainText(result.message, 600));
+          else await port.sendCard(watchConfirmationCard(result.subscription, result.created), `Watching ${result.subscription.workspace.name}`);
+          return true;
+        }
+      }
+    },
+
+    async onAction(port: TurnPort, action: CardAction): Promise<ActionResult> {
+      const subscriptionId = action.data.subscriptionId;
+      if (action.verb !== REMOVE_VERB || typeof subscriptionId !== 'string') return { kind: 'text', text: 'That button is out of date.' };
+      // unsubscribeById checks that the subscription belongs to this conversation (card data can be forged).
+      const removed = await notifications.unsubscribeById(port.conversation.conversationId, subscriptionId);
+      if (removed === undefined) return { kind: 'text', text: 'That subscription no longer exists here.' };
+      const remaining = await notifications.list(port.conversation.conversationId);
+      if (remaining.length === 0) return { kind: 'text', text: `Stopped watching ${plainText(removed.workspace.name, 120)}. Nothing else is watched here.` };
+      return { kind: 'card', card: watchListCard(remaining) };
+    },
+  };
+}

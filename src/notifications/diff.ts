@@ -1,0 +1,90 @@
+/**
+ * What changed between two scans of one workspace, keyed by (checkId, resourceId). Only what a security team
+ * acts on counts as a change: a new failure, a resolved failure, a check that can no longer be assessed, and
+ * any other status move of a finding both scans have. Everything is in a stable order (severity, check, resource).
+ */
+import type { Finding, ScanReport, Severity } from '../checks/types';
+
+export interface StatusChange {
+  readonly before: Finding;
+  readonly after: Finding;
+}
+
+export interface ReportDiff {
+  /** Failing now, not failing before (or not there before). */
+  readonly newFailures: readonly Finding[];
+  /** Failing before; now passing, not applicable, or gone (the resource was removed). `after` absent when gone. */
+  readonly resolved: readonly { readonly before: Finding; readonly after?: Finding }[];
+  /** Not assessed now (`error`), assessed or absent before. */
+  readonly newlyUnassessed: readonly Finding[];
+  /** Any other status move (error → pass, pass → manual, fail → manual …). */
+  readonly statusChanges: readonly StatusChange[];
+  readonly hasChanges: boolean;
+}
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 0, high: 1, medium: 2, low: 3 };
+
+/** ARM ids are case-insensitive: the same resource may come back in another case. */
+export function findingKey(f: Pick<Finding, 'checkId' | 'resourceId'>): string {
+  return `${f.checkId}\u0000${f.resourceId.toLowerCase()}`;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    cmp(a.checkId, b.checkId) ||
+    cmp(a.resourceId.toLowerCase(), b.resourceId.toLowerCase())
+  );
+}
+
+export function diffReports(before: ScanReport, after: ScanReport): ReportDiff {
+  const old = new Map(before.findings.map((f) => [findingKey(f), f]));
+  const now = new Map(after.findings.map((f) => [findingKey(f), f]));
+  const newFailures: Finding[] = [];
+  const resolved: { before: Finding; after?: Finding }[] = [];
+  const newlyUnassessed: Finding[] = [];
+  const statusChanges: StatusChange[] = [];
+
+  for (const [key, current] of now) {
+    const previous = old.get(key);
+    if (previous?.status === current.status) continue;
+    if (current.status === 'fail') newFailures.push(current);
+    else if (current.status === 'error') newlyUnassessed.push(current);
+    else if (previous?.status === 'fail' && (current.status === 'pass' || current.status === 'not_applicable')) resolved.push({ before: previous, after: current });
+    else if (previous !== undefined) statusChanges.push({ before: previous, after: current });
+    // A finding that appears passing (a new compute that is fine) is not news.
+  }
+  for (const [key, previous] of old) {
+    if (!now.has(key) && previous.status === 'fail') resolved.push({ before: previous });
+  }
+
+  newFailures.sort(compareFindings);
+  newlyUnassessed.sort(compareFindings);
+  resolved.sort((a, b) => compareFindings(a.before, b.before));
+  statusChanges.sort((a, b) => compareFindings(a.after, b.after));
+  return {
+    newFailures,
+    resolved,
+    newlyUnassessed,
+    statusChanges,
+    hasChanges: newFailures.length + resolved.length + newlyUnassessed.length + statusChanges.length > 0,
+  };
+}
+
+/** "2 new findings, 1 resolved, 1 not assessed, 1 changed" (only the non-zero parts). */
+export function describeDiff(diff: ReportDiff): string {
+  const parts: string[] = [];
+  if (diff.newFailures.length > 0) parts.push(`${diff.newFailures.length} new ${plural(diff.newFailures.length, 'finding')}`);
+  if (diff.resolved.length > 0) parts.push(`${diff.resolved.length} resolved`);
+  if (diff.newlyUnassessed.length > 0) parts.push(`${diff.newlyUnassessed.length} not assessed`);
+  if (diff.statusChanges.length > 0) parts.push(`${diff.statusChanges.length} changed`);
+  return parts.length > 0 ? parts.join(', ') : 'no changes';
+}
+
+function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
