@@ -1,0 +1,133 @@
+/**
+ * The bot: a teams-ai Application over a TeamsAdapter, with the routes for install/welcome, messages and card
+ * actions. Everything the features see goes through TurnPort; this folder is the only one that knows the SDK.
+ */
+import {
+  ActivityTypes,
+  ConfigurationServiceClientCredentialFactory,
+  type ConversationReference,
+  type Request as BotRequest,
+  type Response as BotResponse,
+  type TurnContext,
+} from 'botbuilder';
+import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import type { Config } from '../config';
+import type { Feature } from '../dialogs/feature';
+import type { TurnPort } from '../dialogs/port';
+import type { Logger } from '../logging';
+import type { GuardianStore } from '../storage/store';
+import { ACTION_INVOKE_NAME, isExecuteInvoke, isSubmitMessage } from './activity-kinds';
+import { saveConversationReference } from './conversation';
+import { defaultRouter } from './default-router';
+import { MessageHandler } from './message-handler';
+import type { MessageRouter } from './router';
+import { TeamsTurnPort } from './turn-port';
+import { DEFAULT_TYPING, type TypingOptions } from './typing';
+import { WelcomeFlow } from './welcome-flow';
+
+export interface BotDependencies {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly store: GuardianStore;
+  /** Offered each message in order (first onMessage returning true wins); card verbs go to the feature named by their prefix. */
+  readonly features: readonly Feature[];
+  /** Defaults to the help/greeting router. */
+  readonly router?: MessageRouter;
+  readonly typing?: TypingOptions;
+}
+
+export interface Bot {
+  readonly app: Application<TurnState>;
+  readonly adapter: TeamsAdapter;
+  /** Processes one POST /api/messages (token check, turn, invoke response). */
+  handle(req: BotRequest, res: BotResponse): Promise<void>;
+  /** Runs `logic` in a saved conversation (proactive send). */
+  continueConversation(reference: Partial<ConversationReference>, logic: (port: TurnPort) => Promise<void>): Promise<void>;
+}
+
+export function createAdapter(config: Config): TeamsAdapter {
+  const credentials = new ConfigurationServiceClientCredentialFactory({
+    MicrosoftAppId: config.bot.id,
+    // An empty id means local mode: no password either, so botbuilder disables the token check.
+    MicrosoftAppPassword: config.bot.id === '' ? '' : config.bot.password,
+    MicrosoftAppType: config.bot.id === '' ? 'MultiTenant' : config.bot.type,
+    MicrosoftAppTenantId: config.bot.tenantId,
+  });
+  return new TeamsAdapter({}, credentials);
+}
+
+export function createBot(deps: BotDependencies): Bot {
+  const { config, logger, store } = deps;
+  const adapter = createAdapter(config);
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: config.bot.id,
+    storage: store,
+    // The bot sends typing itself (withTyping), only when work is slow and per turn.
+    startTypingTimer: false,
+    removeRecipientMention: true,
+  });
+
+  const messages = new MessageHandler({
+    logger,
+    features: deps.features,
+    router: deps.router ?? defaultRouter,
+    typing: deps.typing ?? DEFAULT_TYPING,
+  });
+  const welcome = new WelcomeFlow(store, logger);
+  const allowedTenants = tenantAllowList(config);
+
+  adapter.onTurnError = async (context: TurnContext, error: Error): Promise<void> => {
+    // Log the error's name and message only: stacks and payloads can carry tokens and user data.
+    logger.error({ err: { name: error.name, message: error.message }, activityType: context.activity.type }, 'turn failed');
+    try {
+      await context.sendActivity('Sorry, something went wrong on my side. Please try again in a moment.');
+    } catch (sendError) {
+      logger.warn({ err: { message: (sendError as Error).message } }, 'could not send the apology');
+    }
+  };
+
+  app.turn('beforeTurn', async (context) => {
+    const tenantId = new TeamsTurnPort(context).conversation.tenantId;
+    if (allowedTenants !== undefined && (tenantId === undefined || !allowedTenants.has(tenantId.toLowerCase()))) {
+      logger.warn({ activityType: context.activity.type }, 'activity from a tenant that is not allowed');
+      if (isMessage(context.activity.type)) await context.sendActivity('This bot is not available for your organization.');
+      return false;
+    }
+    if (isMessage(context.activity.type)) await saveConversationReference(store, context.activity);
+    return true;
+  });
+
+  app.conversationUpdate('membersAdded', (context) => welcome.onMembersAdded(context));
+  app.activity(ActivityTypes.InstallationUpdate, (context) => welcome.onInstallationUpdate(context));
+
+  // Any Action.Execute, whatever its verb: the verb is validated and dispatched in one place.
+  app.adaptiveCards.actionExecute(
+    (context) => Promise.resolve(isExecuteInvoke(context.activity)),
+    (context) => messages.onExecute(context),
+  );
+  app.activity(
+    (context) => Promise.resolve(isSubmitMessage(context.activity)),
+    (context) => messages.onSubmit(context),
+  );
+  app.activity(ActivityTypes.Message, (context) => messages.onMessage(context));
+
+  return {
+    app,
+    adapter,
+    handle: (req, res) => adapter.process(req, res, async (context) => void (await app.run(context))),
+    continueConversation: (reference, logic) =>
+      adapter.continueConversationAsync(config.bot.id, reference, (context) => logic(new TeamsTurnPort(context))),
+  };
+}
+
+const isMessage = (type: string): boolean => type === 'message';
+
+/** Tenants allowed to talk to the bot: the configured list, else the bot's own tenant; undefined = any (local/multi-tenant). */
+function tenantAllowList(config: Config): Set<string> | undefined {
+  if (config.azure.allowedTenants.length > 0) return new Set(config.azure.allowedTenants.map((t) => t.toLowerCase()));
+  if (config.bot.id !== '' && config.bot.tenantId !== '') return new Set([config.bot.tenantId.toLowerCase()]);
+  return undefined;
+}
+
+export { ACTION_INVOKE_NAME };

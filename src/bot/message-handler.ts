@@ -1,0 +1,102 @@
+/**
+ * Messages and card actions: check the input, route it, offer it to the features, fall back to help.
+ */
+import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '@microsoft/teams-ai';
+import type { ActionResult, CardAction, Feature, IncomingMessage } from '../dialogs/feature';
+import { buildHelpCard, quickActionText } from '../dialogs/help';
+import type { AdaptiveCard as PortCard, TurnPort } from '../dialogs/port';
+import type { Logger } from '../logging';
+import { featureNameOf, parseExecuteAction, parseSubmitAction, type ParsedCardAction } from './card-action';
+import { checkMessageText, mentionsBot } from './message-text';
+import type { MessageRouter } from './router';
+import { TeamsTurnPort } from './turn-port';
+import { withTyping, type TypingOptions } from './typing';
+
+export interface MessageHandlerDeps {
+  readonly logger: Logger;
+  readonly features: readonly Feature[];
+  readonly router: MessageRouter;
+  readonly typing: TypingOptions;
+}
+
+const NOT_UNDERSTOOD = 'I did not catch that. Here is what I can do:';
+const BAD_ACTION = 'I could not use that button: the card may be out of date. Type "help" to see what I can do.';
+
+export class MessageHandler {
+  constructor(private readonly deps: MessageHandlerDeps) {}
+
+  async onMessage(context: TurnContext): Promise<void> {
+    const port = new TeamsTurnPort(context);
+    // In channels and group chats every message reaches the bot; it answers only when spoken to.
+    if (port.conversation.conversationType !== 'personal' && !mentionsBot(context.activity)) return;
+    const checked = checkMessageText(typeof context.activity.text === 'string' ? context.activity.text : '');
+    if (!checked.ok) {
+      await port.sendText(checked.answer);
+      return;
+    }
+    await withTyping(() => port.typing(), this.deps.typing, () => this.dispatchText(port, checked.text));
+  }
+
+  /** Action.Submit: the answer is a new message. */
+  async onSubmit(context: TurnContext): Promise<void> {
+    const port = new TeamsTurnPort(context);
+    const result = await withTyping(() => port.typing(), this.deps.typing, () =>
+      this.dispatchAction(port, parseSubmitAction(context.activity.value)),
+    );
+    if (result.kind === 'card') await port.sendCard(result.card);
+    else if (result.kind === 'text') await port.sendText(result.text);
+  }
+
+  /** Action.Execute: a card replaces the one clicked, text is shown as the invoke's message. */
+  async onExecute(context: TurnContext): Promise<AdaptiveCard | string> {
+    const port = new TeamsTurnPort(context);
+    const value: unknown = context.activity.value;
+    const result = await this.dispatchAction(port, parseExecuteAction(value));
+    switch (result.kind) {
+      case 'card':
+        return result.card;
+      case 'text':
+        return result.text;
+      case 'handled':
+        return 'Done.';
+    }
+  }
+
+  /** Routes text and offers it to the features; help when none takes it. Also used by quick-action buttons. */
+  private async dispatchText(port: TurnPort, text: string): Promise<void> {
+    const route = await this.deps.router.route(text);
+    const message: IncomingMessage = { text, route };
+    for (const feature of this.deps.features) {
+      if (feature.onMessage !== undefined && (await feature.onMessage(port, message))) return;
+    }
+    if (route.intent === 'question' && route.answer !== undefined && route.answer !== '') {
+      await port.sendText(route.answer);
+      return;
+    }
+    const asked = route.intent === 'command' && route.command === 'help';
+    await port.sendCard(buildHelpCard(asked ? {} : { intro: NOT_UNDERSTOOD }), 'Baseline Guardian: commands');
+  }
+
+  private async dispatchAction(port: TurnPort, parsed: ParsedCardAction): Promise<ActionResult> {
+    if (!parsed.ok) {
+      this.deps.logger.info({ reason: parsed.reason }, 'rejected a card action');
+      return { kind: 'text', text: BAD_ACTION };
+    }
+    const action: CardAction = parsed.action;
+    const text = quickActionText(action.verb);
+    if (text !== undefined) {
+      await this.dispatchText(port, text);
+      return { kind: 'handled' };
+    }
+    const owner = featureNameOf(action.verb);
+    const feature = this.deps.features.find((f) => f.name === owner && f.onAction !== undefined);
+    if (feature?.onAction === undefined) {
+      this.deps.logger.info({ verb: action.verb }, 'card action for no feature');
+      return { kind: 'text', text: BAD_ACTION };
+    }
+    const result = await feature.onAction(port, action);
+    if (result.kind === 'card') return { kind: 'card', card: result.card satisfies PortCard };
+    return result;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * TurnPort over a botbuilder TurnContext: the only way dialogs and features talk to the user. Everything sent
+ * passes through scrubSecrets, so a token that slipped into a message or card never reaches the chat.
+ */
+import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import type { AdaptiveCard, ConversationInfo, TurnPort } from '../dialogs/port';
+import { scrubSecrets } from '../logging';
+import { conversationInfoOf } from './conversation';
+
+export class TeamsTurnPort implements TurnPort {
+  readonly conversation: ConversationInfo;
+
+  constructor(private readonly context: TurnContext) {
+    this.conversation = conversationInfoOf(context.activity);
+  }
+
+  async sendText(text: string): Promise<void> {
+    await this.context.sendActivity(MessageFactory.text(scrubSecrets(text)));
+  }
+
+  async sendCard(card: AdaptiveCard, summaryText?: string): Promise<string> {
+    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(scrubCard(card)));
+    // `summary` is what Teams shows in notifications and the chat list; it is not rendered beside the card.
+    if (summaryText !== undefined) activity.summary = scrubSecrets(summaryText);
+    const response = await this.context.sendActivity(activity);
+    return response?.id ?? '';
+  }
+
+  async updateCard(activityId: string, card: AdaptiveCard): Promise<void> {
+    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(scrubCard(card)));
+    activity.id = activityId;
+    await this.context.updateActivity(activity);
+  }
+
+  async typing(): Promise<void> {
+    await this.context.sendActivity({ type: ActivityTypes.Typing });
+  }
+}
+
+/** Scrubs every string in the card (not the JSON text, where a pattern could swallow a quote). */
+export function scrubCard(card: AdaptiveCard): AdaptiveCard {
+  return scrubValue(card) as AdaptiveCard;
+}
+
+function scrubValue(value: unknown): unknown {
+  if (typeof value === 'string') return scrubSecrets(value);
+  if (Array.isArray(value)) return value.map(scrubValue);
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = scrubValue(v);
+    return out;
+  }
+  return value;
+}

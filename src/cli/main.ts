@@ -1,0 +1,84 @@
+/**
+ * The `guardian` entry point: picks the command, prints help, and maps errors to exit codes
+ * (0 ok, 1 findings at or above --fail-on, 2 usage or configuration error).
+ */
+import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
+import { commands as defaultCommands } from './command-list';
+
+export function usage(commands: readonly CliCommand[]): string {
+  const width = Math.max(8, ...commands.map((c) => c.name.length));
+  const list = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
+  return `Baseline Guardian: the security baseline of Azure Machine Learning, in Teams and in the terminal.
+
+Usage: guardian <command> [options]
+       guardian <command> --help
+
+Commands:
+${list}
+
+Options:
+  --help, -h     show this help
+  --version, -v  show the version`;
+}
+
+export async function runCli(argv: readonly string[], io: CliIO, commands: readonly CliCommand[] = defaultCommands, version = '0.0.0'): Promise<ExitCode> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.stderr.write(`${usage(commands)}\n`);
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    const topic = rest[0] !== undefined ? commands.find((c) => c.name === rest[0]) : undefined;
+    io.stdout.write(`${topic?.usage ?? usage(commands)}\n`);
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${version}\n`);
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (command === undefined) {
+    io.stderr.write(`guardian: unknown command "${name}"\n\n${usage(commands)}\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`guardian ${command.name}: ${e.message}\n\n${command.usage}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function packageVersion(): string {
+  for (const candidate of ['../../package.json', '../../../package.json']) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const pkg = require(`${__dirname}/${candidate}`) as { name?: string; version?: string };
+      if (pkg.name === 'baseline-guardian' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // try the next location
+    }
+  }
+  return '0.0.0';
+}
+
+/** Runs the CLI against the real process: argv, stdio, environment; sets the exit code. */
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  // eslint-disable-next-line no-restricted-properties -- the CLI hands its environment to loadConfig via CliIO.
+  const io: CliIO = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+  try {
+    process.exitCode = await runCli(argv, io, defaultCommands, packageVersion());
+  } catch (e) {
+    process.stderr.write(`guardian: ${(e as Error).message}\n`);
+    process.exitCode = 2;
+  }
+}
+
+if (require.main === module) void main();

@@ -1,0 +1,141 @@
+/**
+ * The composition root: configuration → logger → store → sample environment → features → bot → HTTP server.
+ * It holds wiring only. `startServer` is also what the tests and `guardian chat` run in-process.
+ */
+import type * as restify from 'restify';
+import { type Config, ConfigError, loadConfig } from './config';
+import { createLogger, type Logger } from './logging';
+import { createBot, type Bot } from './bot/app';
+import type { MessageRouter } from './bot/router';
+import type { TypingOptions } from './bot/typing';
+import type { Feature } from './dialogs/feature';
+import { createHttpServer } from './server';
+import { createStore as createConfiguredStore } from './storage/create-store';
+import type { GuardianStore } from './storage/store';
+
+export interface StartServerOptions {
+  /** The environment to read configuration from (defaults to the process environment). Ignored when `config` is given. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly config?: Config;
+  /** Overrides config.port; 0 picks a free port. */
+  readonly port?: number;
+  /** Interface to listen on; all interfaces when omitted (App Service), 127.0.0.1 for tests and `guardian chat`. */
+  readonly host?: string;
+  readonly logger?: Logger;
+  readonly store?: GuardianStore;
+  /** Replaces the product's features (tests inject their own). */
+  readonly features?: readonly Feature[];
+  readonly router?: MessageRouter;
+  readonly typing?: TypingOptions;
+  /** More HTTP routes, e.g. the notification trigger. */
+  readonly extraRoutes?: (server: restify.Server, services: Services) => void;
+}
+
+/** What the wiring built, for routes and features that need it. */
+export interface Services {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly store: GuardianStore;
+  readonly bot: Bot;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly services: Services;
+  /** Graceful: stops accepting, waits for turns in flight, closes the store and the sample environment. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const config = options.config ?? loadConfig(options.env);
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const store = options.store ?? createStore(config, logger);
+  const closers: (() => Promise<void>)[] = [];
+
+  // WIRING POINT (sample environment): when src/scan/ provides `startSampleEnvironment`, start it here so that
+  // "scan sample" works with no Azure, and push its close() onto `closers`.
+
+  const features = options.features ?? buildFeatures({ config, logger, store });
+  // WIRING POINT (router): pass the knowledge router from src/knowledge here; the bot defaults to help/greetings.
+  const router = options.router;
+
+  const bot = createBot({ config, logger, store, features, ...(router ? { router } : {}), ...(options.typing ? { typing: options.typing } : {}) });
+  const services: Services = { config, logger, store, bot };
+  const http = createHttpServer({
+    handleActivity: (req, res) => bot.handle(req, res),
+    logger,
+    version: config.version,
+    extraRoutes: (server) => options.extraRoutes?.(server, services),
+  });
+  const { url, port } = await http.listen(options.port ?? config.port, options.host);
+  logger.info({ url: `${url}/api/messages`, localMode: config.bot.id === '' }, 'Baseline Guardian is listening');
+
+  let closed: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    services,
+    close: () => {
+      closed ??= (async () => {
+        await http.close();
+        for (const close of closers.reverse()) await close();
+        if (options.store === undefined) await store.close();
+      })();
+      return closed;
+    },
+  };
+}
+
+/**
+ * The product's conversation features, in the order they are offered each message.
+ * WIRING POINT (features): workshop, scan, lab, watch (subscriptions) and knowledge Q&A add themselves here.
+ */
+function buildFeatures(_deps: { config: Config; logger: Logger; store: GuardianStore }): Feature[] {
+  return [];
+}
+
+/**
+ * The configured store (SQLite by default, Blob for scale-out, memory for tests).
+ * WIRING POINT (blob with managed identity): pass `{ credential }` (a DefaultAzureCredential) once
+ * src/storage/blob-store.ts's BlobCredential type accepts a TokenCredential.
+ */
+function createStore(config: Config, logger: Logger): GuardianStore {
+  logger.debug({ store: config.state.store }, 'opening the state store');
+  return createConfiguredStore(config.state);
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      // The logger needs a valid config, so configuration problems go straight to stderr, all at once.
+      process.stderr.write(`${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const logger = createLogger({ level: config.logLevel });
+  const running = await startServer({ config, logger });
+  const shutdown = (signal: string): void => {
+    logger.info({ signal }, 'shutting down');
+    running.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        logger.error({ err: { message: (e as Error).message } }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`Baseline Guardian failed to start: ${(e as Error).message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,105 @@
+/**
+ * The HTTP surface: POST /api/messages for the Bot Connector, GET /healthz for probes, and a hook for routes
+ * other parts add (the notification trigger). It tracks turns in flight so that a shutdown lets them finish.
+ */
+import * as restify from 'restify';
+import type { AddressInfo } from 'node:net';
+import type { Request as BotRequest, Response as BotResponse } from 'botbuilder';
+import type { Logger } from './logging';
+
+/** Largest activity accepted. Teams messages and card actions are far smaller; this only bounds memory. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+export interface HttpServerOptions {
+  readonly handleActivity: (req: BotRequest, res: BotResponse) => Promise<void>;
+  readonly logger: Logger;
+  readonly version: string;
+  /** Registers more routes (e.g. POST /api/notifications/run) before the server listens. */
+  readonly extraRoutes?: (server: restify.Server) => void;
+}
+
+export interface HttpServer {
+  readonly server: restify.Server;
+  listen(port: number, host?: string): Promise<{ readonly url: string; readonly port: number }>;
+  /** Stops accepting activities, waits up to `graceMs` for turns in flight, then closes the listener. */
+  close(graceMs?: number): Promise<void>;
+  inFlight(): number;
+}
+
+export function createHttpServer(options: HttpServerOptions): HttpServer {
+  const { logger } = options;
+  const startedAt = Date.now();
+  const server = restify.createServer({ name: 'baseline-guardian', version: options.version, handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+
+  let inFlight = 0;
+  let closing = false;
+  let idle: (() => void)[] = [];
+
+  server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
+    if (closing) {
+      res.send(503, { error: 'shutting down' });
+      return;
+    }
+    inFlight += 1;
+    try {
+      await options.handleActivity(req, res);
+    } finally {
+      inFlight -= 1;
+      if (inFlight === 0) {
+        const waiters = idle;
+        idle = [];
+        for (const w of waiters) w();
+      }
+    }
+  });
+
+  server.get('/healthz', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
+    // Version and uptime only: nothing about configuration, identities or secrets.
+    res.send(closing ? 503 : 200, {
+      status: closing ? 'stopping' : 'ok',
+      version: options.version,
+      uptimeSeconds: Math.floor((Date.now() - startedAt) / 1000),
+    });
+    next();
+  });
+
+  options.extraRoutes?.(server);
+
+  return {
+    server,
+    inFlight: () => inFlight,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.server.once('error', reject);
+        const onListening = (): void => {
+          server.server.off('error', reject);
+          const address = server.server.address() as AddressInfo;
+          const shownHost = host === undefined || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+          resolve({ url: `http://${shownHost}:${address.port}`, port: address.port });
+        };
+        if (host === undefined) server.listen(port, onListening);
+        else server.listen(port, host, onListening);
+      }),
+    close: async (graceMs = 25_000) => {
+      closing = true;
+      if (inFlight > 0) {
+        logger.info({ inFlight }, 'waiting for turns in flight');
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            logger.warn({ inFlight }, 'turns still in flight at shutdown');
+            resolve();
+          }, graceMs);
+          idle.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.server.closeIdleConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * The bot's routes under botbuilder's TestAdapter (no HTTP): enough for routing, mentions and invoke responses.
+ */
+import { TestAdapter, type Activity } from 'botbuilder';
+import { createBot } from '../../src/bot/app';
+import type { Feature } from '../../src/dialogs/feature';
+import { silentLogger } from '../../src/logging';
+import { MemoryGuardianStore } from '../../src/storage/memory-store';
+import { testConfig } from '../support/bot-client';
+
+function harness(features: Feature[] = [], router?: Parameters<typeof createBot>[0]['router']) {
+  const bot = createBot({ config: testConfig(), logger: silentLogger(), store: new MemoryGuardianStore(), features, ...(router ? { router } : {}) });
+  return new TestAdapter(async (context) => {
+    await bot.app.run(context);
+  });
+}
+
+const cardTitle = (a: Partial<Activity>): unknown => (a.attachments?.[0]?.content as { body?: { text?: string }[] } | undefined)?.body?.[0]?.text;
+
+test('"hi" gets the help card, without the not-understood line', async () => {
+  await harness()
+    .send('hi')
+    .assertReply((a) => expect(cardTitle(a)).toBe('What I can do'))
+    .startTest();
+});
+
+test('the injected router decides what a message means, and features see its result', async () => {
+  const routed: string[] = [];
+  const feature: Feature = {
+    name: 'scan',
+    onMessage: async (port, message) => {
+      routed.push(`${message.route.intent}:${message.route.target ?? ''}`);
+      await port.sendText('scanning');
+      return true;
+    },
+  };
+  const router = { route: (text: string) => ({ intent: 'check' as const, check: 'all' as const, target: text.split(' ')[1] ?? '', confidence: 1 }) };
+  await harness([feature], router).send('scan ws-1').assertReply('scanning').startTest();
+  expect(routed).toEqual(['check:ws-1']);
+});
+
+test('features are offered a message in order; the first that takes it wins', async () => {
+  const calls: string[] = [];
+  const pass: Feature = { name: 'first', onMessage: () => (calls.push('first'), Promise.resolve(false)) };
+  const take: Feature = { name: 'second', onMessage: async (port) => (calls.push('second'), await port.sendText('second took it'), true) };
+  const never: Feature = { name: 'third', onMessage: () => (calls.push('third'), Promise.resolve(true)) };
+  await harness([pass, take, never]).send('anything').assertReply('second took it').startTest();
+  expect(calls).toEqual(['first', 'second']);
+});
+
+test('in a group chat a message without a mention gets no reply', async () => {
+  const adapter = harness();
+  await adapter.send({ type: 'message', text: 'help', conversation: { id: 'g1', conversationType: 'groupChat', isGroup: true, name: '' } }).startTest();
+  expect(adapter.activeQueue).toHaveLength(0);
+});
+
+test('an Action.Execute invoke is answered with an invoke response carrying the card', async () => {
+  const feature: Feature = {
+    name: 'lab',
+    onAction: (_port, action) => Promise.resolve({ kind: 'card', card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: action.verb }] } }),
+  };
+  await harness([feature])
+    .send({ type: 'invoke', name: 'adaptiveCard/action', channelId: 'msteams', value: { action: { type: 'Action.Execute', verb: 'lab.next', data: {} } } })
+    .assertReply((a) => {
+      const value = a.value as { status: number; body: { type: string; value: { body: { text: string }[] } } };
+      expect(a.type).toBe('invokeResponse');
+      expect(value.status).toBe(200);
+      expect(value.body.type).toBe('application/vnd.microsoft.card.adaptive');
+      expect(value.body.value.body[0]?.text).toBe('lab.next');
+    })
+    .startTest();
+});
+
+test('a feature that throws gets the apology, not the error text', async () => {
+  const broken: Feature = { name: 'broken', onMessage: () => Promise.reject(new Error('secret internal detail')) };
+  const bot = createBot({ config: testConfig(), logger: silentLogger(), store: new MemoryGuardianStore(), features: [broken] });
+  const adapter = new TestAdapter(async (context) => {
+    await bot.app.run(context);
+  });
+  adapter.onTurnError = bot.adapter.onTurnError;
+  await adapter
+    .send('boom')
+    .assertReply((a) => {
+      expect(a.text).toMatch(/^Sorry, something went wrong/);
+      expect(a.text).not.toContain('secret internal detail');
+    })
+    .startTest();
+});
