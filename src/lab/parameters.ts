@@ -1,0 +1,124 @@
+/**
+ * The lab's parameters: the values the learner puts in config-infra-prod.yml (exercise 6) plus the subscription.
+ * They are validated as strictly as the accelerator needs them, because every resource name derives from them and
+ * they end up in commands shown to the learner.
+ */
+import { isGuid } from '../shared/resource-id';
+
+export interface LabParameters {
+  readonly subscriptionId: string;
+  readonly namespace?: string;
+  readonly postfix?: string;
+  readonly location?: string;
+  readonly environment?: string;
+  /** The compute cluster the pipeline creates (`training_target` in the accelerator: `cpu-cluster`). */
+  readonly computeCluster?: string;
+  /** Set when the bot found the deployed workspace (or the learner gave its id): validations read this one. */
+  readonly workspaceId?: string;
+}
+
+export const DEFAULT_COMPUTE_CLUSTER = 'cpu-cluster';
+export const DEFAULT_ENVIRONMENT = 'prod';
+
+export type ParameterResult = { readonly ok: true; readonly value: LabParameters } | { readonly ok: false; readonly problems: readonly string[] };
+
+/** The input fields (card ids and `key=value` names) and the aliases people type. */
+const ALIASES: Readonly<Record<string, keyof LabParameters>> = {
+  subscription: 'subscriptionId',
+  subscriptionid: 'subscriptionId',
+  sub: 'subscriptionId',
+  namespace: 'namespace',
+  ns: 'namespace',
+  postfix: 'postfix',
+  location: 'location',
+  region: 'location',
+  environment: 'environment',
+  env: 'environment',
+  computecluster: 'computeCluster',
+  cluster: 'computeCluster',
+  compute: 'computeCluster',
+};
+
+/** Reads `key=value` pairs ("subscription=… namespace=mlops postfix=0001"); unknown keys are reported. */
+export function parseParameterText(text: string): { readonly values: Record<string, string>; readonly unknown: readonly string[] } {
+  const values: Record<string, string> = {};
+  const unknown: string[] = [];
+  for (const match of text.matchAll(/([A-Za-z_]+)\s*[=:]\s*("[^"]*"|'[^']*'|[^\s,;]+)/g)) {
+    const key = (match[1] ?? '').toLowerCase().replace(/_/g, '');
+    const value = (match[2] ?? '').replace(/^["']|["']$/g, '');
+    const field = ALIASES[key];
+    if (field === undefined) unknown.push(match[1] ?? '');
+    else values[field] = value;
+  }
+  return { values, unknown };
+}
+
+/** True when the text holds at least one `key=value` pair for a lab parameter. */
+export function looksLikeParameters(text: string): boolean {
+  return Object.keys(parseParameterText(text).values).length > 0;
+}
+
+/**
+ * Validates raw input (from a card or from text) merged over what is already known. Lists every problem.
+ * The rules follow the accelerator: names are lower-case letters and digits, and the longest derived names
+ * (storage account `st<namespace><postfix><environment>`, Key Vault `kv-<namespace>-<postfix><environment>`)
+ * must stay within 24 characters.
+ */
+export function validateParameters(input: Readonly<Record<string, unknown>>, known?: LabParameters): ParameterResult {
+  const problems: string[] = [];
+  const pick = (field: keyof LabParameters): string | undefined => {
+    const raw = input[field];
+    if (raw === undefined || raw === null || raw === '') return known?.[field];
+    if (typeof raw !== 'string') {
+      problems.push(`${field} must be text.`);
+      return undefined;
+    }
+    return raw.trim();
+  };
+  const subscriptionId = pick('subscriptionId')?.toLowerCase();
+  const namespace = pick('namespace')?.toLowerCase();
+  const postfix = pick('postfix')?.toLowerCase();
+  const location = pick('location')?.toLowerCase().replace(/\s+/g, '');
+  const environment = (pick('environment') ?? DEFAULT_ENVIRONMENT).toLowerCase();
+  const computeCluster = pick('computeCluster') ?? DEFAULT_COMPUTE_CLUSTER;
+
+  if (subscriptionId === undefined) problems.push('subscription is missing: give the subscription id (a GUID).');
+  else if (!isGuid(subscriptionId)) problems.push('subscription must be a subscription id (a GUID such as 00000000-0000-0000-0000-000000000000).');
+  if (namespace === undefined) problems.push('namespace is missing (the accelerator suggests up to 5 lower-case letters).');
+  else if (!/^[a-z][a-z0-9]{0,9}$/.test(namespace)) problems.push('namespace must be 1–10 lower-case letters or digits, starting with a letter (no dashes: it is part of the storage account name).');
+  if (postfix === undefined) problems.push('postfix is missing (the accelerator suggests up to 4 digits, e.g. 0001).');
+  else if (!/^[a-z0-9]{1,4}$/.test(postfix)) problems.push('postfix must be 1–4 digits or lower-case letters (e.g. 0001).');
+  if (location === undefined) problems.push('location is missing (an Azure region such as eastus).');
+  else if (!/^[a-z][a-z0-9]{2,29}$/.test(location)) problems.push('location must be an Azure region name such as eastus or westeurope.');
+  if (!/^[a-z]{2,8}$/.test(environment)) problems.push('environment must be 2–8 lower-case letters (prod or dev).');
+  if (!/^[a-zA-Z][a-zA-Z0-9-]{1,31}$/.test(computeCluster)) problems.push('computeCluster must be 2–32 letters, digits or dashes, starting with a letter.');
+
+  if (namespace !== undefined && postfix !== undefined && problems.length === 0) {
+    for (const name of [`st${namespace}${postfix}${environment}`, `kv-${namespace}-${postfix}${environment}`]) {
+      if (name.length > 24) problems.push(`namespace, postfix and environment are too long together: the name ${name} has ${name.length} characters (24 at most). Shorten namespace.`);
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    value: {
+      subscriptionId: subscriptionId ?? '',
+      namespace,
+      postfix,
+      location,
+      environment,
+      computeCluster,
+      // A workspace found earlier stays only while the naming values are unchanged.
+      ...(known?.workspaceId !== undefined && sameNaming(known, { subscriptionId, namespace, postfix, environment }) ? { workspaceId: known.workspaceId } : {}),
+    },
+  };
+}
+
+function sameNaming(a: LabParameters, b: Partial<LabParameters>): boolean {
+  return a.subscriptionId === b.subscriptionId && a.namespace === b.namespace && a.postfix === b.postfix && a.environment === b.environment;
+}
+
+/** True when the values the names derive from are all known. */
+export function hasNaming(p: LabParameters): p is LabParameters & { namespace: string; postfix: string; environment: string } {
+  return p.namespace !== undefined && p.postfix !== undefined && p.environment !== undefined;
+}

@@ -1,0 +1,152 @@
+/**
+ * A learner's place in the lab, kept per user (`lab/<userId>`) so that it resumes across days and devices.
+ * Transitions are pure functions; LabProgressStore reads and writes with eTags so that two quick clicks cannot
+ * overwrite each other.
+ */
+import { ETagConflictError, type GuardianStore } from '../storage/store';
+import type { WorkspaceRef } from '../scan/scan-service';
+import type { LabParameters } from './parameters';
+import { LAB_VALIDATION_STATUSES, type LabValidationItem, type LabValidationResult, type LabValidationStatus } from './result';
+
+export type ExerciseOutcome = 'done' | 'validated' | 'skipped';
+
+export interface StoredValidation {
+  readonly status: LabValidationStatus;
+  readonly at: string;
+  readonly items: readonly LabValidationItem[];
+}
+
+export interface ExerciseRecord {
+  readonly outcome?: ExerciseOutcome;
+  readonly validation?: StoredValidation;
+}
+
+export interface LabProgress {
+  readonly version: 1;
+  /** 1-based number of the exercise the learner is on. */
+  readonly current: number;
+  readonly exercises: Readonly<Record<string, ExerciseRecord>>;
+  readonly params?: LabParameters;
+  /** A text reply the bot asked for and will take from the next message. */
+  readonly awaiting?: 'parameters' | 'workspace';
+  /** Workspaces offered to choose from after an ambiguous "find". */
+  readonly candidates?: readonly WorkspaceRef[];
+  readonly startedAt: string;
+  readonly updatedAt: string;
+}
+
+const MAX_STORED_ITEMS = 20;
+
+export function newProgress(now: string): LabProgress {
+  return { version: 1, current: 1, exercises: {}, startedAt: now, updatedAt: now };
+}
+
+export function recordOf(progress: LabProgress, exercise: number): ExerciseRecord {
+  return progress.exercises[String(exercise)] ?? {};
+}
+
+function withRecord(progress: LabProgress, exercise: number, record: ExerciseRecord, now: string): LabProgress {
+  return { ...progress, exercises: { ...progress.exercises, [String(exercise)]: record }, updatedAt: now };
+}
+
+export function withOutcome(progress: LabProgress, exercise: number, outcome: ExerciseOutcome, now: string): LabProgress {
+  return withRecord(progress, exercise, { ...recordOf(progress, exercise), outcome }, now);
+}
+
+/** A passing validation completes the exercise; a failing one undoes an earlier "validated". */
+export function withValidation(progress: LabProgress, exercise: number, result: LabValidationResult, now: string): LabProgress {
+  const before = recordOf(progress, exercise);
+  const validation: StoredValidation = { status: result.status, at: now, items: result.items.slice(0, MAX_STORED_ITEMS) };
+  let outcome = before.outcome;
+  if (result.status === 'passed' || result.status === 'warning') outcome = 'validated';
+  else if (result.status === 'failed' && outcome === 'validated') outcome = undefined;
+  return withRecord(progress, exercise, { ...(outcome !== undefined ? { outcome } : {}), validation }, now);
+}
+
+export function moveTo(progress: LabProgress, exercise: number, now: string): LabProgress {
+  return { ...progress, current: exercise, updatedAt: now };
+}
+
+export function withParams(progress: LabProgress, params: LabParameters, now: string): LabProgress {
+  const { awaiting: _a, candidates: _c, ...rest } = progress;
+  return { ...rest, params, updatedAt: now };
+}
+
+export function awaiting(progress: LabProgress, what: LabProgress['awaiting'], now: string): LabProgress {
+  const { awaiting: _a, ...rest } = progress;
+  return what === undefined ? { ...rest, updatedAt: now } : { ...rest, awaiting: what, updatedAt: now };
+}
+
+export function withCandidates(progress: LabProgress, candidates: readonly WorkspaceRef[] | undefined, now: string): LabProgress {
+  const { candidates: _c, ...rest } = progress;
+  return candidates === undefined ? { ...rest, updatedAt: now } : { ...rest, candidates, updatedAt: now };
+}
+
+/** Exercises done or validated (skipped ones are not complete). */
+export function completedCount(progress: LabProgress, total: number): number {
+  let n = 0;
+  for (let i = 1; i <= total; i++) {
+    const outcome = recordOf(progress, i).outcome;
+    if (outcome === 'done' || outcome === 'validated') n++;
+  }
+  return n;
+}
+
+/** Reads stored progress defensively: an old or damaged record yields undefined (the learner starts afresh). */
+export function parseProgress(value: unknown, total: number): LabProgress | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Partial<LabProgress>;
+  if (v.version !== 1 || typeof v.current !== 'number' || !Number.isInteger(v.current) || v.current < 1 || v.current > total) return undefined;
+  if (typeof v.exercises !== 'object' || v.exercises === null || typeof v.startedAt !== 'string' || typeof v.updatedAt !== 'string') return undefined;
+  const exercises: Record<string, ExerciseRecord> = {};
+  for (const [key, record] of Object.entries(v.exercises)) {
+    const n = Number(key);
+    if (!Number.isInteger(n) || n < 1 || n > total || typeof record !== 'object' || record === null) continue;
+    const outcome = ['done', 'validated', 'skipped'].includes(String(record.outcome)) ? record.outcome : undefined;
+    const validation = record.validation !== undefined && (LAB_VALIDATION_STATUSES as readonly string[]).includes(String(record.validation.status)) && Array.isArray(record.validation.items) ? record.validation : undefined;
+    exercises[key] = { ...(outcome !== undefined ? { outcome } : {}), ...(validation !== undefined ? { validation } : {}) };
+  }
+  return { ...(v as LabProgress), exercises };
+}
+
+export class LabProgressConflictError extends Error {
+  override readonly name = 'LabProgressConflictError';
+}
+
+export interface LoadedProgress {
+  /** undefined when nothing (usable) is stored. */
+  readonly progress: LabProgress | undefined;
+  /** undefined when nothing is stored yet; set even for a damaged record, so that it can be overwritten. */
+  readonly eTag: string | undefined;
+}
+
+export class LabProgressStore {
+  constructor(
+    private readonly store: GuardianStore,
+    private readonly total: number,
+  ) {}
+
+  static keyOf(userId: string): string {
+    return `lab/${userId}`;
+  }
+
+  async load(userId: string): Promise<LoadedProgress> {
+    const stored = await this.store.get<unknown>(LabProgressStore.keyOf(userId));
+    if (stored === undefined) return { progress: undefined, eTag: undefined };
+    return { progress: parseProgress(stored.value, this.total), eTag: stored.eTag };
+  }
+
+  /** Writes only if nobody else wrote since `eTag` was read (`undefined`: only if nothing is stored). */
+  async save(userId: string, progress: LabProgress, eTag: string | undefined): Promise<string> {
+    try {
+      return await this.store.put(LabProgressStore.keyOf(userId), progress, eTag ?? '*');
+    } catch (error) {
+      if (error instanceof ETagConflictError) throw new LabProgressConflictError('The lab progress changed meanwhile.');
+      throw error;
+    }
+  }
+
+  async remove(userId: string): Promise<void> {
+    await this.store.delete([LabProgressStore.keyOf(userId)]);
+  }
+}
