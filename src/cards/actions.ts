@@ -1,0 +1,27 @@
+/**
+ * The verbs of the cards this folder builds, and the data each action carries. Action.Execute carries `data`;
+ * its Action.Submit fallback carries the same data plus `verb`, which is how the bot routes a submit.
+ * Everything in action data comes back from the client untrusted: the scan feature re-validates it.
+ */
+export const SCAN_VERBS = {
+  rescan: 'scan.rescan',
+  recheck: 'scan.recheck',
+  page: 'scan.page',
+  run: 'scan.run',
+  detail: 'scan.detail',
+} as const;
+
+/** Owned by the Q&A feature: answer one workshop question by id. */
+export const QNA_QUESTION_VERB = 'qna.question';
+
+export type ActionData = Readonly<Record<string, string | number | boolean>>;
+
+/** The pair a template needs for one button: `data` for Action.Execute and `submit` for its fallback. */
+export interface ActionPayload {
+  readonly data: ActionData;
+  readonly submit: ActionData;
+}
+
+export function actionPayload(verb: string, data: ActionData): ActionPayload {
+  return { data, submit: { ...data, verb } };
+}

@@ -1,0 +1,172 @@
+/**
+ * `guardian scan <workspace id or name> [--format table|json|sarif|markdown] [--fail-on <severity>] [--sample]
+ * [--output <file>]`: the same scan as the bot, for pipelines and terminals.
+ * Exit codes: 0 no failed finding reaches --fail-on (default: none fails the run), 1 one does,
+ * 2 usage, configuration, authentication or any other reason the scan could not run.
+ */
+import { parseArgs } from 'node:util';
+import { SEVERITIES, type ScanReport, type Severity } from '../checks/types';
+import { ConfigError, loadConfig, type Config } from '../config';
+import { createLogger, type Logger } from '../logging';
+import { lookupFrom, type CheckInfo } from '../report/catalog';
+import { renderJson } from '../report/json';
+import { renderMarkdown } from '../report/markdown';
+import { failsAt } from '../report/order';
+import { renderSarif } from '../report/sarif';
+import { renderTable } from '../report/table';
+import { summarySentence } from '../report/wording';
+import { ScanError, type ScanService } from '../scan/scan-service';
+import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
+import { useColor, writeReport } from './report-io';
+
+export const FORMATS = ['table', 'json', 'sarif', 'markdown'] as const;
+export type ReportFormat = (typeof FORMATS)[number];
+
+const USAGE = `Usage: guardian scan <workspace id or name> [options]
+       guardian scan --sample [sample:<name>]
+
+Scan an Azure Machine Learning workspace (and its linked storage, key vault, registry, Application Insights,
+role assignments and Defender plans) against the security baseline.
+
+Options:
+  --format <f>     table (default), json, sarif (GitHub code scanning, Azure DevOps) or markdown
+  --fail-on <s>    exit 1 when a failed finding is at or above low|medium|high|critical (default: never)
+  --sample         scan the built-in sample environment (no Azure needed); target "sample" or "sample:hardened"
+  --output <file>  write the report to a file instead of stdout
+  --sarif-artifact <path>  repository path to attach SARIF results to (default: azure/<resource id>)
+
+With --format json|sarif|markdown, stdout carries the report alone; logs go to stderr.
+Exit codes: 0 ok, 1 a failed finding reached --fail-on, 2 usage, configuration or authentication error.`;
+
+export interface OpenedScanService {
+  readonly scanService: ScanService;
+  close(): Promise<void>;
+}
+
+export interface ScanCommandDeps {
+  /** The real scan service for the config, or the sample environment. */
+  openScanService(config: Config, options: { readonly sample: boolean; readonly logger: Logger }): Promise<OpenedScanService>;
+  readonly checks: readonly CheckInfo[];
+}
+
+interface ScanArgs {
+  readonly target: string;
+  readonly sample: boolean;
+  readonly format: ReportFormat;
+  readonly failOn: Severity | undefined;
+  readonly output: string | undefined;
+  readonly sarifArtifact: string | undefined;
+}
+
+function parseScanArgs(args: readonly string[]): ScanArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        'fail-on': { type: 'string' },
+        sample: { type: 'boolean' },
+        output: { type: 'string', short: 'o' },
+        'sarif-artifact': { type: 'string' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : 'invalid arguments');
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError(`Give one workspace, not ${positionals.length}: ${positionals.join(' ')}`);
+  const format = values.format ?? 'table';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${format}").`);
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && !(SEVERITIES as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')} (got "${failOn}").`);
+  const positional = positionals[0]?.trim();
+  const isSampleTarget = positional !== undefined && /^sample(:[a-z0-9-]+)?$/i.test(positional);
+  const sample = values.sample === true || isSampleTarget;
+  if (values.sample === true && positional !== undefined && !isSampleTarget) throw new UsageError(`--sample scans the sample environment; "${positional}" is not a sample workspace (use "sample" or "sample:<name>").`);
+  const target = positional ?? (sample ? 'sample' : undefined);
+  if (target === undefined || target === '') throw new UsageError('Name the workspace to scan (its resource id or name), or use --sample.');
+  return { target, sample, format: format as ReportFormat, failOn: failOn as Severity | undefined, output: values.output, sarifArtifact: values['sarif-artifact'] };
+}
+
+export function renderReport(report: ScanReport, format: ReportFormat, deps: { readonly checks: readonly CheckInfo[]; readonly version: string }, options: { color: boolean; sarifArtifact?: string }): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'sarif':
+      return renderSarif(report, { checks: deps.checks, toolVersion: deps.version, ...(options.sarifArtifact === undefined ? {} : { artifactUri: options.sarifArtifact }) });
+    case 'markdown':
+      return renderMarkdown(report, lookupFrom(deps.checks));
+    case 'table':
+      return renderTable(report, { color: options.color });
+  }
+}
+
+export function createScanCommand(deps: ScanCommandDeps): CliCommand {
+  return {
+    name: 'scan',
+    summary: 'Scan a workspace against the baseline (table, json, sarif or markdown).',
+    usage: USAGE,
+    async run(args: readonly string[], io: CliIO): Promise<ExitCode> {
+      const options = parseScanArgs(args);
+      let config: Config;
+      try {
+        config = loadConfig(io.env);
+      } catch (e) {
+        if (!(e instanceof ConfigError)) throw e;
+        io.stderr.write(`${e.message}\n`);
+        return 2;
+      }
+      // Logs always go to stderr: stdout is the report's.
+      const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, destination: { write: (s: string) => void io.stderr.write(s) } });
+      let opened: OpenedScanService;
+      try {
+        opened = await deps.openScanService(config, { sample: options.sample, logger });
+      } catch (e) {
+        io.stderr.write(`guardian scan: ${e instanceof Error ? e.message : String(e)}\n`);
+        return 2;
+      }
+      try {
+        io.stderr.write(`Scanning ${options.target}…\n`);
+        const report = await opened.scanService.scan({ target: options.target, selection: { kind: 'all' } });
+        const text = renderReport(report, options.format, { checks: deps.checks, version: config.version }, { color: options.output === undefined && useColor(io), ...(options.sarifArtifact === undefined ? {} : { sarifArtifact: options.sarifArtifact }) });
+        await writeReport(io, text, options.output);
+        io.stderr.write(`${summarySentence(report)}${options.output === undefined ? '' : ` Report written to ${options.output}.`}\n`);
+        if (options.failOn !== undefined && failsAt(report, options.failOn)) {
+          io.stderr.write(`At least one failed finding is ${options.failOn} or above: exit 1.\n`);
+          return 1;
+        }
+        return 0;
+      } catch (e) {
+        if (e instanceof ScanError) {
+          io.stderr.write(`guardian scan: ${e.message}\n`);
+          return 2;
+        }
+        throw e;
+      } finally {
+        await opened.close();
+      }
+    },
+  };
+}
+
+type SampleEnvironmentFactory = (options: { logger: Logger }) => Promise<OpenedScanService>;
+type ScanServiceFactory = (options: { config: Config; logger: Logger }) => ScanService | Promise<ScanService>;
+
+/**
+ * The composition the CLI uses: src/scan's createScanService (real Azure) or startSampleEnvironment (local fake
+ * ARM). Loaded on use so that `guardian --help` and `guardian checks` do not load the Azure SDK.
+ */
+export async function openDefaultScanService(config: Config, options: { readonly sample: boolean; readonly logger: Logger }): Promise<OpenedScanService> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const scan = require('../scan') as { createScanService?: ScanServiceFactory; startSampleEnvironment?: SampleEnvironmentFactory };
+  if (options.sample) {
+    if (typeof scan.startSampleEnvironment !== 'function') throw new Error('The sample environment is not available in this build.');
+    return scan.startSampleEnvironment({ logger: options.logger });
+  }
+  if (typeof scan.createScanService !== 'function') throw new Error('The scan service is not available in this build.');
+  const scanService = await scan.createScanService({ config, logger: options.logger });
+  return { scanService, close: () => Promise.resolve() };
+}

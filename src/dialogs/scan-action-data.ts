@@ -1,0 +1,72 @@
+/**
+ * Card action data comes back from the client and may be stale (an old card) or forged. These parsers accept
+ * only what the scan cards put there, re-parse every workspace id, and answer with a sentence otherwise.
+ */
+import { AREAS, CATEGORIES, type Area, type Category } from '../checks/types';
+import { parseWorkspaceId, ResourceIdError } from '../shared/resource-id';
+
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+
+const SAMPLE_TARGET = /^sample(:[a-z0-9][a-z0-9-]{0,39})?$/i;
+const CHECK_ID = /^[A-Z][A-Z0-9]{0,9}(-[A-Z0-9]{1,12}){1,4}$/;
+
+export type CheckScope = 'all' | Area | Category;
+
+export function isSampleTarget(target: string): boolean {
+  return SAMPLE_TARGET.test(target.trim());
+}
+
+function field(data: Readonly<Record<string, unknown>>, key: string, max: number): Parsed<string> {
+  const value = data[key];
+  if (typeof value !== 'string' || value.trim() === '') return { ok: false, reason: `the card did not say which ${key} it is about` };
+  if (value.length > max) return { ok: false, reason: `the ${key} on the card is too long` };
+  return { ok: true, value: value.trim() };
+}
+
+/** A scan target from a card: `sample` / `sample:<name>`, or a full workspace resource id (re-parsed). */
+export function parseTarget(data: Readonly<Record<string, unknown>>, key = 'target'): Parsed<string> {
+  const raw = field(data, key, 1024);
+  if (!raw.ok) return raw;
+  if (isSampleTarget(raw.value)) return { ok: true, value: raw.value.toLowerCase() };
+  return parseWorkspace(raw.value);
+}
+
+export function parseWorkspace(text: string): Parsed<string> {
+  try {
+    return { ok: true, value: parseWorkspaceId(text).id };
+  } catch (e) {
+    return { ok: false, reason: e instanceof ResourceIdError ? e.message : 'that is not a workspace id' };
+  }
+}
+
+export function parseWorkspaceField(data: Readonly<Record<string, unknown>>): Parsed<string> {
+  const raw = field(data, 'workspaceId', 1024);
+  return raw.ok ? parseWorkspace(raw.value) : raw;
+}
+
+export function parseCheckId(data: Readonly<Record<string, unknown>>): Parsed<string> {
+  const raw = field(data, 'checkId', 60);
+  if (!raw.ok) return raw;
+  return CHECK_ID.test(raw.value) ? raw : { ok: false, reason: `"${raw.value.slice(0, 40)}" is not a check id` };
+}
+
+export function parseResourceIdField(data: Readonly<Record<string, unknown>>): Parsed<string | undefined> {
+  const value = data.resourceId;
+  if (value === undefined) return { ok: true, value: undefined };
+  if (typeof value !== 'string' || value.length > 1024) return { ok: false, reason: 'the resource on the card is not valid' };
+  return { ok: true, value };
+}
+
+export function parsePage(data: Readonly<Record<string, unknown>>): Parsed<number> {
+  const value = data.page;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 10_000) return { ok: false, reason: 'the page number on the card is not valid' };
+  return { ok: true, value };
+}
+
+export function parseCheckScope(value: unknown): Parsed<CheckScope> {
+  if (value === undefined || value === 'all') return { ok: true, value: 'all' };
+  if (typeof value === 'string' && ((AREAS as readonly string[]).includes(value) || (CATEGORIES as readonly string[]).includes(value))) {
+    return { ok: true, value: value as Area | Category };
+  }
+  return { ok: false, reason: 'the card asked for checks I do not know' };
+}

@@ -1,0 +1,46 @@
+/**
+ * The last report of each conversation, for paging, details and re-check notes (and for the baseline document
+ * another feature builds). In the GuardianStore under `scan/last/<conversationId>` when there is one, else in a
+ * small in-process map.
+ */
+import type { Finding, ScanReport, Status } from '../checks/types';
+import type { GuardianStore } from '../storage/store';
+
+export interface LastScan {
+  readonly report: ScanReport;
+  /** What to hand the scan service to scan it again: the workspace id or `sample…`. */
+  readonly target: string;
+}
+
+export const lastScanKey = (conversationId: string): string => `scan/last/${conversationId}`;
+
+const MEMORY_LIMIT = 200;
+
+export class LastScans {
+  private readonly memory = new Map<string, LastScan>();
+
+  constructor(private readonly store: GuardianStore | undefined) {}
+
+  async get(conversationId: string): Promise<LastScan | undefined> {
+    if (this.store === undefined) return this.memory.get(conversationId);
+    return (await this.store.get<LastScan>(lastScanKey(conversationId)))?.value;
+  }
+
+  async put(conversationId: string, value: LastScan): Promise<void> {
+    if (this.store !== undefined) {
+      await this.store.put(lastScanKey(conversationId), value);
+      return;
+    }
+    this.memory.delete(conversationId);
+    this.memory.set(conversationId, value);
+    if (this.memory.size > MEMORY_LIMIT) this.memory.delete(this.memory.keys().next().value as string);
+  }
+}
+
+/** The report with one check's findings replaced by a re-check's, and the summary recounted. */
+export function withRechecked(report: ScanReport, checkId: string, fresh: readonly Finding[], scannedAt: string): ScanReport {
+  const findings = [...report.findings.filter((f) => f.checkId !== checkId), ...fresh];
+  const summary: Record<Status, number> = { pass: 0, fail: 0, error: 0, not_applicable: 0, manual: 0 };
+  for (const f of findings) summary[f.status] += 1;
+  return { ...report, findings, summary, scannedAt };
+}

@@ -1,0 +1,291 @@
+/**
+ * The scan conversation: "scan ws-prod", "check rbac on <id>", "scan sample". Posts a progress card at once,
+ * updates that same message as reads complete, then replaces it with the summary and sends the top findings.
+ * Card actions: scan.rescan, scan.recheck (one check, card replaced in place), scan.page, scan.detail, scan.run.
+ */
+import { AREAS, type CATEGORIES, type Finding, type ScanReport } from '../checks/types';
+import { errorCard, noticeCard } from '../cards/notice-card';
+import { findingCard } from '../cards/finding-card';
+import { findingsListCard } from '../cards/findings-list-card';
+import { scanProgressCard } from '../cards/progress-card';
+import type { ScanTarget } from '../cards/scan-target';
+import { scanSummaryCard } from '../cards/summary-card';
+import { workspaceChoiceCard } from '../cards/workspace-choice-card';
+import type { Logger } from '../logging';
+import type { CheckLookup } from '../report/catalog';
+import { actionable } from '../report/order';
+import { recheckResultSentence, scanErrorSentence, summarySentence, UNEXPECTED_FAILURE } from '../report/wording';
+import { ScanError, type ScanSelection, type ScanService } from '../scan/scan-service';
+import type { GuardianStore } from '../storage/store';
+import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
+import type { AdaptiveCard, TurnPort } from './port';
+import {
+  isSampleTarget,
+  parseCheckId,
+  parseCheckScope,
+  parsePage,
+  parseResourceIdField,
+  parseTarget,
+  parseWorkspaceField,
+  type CheckScope,
+  type Parsed,
+} from './scan-action-data';
+import { ProgressThrottle } from './scan-progress';
+import { LastScans, withRechecked } from './scan-state';
+
+export interface ScanFeatureOptions {
+  readonly scanService: ScanService;
+  readonly store?: GuardianStore;
+  readonly logger?: Logger;
+  /** The check catalog (registry checkById): "why it matters" on cards, and refusing unknown check ids. */
+  readonly checks?: CheckLookup;
+  /** Finding cards sent after the summary (failed and not assessed first); the rest are a click away. */
+  readonly maxFindingCards?: number;
+  readonly progressIntervalMs?: number;
+  readonly now?: () => number;
+}
+
+const STALE = 'That card belongs to an earlier scan that I no longer have. Press Re-scan or say "scan <workspace>" to start again.';
+
+function selectionOf(scope: CheckScope): ScanSelection {
+  if (scope === 'all') return { kind: 'all' };
+  if ((AREAS as readonly string[]).includes(scope)) return { kind: 'area', area: scope as (typeof AREAS)[number] };
+  return { kind: 'category', category: scope as (typeof CATEGORIES)[number] };
+}
+
+function refuse(reason: string): ActionResult {
+  return { kind: 'text', text: `I cannot do that: ${reason}.` };
+}
+
+export function createScanFeature(options: ScanFeatureOptions): Feature {
+  const { scanService, logger, checks } = options;
+  const lastScans = new LastScans(options.store);
+  const maxFindingCards = Math.max(0, options.maxFindingCards ?? 3);
+  const intervalMs = options.progressIntervalMs ?? 1000;
+  const now = options.now ?? ((): number => Date.now());
+
+  function sentenceFor(error: unknown): string {
+    if (error instanceof ScanError) return scanErrorSentence(error.kind, error.message);
+    logger?.error({ err: error }, 'scan failed');
+    return UNEXPECTED_FAILURE;
+  }
+
+  function cardOptions(finding: Finding, scan: ScanTarget): Parameters<typeof findingCard>[1] {
+    const info = checks?.(finding.checkId);
+    return info === undefined ? { scan } : { scan, info };
+  }
+
+  /** Replaces a card, or sends a new one if the update fails: no message is left half-finished. */
+  async function replace(port: TurnPort, activityId: string, card: AdaptiveCard, summary: string): Promise<void> {
+    try {
+      await port.updateCard(activityId, card);
+    } catch (error) {
+      logger?.warn({ err: error }, 'could not update the scan card; sending a new one');
+      await port.sendCard(card, summary);
+    }
+  }
+
+  async function runScan(port: TurnPort, target: string, scope: CheckScope, displayName: string): Promise<void> {
+    await port.typing();
+    const progressId = await port.sendCard(scanProgressCard({ workspaceName: displayName, done: 0, total: 0, label: '' }), `Scanning ${displayName}`);
+    const throttle = new ProgressThrottle({
+      intervalMs,
+      now,
+      send: (p) => port.updateCard(progressId, scanProgressCard({ workspaceName: displayName, ...p })),
+      onError: (error) => logger?.warn({ err: error }, 'progress update failed'),
+    });
+    let report: ScanReport;
+    try {
+      report = await scanService.scan({ target, selection: selectionOf(scope), onProgress: throttle.report });
+    } catch (error) {
+      await throttle.settle();
+      await replace(port, progressId, errorCard(`The scan of ${displayName} did not finish`, sentenceFor(error)), 'Scan failed');
+      return;
+    }
+    await throttle.settle();
+    const scan: ScanTarget = { workspaceId: report.workspace.id, target };
+    try {
+      await lastScans.put(port.conversation.conversationId, { report, target });
+    } catch (error) {
+      logger?.warn({ err: error }, 'could not store the last scan');
+    }
+    await replace(port, progressId, scanSummaryCard(report, { scan }), summarySentence(report));
+    for (const finding of actionable(report).slice(0, maxFindingCards)) {
+      await port.sendCard(findingCard(finding, cardOptions(finding, scan)), `${finding.checkId}: ${finding.title}`);
+    }
+  }
+
+  async function promptForWorkspace(port: TurnPort, scope: CheckScope, candidates?: Parameters<typeof workspaceChoiceCard>[0]['workspaces'], name?: string): Promise<void> {
+    let workspaces = candidates;
+    if (workspaces === undefined) {
+      try {
+        workspaces = await scanService.listWorkspaces();
+      } catch (error) {
+        logger?.warn({ err: error }, 'could not list workspaces');
+        workspaces = [];
+      }
+    }
+    const prompt =
+      name !== undefined
+        ? `Several workspaces are called "${name}". Which one should I scan?`
+        : workspaces.length > 0
+          ? 'Which Azure Machine Learning workspace should I scan? Choose one, or try the sample workspace.'
+          : 'I cannot see any Azure Machine Learning workspace. Try the sample workspace, or name a workspace by its resource id.';
+    await port.sendCard(workspaceChoiceCard({ title: 'Which workspace?', prompt, workspaces, includeSample: true, check: scope }), 'Which workspace?');
+  }
+
+  /** Resolves what the user typed, then scans, prompts or explains. */
+  async function scanFromText(port: TurnPort, rawTarget: string, scope: CheckScope): Promise<void> {
+    const target = rawTarget.trim();
+    if (isSampleTarget(target)) {
+      await runScan(port, target.toLowerCase(), scope, target.toLowerCase() === 'sample' ? 'the sample workspace' : target.slice('sample:'.length));
+      return;
+    }
+    let resolution;
+    try {
+      resolution = await scanService.resolve(target);
+    } catch (error) {
+      await port.sendCard(errorCard('I could not start the scan', sentenceFor(error)), 'Scan refused');
+      return;
+    }
+    switch (resolution.kind) {
+      case 'found':
+        await runScan(port, resolution.workspace.id, scope, resolution.workspace.name);
+        return;
+      case 'ambiguous':
+        await promptForWorkspace(port, scope, resolution.candidates, target);
+        return;
+      case 'not_found':
+        await port.sendCard(noticeCard({ title: 'Workspace not found', lines: [resolution.message], tone: 'warning' }), 'Workspace not found');
+        return;
+    }
+  }
+
+  async function withLast(port: TurnPort, data: Readonly<Record<string, unknown>>, fn: (report: ScanReport, scan: ScanTarget) => ActionResult): Promise<ActionResult> {
+    const workspace = parseWorkspaceField(data);
+    if (!workspace.ok) return refuse(workspace.reason);
+    const target = parseTarget(data);
+    if (!target.ok) return refuse(target.reason);
+    const last = await lastScans.get(port.conversation.conversationId);
+    if (last === undefined || last.report.workspace.id.toLowerCase() !== workspace.value.toLowerCase()) return { kind: 'text', text: STALE };
+    return fn(last.report, { workspaceId: last.report.workspace.id, target: last.target });
+  }
+
+  async function recheck(port: TurnPort, data: Readonly<Record<string, unknown>>): Promise<ActionResult> {
+    const workspace = parseWorkspaceField(data);
+    if (!workspace.ok) return refuse(workspace.reason);
+    const target = parseTarget(data);
+    if (!target.ok) return refuse(target.reason);
+    const checkId = parseCheckId(data);
+    if (!checkId.ok) return refuse(checkId.reason);
+    if (checks !== undefined && checks(checkId.value) === undefined) return { kind: 'text', text: `I do not know the check ${checkId.value}; the card may be from an older version. Run a new scan.` };
+    const resourceId: Parsed<string | undefined> = parseResourceIdField(data);
+    if (!resourceId.ok) return refuse(resourceId.reason);
+    if (!isSampleTarget(target.value) && target.value.toLowerCase() !== workspace.value.toLowerCase()) return refuse('the card names two different workspaces');
+    await port.typing();
+    let report: ScanReport;
+    try {
+      report = await scanService.scan({ target: target.value, selection: { kind: 'checks', checkIds: [checkId.value] } });
+    } catch (error) {
+      return { kind: 'text', text: sentenceFor(error) };
+    }
+    const fresh = report.findings.filter((f) => f.checkId === checkId.value);
+    const after = fresh.find((f) => resourceId.value !== undefined && f.resourceId.toLowerCase() === resourceId.value.toLowerCase()) ?? fresh[0];
+    if (after === undefined) return { kind: 'text', text: `${checkId.value} returned no result on re-check; it may not apply to this workspace any more.` };
+    const last = await lastScans.get(port.conversation.conversationId);
+    const before = last?.report.findings.find((f) => f.checkId === after.checkId && f.resourceId.toLowerCase() === after.resourceId.toLowerCase());
+    if (last !== undefined && last.report.workspace.id.toLowerCase() === report.workspace.id.toLowerCase()) {
+      try {
+        await lastScans.put(port.conversation.conversationId, { report: withRechecked(last.report, checkId.value, fresh, report.scannedAt), target: last.target });
+      } catch (error) {
+        logger?.warn({ err: error }, 'could not store the re-checked scan');
+      }
+    }
+    const note = recheckResultSentence(before?.status, after, checkId.value);
+    const tone = after.status === 'pass' ? 'good' : after.status === 'fail' ? 'attention' : 'warning';
+    const scan = { workspaceId: report.workspace.id, target: target.value };
+    return { kind: 'card', card: findingCard(after, { ...cardOptions(after, scan), note, noteTone: tone }) };
+  }
+
+  async function rescan(port: TurnPort, data: Readonly<Record<string, unknown>>): Promise<ActionResult> {
+    const workspace = parseWorkspaceField(data);
+    if (!workspace.ok) return refuse(workspace.reason);
+    const target = parseTarget(data);
+    if (!target.ok) return refuse(target.reason);
+    if (!isSampleTarget(target.value) && target.value.toLowerCase() !== workspace.value.toLowerCase()) return refuse('the card names two different workspaces');
+    await port.typing();
+    let report: ScanReport;
+    try {
+      report = await scanService.scan({ target: target.value, selection: { kind: 'all' } });
+    } catch (error) {
+      return { kind: 'card', card: errorCard('The re-scan did not finish', sentenceFor(error)) };
+    }
+    const scan: ScanTarget = { workspaceId: report.workspace.id, target: target.value };
+    try {
+      await lastScans.put(port.conversation.conversationId, { report, target: target.value });
+    } catch (error) {
+      logger?.warn({ err: error }, 'could not store the last scan');
+    }
+    for (const finding of actionable(report).slice(0, maxFindingCards)) {
+      await port.sendCard(findingCard(finding, cardOptions(finding, scan)), `${finding.checkId}: ${finding.title}`);
+    }
+    return { kind: 'card', card: scanSummaryCard(report, { scan }) };
+  }
+
+  async function run(port: TurnPort, data: Readonly<Record<string, unknown>>): Promise<ActionResult> {
+    const target = parseTarget(data);
+    if (!target.ok) return refuse(target.reason);
+    const scope = parseCheckScope(data.check);
+    if (!scope.ok) return refuse(scope.reason);
+    if (isSampleTarget(target.value)) {
+      await runScan(port, target.value, scope.value, target.value === 'sample' ? 'the sample workspace' : target.value.slice('sample:'.length));
+    } else {
+      await scanFromText(port, target.value, scope.value);
+    }
+    return { kind: 'handled' };
+  }
+
+  return {
+    name: 'scan',
+
+    async onMessage(port: TurnPort, message: IncomingMessage): Promise<boolean> {
+      const route = message.route;
+      if (route.intent !== 'check') return false;
+      const scope = parseCheckScope(route.check ?? 'all');
+      const checkScope = scope.ok ? scope.value : 'all';
+      const target = route.target?.trim() ?? '';
+      if (target === '') await promptForWorkspace(port, checkScope);
+      else await scanFromText(port, target, checkScope);
+      return true;
+    },
+
+    async onAction(port: TurnPort, action: CardAction): Promise<ActionResult> {
+      const data = action.data;
+      switch (action.verb) {
+        case 'scan.recheck':
+          return recheck(port, data);
+        case 'scan.rescan':
+          return rescan(port, data);
+        case 'scan.run':
+          return run(port, data);
+        case 'scan.page': {
+          const page = parsePage(data);
+          if (!page.ok) return refuse(page.reason);
+          return withLast(port, data, (report, scan) => ({ kind: 'card', card: findingsListCard(report, { scan, page: page.value }) }));
+        }
+        case 'scan.detail': {
+          const checkId = parseCheckId(data);
+          if (!checkId.ok) return refuse(checkId.reason);
+          const resourceId = parseResourceIdField(data);
+          if (!resourceId.ok) return refuse(resourceId.reason);
+          return withLast(port, data, (report, scan) => {
+            const finding = report.findings.find((f) => f.checkId === checkId.value && (resourceId.value === undefined || f.resourceId === resourceId.value));
+            return finding === undefined ? { kind: 'text', text: STALE } : { kind: 'card', card: findingCard(finding, cardOptions(finding, scan)) };
+          });
+        }
+        default:
+          return { kind: 'text', text: 'I do not know that button any more; the card may be from an older version of the bot.' };
+      }
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * `guardian scan --format json`: the report in a fixed, documented shape (an interface for pipelines).
+ */
+import type { Evidence, Finding, ScanReport, Severity, Status, Category } from '../checks/types';
+
+export interface JsonFinding {
+  readonly checkId: string;
+  readonly title: string;
+  readonly category: Category;
+  readonly severity: Severity;
+  readonly status: Status;
+  readonly resourceId: string;
+  readonly message: string;
+  readonly evidence: readonly Evidence[];
+  readonly remediation: { readonly url: string; readonly cli: string | null };
+}
+
+export interface JsonReport {
+  readonly workspace: { readonly id: string; readonly name: string };
+  readonly scannedAt: string;
+  readonly checkSetVersion: string;
+  readonly summary: Readonly<Record<Status, number>>;
+  readonly findings: readonly JsonFinding[];
+}
+
+function jsonFinding(f: Finding): JsonFinding {
+  return {
+    checkId: f.checkId,
+    title: f.title,
+    category: f.category,
+    severity: f.severity,
+    status: f.status,
+    resourceId: f.resourceId,
+    message: f.message,
+    evidence: f.evidence.map((e) => ({ property: e.property, actual: e.actual, expected: e.expected })),
+    remediation: { url: f.remediation.url, cli: f.remediation.cli ?? null },
+  };
+}
+
+export function toJsonReport(report: ScanReport): JsonReport {
+  const s = report.summary;
+  return {
+    workspace: { id: report.workspace.id, name: report.workspace.name },
+    scannedAt: report.scannedAt,
+    checkSetVersion: report.checkSetVersion,
+    summary: { pass: s.pass, fail: s.fail, error: s.error, not_applicable: s.not_applicable, manual: s.manual },
+    findings: report.findings.map(jsonFinding),
+  };
+}
+
+export function renderJson(report: ScanReport): string {
+  return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
+}

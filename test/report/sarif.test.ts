@@ -1,0 +1,87 @@
+import { artifactPathFor, toSarif } from '../../src/report/sarif';
+import { sarifSchemaErrors } from '../support/sarif-schema';
+import { fullMatrix, hostileReport, largeReport, smallReport, VAULT_ID } from '../support/report-fixtures';
+
+interface Result {
+  ruleId: string;
+  ruleIndex: number;
+  level: string;
+  message: { text: string };
+  locations: { physicalLocation: { artifactLocation: { uri: string } }; logicalLocations: { fullyQualifiedName: string }[] }[];
+  partialFingerprints: Record<string, string>;
+  properties: { status: string; severity: string; resourceId: string };
+}
+interface Rule {
+  id: string;
+  helpUri: string;
+  properties: { tags: string[]; 'security-severity': string };
+}
+interface Log {
+  runs: { tool: { driver: { rules: Rule[] } }; results: Result[] }[];
+}
+
+describe('sarif report', () => {
+  const { report, checks } = fullMatrix();
+  const sarif = toSarif(report, { checks, toolVersion: '0.1.0' }) as unknown as Log;
+  const run = sarif.runs[0]!;
+
+  it('is valid SARIF 2.1.0 for every fixture report', () => {
+    expect(sarifSchemaErrors(sarif)).toEqual([]);
+    for (const fixture of [smallReport(), largeReport(200), hostileReport()]) {
+      expect(sarifSchemaErrors(toSarif(fixture.report, { checks: fixture.checks, toolVersion: '0.1.0' }))).toEqual([]);
+    }
+  });
+
+  it('catches an invalid log (the validator is not a no-op)', () => {
+    expect(sarifSchemaErrors({ version: '2.1.0', runs: [{ tool: {} }] })).not.toEqual([]);
+    const bad = JSON.parse(JSON.stringify(sarif)) as Log;
+    bad.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri = 'no file associated with this alert';
+    expect(sarifSchemaErrors(bad)).not.toEqual([]);
+  });
+
+  it('has one rule per check with helpUri, tags and a numeric security-severity', () => {
+    const rules = run.tool.driver.rules;
+    expect(rules.map((r) => r.id)).toEqual(checks.map((c) => c.id));
+    for (const rule of rules) {
+      expect(rule.helpUri).toMatch(/^https:\/\/learn\.microsoft\.com\//);
+      expect(rule.properties.tags).toContain('security');
+      const severity = Number(rule.properties['security-severity']);
+      expect(severity).toBeGreaterThan(0);
+      expect(severity).toBeLessThanOrEqual(10);
+    }
+  });
+
+  it('reports fail and error results only, errors as notes that say not assessed', () => {
+    const results = run.results;
+    expect(results).toHaveLength(report.summary.fail + report.summary.error);
+    const byLevel = (l: string): number => results.filter((r) => r.level === l).length;
+    expect(byLevel('error') + byLevel('warning') + byLevel('note')).toBe(results.length);
+    const notAssessed = results.filter((r) => r.properties.status === 'error');
+    expect(notAssessed.length).toBe(report.summary.error);
+    for (const r of notAssessed) {
+      expect(r.level).toBe('note');
+      expect(r.message.text).toMatch(/^Not assessed/);
+    }
+    const critical = results.find((r) => r.properties.status === 'fail' && r.properties.severity === 'critical');
+    expect(critical?.level).toBe('error');
+  });
+
+  it('gives every result a physical location GitHub accepts and the resource id as a logical location', () => {
+    for (const r of run.results) {
+      expect(r.locations).toHaveLength(1);
+      const uri = r.locations[0]!.physicalLocation.artifactLocation.uri;
+      expect(uri).toMatch(/^azure\/subscriptions\//);
+      expect(uri).not.toMatch(/\s/);
+      expect(r.locations[0]!.logicalLocations[0]!.fullyQualifiedName).toBe(r.properties.resourceId);
+      expect(r.partialFingerprints['guardianFinding/v1']).toMatch(/^[0-9a-f]{32}$/);
+      expect(run.tool.driver.rules[r.ruleIndex]!.id).toBe(r.ruleId);
+    }
+  });
+
+  it('uses the artifact path the caller names', () => {
+    const small = smallReport();
+    const log = toSarif(small.report, { checks: small.checks, toolVersion: '1', artifactUri: 'infra/main.bicep' }) as unknown as Log;
+    expect(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('infra/main.bicep');
+    expect(artifactPathFor(VAULT_ID)).toBe(`azure${VAULT_ID}`);
+  });
+});
