@@ -1,0 +1,58 @@
+/**
+ * "my baseline": compiles the customer's security baseline for this conversation — the workshop answers, the
+ * reference guidance and, if a scan report is stored (`scan/last/<conversationId>`), the current findings — and
+ * delivers it as a summary card plus the Markdown document (offered as a file in personal chat when the bot
+ * provides `offerFile`, i.e. Teams' file-consent flow).
+ */
+import type { ScanReport } from '../checks/types';
+import { buildBaselineDocument, summarizeBaseline } from '../knowledge/baseline-document';
+import type { KnowledgeContent } from '../knowledge/content-types';
+import type { GuardianStore } from '../storage/store';
+import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
+import type { TurnPort } from './port';
+import { buildBaselineCard } from './baseline-cards';
+import { BASELINE_SHOW_VERB } from './workshop-cards';
+import { readSession } from './workshop-session';
+
+export type OfferFile = (port: TurnPort, fileName: string, content: string) => Promise<void>;
+
+export interface BaselineDependencies {
+  readonly content: KnowledgeContent;
+  readonly store: GuardianStore;
+  /** Sends the document through Teams' file-consent flow (personal chat only); provided by src/bot. */
+  readonly offerFile?: OfferFile;
+  readonly now?: () => Date;
+}
+
+export function scanReportKey(conversationId: string): string {
+  return `scan/last/${conversationId}`;
+}
+
+export function createBaselineFeature({ content, store, offerFile, now = () => new Date() }: BaselineDependencies): Feature {
+  async function deliver(port: TurnPort): Promise<void> {
+    await port.typing();
+    const conversationId = port.conversation.conversationId;
+    const workshop = await readSession(store, conversationId);
+    const report = (await store.get<ScanReport>(scanReportKey(conversationId)))?.value;
+    const input = { content, ...(workshop !== undefined ? { workshop } : {}), ...(report !== undefined ? { report } : {}) };
+    const document = buildBaselineDocument({ ...input, generatedAt: now() });
+    const personal = port.conversation.conversationType === 'personal';
+    const canOffer = personal && offerFile !== undefined;
+    await port.sendCard(buildBaselineCard({ summaries: summarizeBaseline(input), report, workshop, fileOffered: canOffer }), 'Your security baseline');
+    if (canOffer) await offerFile(port, document.fileName, document.markdown);
+  }
+
+  return {
+    name: 'baseline',
+    async onMessage(port: TurnPort, message: IncomingMessage): Promise<boolean> {
+      if (message.route.intent !== 'command' || message.route.command !== 'baseline') return false;
+      await deliver(port);
+      return true;
+    },
+    async onAction(port: TurnPort, action: CardAction): Promise<ActionResult> {
+      if (action.verb !== BASELINE_SHOW_VERB) return { kind: 'text', text: 'That button is no longer supported.' };
+      await deliver(port);
+      return { kind: 'handled' };
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * The Q&A feature: answers messages the router classified as `question` with an answer card (or the "not sure"
+ * card with suggestions), and `none` with a short polite answer listing the topics. `qna.question` actions answer
+ * one question by id.
+ */
+import type { KnowledgeContent } from '../knowledge/content-types';
+import { findEntry } from '../knowledge/content';
+import { checkExplainerMarkdown, offTopicMarkdown } from '../knowledge/answer-text';
+import type { Router } from '../knowledge/router';
+import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
+import type { TurnPort } from './port';
+import { buildAnswerCard, buildNotSureCard, QNA_VERBS } from './qna-cards';
+import { ANSWER_THRESHOLD } from '../knowledge/router';
+
+export interface QnaDependencies {
+  readonly content: KnowledgeContent;
+  readonly router: Router;
+}
+
+export function createQnaFeature({ content }: QnaDependencies): Feature {
+  async function answer(port: TurnPort, id: string): Promise<boolean> {
+    const entry = findEntry(content, id);
+    if (entry !== undefined) {
+      await port.sendCard(buildAnswerCard(entry), entry.title);
+      return true;
+    }
+    const explainer = content.checks.get(id);
+    if (explainer !== undefined) {
+      await port.sendText(checkExplainerMarkdown(explainer));
+      return true;
+    }
+    return false;
+  }
+
+  return {
+    name: 'qna',
+    async onMessage(port: TurnPort, message: IncomingMessage): Promise<boolean> {
+      const { route } = message;
+      if (route.intent === 'none') {
+        await port.sendText(route.answer ?? offTopicMarkdown());
+        return true;
+      }
+      if (route.intent !== 'question') return false;
+      const suggestions = route.suggestions ?? [];
+      if (route.confidence < ANSWER_THRESHOLD && suggestions.length > 0) {
+        await port.sendCard(buildNotSureCard(suggestions), "I'm not sure I understood");
+        return true;
+      }
+      if (route.questionId !== undefined && (await answer(port, route.questionId))) return true;
+      await port.sendText(route.answer ?? offTopicMarkdown());
+      return true;
+    },
+    async onAction(port: TurnPort, action: CardAction): Promise<ActionResult> {
+      if (action.verb !== QNA_VERBS.question) return { kind: 'text', text: 'That button is no longer supported.' };
+      const id = action.data['questionId'];
+      if (typeof id !== 'string' || !(await answer(port, id))) return { kind: 'text', text: "I don't know that topic. Type `help` to see what I can answer." };
+      return { kind: 'handled' };
+    },
+  };
+}

@@ -1,0 +1,113 @@
+/** The workshop cards: choose categories, one question, the feedback on an answer, and the end of the workshop. */
+import { CATEGORIES, CATEGORY_TITLES } from '../checks/types';
+import { markdownText } from '../cards/escape';
+import type { KnowledgeEntry, WorkshopQuestion } from '../knowledge/content-types';
+import type { KeyPointGrade } from '../knowledge/key-points';
+import type { AdaptiveCard } from './port';
+import { card, learnLinkActions, runChecksAction } from './qna-cards';
+import { markdownToCardElements, type CardElement } from './qna-card-text';
+
+export const WORKSHOP_VERBS = {
+  start: 'workshop.start',
+  skip: 'workshop.skip',
+  next: 'workshop.next',
+  back: 'workshop.back',
+  repeat: 'workshop.repeat',
+  pause: 'workshop.pause',
+  continue: 'workshop.continue',
+} as const;
+
+export const BASELINE_SHOW_VERB = 'baseline.show';
+
+function submit(title: string, verb: string, extra: Record<string, unknown> = {}): CardElement {
+  return { type: 'Action.Submit', title, data: { verb, ...extra } };
+}
+
+export function buildChooseCategoriesCard(): AdaptiveCard {
+  return card(
+    [
+      { type: 'TextBlock', text: 'Security baseline workshop', size: 'Large', weight: 'Bolder', wrap: true },
+      {
+        type: 'TextBlock',
+        text: 'For each scenario prompt, answer in your own words; I show the reference answer and the key points you covered and missed. Choose the categories, or take them all.',
+        wrap: true,
+      },
+      {
+        type: 'Input.ChoiceSet',
+        id: 'categories',
+        isMultiSelect: true,
+        style: 'expanded',
+        label: 'Categories',
+        choices: CATEGORIES.map((c) => ({ title: CATEGORY_TITLES[c], value: c })),
+      },
+    ],
+    [submit('Start with these', WORKSHOP_VERBS.start), submit('All categories', WORKSHOP_VERBS.start, { all: true })],
+  );
+}
+
+export interface QuestionView {
+  readonly question: WorkshopQuestion;
+  readonly position: number;
+  readonly total: number;
+  readonly facilitated: boolean;
+}
+
+export function buildQuestionCard({ question, position, total, facilitated }: QuestionView): AdaptiveCard {
+  return card(
+    [
+      { type: 'TextBlock', text: `Question ${position} of ${total} · ${CATEGORY_TITLES[question.category]}`, size: 'Small', isSubtle: true, wrap: true },
+      { type: 'TextBlock', text: question.section, weight: 'Bolder', wrap: true },
+      { type: 'TextBlock', text: question.question, size: 'Medium', wrap: true },
+      {
+        type: 'TextBlock',
+        text: facilitated ? 'Everyone can answer: mention me with your answer. The facilitator moves on with Next.' : 'Reply with your answer in your own words.',
+        isSubtle: true,
+        size: 'Small',
+        wrap: true,
+      },
+    ],
+    [
+      submit('Skip', WORKSHOP_VERBS.skip, { questionId: question.id }),
+      submit('Back', WORKSHOP_VERBS.back),
+      submit('Repeat', WORKSHOP_VERBS.repeat),
+      submit('Pause', WORKSHOP_VERBS.pause),
+    ],
+  );
+}
+
+export interface FeedbackView {
+  readonly entry: KnowledgeEntry;
+  readonly answerText: string;
+  readonly userName: string | undefined;
+  readonly grade: KeyPointGrade;
+  /** Facilitated sessions stay on the question until someone presses Next. */
+  readonly offerNext: boolean;
+}
+
+export function buildFeedbackCard({ entry, answerText, userName, grade, offerNext }: FeedbackView): AdaptiveCard {
+  const total = grade.covered.length + grade.missed.length;
+  const who = userName !== undefined ? `${markdownText(userName, 80)}'s answer` : 'Your answer';
+  const body: CardElement[] = [
+    { type: 'TextBlock', text: `${entry.id} · ${entry.title}`, size: 'Medium', weight: 'Bolder', wrap: true },
+    { type: 'TextBlock', text: who, weight: 'Bolder', spacing: 'Medium', wrap: true },
+    { type: 'TextBlock', text: markdownText(answerText, 1500), isSubtle: true, wrap: true },
+    { type: 'TextBlock', text: `Key points covered: ${grade.covered.length} of ${total}`, weight: 'Bolder', color: grade.covered.length > 0 ? 'Good' : 'Attention', wrap: true },
+    ...grade.covered.map((p) => ({ type: 'TextBlock', text: `✅ ${p}`, wrap: true, spacing: 'None' })),
+    ...grade.missed.map((p) => ({ type: 'TextBlock', text: `❌ ${p}`, wrap: true, spacing: 'None' })),
+  ];
+  const reference: CardElement = { type: 'Container', items: [{ type: 'TextBlock', text: 'Reference answer', weight: 'Bolder', wrap: true }, ...markdownToCardElements(entry.body)] };
+  body.push({ type: 'ActionSet', actions: [{ type: 'Action.ShowCard', title: 'Show the reference answer', card: { type: 'AdaptiveCard', version: '1.5', body: [reference] } }] });
+  body.push({ type: 'ActionSet', actions: learnLinkActions(entry.learn) });
+  const actions: CardElement[] = [...(offerNext ? [submit('Next question', WORKSHOP_VERBS.next)] : []), ...runChecksAction(entry)];
+  return card(body, actions);
+}
+
+export function buildFinishedCard(answered: number, total: number): AdaptiveCard {
+  return card(
+    [
+      { type: 'TextBlock', text: 'Workshop complete', size: 'Large', weight: 'Bolder', wrap: true },
+      { type: 'TextBlock', text: `${answered} of ${total} prompts answered. I can compile your security baseline: your answers, the reference guidance and, if you scanned a workspace here, its current findings.`, wrap: true },
+    ],
+    [submit('Show my baseline', BASELINE_SHOW_VERB)],
+  );
+}

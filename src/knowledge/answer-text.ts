@@ -1,0 +1,28 @@
+/** The Markdown texts the router puts in `RouteResult.answer`: an entry's answer, the "not sure" text, the off-topic reply. */
+import { CATEGORIES, CATEGORY_TITLES } from '../checks/types';
+import type { Explainer, KnowledgeEntry } from './content-types';
+
+export function entryAnswerMarkdown(entry: KnowledgeEntry): string {
+  const links = entry.learn.map((url) => `- ${url}`).join('\n');
+  const checks = entry.checks.length > 0 ? `\n\nRelated checks: ${entry.checks.join(', ')}` : '';
+  return `**${entry.title}**\n\n${entry.body}\n\nLearn more:\n${links}${checks}`;
+}
+
+export function checkExplainerMarkdown(explainer: Explainer): string {
+  return `**${explainer.id} — ${explainer.title}**\n\n${explainer.body}`;
+}
+
+export function notSureMarkdown(suggestions: readonly { readonly title: string }[]): string {
+  const list = suggestions.map((s) => `- ${s.title}`).join('\n');
+  return `I'm not sure I understood. Did you mean one of these?\n${list}`;
+}
+
+export const TOPICS_LIST = CATEGORIES.map((c) => `- ${CATEGORY_TITLES[c]}`).join('\n');
+
+export function offTopicMarkdown(): string {
+  return (
+    "Sorry, I can only help with the security baseline of Azure Machine Learning. You can ask me about:\n" +
+    `${TOPICS_LIST}\n\n` +
+    'Or try `scan sample`, `start workshop` or `help`.'
+  );
+}

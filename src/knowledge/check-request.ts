@@ -1,0 +1,108 @@
+/**
+ * Recognises scan requests in natural phrasing ("scan ws-prod", "check rbac on <id>", "is public network access
+ * off on ws-prod?", "defender status for subscription <guid>", "scan sample") and extracts what to check and where.
+ */
+import type { Area, Category } from '../checks/types';
+import { categoriesIn } from './command-patterns';
+
+export interface CheckRequest {
+  readonly check: 'all' | Area | Category;
+  readonly target?: string;
+  /** How sure the phrasing is a scan request (0..1). */
+  readonly confidence: number;
+}
+
+const RESOURCE_ID = /\/subscriptions\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:\/[^\s"'<>,;?!]+)*/i;
+const GUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
+
+const AREA_PATTERNS: readonly (readonly [RegExp, Area])[] = [
+  [/\bpublic(ly)?[ -]?(network )?(access|exposed|exposure|accessible|reachable|endpoints?|network)\b|\bexposed to the internet\b|\binternet[- ]?(facing|exposed|exposure)\b|\bopen to the internet\b/, 'public-network'],
+  [/\bdefender\b|\bsecurity center\b/, 'defender'],
+  [/\brbac\b|\broles?\b|\brole assignments?\b|\bpermissions?\b|\biam\b|\bwho has (access|owner|contributor)\b|\bowners?\b/, 'rbac'],
+];
+
+/** Words that start a scan request. Typos of "scan" and "check" are common enough to list. */
+const IMPERATIVE = /^(please |pls |can you |could you |would you |go |now |quickly )*(scan|scna|sacn|scan again|rescan|re-scan|check|chek|chcek|audit|assess|inspect|review|evaluate|verify|test|run)\b/;
+const QUESTION_WORD = /^(how|what|why|when|which|where|should|can i|can we|do i|do we|is it|explain|tell me)\b/;
+const STATUS_WORDS = /\b(status|findings|posture|compliance|compliant|issues|problems|results|report|secure|hardened|configured|enabled|disabled|on|off|open|exposed)\b/;
+
+/** Names that are part of the sentence, never a workspace. */
+const NOT_A_NAME = new Set(
+  (
+    'the a an my our this that it its all everything again now please workspace workspaces subscription sub resource group ' +
+    'rbac roles role permissions defender public network access security identity data protection asset assets logging ' +
+    'posture vulnerability backup recovery privileged checks check scan audit settings setting status on off for of in ' +
+    'is are and with me us them sample demo there here what which who how management detection threat threats'
+  ).split(' '),
+);
+
+function cleanToken(token: string): string {
+  return token.replace(/^[("'`]+|[)"'`.,;:!?]+$/g, '');
+}
+
+function looksLikeName(token: string): boolean {
+  return /^[a-z0-9][a-z0-9_.-]{1,63}$/i.test(token) && /[a-z]/i.test(token) && !NOT_A_NAME.has(token.toLowerCase());
+}
+
+/** The workspace (or other) name the message names, if any. */
+function workspaceName(text: string): string | undefined {
+  const words = text.split(/\s+/).map(cleanToken).filter((w) => w.length > 0);
+  // "workspace ws-prod", "on ws-prod", "for ws-prod" …
+  for (let i = 0; i < words.length - 1; i += 1) {
+    const word = (words[i] ?? '').toLowerCase();
+    const next = words[i + 1] ?? '';
+    const isLast = i + 1 === words.length - 1;
+    if (word === 'workspace' && looksLikeName(next)) return next;
+    if (['on', 'for', 'of', 'against', 'in'].includes(word) && looksLikeName(next) && (isLast || /[-_]|\d/.test(next))) return next;
+  }
+  // "scan ws-prod", "audit mlw-01": the word after the verb.
+  const verbIndex = words.findIndex((w) => /^(scan|scna|sacn|rescan|audit|assess|inspect)$/i.test(w));
+  const afterVerb = verbIndex >= 0 ? words[verbIndex + 1] : undefined;
+  if (afterVerb !== undefined && looksLikeName(afterVerb) && (/[-_]|\d/.test(afterVerb) || verbIndex + 1 === words.length - 1)) return afterVerb;
+  // Any token that looks like a resource name (has a hyphen or digit): "is ws-prod exposed?"
+  return words.find((w) => looksLikeName(w) && /[-_]|\d/.test(w) && /[a-z]/i.test(w));
+}
+
+export function findTarget(text: string): string | undefined {
+  const id = RESOURCE_ID.exec(text);
+  if (id !== null) return id[0].replace(/[./]+$/, '');
+  const guid = GUID.exec(text);
+  if (guid !== null) return guid[0].toLowerCase();
+  if (/\b(sample|demo)\b/i.test(text)) return 'sample';
+  return workspaceName(text);
+}
+
+function checkKind(normalized: string): CheckRequest['check'] {
+  for (const [pattern, area] of AREA_PATTERNS) if (pattern.test(normalized)) return area;
+  const categories = categoriesIn(normalized);
+  return categories.length === 1 && categories[0] !== undefined ? categories[0] : 'all';
+}
+
+/**
+ * A scan request, or undefined when the message is not one. `normalized` is lowercase; `original` keeps the case
+ * of names and ids.
+ */
+export function matchCheckRequest(normalized: string, original: string): CheckRequest | undefined {
+  const imperative = IMPERATIVE.test(normalized);
+  const asksHow = QUESTION_WORD.test(normalized);
+  const withoutIds = original.replace(RESOURCE_ID, ' ').replace(GUID, ' ');
+  const target = findTarget(original);
+  const check = checkKind(normalized.replace(RESOURCE_ID, ' '));
+
+  if (imperative && !asksHow) {
+    // "check my answer", "review the workshop" are not scans: require a target, a scan word or a check topic.
+    const scanWord = /^(please |pls |can you |could you |would you |go |now |quickly )*(scan|scna|sacn|rescan|re-scan|audit)\b/.test(normalized) || /\b(scan|checks)\b/.test(normalized);
+    const words = normalized.split(/\s+/).length;
+    // "scan docker images for malware before training" is a how-to, not a request.
+    if (target === undefined && check === 'all' && words > 4) return undefined;
+    if (target !== undefined || scanWord || check !== 'all') return { check, ...(target !== undefined ? { target } : {}), confidence: 0.9 };
+    return undefined;
+  }
+  // "is public network access off on ws-prod?", "how secure is ws-prod?", "defender status for subscription <id>".
+  const explicitTarget = target !== undefined && (target === 'sample' ? /\b(sample|demo) (workspace|environment)\b|\bon (the )?(sample|demo)\b/.test(normalized) : true);
+  const asksState = /\b(check|scan|audit|review|assess)\b/.test(normalized) || /^(is|are|does|do|has|have|who has|how (secure|safe|exposed|hardened|compliant)|what'?s the (status|posture|state)|show|get|list|any)\b/.test(normalized) || /\b(status|findings)\b/.test(normalized);
+  if (explicitTarget && asksState && (check !== 'all' || STATUS_WORDS.test(normalized))) {
+    return { check, ...(target !== undefined ? { target } : {}), confidence: withoutIds === original ? 0.75 : 0.85 };
+  }
+  return undefined;
+}

@@ -1,0 +1,151 @@
+/**
+ * Recognises the bot's commands in natural phrasing. Each matcher returns the command and its normalised
+ * arguments. For `workshop` and `lab` the arguments start with the action (start, continue, skip, next, back,
+ * repeat, pause, stop, status / start, continue, status, check) followed by anything else, e.g. category slugs.
+ */
+import { CATEGORIES, CATEGORY_TITLES, type Category } from '../checks/types';
+
+export interface CommandMatch {
+  readonly command: string;
+  readonly args: string;
+  /** For watch / unwatch / link: the workspace, scope or resource group named. */
+  readonly target?: string;
+}
+
+type Matcher = (t: string) => CommandMatch | undefined;
+
+const CATEGORY_WORDS: readonly (readonly [RegExp, Category])[] = [
+  [/\bnetwork(ing)?\b|\bprivate endpoints?\b|\bprivate link\b|\bvnets?\b|\bfirewall\b|\bnsgs?\b/, 'network-security'],
+  [/\bidentit(y|ies)\b|\bauthentication\b/, 'identity-management'],
+  [/\bprivileged?\b/, 'privileged-access'],
+  [/\bdata protection\b|\bencryption\b/, 'data-protection'],
+  [/\basset(s)?\b/, 'asset-management'],
+  [/\blogging\b|\bthreat detection\b|\blogs\b/, 'logging-threat-detection'],
+  [/\bposture\b|\bvulnerabilit(y|ies)\b/, 'posture-vulnerability'],
+  [/\bbackup\b|\brecovery\b/, 'backup-recovery'],
+];
+
+/** Category slugs named in the text, in workshop order. */
+export function categoriesIn(text: string): Category[] {
+  const found = new Set<Category>();
+  for (const category of CATEGORIES) {
+    if (text.includes(category) || text.includes(CATEGORY_TITLES[category].toLowerCase())) found.add(category);
+  }
+  for (const [pattern, category] of CATEGORY_WORDS) if (pattern.test(text)) found.add(category);
+  return CATEGORIES.filter((c) => found.has(c));
+}
+
+const NAME = /^[a-z0-9][a-z0-9._/-]*$/i;
+
+function firstName(rest: string): string | undefined {
+  const words = rest.split(/\s+/).filter((w) => !['the', 'workspace', 'to', 'on', 'for', 'of', 'this', 'channel', 'team', 'chat'].includes(w));
+  const word = words[0]?.replace(/[.,;:!?]+$/, '');
+  return word !== undefined && NAME.test(word) ? word : undefined;
+}
+
+const workshop: Matcher = (t) => {
+  const polite = t.replace(/^(please |can we |could we |let'?s |lets |i want to |i'd like to |we want to )/, '');
+  const mentions = /\bworkshop\b/.test(polite);
+  const cats = categoriesIn(polite).join(' ');
+  const withCats = (action: string): CommandMatch => ({ command: 'workshop', args: cats.length > 0 ? `${action} ${cats}` : action });
+  if (mentions) {
+    const asks = /^(what|why|how|who|when|which|is|are|(do|does) (we|you|i|it))\b/.test(polite);
+    if (asks && !/\b(start|begin|continue|resume|pause|stop|status|progress)\b/.test(polite)) return undefined;
+    if (/\b(continue|resume|carry on|pick up)\b/.test(polite)) return withCats('continue');
+    if (/\b(pause|hold|break)\b/.test(polite)) return withCats('pause');
+    if (/\b(stop|end|quit|exit|cancel|finish|abort)\b/.test(polite)) return withCats('stop');
+    if (/\b(status|progress|where are we)\b/.test(polite)) return withCats('status');
+    if (/\b(start|begin|run|launch|open|kick ?off|do|join|new)\b/.test(polite) || /^(the )?(security )?(baseline )?workshop$/.test(polite)) {
+      return withCats('start');
+    }
+    return withCats('start');
+  }
+  if (/^(skip|skip (it|this|this one|this question|question)|pass|i don'?t know|no idea|dunno)$/.test(t)) return { command: 'workshop', args: 'skip' };
+  if (/^(next|next question|next one|move on|go on)$/.test(t)) return { command: 'workshop', args: 'next' };
+  if (/^(back|go back|previous|previous question|prev|last question)$/.test(t)) return { command: 'workshop', args: 'back' };
+  if (/^(repeat|repeat (the |that )?question|again|say (that|it) again|what was the question|ask again)$/.test(t)) {
+    return { command: 'workshop', args: 'repeat' };
+  }
+  if (/^(pause|take a break|later)$/.test(t)) return { command: 'workshop', args: 'pause' };
+  if (/^(continue|resume)$/.test(t)) return { command: 'workshop', args: 'continue' };
+  return undefined;
+};
+
+const baseline: Matcher = (t) => {
+  if (/^(show |get |compile |generate |export |download |create |build |send |give )?(me )?(my|our|the|a)? ?(customer'?s? )?(security )?baseline( document| doc| report| file| summary)?( please)?$/.test(t)) {
+    return { command: 'baseline', args: '' };
+  }
+  if (/\b(my|our) (security )?baseline\b/.test(t) && !/^(what|how|why|which)\b/.test(t)) return { command: 'baseline', args: '' };
+  if (/\b(export|download|compile|generate)\b.*\bbaseline\b/.test(t)) return { command: 'baseline', args: '' };
+  return undefined;
+};
+
+const lab: Matcher = (t) => {
+  if (/^where am i\b|^which exercise|^what exercise am i/.test(t)) return { command: 'lab', args: 'status' };
+  const exercise = /\bexercise (\d{1,2})\b/.exec(t);
+  if (/\blab\b/.test(t) || exercise !== null || /\b(check|validate|verify) my (exercise|work|step)\b/.test(t)) {
+    if (/\b(check|validate|verify)\b/.test(t)) return { command: 'lab', args: 'check' };
+    if (/\b(status|progress)\b/.test(t)) return { command: 'lab', args: 'status' };
+    if (/\b(continue|resume|next)\b/.test(t)) return { command: 'lab', args: 'continue' };
+    if (/\b(stop|end|quit|exit|pause)\b/.test(t)) return { command: 'lab', args: 'stop' };
+    if (exercise !== null) return { command: 'lab', args: `goto ${exercise[1] ?? ''}` };
+    if (/\b(start|begin|open|launch|do|run)\b/.test(t) || /^(the )?lab$/.test(t)) return { command: 'lab', args: 'start' };
+  }
+  return undefined;
+};
+
+const watches: Matcher = (t) => {
+  if (/^(list |show )(the |our |my |all )?(watches|watchlist|subscriptions|watched workspaces)$/.test(t)) return { command: 'watches', args: '' };
+  if (/^what (do|are) (we|you|i) watch(ing)?\b|^(watches|watchlist)$|^what is (being )?watched\b|^which workspaces (are|do) (we |you )?watch/.test(t)) {
+    return { command: 'watches', args: '' };
+  }
+  return undefined;
+};
+
+const unwatch: Matcher = (t) => {
+  const m = /^(unwatch|stop watching|stop monitoring|unsubscribe( from)?|don'?t watch)\s*(.*)$/.exec(t);
+  if (m === null) return undefined;
+  const rest = (m[3] ?? '').trim();
+  const target = firstName(rest);
+  return { command: 'unwatch', args: rest, ...(target !== undefined ? { target } : {}) };
+};
+
+const watch: Matcher = (t) => {
+  const m = /^(watch|monitor|subscribe( to)?|keep an eye on|notify (me|us) about)\s+(.+)$/.exec(t);
+  if (m === null) return undefined;
+  const rest = (m[4] ?? '').trim();
+  const target = firstName(rest);
+  return { command: 'watch', args: rest, ...(target !== undefined ? { target } : {}) };
+};
+
+const link: Matcher = (t) => {
+  if (/^unlink\b|^remove (the )?link\b|^disconnect (this )?(channel|team)\b/.test(t)) return { command: 'unlink', args: t.replace(/^unlink\s*/, '') };
+  const m = /^(link|bind|connect|attach) (this |the )?(channel|team|chat|conversation)?\s*(to|with)?\s*(.+)$/.exec(t);
+  if (m === null) return undefined;
+  const rest = (m[5] ?? '').trim();
+  const target = firstName(rest);
+  return { command: 'link', args: rest, ...(target !== undefined ? { target } : {}) };
+};
+
+const simple: Matcher = (t) => {
+  if (/^(help|\?|commands|menu|usage|hi|hello|hey|hallo|good (morning|afternoon)|get started|getting started|show help|help me|what can you do|what do you do|what can i ask( you)?|who are you|how does this work|how do i use (you|this( bot)?))( guardian)?$/.test(t)) {
+    return { command: 'help', args: '' };
+  }
+  if (/^(reset|start over|restart|clear( state| everything| conversation| history)?|forget (everything|me|it all))$/.test(t)) return { command: 'reset', args: '' };
+  if (/^(sign ?in|log ?in|signin|login|authenticate|connect my account)$/.test(t)) return { command: 'signin', args: '' };
+  if (/^(sign ?out|log ?out|signout|logout|disconnect my account)$/.test(t)) return { command: 'signout', args: '' };
+  if (/^((list|show)( me)?( all)?( the)?( available)? checks|checks|check list|check catalog|catalog)$/.test(t)) return { command: 'checks', args: '' };
+  if (/^(what|which) checks\b|^what do you check\b/.test(t)) return { command: 'checks', args: '' };
+  return undefined;
+};
+
+/** Order matters: the most specific phrasing first. */
+const MATCHERS: readonly Matcher[] = [simple, watches, unwatch, watch, link, workshop, baseline, lab];
+
+export function matchCommand(normalized: string): CommandMatch | undefined {
+  for (const matcher of MATCHERS) {
+    const match = matcher(normalized);
+    if (match !== undefined) return match;
+  }
+  return undefined;
+}

@@ -1,0 +1,27 @@
+/**
+ * Cleans a raw chat message for routing: Teams @mention markup (`<at>Guardian</at>`), other HTML, entities, a
+ * leading bot name, surrounding whitespace and punctuation.
+ */
+const ENTITIES: Readonly<Record<string, string>> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" };
+
+export function cleanMessage(raw: string): string {
+  return raw
+    .replace(/<at[^>]*>[\s\S]*?<\/at>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&[a-z#0-9]+;/gi, (entity) => ENTITIES[entity.toLowerCase()] ?? ' ')
+    .replace(/^\s*@?guardian\b[\s,:;-]*/i, '')
+    .replace(/[\u200b-\u200d\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Lowercase, with curly quotes straightened and trailing punctuation removed: the form the patterns match. */
+export function normalizeForMatching(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/^[\s"'`]+/, '')
+    .replace(/[\s.!?,;:"'`]+$/, '')
+    .trim();
+}

@@ -1,0 +1,105 @@
+/**
+ * Routes any chat message to one of four intents: a command, a check (scan) request, a baseline question, or none.
+ *
+ * Order: @mention and markup are stripped; commands are matched first (they are short and unambiguous), then
+ * explicit ids (NS-01, AML-NET-001), then scan requests, and finally the knowledge search.
+ *
+ * Low confidence — the documented choice: when the best answer scores below ANSWER_THRESHOLD but the message uses
+ * the domain's vocabulary, the intent is `question` with that low confidence, a "not sure" answer and the 2–3
+ * closest topics as `suggestions` (the bot shows them as buttons, never a guessed answer). When the message shares
+ * no meaningful vocabulary with the knowledge base, the intent is `none` with a polite reply listing the topics.
+ */
+import type { RouteResult } from '../dialogs/feature';
+import type { KnowledgeContent } from './content-types';
+import { findEntry } from './content';
+import { matchCommand } from './command-patterns';
+import { matchCheckRequest } from './check-request';
+import { cleanMessage, normalizeForMatching } from './message-text';
+import { createKnowledgeSearch, type KnowledgeSearch, type SearchHit } from './search';
+import { checkExplainerMarkdown, entryAnswerMarkdown, notSureMarkdown, offTopicMarkdown } from './answer-text';
+
+/** At or above: answer directly. Below: "not sure" with suggestions. Measured on bench/routing-set.jsonl. */
+export const ANSWER_THRESHOLD = 0.55;
+/** Suggestions offered when not sure. */
+const SUGGESTION_COUNT = 3;
+/** A BM25 score above which a hit is a strong match in this small corpus (scores are unbounded). */
+const STRONG_SCORE = 120;
+
+export interface Router {
+  route(text: string): RouteResult;
+}
+
+export interface RouterOptions {
+  /** Reuse an existing search index (tests, the workshop grader). */
+  readonly search?: KnowledgeSearch;
+}
+
+const QUESTION_ID = /\b(NS|WVN|TVN|IM|PA|DP|AM|LT|PV|BR)-(\d{2})\b/i;
+const CHECK_ID = /\bAML-([A-Z]+)-(\d{3})\b/i;
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** Confidence of the best hit: how much of the query it covers, how far ahead of the runner-up, how strong. */
+export function confidenceOf(hits: readonly SearchHit[]): number {
+  const top = hits[0];
+  if (top === undefined) return 0;
+  const second = hits[1];
+  const lead = second === undefined ? 1 : 1 - second.score / top.score;
+  const strength = Math.min(1, top.score / STRONG_SCORE);
+  return round(Math.min(1, 0.35 * top.coverage + 0.4 * lead + 0.25 * strength));
+}
+
+export function createRouter(content: KnowledgeContent, options: RouterOptions = {}): Router {
+  const search = options.search ?? createKnowledgeSearch(content);
+
+  const none = (confidence: number): RouteResult => ({ intent: 'none', confidence: round(confidence), answer: offTopicMarkdown() });
+
+  function byId(text: string): RouteResult | undefined {
+    const question = QUESTION_ID.exec(text);
+    if (question !== null) {
+      const entry = findEntry(content, `${(question[1] ?? '').toUpperCase()}-${question[2] ?? ''}`);
+      if (entry !== undefined) return { intent: 'question', questionId: entry.id, confidence: 1, answer: entryAnswerMarkdown(entry) };
+    }
+    const check = CHECK_ID.exec(text);
+    if (check !== null) {
+      const explainer = content.checks.get(`AML-${(check[1] ?? '').toUpperCase()}-${check[2] ?? ''}`);
+      if (explainer !== undefined) return { intent: 'question', questionId: explainer.id, confidence: 1, answer: checkExplainerMarkdown(explainer) };
+    }
+    return undefined;
+  }
+
+  function question(text: string): RouteResult {
+    const hits = search.search(text, 5);
+    const top = hits[0];
+    if (top === undefined) return none(0.9);
+    const confidence = confidenceOf(hits);
+    // A message without a single domain word is off-topic however well some prose happens to match it.
+    if (search.domainTerms(text).length === 0 || top.coverage === 0) return none(Math.max(0.5, 1 - confidence));
+    const entry = findEntry(content, top.id);
+    if (confidence >= ANSWER_THRESHOLD && entry !== undefined) {
+      return { intent: 'question', questionId: top.id, confidence, answer: entryAnswerMarkdown(entry) };
+    }
+    const suggestions = hits.slice(0, SUGGESTION_COUNT).map((h) => ({ id: h.id, title: h.title }));
+    return { intent: 'question', questionId: top.id, confidence, answer: notSureMarkdown(suggestions), suggestions };
+  }
+
+  return {
+    route(raw) {
+      const text = cleanMessage(raw);
+      const normalized = normalizeForMatching(text);
+      if (normalized.length === 0) return { intent: 'command', command: 'help', args: '', confidence: 0.9 };
+
+      const command = matchCommand(normalized);
+      if (command !== undefined) {
+        return { intent: 'command', command: command.command, args: command.args, ...(command.target !== undefined ? { target: command.target } : {}), confidence: 0.95 };
+      }
+      const scan = matchCheckRequest(normalized, text);
+      if (scan !== undefined) {
+        return { intent: 'check', check: scan.check, ...(scan.target !== undefined ? { target: scan.target } : {}), confidence: scan.confidence };
+      }
+      return byId(text) ?? question(text);
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { PassThrough, Readable } from 'node:stream';
+import { runCli } from '../../src/cli/main';
+import { askCommand } from '../../src/cli/ask';
+import type { CliIO } from '../../src/cli/command';
+
+function io(stdinText = ''): { io: CliIO; out: () => string; err: () => string } {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  stderr.on('data', (d: Buffer) => (err += d.toString()));
+  return { io: { stdout, stderr, stdin: Readable.from([stdinText]), env: {} }, out: () => out, err: () => err };
+}
+
+describe('guardian ask', () => {
+  it('--json prints the route with the answer', async () => {
+    const t = io();
+    expect(await runCli(['ask', 'which ports does azure ml need?', '--json'], t.io, [askCommand])).toBe(0);
+    const json = JSON.parse(t.out()) as Record<string, unknown>;
+    expect(json).toMatchObject({ intent: 'question', questionId: 'WVN-01' });
+    expect(typeof json['confidence']).toBe('number');
+    expect(json['answer']).toEqual(expect.stringContaining('44224'));
+  });
+
+  it('prints check requests with check and target, and answer null', async () => {
+    const t = io();
+    await runCli(['ask', '--json', 'check rbac on ws-prod'], t.io, [askCommand]);
+    expect(JSON.parse(t.out())).toEqual({ intent: 'check', check: 'rbac', target: 'ws-prod', confidence: 0.9, answer: null });
+  });
+
+  it('prints human text without --json', async () => {
+    const t = io();
+    await runCli(['ask', 'scan', 'sample'], t.io, [askCommand]);
+    expect(t.out()).toBe('Check request: all checks on sample\n');
+  });
+
+  it('--jsonl reads one message per line and writes only JSON lines', async () => {
+    const t = io('help\n\nscan ws-prod\ntell me a joke\nwhat is CMK\n');
+    expect(await runCli(['ask', '--jsonl'], t.io, [askCommand])).toBe(0);
+    const lines = t.out().trim().split('\n').map((l) => JSON.parse(l) as { intent: string; command?: string; questionId?: string });
+    expect(lines.map((l) => l.intent)).toEqual(['command', 'check', 'none', 'question']);
+    expect(lines[0]!.command).toBe('help');
+    expect(lines[3]!.questionId).toBe('customer-managed-keys');
+    expect(t.err()).toBe('');
+  });
+
+  it('exits 2 on usage errors', async () => {
+    const none = io();
+    expect(await runCli(['ask'], none.io, [askCommand])).toBe(2);
+    expect(none.err()).toContain('Usage: guardian ask');
+    const both = io();
+    expect(await runCli(['ask', '--jsonl', 'hello'], both.io, [askCommand])).toBe(2);
+    const unknown = io();
+    expect(await runCli(['ask', '--yaml', 'hello'], unknown.io, [askCommand])).toBe(2);
+  });
+});

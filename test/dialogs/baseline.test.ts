@@ -1,0 +1,60 @@
+import { createMemoryStore } from '../../src/storage/memory-store';
+import { loadKnowledge } from '../../src/knowledge/content';
+import { createRouter } from '../../src/knowledge/router';
+import { createBaselineFeature, scanReportKey } from '../../src/dialogs/baseline';
+import { createWorkshopFeature } from '../../src/dialogs/workshop';
+import type { ScanReport } from '../../src/checks/types';
+import { cardSchemaErrors } from '../support/card-schema';
+import { cardText, message, RecordingPort } from './qna-fakes';
+
+const content = loadKnowledge();
+const router = createRouter(content);
+const now = (): Date => new Date('2026-03-01T10:00:00Z');
+
+const report: ScanReport = {
+  workspace: { id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws-prod', name: 'ws-prod' },
+  scannedAt: '2026-03-01T09:00:00Z',
+  checkSetVersion: '1',
+  summary: { pass: 0, fail: 1, error: 0, not_applicable: 0, manual: 0 },
+  findings: [
+    {
+      checkId: 'AML-NET-001', title: 'Workspace public network access disabled', category: 'network-security', severity: 'high', status: 'fail',
+      resourceId: 'ws', message: 'Public network access is Enabled', evidence: [], remediation: { portal: [], url: 'https://learn.microsoft.com/x' }, workshopQuestions: ['NS-01'],
+    },
+  ],
+};
+
+describe('baseline feature', () => {
+  it('sends the summary card and offers the document in personal chat', async () => {
+    const store = createMemoryStore();
+    const offered: { fileName: string; content: string }[] = [];
+    const baseline = createBaselineFeature({ content, store, now, offerFile: (_port, fileName, text) => { offered.push({ fileName, content: text }); return Promise.resolve(); } });
+    const workshop = createWorkshopFeature({ content, store, now });
+    const port = new RecordingPort();
+    await workshop.onMessage!(port, message(router, 'start workshop network security'));
+    await workshop.onMessage!(port, message(router, 'ExpressRoute and private endpoints'));
+    await store.put(scanReportKey('conv-1'), report);
+    port.take();
+
+    expect(await baseline.onMessage!(port, message(router, 'my baseline'))).toBe(true);
+    const [sent] = port.take();
+    const card = sent?.kind === 'card' ? sent.card : undefined;
+    expect(cardSchemaErrors(card)).toEqual([]);
+    expect(cardText(card)).toContain('1/9 answered · 1 failed');
+    expect(offered).toHaveLength(1);
+    expect(offered[0]!.fileName).toBe('aml-security-baseline-ws-prod-2026-03-01.md');
+    expect(offered[0]!.content).toContain('**Ada**: ExpressRoute and private endpoints');
+    expect(offered[0]!.content).toContain('Public network access is Enabled');
+  });
+
+  it('in a channel sends only the card (file consent is personal-only), and answers baseline.show', async () => {
+    const store = createMemoryStore();
+    let offers = 0;
+    const baseline = createBaselineFeature({ content, store, now, offerFile: () => { offers += 1; return Promise.resolve(); } });
+    const port = new RecordingPort({ conversationType: 'channel', conversationId: 'chan' });
+    expect(await baseline.onAction!(port, { verb: 'baseline.show', data: {}, via: 'submit' })).toEqual({ kind: 'handled' });
+    expect(cardText((port.take()[0] as { card: unknown }).card)).toContain('reference baseline');
+    expect(offers).toBe(0);
+    expect(await baseline.onMessage!(port, message(router, 'what ports does aml need?'))).toBe(false);
+  });
+});

@@ -1,0 +1,138 @@
+import { createMemoryStore } from '../../src/storage/memory-store';
+import { loadKnowledge } from '../../src/knowledge/content';
+import { createRouter } from '../../src/knowledge/router';
+import { createWorkshopFeature, parseCategories } from '../../src/dialogs/workshop';
+import { readSession } from '../../src/dialogs/workshop-session';
+import { cardSchemaErrors } from '../support/card-schema';
+import { actionsOf, cardText, message, RecordingPort, type Sent } from './qna-fakes';
+
+const content = loadKnowledge();
+const router = createRouter(content);
+const now = (): Date => new Date('2026-03-01T10:00:00Z');
+
+function setup() {
+  const store = createMemoryStore();
+  const workshop = createWorkshopFeature({ content, store, now });
+  return { store, workshop };
+}
+
+function cards(sent: Sent[]): unknown[] {
+  return sent.flatMap((s) => (s.kind === 'card' ? [s.card] : []));
+}
+
+describe('workshop dialog (personal chat)', () => {
+  it('asks for categories, then runs the prompts, grades answers and advances', async () => {
+    const { store, workshop } = setup();
+    const port = new RecordingPort();
+    expect(await workshop.onMessage!(port, message(router, 'start workshop'))).toBe(true);
+    const [chooser] = cards(port.take());
+    expect(cardSchemaErrors(chooser)).toEqual([]);
+    expect(actionsOf(chooser).map((a) => (a['data'] as Record<string, unknown>)['verb'])).toEqual(['workshop.start', 'workshop.start']);
+
+    expect(await workshop.onAction!(port, { verb: 'workshop.start', data: { categories: 'network-security,backup-recovery' }, via: 'submit' })).toEqual({ kind: 'handled' });
+    let sent = port.take();
+    expect(sent[0]).toMatchObject({ kind: 'text', text: expect.stringContaining('11 prompts') as string });
+    expect(cardText(cards(sent)[0])).toContain('Question 1 of 11');
+    expect(cardText(cards(sent)[0])).toContain(content.questions[0]!.question);
+
+    await workshop.onMessage!(port, message(router, 'ExpressRoute from the office into a hub vnet, a private endpoint for the workspace, and disable public network access'));
+    sent = port.take();
+    const [feedback, next] = cards(sent);
+    expect(cardSchemaErrors(feedback)).toEqual([]);
+    expect(cardText(feedback)).toMatch(/Key points covered: [3-6] of 6/);
+    expect(cardText(feedback)).toContain('❌');
+    expect(cardText(next)).toContain('Question 2 of 11');
+
+    const session = await readSession(store, 'conv-1');
+    expect(session?.index).toBe(1);
+    expect(session?.answers['NS-01']?.[0]).toMatchObject({ userId: 'u1', userName: 'Ada' });
+  });
+
+  it('supports skip, back, repeat, pause, continue and status', async () => {
+    const { store, workshop } = setup();
+    const port = new RecordingPort();
+    await workshop.onMessage!(port, message(router, 'start workshop backup and recovery'));
+    expect(cardText(cards(port.take())[0])).toContain('Question 1 of 2');
+
+    await workshop.onMessage!(port, message(router, 'skip'));
+    expect(cardText(cards(port.take())[0])).toContain('Question 2 of 2');
+    await workshop.onMessage!(port, message(router, 'go back'));
+    expect(cardText(cards(port.take())[0])).toContain('Question 1 of 2');
+    await workshop.onMessage!(port, message(router, 'repeat the question'));
+    expect(cardText(cards(port.take())[0])).toContain('Question 1 of 2');
+
+    await workshop.onMessage!(port, message(router, 'pause workshop'));
+    expect(port.take()).toEqual([{ kind: 'text', text: expect.stringContaining('paused at question 1 of 2') as string }]);
+    // While paused, free text is not an answer.
+    expect(await workshop.onMessage!(port, message(router, 'what ports does aml need?'))).toBe(false);
+    await workshop.onMessage!(port, message(router, 'workshop status'));
+    expect(port.take()[0]).toMatchObject({ text: expect.stringContaining('1 skipped') as string });
+
+    await workshop.onMessage!(port, message(router, 'continue workshop'));
+    expect(cardText(cards(port.take())[0])).toContain('Question 1 of 2');
+    expect((await readSession(store, 'conv-1'))?.status).toBe('active');
+  });
+
+  it('finishes after the last prompt and offers the baseline', async () => {
+    const { store, workshop } = setup();
+    const port = new RecordingPort();
+    await workshop.onMessage!(port, message(router, 'start workshop backup and recovery'));
+    await workshop.onMessage!(port, message(router, 'key vault is replicated by microsoft, acr needs premium geo-replication, storage GRS'));
+    await workshop.onMessage!(port, message(router, 'back up storage with soft delete and versioning, key vault purge protection'));
+    const sent = cards(port.take());
+    const last = sent[sent.length - 1];
+    expect(cardText(last)).toContain('Workshop complete');
+    expect(cardText(last)).toContain('2 of 2 prompts answered');
+    expect(actionsOf(last).map((a) => (a['data'] as Record<string, unknown>)['verb'])).toEqual(['baseline.show']);
+    expect((await readSession(store, 'conv-1'))?.status).toBe('done');
+    expect(await workshop.onMessage!(port, message(router, 'what ports does aml need?'))).toBe(false);
+  });
+
+  it('resumes instead of overwriting a workshop in progress, and ignores stale skip buttons', async () => {
+    const { workshop } = setup();
+    const port = new RecordingPort();
+    await workshop.onMessage!(port, message(router, 'start workshop backup'));
+    await workshop.onMessage!(port, message(router, 'skip'));
+    port.take();
+    await workshop.onMessage!(port, message(router, 'start workshop'));
+    const sent = port.take();
+    expect(sent[0]).toMatchObject({ kind: 'text', text: expect.stringContaining('Resuming') as string });
+    expect(cardText(cards(sent)[0])).toContain('Question 2 of 2');
+    expect(await workshop.onAction!(port, { verb: 'workshop.skip', data: { questionId: 'BR-01' }, via: 'submit' })).toMatchObject({ kind: 'text' });
+  });
+
+  it('rejects a start action without categories', async () => {
+    const { workshop } = setup();
+    expect(await workshop.onAction!(new RecordingPort(), { verb: 'workshop.start', data: { categories: 'nonsense' }, via: 'submit' })).toMatchObject({ kind: 'text' });
+    expect(parseCategories(['data-protection', 'x', 'network-security'])).toEqual(['network-security', 'data-protection']);
+  });
+});
+
+describe('workshop dialog (facilitated channel session)', () => {
+  it('records each participant\'s answer on the same prompt and waits for Next', async () => {
+    const { store, workshop } = setup();
+    const channel = { conversationId: 'chan-1', conversationType: 'channel' as const };
+    const ada = new RecordingPort({ ...channel, userId: 'u1', userName: 'Ada' });
+    const bob = new RecordingPort({ ...channel, userId: 'u2', userName: 'Bob <at>Eve</at>' });
+    await workshop.onMessage!(ada, message(router, 'start workshop identity'));
+    expect(cardText(cards(ada.take())[0])).toContain('Everyone can answer');
+
+    await workshop.onMessage!(ada, message(router, '<at>Guardian</at> MFA with conditional access'));
+    await workshop.onMessage!(bob, message(router, 'passwordless and disable local auth'));
+    const bobCards = cards(bob.take());
+    expect(bobCards).toHaveLength(1);
+    expect(cardText(bobCards[0])).not.toContain('<at>');
+    expect(actionsOf(bobCards[0]).some((a) => (a['data'] as Record<string, unknown> | undefined)?.['verb'] === 'workshop.next')).toBe(true);
+
+    const session = await readSession(store, 'chan-1');
+    expect(session?.index).toBe(0);
+    expect(session?.answers['IM-01']?.map((a) => a.userId).sort()).toEqual(['u1', 'u2']);
+
+    // Ada answers again: her answer is replaced, not duplicated.
+    await workshop.onMessage!(ada, message(router, 'MFA, conditional access and Entra password protection'));
+    expect((await readSession(store, 'chan-1'))?.answers['IM-01']).toHaveLength(2);
+
+    await workshop.onAction!(ada, { verb: 'workshop.next', data: {}, via: 'submit' });
+    expect(cardText(cards(ada.take()).pop())).toContain('Workshop complete');
+  });
+});
