@@ -1,0 +1,61 @@
+/**
+ * Credentials for ARM. Real Azure gets DefaultAzureCredential (managed identity in Azure, `az login` locally),
+ * created only when asked for; the sample environment gets a fixed fake token that the clients refuse to send
+ * anywhere but loopback (see clients.ts).
+ */
+import {
+  AggregateAuthenticationError,
+  AuthenticationError,
+  CredentialUnavailableError,
+  DefaultAzureCredential,
+  type AccessToken,
+  type TokenCredential,
+} from '@azure/identity';
+import type { Config } from '../config';
+
+export type CredentialMode = 'azure' | 'sample';
+
+export type AzureCredentialConfig = Pick<Config['azure'], 'managedIdentityClientId' | 'authorityHost'>;
+
+/** Marks the sample credential so that clients can keep it on loopback. */
+export const SAMPLE_CREDENTIAL = Symbol('guardian.sampleCredential');
+
+export interface SampleCredential extends TokenCredential {
+  readonly [SAMPLE_CREDENTIAL]: true;
+}
+
+export function createCredential(azure: AzureCredentialConfig, mode: CredentialMode): TokenCredential {
+  if (mode === 'sample') return createSampleCredential();
+  return new DefaultAzureCredential({
+    ...(azure.managedIdentityClientId !== '' ? { managedIdentityClientId: azure.managedIdentityClientId } : {}),
+    authorityHost: azure.authorityHost,
+  });
+}
+
+/** A credential for the sample ARM server: a constant, meaningless token. */
+export function createSampleCredential(): SampleCredential {
+  return {
+    [SAMPLE_CREDENTIAL]: true,
+    getToken: (): Promise<AccessToken> => Promise.resolve({ token: 'guardian-sample-token', expiresOnTimestamp: Date.now() + 3600_000 }),
+  };
+}
+
+export function isSampleCredential(credential: TokenCredential): boolean {
+  return (credential as Partial<SampleCredential>)[SAMPLE_CREDENTIAL] === true;
+}
+
+/** Is this error a credential problem (no login, no identity, token refused by Entra)? */
+export function isCredentialError(error: unknown): boolean {
+  return error instanceof AggregateAuthenticationError || error instanceof CredentialUnavailableError || error instanceof AuthenticationError;
+}
+
+/** One sentence for a credential failure; the SDK's multi-line detail belongs behind --verbose. */
+export function describeCredentialError(error: unknown): string | undefined {
+  if (error instanceof AggregateAuthenticationError || error instanceof CredentialUnavailableError) {
+    return 'No Azure credentials found: run `az login`, or set AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET, or give the bot a managed identity.';
+  }
+  if (error instanceof AuthenticationError) {
+    return `Microsoft Entra ID refused the credential (HTTP ${error.statusCode}); sign in again with \`az login\` or check the identity's secret.`;
+  }
+  return undefined;
+}

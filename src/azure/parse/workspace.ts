@@ -1,0 +1,64 @@
+/** The workspace, parsed from its raw ARM body at the pinned api-version (the SDK's 2022-10-01 model drops fields). */
+import { parseResourceId } from '../../shared/resource-id';
+import type { ManagedIdentity, PrivateEndpointConnection, Workspace } from '../snapshot';
+import { type JsonReader, nonEmpty } from './json-reader';
+
+export function parseWorkspace(body: JsonReader): Workspace {
+  const id = body.need('id', 'The workspace');
+  const parsed = parseResourceId(id);
+  const p = body.obj('properties');
+  const managedNetwork = p.obj('managedNetwork');
+  const encryption = p.obj('encryption');
+  const keyVaultProperties = encryption.obj('keyVaultProperties');
+  return {
+    id,
+    name: body.str('name') ?? parsed.name ?? '',
+    subscriptionId: parsed.subscriptionId,
+    resourceGroup: parsed.resourceGroup ?? '',
+    location: body.str('location') ?? '',
+    kind: body.str('kind'),
+    tags: body.stringMap('tags'),
+    identity: parseIdentity(body),
+    primaryUserAssignedIdentity: nonEmpty(p.str('primaryUserAssignedIdentity')),
+    publicNetworkAccess: p.str('publicNetworkAccess'),
+    allowPublicAccessWhenBehindVnet: p.bool('allowPublicAccessWhenBehindVnet'),
+    ipAllowlist: p.strings('ipAllowlist'),
+    privateEndpointConnections: parsePrivateEndpointConnections(p),
+    managedNetworkIsolationMode: managedNetwork.str('isolationMode'),
+    managedNetworkFirewallSku: managedNetwork.str('firewallSku'),
+    encryption: {
+      status: encryption.str('status'),
+      keyIdentifier: nonEmpty(keyVaultProperties.str('keyIdentifier')),
+      keyVaultArmId: nonEmpty(keyVaultProperties.str('keyVaultArmId')),
+    },
+    hbiWorkspace: p.bool('hbiWorkspace'),
+    systemDatastoresAuthMode: p.str('systemDatastoresAuthMode'),
+    softDeleteRetentionInDays: p.num('softDeleteRetentionInDays'),
+    v1LegacyMode: p.bool('v1LegacyMode'),
+    imageBuildCompute: nonEmpty(p.str('imageBuildCompute')),
+    storageAccountId: nonEmpty(p.str('storageAccount')),
+    keyVaultId: nonEmpty(p.str('keyVault')),
+    containerRegistryId: nonEmpty(p.str('containerRegistry')),
+    applicationInsightsId: nonEmpty(p.str('applicationInsights')),
+  };
+}
+
+export function parseIdentity(body: JsonReader): ManagedIdentity | undefined {
+  const identity = body.obj('identity');
+  const type = identity.str('type');
+  if (type === undefined) return undefined;
+  return {
+    type,
+    principalId: nonEmpty(identity.str('principalId')),
+    tenantId: nonEmpty(identity.str('tenantId')),
+    userAssigned: identity.entries('userAssignedIdentities').map(([resourceId, uami]) => ({ resourceId, principalId: nonEmpty(uami.str('principalId')) })),
+  };
+}
+
+/** `properties.privateEndpointConnections[*]` in the ARM shape shared by ML, Storage, Key Vault and ACR. */
+export function parsePrivateEndpointConnections(properties: JsonReader): PrivateEndpointConnection[] {
+  return properties.list('privateEndpointConnections').map((c) => ({
+    id: c.str('id') ?? c.str('name') ?? '',
+    status: c.obj('properties').obj('privateLinkServiceConnectionState').str('status'),
+  }));
+}

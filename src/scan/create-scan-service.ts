@@ -1,0 +1,162 @@
+/**
+ * The scan service: target → workspace id → snapshot (collectors) → findings (check runner) → report.
+ * The same service runs over real Azure or over the sample ARM server; only the clients and the sample
+ * names differ. Everything is collected on every scan (the selection filters checks, not reads).
+ */
+import { isRestError } from '@azure/core-rest-pipeline';
+import type { ArmClients } from '../azure/clients';
+import { collectWorkspaceSnapshot } from '../azure/collect';
+import { describeCredentialError, isCredentialError } from '../azure/credentials';
+import { listWorkspaces, parseWorkspaceTarget, resolveWorkspace, WorkspaceTargetError } from '../azure/resolve';
+import type { ReadError, WorkspaceSnapshot } from '../azure/snapshot';
+import { checksFor } from '../checks/registry';
+import { buildReport, runChecks } from '../checks/runner';
+import type { ScanReport } from '../checks/types';
+import { isWithinScope } from '../shared/resource-id';
+import { ScanError, type Resolution, type ScanRequest, type ScanService, type WorkspaceRef } from './scan-service';
+import type { SnapshotSource } from './snapshot-source';
+
+export interface ScanServiceDeps {
+  readonly clients: ArmClients;
+  /** Deadline of one scan's collection (config.azure.scanTimeoutMs). */
+  readonly timeoutMs: number;
+  /** ARM reads in flight at once (config.azure.armConcurrency). */
+  readonly concurrency: number;
+  /** Sample name → workspace id when the service runs over the sample server (`sample`, `sample:hardened`). */
+  readonly samples?: Readonly<Record<string, string>>;
+  /** The sample that plain `sample` means. */
+  readonly defaultSample?: string;
+  /** When set, only workspaces within these scopes may be scanned (checked before the workspace is read). */
+  readonly allowedScopes?: readonly string[];
+  readonly now?: () => Date;
+}
+
+export type GuardianScanService = ScanService & SnapshotSource;
+
+export function createScanService(deps: ScanServiceDeps): GuardianScanService {
+  const now = deps.now ?? ((): Date => new Date());
+
+  const sampleId = (target: string): string | undefined => {
+    const match = /^sample(?::(.*))?$/i.exec(target.trim());
+    if (match === null) return undefined;
+    if (deps.samples === undefined) {
+      throw new ScanError('usage', 'The sample environment is not available here: start with --sample (CLI) or ask for "scan sample" in the sample bot.');
+    }
+    const name = (match[1] ?? deps.defaultSample ?? 'lab-default').trim().toLowerCase();
+    const id = deps.samples[name];
+    if (id === undefined) throw new ScanError('usage', `There is no sample named "${name}"; try ${Object.keys(deps.samples).map((n) => `sample:${n}`).join(' or ')}.`);
+    return id;
+  };
+
+  const assertAllowed = (workspaceId: string): void => {
+    if (deps.allowedScopes === undefined) return;
+    if (!deps.allowedScopes.some((scope) => isWithinScope(workspaceId, scope))) {
+      throw new ScanError('forbidden', 'That workspace is outside the scopes this bot may scan; ask an administrator to add its subscription or resource group.');
+    }
+  };
+
+  const resolve = async (target: string, signal?: AbortSignal): Promise<Resolution> => {
+    const sample = sampleId(target);
+    try {
+      return await resolveWorkspace(deps.clients, sample ?? target, signal);
+    } catch (error) {
+      throw toScanError(error);
+    }
+  };
+
+  /** The id to collect: samples and ids directly (no extra read), names through Resource Graph. */
+  const workspaceIdFor = async (target: string, signal?: AbortSignal): Promise<string> => {
+    const sample = sampleId(target);
+    if (sample !== undefined) return sample;
+    let parsed;
+    try {
+      parsed = parseWorkspaceTarget(target);
+    } catch (error) {
+      throw toScanError(error);
+    }
+    if (parsed.kind === 'id') return parsed.id;
+    const resolution = await resolve(target, signal);
+    switch (resolution.kind) {
+      case 'found':
+        return resolution.workspace.id;
+      case 'ambiguous':
+        throw new ScanError(
+          'usage',
+          `Several workspaces are named "${parsed.name}": ${resolution.candidates.map((c) => `${c.resourceGroup} (subscription ${c.subscriptionId})`).join(', ')}. Give the full resource id.`,
+        );
+      case 'not_found':
+        throw new ScanError('not_found', resolution.message);
+    }
+  };
+
+  const collect = async (workspaceId: string, request: Pick<ScanRequest, 'onProgress' | 'signal'>): Promise<WorkspaceSnapshot> => {
+    assertAllowed(workspaceId);
+    const snapshot = await collectWorkspaceSnapshot(deps.clients, workspaceId, {
+      timeoutMs: deps.timeoutMs,
+      concurrency: deps.concurrency,
+      ...(request.signal !== undefined ? { signal: request.signal } : {}),
+      ...(request.onProgress !== undefined ? { onProgress: request.onProgress } : {}),
+      now,
+    });
+    if (!snapshot.workspace.ok) {
+      const failure = workspaceFailure(snapshot.workspace.error);
+      if (failure !== undefined) throw failure;
+    }
+    return snapshot;
+  };
+
+  return {
+    async scan(request: ScanRequest): Promise<ScanReport> {
+      const workspaceId = await workspaceIdFor(request.target, request.signal);
+      const snapshot = await collect(workspaceId, request);
+      const findings = runChecks(snapshot, checksFor(request.selection));
+      return buildReport(snapshot, findings, now());
+    },
+    resolve,
+    async listWorkspaces(signal?: AbortSignal): Promise<readonly WorkspaceRef[]> {
+      let refs: WorkspaceRef[];
+      try {
+        refs = await listWorkspaces(deps.clients, signal);
+      } catch (error) {
+        throw toScanError(error);
+      }
+      return deps.allowedScopes === undefined ? refs : refs.filter((r) => deps.allowedScopes?.some((scope) => isWithinScope(r.id, scope)));
+    },
+    async snapshot(target: string, signal?: AbortSignal) {
+      const resolution = await resolve(target, signal);
+      if (resolution.kind !== 'found') return { resolution };
+      return { resolution, snapshot: await collect(resolution.workspace.id, signal !== undefined ? { signal } : {}) };
+    },
+  };
+}
+
+/** A workspace that cannot be read at all cannot be scanned: say why instead of 60 error findings. */
+function workspaceFailure(error: ReadError): ScanError | undefined {
+  switch (error.kind) {
+    case 'not_found':
+      return new ScanError('not_found', `The workspace ${error.resourceId} does not exist (or was deleted).`);
+    case 'forbidden':
+      return new ScanError('forbidden', `${error.message} It needs ${error.requiredAction ?? 'Reader'} on ${error.resourceId}.`);
+    case 'unauthenticated':
+      return new ScanError('auth', error.message);
+    case 'timeout':
+      return new ScanError('timeout', error.message);
+    case 'invalid':
+    case 'network':
+    case 'server':
+    case 'throttled':
+      return undefined;
+  }
+}
+
+function toScanError(error: unknown): unknown {
+  if (error instanceof ScanError) return error;
+  if (error instanceof WorkspaceTargetError) return new ScanError('usage', error.message);
+  if (isCredentialError(error)) return new ScanError('auth', describeCredentialError(error) ?? 'No usable Azure credential.');
+  if (error instanceof Error && error.name === 'AbortError') return new ScanError('timeout', 'The workspace lookup was cancelled or ran out of time.');
+  if (isRestError(error)) {
+    if (error.statusCode === 401) return new ScanError('auth', 'Azure rejected the credential; sign in again.');
+    if (error.statusCode === 403) return new ScanError('forbidden', 'The identity may not query Azure Resource Graph for workspaces (needs Reader on the subscriptions).');
+  }
+  return error;
+}
