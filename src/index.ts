@@ -12,6 +12,7 @@ import type { Feature } from './dialogs/feature';
 import { createHttpServer } from './server';
 import { createStore as createConfiguredStore } from './storage/create-store';
 import type { GuardianStore } from './storage/store';
+import { buildProductFeatures, type ProductServices } from './wiring';
 
 export interface StartServerOptions {
   /** The environment to read configuration from (defaults to the process environment). Ignored when `config` is given. */
@@ -27,8 +28,12 @@ export interface StartServerOptions {
   readonly features?: readonly Feature[];
   readonly router?: MessageRouter;
   readonly typing?: TypingOptions;
-  /** More HTTP routes, e.g. the notification trigger. */
+  /** More HTTP routes (tests). The notification trigger is registered by the product wiring. */
   readonly extraRoutes?: (server: restify.Server, services: Services) => void;
+  /** Start the embedded sample environment (default true): "scan sample" and the lab work without Azure. */
+  readonly sample?: boolean;
+  /** Start the notification timer (default true; tests drive passes themselves). */
+  readonly notificationTimer?: boolean;
 }
 
 /** What the wiring built, for routes and features that need it. */
@@ -37,6 +42,8 @@ export interface Services {
   readonly logger: Logger;
   readonly store: GuardianStore;
   readonly bot: Bot;
+  /** Present when the product features were built (not when a test injects its own). */
+  readonly product?: ProductServices;
 }
 
 export interface RunningServer {
@@ -53,23 +60,39 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const store = options.store ?? createStore(config, logger);
   const closers: (() => Promise<void>)[] = [];
 
-  // WIRING POINT (sample environment): when src/scan/ provides `startSampleEnvironment`, start it here so that
-  // "scan sample" works with no Azure, and push its close() onto `closers`.
+  let product: ProductServices | undefined;
+  let bot: Bot | undefined;
+  if (options.features === undefined) {
+    product = await buildProductFeatures({
+      config,
+      logger,
+      store,
+      sample: options.sample ?? true,
+      // Late-bound: the features need a proactive sender, the sender needs the bot built from the features.
+      continueConversation: (reference, logic) => {
+        if (bot === undefined) throw new Error('the bot is not ready yet');
+        return bot.continueConversation(reference, logic);
+      },
+    });
+    closers.push(() => product?.close() ?? Promise.resolve());
+  }
+  const features = options.features ?? product?.features ?? [];
+  const router = options.router ?? product?.router;
 
-  const features = options.features ?? buildFeatures({ config, logger, store });
-  // WIRING POINT (router): pass the knowledge router from src/knowledge here; the bot defaults to help/greetings.
-  const router = options.router;
-
-  const bot = createBot({ config, logger, store, features, ...(router ? { router } : {}), ...(options.typing ? { typing: options.typing } : {}) });
-  const services: Services = { config, logger, store, bot };
+  bot = createBot({ config, logger, store, features, ...(router ? { router } : {}), ...(options.typing ? { typing: options.typing } : {}) });
+  const services: Services = { config, logger, store, bot, ...(product ? { product } : {}) };
   const http = createHttpServer({
     handleActivity: (req, res) => bot.handle(req, res),
     logger,
     version: config.version,
-    extraRoutes: (server) => options.extraRoutes?.(server, services),
+    extraRoutes: (server) => {
+      product?.registerRoutes(server);
+      options.extraRoutes?.(server, services);
+    },
   });
   const { url, port } = await http.listen(options.port ?? config.port, options.host);
   logger.info({ url: `${url}/api/messages`, localMode: config.bot.id === '' }, 'Baseline Guardian is listening');
+  if (options.notificationTimer ?? true) product?.notifications.start();
 
   let closed: Promise<void> | undefined;
   return {
@@ -85,14 +108,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       return closed;
     },
   };
-}
-
-/**
- * The product's conversation features, in the order they are offered each message.
- * WIRING POINT (features): workshop, scan, lab, watch (subscriptions) and knowledge Q&A add themselves here.
- */
-function buildFeatures(_deps: { config: Config; logger: Logger; store: GuardianStore }): Feature[] {
-  return [];
 }
 
 /**

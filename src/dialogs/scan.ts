@@ -45,6 +45,9 @@ export interface ScanFeatureOptions {
   readonly now?: () => number;
 }
 
+/** A related-checks button names a handful of checks; more than this is not a card the bot made. */
+const MAX_RUN_CHECKS = 20;
+
 const STALE = 'That card belongs to an earlier scan that I no longer have. Press Re-scan or say "scan <workspace>" to start again.';
 
 function selectionOf(scope: CheckScope): ScanSelection {
@@ -85,7 +88,8 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     }
   }
 
-  async function runScan(port: TurnPort, target: string, scope: CheckScope, displayName: string): Promise<void> {
+  async function runScan(port: TurnPort, target: string, scope: CheckScope | ScanSelection, displayName: string): Promise<void> {
+    const selection = typeof scope === 'string' ? selectionOf(scope) : scope;
     await port.typing();
     const progressId = await port.sendCard(scanProgressCard({ workspaceName: displayName, done: 0, total: 0, label: '' }), `Scanning ${displayName}`);
     const throttle = new ProgressThrottle({
@@ -96,7 +100,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     });
     let report: ScanReport;
     try {
-      report = await scanService.scan({ target, selection: selectionOf(scope), onProgress: throttle.report });
+      report = await scanService.scan({ target, selection, onProgress: throttle.report });
     } catch (error) {
       await throttle.settle();
       await replace(port, progressId, errorCard(`The scan of ${displayName} did not finish`, sentenceFor(error)), 'Scan failed');
@@ -245,6 +249,28 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     return { kind: 'handled' };
   }
 
+  /** "Check this on my workspace" from an answer card: the related checks on the workspace scanned last here. */
+  async function runChecks(port: TurnPort, data: Readonly<Record<string, unknown>>): Promise<ActionResult> {
+    const ids = data.checkIds;
+    if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_RUN_CHECKS || !ids.every((id) => typeof id === 'string')) {
+      return refuse(`the card must name 1 to ${MAX_RUN_CHECKS} check ids`);
+    }
+    const checkIds: string[] = [];
+    for (const id of ids as string[]) {
+      const parsed = parseCheckId({ checkId: id });
+      if (!parsed.ok) return refuse(parsed.reason);
+      if (checks !== undefined && checks(parsed.value) === undefined) return { kind: 'text', text: `I do not know the check ${parsed.value}; the card may be from an older version. Ask the question again.` };
+      checkIds.push(parsed.value);
+    }
+    const last = await lastScans.get(port.conversation.conversationId);
+    if (last === undefined) {
+      await promptForWorkspace(port, 'all');
+      return { kind: 'handled' };
+    }
+    await runScan(port, last.target, { kind: 'checks', checkIds }, last.report.workspace.name);
+    return { kind: 'handled' };
+  }
+
   return {
     name: 'scan',
 
@@ -268,6 +294,8 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
           return rescan(port, data);
         case 'scan.run':
           return run(port, data);
+        case 'scan.run-checks':
+          return runChecks(port, data);
         case 'scan.page': {
           const page = parsePage(data);
           if (!page.ok) return refuse(page.reason);
