@@ -3,13 +3,10 @@
  * returns nothing, becomes an `error` finding naming the check: a scan never silently loses a check.
  */
 import type { WorkspaceSnapshot } from '../azure/snapshot';
-import type { CheckDefinition, CheckResult, Finding, ScanReport, Severity, Status, StatusCounts } from './types';
-import { SEVERITIES, STATUSES } from './types';
+import type { CheckDefinition, CheckResult, Finding, ScanReport, Status, StatusCounts } from './types';
+import { STATUSES } from './types';
+import { compareFindings } from './order';
 import { CHECK_SET_VERSION } from './registry';
-
-/** Findings are listed worst first: what to fix, then what could not be assessed, then the rest. */
-const STATUS_ORDER: Readonly<Record<Status, number>> = { fail: 0, error: 1, manual: 2, pass: 3, not_applicable: 4 };
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;
 
 function toFinding(check: CheckDefinition, result: CheckResult): Finding {
   return {
@@ -45,16 +42,7 @@ function evaluateOne(check: CheckDefinition, snapshot: WorkspaceSnapshot): reado
   }
 }
 
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
-    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-    a.checkId.localeCompare(b.checkId) ||
-    a.resourceId.localeCompare(b.resourceId)
-  );
-}
-
-/** Every check yields at least one finding; the list is sorted by status, severity (high first), then id. */
+/** Every check yields at least one finding, in the one display order (checks/order.ts). */
 export function runChecks(snapshot: WorkspaceSnapshot, checks: readonly CheckDefinition[]): Finding[] {
   return checks.flatMap((check) => evaluateOne(check, snapshot).map((r) => toFinding(check, r))).sort(compareFindings);
 }
@@ -63,13 +51,6 @@ export function summarize(findings: readonly Finding[]): StatusCounts {
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const f of findings) counts[f.status] += 1;
   return counts;
-}
-
-/** Share of assessed results that pass, 0..100 (rounded); undefined when nothing was assessed as pass or fail. */
-export function scoreOf(summary: StatusCounts): number | undefined {
-  const assessed = summary.pass + summary.fail;
-  if (assessed === 0) return undefined;
-  return Math.round((summary.pass / assessed) * 100);
 }
 
 export function buildReport(snapshot: WorkspaceSnapshot, findings: readonly Finding[], now: Date): ScanReport {

@@ -1,9 +1,12 @@
 /**
  * What changed between two scans of one workspace, keyed by (checkId, resourceId). Only what a security team
  * acts on counts as a change: a new failure, a resolved failure, a check that can no longer be assessed, and
- * any other status move of a finding both scans have. Everything is in a stable order (severity, check, resource).
+ * any other status move of a finding both scans have. Everything is in the one display order of checks/order.ts.
  */
-import type { Finding, ScanReport, Severity } from '../checks/types';
+import { compareFindings } from '../checks/order';
+import type { Finding, ScanReport } from '../checks/types';
+
+export { compareFindings };
 
 export interface StatusChange {
   readonly before: Finding;
@@ -22,19 +25,9 @@ export interface ReportDiff {
   readonly hasChanges: boolean;
 }
 
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 0, high: 1, medium: 2, low: 3 };
-
 /** ARM ids are case-insensitive: the same resource may come back in another case. */
 export function findingKey(f: Pick<Finding, 'checkId' | 'resourceId'>): string {
   return `${f.checkId}\u0000${f.resourceId.toLowerCase()}`;
-}
-
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-    cmp(a.checkId, b.checkId) ||
-    cmp(a.resourceId.toLowerCase(), b.resourceId.toLowerCase())
-  );
 }
 
 export function diffReports(before: ScanReport, after: ScanReport): ReportDiff {
@@ -83,8 +76,4 @@ export function describeDiff(diff: ReportDiff): string {
 
 function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

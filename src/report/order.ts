@@ -2,19 +2,10 @@
  * The order findings are shown in, everywhere: what needs action first (failed, then not assessed), most
  * severe first, then by category in workshop order and by check id, so that cards, Markdown and tables agree.
  */
+import { compareFindings } from '../checks/order';
 import { CATEGORIES, SEVERITIES, STATUSES, type Category, type Finding, type ScanReport, type Severity, type Status } from '../checks/types';
 
-const STATUS_RANK: Readonly<Record<Status, number>> = { fail: 0, error: 1, manual: 2, pass: 3, not_applicable: 4 };
-
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
-    SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity) ||
-    CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) ||
-    a.checkId.localeCompare(b.checkId) ||
-    a.resourceId.localeCompare(b.resourceId)
-  );
-}
+export { compareFindings };
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(compareFindings);

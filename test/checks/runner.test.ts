@@ -1,4 +1,5 @@
-import { buildReport, runChecks, scoreOf, summarize } from '../../src/checks/runner';
+import { buildReport, runChecks, summarize } from '../../src/checks/runner';
+import { reportScore } from '../../src/report/score';
 import { CHECK_SET_VERSION } from '../../src/checks/registry';
 import { defineCheck, fail, manual, notApplicable, pass } from '../../src/checks/define';
 import type { CheckDefinition, CheckResult, Severity } from '../../src/checks/types';
@@ -68,9 +69,10 @@ describe('summary, score and report', () => {
     expect(summarize(findings)).toEqual({ pass: 2, fail: 1, error: 0, not_applicable: 1, manual: 1 });
   });
 
-  it('scores pass / (pass + fail), undefined when nothing was assessed', () => {
-    expect(scoreOf(summarize(findings))).toBe(67);
-    expect(scoreOf({ pass: 0, fail: 0, error: 3, not_applicable: 1, manual: 0 })).toBeUndefined();
+  it('scores the severity-weighted share of assessed results, undefined when nothing was assessed', () => {
+    expect(reportScore(buildReport(hardenedSnapshot(), findings, new Date('2026-03-02T10:00:00Z')))).toBe(67);
+    const unassessed = runChecks(hardenedSnapshot(), [fake('AML-TST-003', 'high', () => [notApplicable('a', 'n'), manual('b', 'm')])]);
+    expect(reportScore(buildReport(hardenedSnapshot(), unassessed, new Date('2026-03-02T10:00:00Z')))).toBeUndefined();
   });
 
   it('builds a report with workspace, time and check-set version', () => {
