@@ -41,6 +41,12 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       res.send(503, { error: 'shutting down' });
       return;
     }
+    const problem = activityShapeProblem(req.body);
+    if (problem !== undefined) {
+      // A clear 400 instead of the adapter's 500 with its internal message: say what is wrong, nothing more.
+      res.send(400, { error: 'invalid activity', message: problem });
+      return;
+    }
     inFlight += 1;
     try {
       await options.handleActivity(req, res);
@@ -102,4 +108,12 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       });
     },
   };
+}
+
+/** The minimum a Bot Framework activity has: an object with a short string `type`. */
+export function activityShapeProblem(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'The request body must be a JSON Bot Framework activity.';
+  const type = (body as { type?: unknown }).type;
+  if (typeof type !== 'string' || type.length === 0 || type.length > 64) return 'The activity has no valid "type".';
+  return undefined;
 }

@@ -46,6 +46,16 @@ describe('bot over HTTP (local mode)', () => {
     expect(body).toEqual({ status: 'ok', version: '9.9.9-test', uptimeSeconds: expect.any(Number) as number });
   });
 
+  test('a body that is not an activity gets a specific 400, not a 500 with internals', async () => {
+    for (const body of ['{}', '[]', '"text"', '{"type": 42}']) {
+      const res = await fetch(`${harness.server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(res.status).toBe(400);
+      const answer = (await res.json()) as { error: string; message: string };
+      expect(answer.error).toBe('invalid activity');
+      expect(answer.message).not.toMatch(/validateAndFixActivity|at \w+ \(/);
+    }
+  });
+
   test('installing in a team welcomes once with the four buttons, and saves the conversation reference', async () => {
     const team = harness.client('channel');
     await team.membersAdded();
