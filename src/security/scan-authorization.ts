@@ -1,0 +1,182 @@
+/**
+ * Who may scan what, decided before any ARM read. Three gates, in order:
+ *   1. the user's tenant is allowed (GUARDIAN_ALLOWED_TENANTS; else the bot's own tenant; any tenant only in
+ *      local mode, where there is no token check anyway);
+ *   2. the workspace is within GUARDIAN_ALLOWED_SCOPES (empty: only the sample environment);
+ *   3. the workspace is within the team's binding, when the team has one.
+ * Names are not ids: a name must be resolved (Resource Graph) before its workspace can be checked, so
+ * `authorize` lets a name through gates 1–2 only as "needs resolution", and the caller must call
+ * `authorizeResolved` with the id it found before collecting anything.
+ * Card actions carry ids the client can forge: they go through the same calls, never a cached "allowed".
+ */
+import type { ConversationInfo } from '../dialogs/port';
+import type { WorkspaceRef } from '../scan/scan-service';
+import type { GuardianStore } from '../storage/store';
+import { isWithinScope, parseWorkspaceId, ResourceIdError } from '../shared/resource-id';
+import { createChannelBindings, isWithinBinding, type ChannelBinding, type ChannelBindings } from './channel-binding';
+
+export type AuthorizationDecision =
+  | {
+      readonly allowed: true;
+      /** Set for a workspace name: call `authorizeResolved` with the id it resolves to before collecting. */
+      readonly needsResolution?: true;
+    }
+  | { readonly allowed: false; readonly reason: string };
+
+export interface ScanAuthorizerOptions {
+  /** config.azure.allowedScopes */
+  readonly allowedScopes: readonly string[];
+  /** config.azure.allowedTenants */
+  readonly allowedTenants: readonly string[];
+  /** config.bot.tenantId ('' when not set) */
+  readonly botTenantId: string;
+  /** config.bot.id === '': no token check on /api/messages, so tenant ids are not trustworthy anyway. */
+  readonly localMode: boolean;
+  /** Where team bindings live; without it there are no bindings. */
+  readonly store?: GuardianStore;
+  /** Or the bindings object itself (shared with the link feature). */
+  readonly bindings?: ChannelBindings;
+  /** Subscriptions of the built-in sample environment: always scannable, they exist only on the local sample server. */
+  readonly sampleSubscriptionIds: readonly string[];
+}
+
+export interface ScanAuthorizationRequest {
+  /** `sample`, `sample:<name>`, a full workspace resource id, or a workspace name. */
+  readonly target: string;
+  readonly conversation: ConversationInfo;
+}
+
+export interface ScanAuthorizer {
+  /** Before anything else: the raw target the user typed or the card carried. */
+  authorize(request: ScanAuthorizationRequest): Promise<AuthorizationDecision>;
+  /** After a name was resolved (or a card carried an id), before any collection. */
+  authorizeResolved(workspaceId: string, conversation: ConversationInfo): Promise<AuthorizationDecision>;
+  /** The workspaces this conversation may scan, for "which workspace?" prompts. */
+  filterVisible<T extends Pick<WorkspaceRef, 'id'>>(workspaces: readonly T[], conversation: ConversationInfo): Promise<T[]>;
+  /** The scopes in force here: the allowed scopes, narrowed by the team's binding. */
+  effectiveScopes(conversation: ConversationInfo): Promise<readonly string[]>;
+}
+
+const SAMPLE_TARGET = /^sample(:[a-z0-9][a-z0-9-]{0,39})?$/i;
+
+export const REASONS = {
+  tenant:
+    'This bot scans Azure only for people in the organizations it is set up for, and yours is not one of them. ' +
+    "An administrator of the bot can add your tenant to GUARDIAN_ALLOWED_TENANTS.",
+  tenantUnknown:
+    'I cannot tell which organization you are in, so I cannot scan Azure for you. Try again from Microsoft Teams, or try "scan sample".',
+  noTenantPolicy:
+    'This bot has no tenant set up (BOT_TENANT_ID or GUARDIAN_ALLOWED_TENANTS), so it scans only the sample environment. Try "scan sample".',
+  sampleOnly:
+    'This bot is set up for the sample environment only: try "scan sample". ' +
+    'An administrator of the bot can allow subscriptions or resource groups with GUARDIAN_ALLOWED_SCOPES.',
+  notAWorkspace: (detail: string): string => `That is not a workspace I can scan: ${detail}`,
+  outsideAllowed: (id: string): string =>
+    `${id} is outside the scopes this bot may scan. An administrator of the bot can add its subscription or resource group to GUARDIAN_ALLOWED_SCOPES.`,
+  outsideBinding: (id: string, binding: ChannelBinding): string =>
+    `This team is linked to ${binding.scopes.join(', ')}, and ${id} is outside it. ` +
+    `A team owner can change it with "link this channel to <scope>" (or "unlink" to remove the link).`,
+} as const;
+
+export function isSampleTarget(target: string): boolean {
+  return SAMPLE_TARGET.test(target.trim());
+}
+
+export function createScanAuthorizer(options: ScanAuthorizerOptions): ScanAuthorizer {
+  const allowedScopes = [...options.allowedScopes];
+  const sampleSubscriptions = new Set(options.sampleSubscriptionIds.map((s) => s.toLowerCase()));
+  const tenants = tenantPolicy(options);
+  const bindings = options.bindings ?? (options.store !== undefined ? createChannelBindings(options.store) : undefined);
+
+  const tenantDecision = (conversation: ConversationInfo): AuthorizationDecision => {
+    if (tenants.kind === 'any') return { allowed: true };
+    if (tenants.kind === 'none') return { allowed: false, reason: REASONS.noTenantPolicy };
+    const tenantId = conversation.tenantId?.toLowerCase();
+    if (tenantId === undefined || tenantId === '') return { allowed: false, reason: REASONS.tenantUnknown };
+    return tenants.ids.has(tenantId) ? { allowed: true } : { allowed: false, reason: REASONS.tenant };
+  };
+
+  const isSampleWorkspace = (subscriptionId: string): boolean => sampleSubscriptions.has(subscriptionId.toLowerCase());
+
+  /** Gates 2 and 3 for an id already parsed as a workspace id (gate 1 is checked by the caller). */
+  const scopeDecision = async (id: string, conversation: ConversationInfo): Promise<AuthorizationDecision> => {
+    if (allowedScopes.length === 0) return { allowed: false, reason: REASONS.sampleOnly };
+    if (!allowedScopes.some((scope) => isWithinScope(id, scope))) return { allowed: false, reason: REASONS.outsideAllowed(id) };
+    const binding = await bindings?.get(conversation);
+    if (binding !== undefined && !isWithinBinding(id, binding)) return { allowed: false, reason: REASONS.outsideBinding(id, binding) };
+    return { allowed: true };
+  };
+
+  const effectiveScopes = async (conversation: ConversationInfo): Promise<readonly string[]> => {
+    const binding = await bindings?.get(conversation);
+    if (binding === undefined) return allowedScopes;
+    // A bound scope counts only while it is still within an allowed one.
+    return binding.scopes.filter((scope) => allowedScopes.some((allowed) => isWithinScope(scope, allowed)));
+  };
+
+  const authorizeResolved = async (workspaceId: string, conversation: ConversationInfo): Promise<AuthorizationDecision> => {
+    let parsed;
+    try {
+      parsed = parseWorkspaceId(workspaceId);
+    } catch (error) {
+      return { allowed: false, reason: REASONS.notAWorkspace(error instanceof ResourceIdError ? error.message : 'not a resource id') };
+    }
+    if (isSampleWorkspace(parsed.subscriptionId)) return { allowed: true };
+    const tenant = tenantDecision(conversation);
+    if (!tenant.allowed) return tenant;
+    return scopeDecision(parsed.id, conversation);
+  };
+
+  return {
+    async authorize({ target, conversation }) {
+      const text = target.trim();
+      // The sample is local and fictional: anyone who may talk to the bot may scan it.
+      if (isSampleTarget(text)) return { allowed: true };
+      if (text.startsWith('/')) return authorizeResolved(text, conversation);
+      const tenant = tenantDecision(conversation);
+      if (!tenant.allowed) return tenant;
+      if (allowedScopes.length === 0) return { allowed: false, reason: REASONS.sampleOnly };
+      if ((await effectiveScopes(conversation)).length === 0) {
+        const binding = await bindings?.get(conversation);
+        if (binding !== undefined) return { allowed: false, reason: REASONS.outsideBinding(text, binding) };
+      }
+      return { allowed: true, needsResolution: true };
+    },
+
+    authorizeResolved,
+
+    async filterVisible(workspaces, conversation) {
+      const out: (typeof workspaces)[number][] = [];
+      for (const ws of workspaces) if ((await authorizeResolved(ws.id, conversation)).allowed) out.push(ws);
+      return out;
+    },
+
+    effectiveScopes,
+  };
+}
+
+type TenantPolicy = { readonly kind: 'any' } | { readonly kind: 'none' } | { readonly kind: 'list'; readonly ids: ReadonlySet<string> };
+
+/**
+ * The configured list; else the bot's own tenant; else any tenant in local mode. A registered multi-tenant bot
+ * with neither setting scans nothing real: anyone in any tenant could otherwise scan the bot's scopes.
+ */
+function tenantPolicy(options: Pick<ScanAuthorizerOptions, 'allowedTenants' | 'botTenantId' | 'localMode'>): TenantPolicy {
+  if (options.allowedTenants.length > 0) return { kind: 'list', ids: new Set(options.allowedTenants.map((t) => t.toLowerCase())) };
+  if (options.botTenantId !== '') return { kind: 'list', ids: new Set([options.botTenantId.toLowerCase()]) };
+  return options.localMode ? { kind: 'any' } : { kind: 'none' };
+}
+
+/** The authorizer as index.ts builds it from the configuration. */
+export function createScanAuthorizerFromConfig(
+  config: { readonly bot: { readonly id: string; readonly tenantId: string }; readonly azure: { readonly allowedScopes: readonly string[]; readonly allowedTenants: readonly string[] } },
+  extra: Pick<ScanAuthorizerOptions, 'store' | 'bindings' | 'sampleSubscriptionIds'>,
+): ScanAuthorizer {
+  return createScanAuthorizer({
+    allowedScopes: config.azure.allowedScopes,
+    allowedTenants: config.azure.allowedTenants,
+    botTenantId: config.bot.tenantId,
+    localMode: config.bot.id === '',
+    ...extra,
+  });
+}

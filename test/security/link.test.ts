@@ -1,0 +1,126 @@
+import { createLinkFeature, LINK_TEXT, resolveScopeArgument, type TeamRosterCheck } from '../../src/dialogs/link';
+import type { RouteResult } from '../../src/dialogs/feature';
+import { bindingKeyOf, createChannelBindings, MAX_BINDING_SCOPES } from '../../src/security/channel-binding';
+import { MemoryGuardianStore } from '../../src/storage/memory-store';
+import { conversation, OTHER_SUB, RecordingPort, rg, SUB, ws } from './helpers';
+
+const ALLOWED = [`/subscriptions/${SUB}`];
+const route = (command: string, args: string): RouteResult => ({ intent: 'command', command, args, confidence: 1 });
+
+function setup(owner: boolean | Error = true, allowed = ALLOWED) {
+  const store = new MemoryGuardianStore();
+  const bindings = createChannelBindings(store, () => new Date('2025-01-01T00:00:00Z'));
+  const asked: string[] = [];
+  const rosterCheck: TeamRosterCheck = {
+    isTeamOwner: (c) => {
+      asked.push(c.userId);
+      return owner instanceof Error ? Promise.reject(owner) : Promise.resolve(owner);
+    },
+  };
+  const errors: unknown[] = [];
+  const feature = createLinkFeature({ bindings, rosterCheck, allowedScopes: allowed, onError: (e) => errors.push(e) });
+  return { store, bindings, feature, asked, errors };
+}
+
+describe('resolveScopeArgument', () => {
+  test('a full id within the allowed scopes', () => {
+    expect(resolveScopeArgument(rg('rg-ml-prod'), ALLOWED)).toEqual({ ok: true, scope: rg('rg-ml-prod') });
+    expect(resolveScopeArgument(`to ${ws('rg', 'w')}`, ALLOWED)).toEqual({ ok: true, scope: ws('rg', 'w') });
+    const outside = resolveScopeArgument(`/subscriptions/${OTHER_SUB}`, ALLOWED);
+    expect(outside.ok).toBe(false);
+  });
+  test('a resource-group name inside the one allowed subscription, or matching an allowed group', () => {
+    expect(resolveScopeArgument('rg-ml-prod', ALLOWED)).toEqual({ ok: true, scope: rg('rg-ml-prod') });
+    expect(resolveScopeArgument('rg-ml-prod', [rg('RG-ML-PROD'), rg('other')])).toEqual({ ok: true, scope: rg('RG-ML-PROD') });
+    expect(resolveScopeArgument('mlw-prod', [ws('rg', 'mlw-prod')])).toEqual({ ok: true, scope: ws('rg', 'mlw-prod') });
+    expect(resolveScopeArgument('rg-x', [ALLOWED[0]!, `/subscriptions/${OTHER_SUB}`]).ok).toBe(false);
+    expect(resolveScopeArgument('rg-x', [rg('rg-y')]).ok).toBe(false);
+  });
+  test('hostile text is refused and quoted harmlessly', () => {
+    const r = resolveScopeArgument('[click](https://evil.example) <at>x</at>', ALLOWED);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.reason).not.toContain('[click](');
+      expect(r.reason).not.toContain('<at>');
+    }
+  });
+});
+
+describe('link feature', () => {
+  test('a team owner links the team to a resource group; the binding is stored under the team id', async () => {
+    const { feature, store, asked } = setup(true);
+    const port = new RecordingPort();
+    expect(await feature.onMessage!(port, { text: 'link this channel to rg-ml-prod', route: route('link', 'rg-ml-prod') })).toBe(true);
+    expect(asked).toEqual([port.conversation.userId]);
+    expect(port.texts[0]).toContain(`Linked. This team is linked to ${rg('rg-ml-prod')}`);
+    const stored = await store.get<{ scopes: string[]; linkedBy: string }>(bindingKeyOf(port.conversation));
+    expect(stored?.value).toEqual({ scopes: [rg('rg-ml-prod')], linkedBy: port.conversation.userId, linkedAt: '2025-01-01T00:00:00.000Z' });
+  });
+
+  test('a member who is not an owner changes nothing and hears who can', async () => {
+    const { feature, store } = setup(false);
+    const port = new RecordingPort();
+    await feature.onMessage!(port, { text: 'link', route: route('link', 'rg-ml-prod') });
+    expect(port.texts).toEqual([LINK_TEXT.notOwner]);
+    expect(await store.list('binding/')).toEqual([]);
+  });
+
+  test('a roster failure changes nothing and is reported', async () => {
+    const { feature, store, errors } = setup(new Error('roster down'));
+    const port = new RecordingPort();
+    await feature.onMessage!(port, { text: 'link', route: route('link', 'rg-ml-prod') });
+    expect(port.texts).toEqual([LINK_TEXT.rosterFailed]);
+    expect(errors).toHaveLength(1);
+    expect(await store.list('binding/')).toEqual([]);
+  });
+
+  test('outside a team, in sample-only mode, or with a bad scope: explained, roster not asked, nothing stored', async () => {
+    const personal = setup(true);
+    const p1 = new RecordingPort(conversation({ conversationType: 'personal', teamId: undefined, channelId: undefined }));
+    await personal.feature.onMessage!(p1, { text: 'link', route: route('link', 'rg-ml-prod') });
+    expect(p1.texts).toEqual([LINK_TEXT.notInTeam]);
+    const sampleOnly = setup(true, []);
+    const p2 = new RecordingPort();
+    await sampleOnly.feature.onMessage!(p2, { text: 'link', route: route('link', 'rg-ml-prod') });
+    expect(p2.texts).toEqual([LINK_TEXT.sampleOnly]);
+    const bad = setup(true);
+    const p3 = new RecordingPort();
+    await bad.feature.onMessage!(p3, { text: 'link', route: route('link', `/subscriptions/${OTHER_SUB}`) });
+    expect(p3.texts[0]).toContain('outside the scopes');
+    for (const s of [personal, sampleOnly, bad]) {
+      expect(s.asked).toEqual([]);
+      expect(await s.store.list('binding/')).toEqual([]);
+    }
+  });
+
+  test('"link" alone describes the binding to anyone; unlink removes one scope or all', async () => {
+    const { feature, bindings } = setup(true);
+    const port = new RecordingPort();
+    await feature.onMessage!(port, { text: 'link', route: route('link', '') });
+    expect(port.texts[0]).toContain('This team is not linked');
+    await feature.onMessage!(port, { text: '', route: route('link', 'rg-a') });
+    await feature.onMessage!(port, { text: '', route: route('link', 'rg-b') });
+    expect((await bindings.get(port.conversation))?.scopes).toEqual([rg('rg-a'), rg('rg-b')]);
+    await feature.onMessage!(port, { text: '', route: route('unlink', 'rg-a') });
+    expect((await bindings.get(port.conversation))?.scopes).toEqual([rg('rg-b')]);
+    await feature.onMessage!(port, { text: '', route: route('unlink', '') });
+    expect(await bindings.get(port.conversation)).toBeUndefined();
+    expect(port.texts.at(-1)).toContain('not linked');
+  });
+
+  test('the number of scopes in a binding is capped', async () => {
+    const { feature, bindings } = setup(true);
+    const port = new RecordingPort();
+    for (let i = 0; i < MAX_BINDING_SCOPES + 1; i += 1) await feature.onMessage!(port, { text: '', route: route('link', `rg-${i}`) });
+    expect((await bindings.get(port.conversation))?.scopes).toHaveLength(MAX_BINDING_SCOPES);
+    expect(port.texts.at(-1)).toContain(`at most ${MAX_BINDING_SCOPES}`);
+  });
+
+  test('other messages are not taken', async () => {
+    const { feature } = setup(true);
+    const port = new RecordingPort();
+    expect(await feature.onMessage!(port, { text: 'help', route: route('help', '') })).toBe(false);
+    expect(await feature.onMessage!(port, { text: 'x', route: { intent: 'check', target: 'sample', confidence: 1 } })).toBe(false);
+    expect(port.texts).toEqual([]);
+  });
+});
