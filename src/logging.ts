@@ -70,6 +70,9 @@ export function createLogger(options: LoggerOptions): Logger {
       level: options.level,
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       hooks: {
+        // The last line of defence: a token inside a logged object (an error message, a URL) is scrubbed from
+        // the serialised line too, not only from string arguments.
+        streamWrite: scrubSecrets,
         logMethod(args, method) {
           const scrubbed = args.map((a) => (typeof a === 'string' ? scrubSecrets(a) : a)) as Parameters<typeof method>;
           method.apply(this, scrubbed);

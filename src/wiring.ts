@@ -12,6 +12,7 @@ import type { Feature } from './dialogs/feature';
 import type { TurnPort } from './dialogs/port';
 import type { MessageRouter } from './bot/router';
 import { createProactiveSender } from './bot/proactive-sender';
+import { createFileConsent } from './bot/file-consent';
 import { checkById } from './checks/registry';
 import { createAzureScanService } from './scan/azure-scan-service';
 import { createCombinedScanService } from './scan/combined-scan-service';
@@ -32,12 +33,22 @@ import { createWatchFeature } from './dialogs/watch';
 import { createLabValidationService } from './lab/validation-service';
 import { createNotificationService, defaultInstanceId, type NotificationService } from './notifications/service';
 import { registerNotificationRoutes } from './notifications/http';
+import { createChannelBindings } from './security/channel-binding';
+import { createScanAuthorizerFromConfig } from './security/scan-authorization';
+import { createScanRateLimiter } from './security/rate-limit';
+import { createScanGuard } from './security/scan-guard';
+import { createLinkFeature, type TeamRosterCheck } from './dialogs/link';
+import { createGraphTeamOwnerCheck } from './bot/auth/team-owner';
+import { teamGroupIdOf } from './bot/conversation';
+import { createCredential } from './azure/credentials';
 
 export interface ProductDependencies {
   readonly config: Config;
   readonly logger: Logger;
   readonly store: GuardianStore;
   readonly sample: boolean;
+  /** A sample environment the caller started and will close (used instead of starting one when `sample` is true). */
+  readonly sampleEnvironment?: SampleEnvironment;
   readonly continueConversation: (reference: Partial<ConversationReference>, logic: (port: TurnPort) => Promise<void>) => Promise<void>;
 }
 
@@ -54,15 +65,22 @@ export interface ProductServices {
 
 export async function buildProductFeatures(deps: ProductDependencies): Promise<ProductServices> {
   const { config, logger, store } = deps;
-  const sampleEnvironment = deps.sample
-    ? await startSampleEnvironment({ timeoutMs: config.azure.scanTimeoutMs, concurrency: config.azure.armConcurrency })
-    : undefined;
+  const ownsSample = deps.sample && deps.sampleEnvironment === undefined;
+  const sampleEnvironment = !deps.sample
+    ? undefined
+    : (deps.sampleEnvironment ?? (await startSampleEnvironment({ timeoutMs: config.azure.scanTimeoutMs, concurrency: config.azure.armConcurrency })));
   // DefaultAzureCredential only when a real Azure is configured: no probe of the managed-identity endpoint otherwise.
   const azure = config.azure.allowedScopes.length > 0 ? createAzureScanService(config) : undefined;
   const sampleSubscriptionIds = [...new Set(Object.values(SAMPLE_WORKSPACE_IDS).map((id) => parseResourceId(id).subscriptionId))];
   const scanService = sampleEnvironment
     ? createCombinedScanService({ sample: sampleEnvironment.scanService, sampleSubscriptionIds, ...(azure ? { azure } : {}) })
     : (azure ?? createCombinedScanService({ sample: unavailableSample(), sampleSubscriptionIds: [] }));
+
+  // Who may scan what, and how often — decided before any ARM read (src/security). Buckets live in the store so
+  // that several instances share one budget.
+  const bindings = createChannelBindings(store);
+  const authorizer = createScanAuthorizerFromConfig(config, { bindings, sampleSubscriptionIds });
+  const guard = createScanGuard(authorizer, createScanRateLimiter({ store }));
 
   const knowledge = loadKnowledge();
   const router = createRouter(knowledge);
@@ -80,8 +98,10 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
     createWorkshopFeature({ content: knowledge, store }),
     createLabFeature({ content: loadLabContent(), store, validation: createLabValidationService({ source: scanService }) }),
     createWatchFeature({ notifications }),
-    createBaselineFeature({ content: knowledge, store }),
-    createScanFeature({ scanService, store, logger, checks: checkById }),
+    // The offer side of Teams' file consent; the bot (src/bot/app.ts) answers Allow/Decline over the same store.
+    createBaselineFeature({ content: knowledge, store, offerFile: createFileConsent({ store, logger }).offerFile }),
+    createLinkFeature({ bindings, rosterCheck: teamOwnerCheck(config, store), allowedScopes: config.azure.allowedScopes, onError: (e) => logger.warn({ err: e }, 'link command failed') }),
+    createScanFeature({ scanService, store, logger, checks: checkById, sampleWorkspaceId, guard }),
     createQnaFeature({ content: knowledge, router }),
   ];
 
@@ -98,9 +118,15 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
     },
     async close() {
       await notifications.stop();
-      await sampleEnvironment?.close();
+      if (ownsSample) await sampleEnvironment?.close();
     },
   };
+}
+
+/** The workspace a sample target names (`sample` alone is lab-default), as the sample scan service maps it. */
+function sampleWorkspaceId(target: string): string | undefined {
+  const name = (/^sample(?::(.+))?$/i.exec(target.trim())?.[1] ?? 'lab-default').toLowerCase();
+  return Object.entries(SAMPLE_WORKSPACE_IDS).find(([key]) => key === name)?.[1];
 }
 
 /** Without the sample environment and without Azure, every scan is refused with the same sentence. */
@@ -109,4 +135,19 @@ function unavailableSample(): Parameters<typeof createCombinedScanService>[0]['s
     throw new ScanError('usage', 'The sample environment is not running and no Azure scope is configured (GUARDIAN_ALLOWED_SCOPES).');
   };
   return { scan: refuse, resolve: refuse, listWorkspaces: () => Promise.resolve([]), snapshot: refuse };
+}
+
+/**
+ * Only a team owner may bind a team to scopes. With a registered bot that is asked of Microsoft Graph (the
+ * roster the Bot Framework gives has no owner role). In local mode there is no token check and no Graph, so
+ * the one developer at the keyboard counts as the owner: a binding can only narrow what may be scanned.
+ */
+function teamOwnerCheck(config: Config, store: GuardianStore): TeamRosterCheck {
+  if (config.bot.id === '') return { isTeamOwner: (conversation) => Promise.resolve(conversation.teamId !== undefined) };
+  let credential: ReturnType<typeof createCredential> | undefined;
+  return createGraphTeamOwnerCheck({
+    // Created on first use: no managed-identity probe at start-up.
+    credential: { getToken: (scopes, options) => (credential ??= createCredential(config.azure, 'azure')).getToken(scopes, options) },
+    teamGroupId: (conversation) => teamGroupIdOf(store, conversation),
+  });
 }

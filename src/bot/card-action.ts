@@ -3,6 +3,7 @@
  * checks their shape before any feature sees them.
  */
 import type { CardAction } from '../dialogs/feature';
+import { checkActionPayload } from '../security/input';
 
 /** `feature.action` or `feature.sub.action`: lowercase feature name, then dotted words. */
 export const VERB_PATTERN = /^[a-z]+(\.[a-zA-Z-]+)+$/;
@@ -53,6 +54,9 @@ function validate(verb: unknown, data: unknown, via: CardAction['via']): ParsedC
   if (Buffer.byteLength(json, 'utf8') > MAX_ACTION_DATA_BYTES) return { ok: false, reason: 'the action data is too large' };
   // A fresh copy: no shared references with the activity.
   const copy = JSON.parse(json) as Record<string, unknown>;
+  // The payload of each known verb family has a schema: unknown verbs and wrong shapes stop here.
+  const payload = checkActionPayload(verb, copy);
+  if (!payload.ok) return { ok: false, reason: payload.reason };
   return { ok: true, action: { verb, data: Object.freeze(copy), via } };
 }
 

@@ -2,6 +2,7 @@
  * What the bot accepts as a message: mention handling and input hygiene, kept free of the SDK so that it can be
  * tested on plain activity shapes.
  */
+import { UNSAFE_CHARACTERS } from '../security/input';
 
 /** Longest message the bot reads, in UTF-8 bytes. Real questions and commands are far shorter. */
 export const MAX_MESSAGE_BYTES = 4 * 1024;
@@ -56,9 +57,8 @@ export function checkMessageText(raw: string): CheckedText {
     };
   }
   const text = stripMentionMarkup(raw)
-    // C0 controls except tab and newlines, DEL, C1 controls, and bidi overrides that can disguise text.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, '')
+    // C0 controls except tab and newlines, DEL, C1 controls, zero-width and bidi characters that can disguise text.
+    .replace(UNSAFE_CHARACTERS, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t]+/g, ' ')
     .trim();

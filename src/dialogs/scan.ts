@@ -32,6 +32,7 @@ import {
 } from './scan-action-data';
 import { ProgressThrottle } from './scan-progress';
 import { LastScans, withRechecked } from './scan-state';
+import type { ScanGuard } from './scan-guard';
 
 export interface ScanFeatureOptions {
   readonly scanService: ScanService;
@@ -43,6 +44,13 @@ export interface ScanFeatureOptions {
   readonly maxFindingCards?: number;
   readonly progressIntervalMs?: number;
   readonly now?: () => number;
+  /**
+   * The workspace id a sample target (`sample`, `sample:hardened`) stands for, so that a card naming one workspace
+   * and targeting a sample of another is refused before any read. Without it, sample cards are taken as they come.
+   */
+  readonly sampleWorkspaceId?: (sampleTarget: string) => string | undefined;
+  /** Who may scan what, and how often: asked before any ARM read, on every message and every card action. */
+  readonly guard?: ScanGuard;
 }
 
 /** A related-checks button names a handful of checks; more than this is not a card the bot made. */
@@ -61,7 +69,7 @@ function refuse(reason: string): ActionResult {
 }
 
 export function createScanFeature(options: ScanFeatureOptions): Feature {
-  const { scanService, logger, checks } = options;
+  const { scanService, logger, checks, guard } = options;
   const lastScans = new LastScans(options.store);
   const maxFindingCards = Math.max(0, options.maxFindingCards ?? 3);
   const intervalMs = options.progressIntervalMs ?? 1000;
@@ -78,6 +86,12 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     return info === undefined ? { scan } : { scan, info };
   }
 
+  /** Whether a card's target (a sample or a workspace id) is the workspace the card names. */
+  function targetIsWorkspace(target: string, workspaceId: string): boolean {
+    const id = isSampleTarget(target) ? options.sampleWorkspaceId?.(target) : target;
+    return id === undefined || id.toLowerCase() === workspaceId.toLowerCase();
+  }
+
   /** Replaces a card, or sends a new one if the update fails: no message is left half-finished. */
   async function replace(port: TurnPort, activityId: string, card: AdaptiveCard, summary: string): Promise<void> {
     try {
@@ -88,7 +102,22 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     }
   }
 
+  /** Authorises a sample or a workspace id for this conversation and takes one scan from its budget; the refusal, if any. */
+  async function admit(port: TurnPort, target: string): Promise<string | undefined> {
+    if (guard === undefined) return undefined;
+    const conversation = port.conversation;
+    const decision = isSampleTarget(target) ? await guard.authorize(target, conversation) : await guard.authorizeResolved(target, conversation);
+    if (!decision.allowed) return decision.reason;
+    const budget = await guard.takeScan(conversation);
+    return budget.allowed ? undefined : budget.reason;
+  }
+
   async function runScan(port: TurnPort, target: string, scope: CheckScope | ScanSelection, displayName: string): Promise<void> {
+    const refused = await admit(port, target);
+    if (refused !== undefined) {
+      await port.sendCard(errorCard('I cannot run that scan', refused), 'Scan refused');
+      return;
+    }
     const selection = typeof scope === 'string' ? selectionOf(scope) : scope;
     await port.typing();
     const progressId = await port.sendCard(scanProgressCard({ workspaceName: displayName, done: 0, total: 0, label: '' }), `Scanning ${displayName}`);
@@ -129,6 +158,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
         workspaces = [];
       }
     }
+    if (guard !== undefined) workspaces = await guard.filterVisible(workspaces, port.conversation);
     const prompt =
       name !== undefined
         ? `Several workspaces are called "${name}". Which one should I scan?`
@@ -141,6 +171,13 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
   /** Resolves what the user typed, then scans, prompts or explains. */
   async function scanFromText(port: TurnPort, rawTarget: string, scope: CheckScope): Promise<void> {
     const target = rawTarget.trim();
+    if (guard !== undefined) {
+      const decision = await guard.authorize(target, port.conversation);
+      if (!decision.allowed) {
+        await port.sendCard(errorCard('I cannot run that scan', decision.reason), 'Scan refused');
+        return;
+      }
+    }
     if (isSampleTarget(target)) {
       await runScan(port, target.toLowerCase(), scope, target.toLowerCase() === 'sample' ? 'the sample workspace' : target.slice('sample:'.length));
       return;
@@ -185,7 +222,9 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     if (checks !== undefined && checks(checkId.value) === undefined) return { kind: 'text', text: `I do not know the check ${checkId.value}; the card may be from an older version. Run a new scan.` };
     const resourceId: Parsed<string | undefined> = parseResourceIdField(data);
     if (!resourceId.ok) return refuse(resourceId.reason);
-    if (!isSampleTarget(target.value) && target.value.toLowerCase() !== workspace.value.toLowerCase()) return refuse('the card names two different workspaces');
+    if (!targetIsWorkspace(target.value, workspace.value)) return refuse('the card names two different workspaces');
+    const refused = await admit(port, target.value);
+    if (refused !== undefined) return { kind: 'text', text: refused };
     await port.typing();
     let report: ScanReport;
     try {
@@ -214,9 +253,12 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
   async function rescan(port: TurnPort, data: Readonly<Record<string, unknown>>): Promise<ActionResult> {
     const workspace = parseWorkspaceField(data);
     if (!workspace.ok) return refuse(workspace.reason);
-    const target = parseTarget(data);
+    // Notification cards carry the workspace id alone: it is the target.
+    const target = data.target === undefined ? workspace : parseTarget(data);
     if (!target.ok) return refuse(target.reason);
-    if (!isSampleTarget(target.value) && target.value.toLowerCase() !== workspace.value.toLowerCase()) return refuse('the card names two different workspaces');
+    if (!targetIsWorkspace(target.value, workspace.value)) return refuse('the card names two different workspaces');
+    const refused = await admit(port, target.value);
+    if (refused !== undefined) return { kind: 'text', text: refused };
     await port.typing();
     let report: ScanReport;
     try {
@@ -256,7 +298,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
       return refuse(`the card must name 1 to ${MAX_RUN_CHECKS} check ids`);
     }
     const checkIds: string[] = [];
-    for (const id of ids as string[]) {
+    for (const id of ids) {
       const parsed = parseCheckId({ checkId: id });
       if (!parsed.ok) return refuse(parsed.reason);
       if (checks !== undefined && checks(parsed.value) === undefined) return { kind: 'text', text: `I do not know the check ${parsed.value}; the card may be from an older version. Ask the question again.` };

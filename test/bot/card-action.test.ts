@@ -2,9 +2,9 @@ import { featureNameOf, MAX_ACTION_DATA_BYTES, parseExecuteAction, parseSubmitAc
 
 describe('parseExecuteAction', () => {
   test('accepts a dotted verb and a plain-object payload, copied and frozen', () => {
-    const data = { workspace: 'ws-1' };
+    const data = { workspaceId: 'ws-1' };
     const parsed = parseExecuteAction({ action: { type: 'Action.Execute', verb: 'scan.recheck', data } });
-    expect(parsed).toEqual({ ok: true, action: { verb: 'scan.recheck', data: { workspace: 'ws-1' }, via: 'execute' } });
+    expect(parsed).toEqual({ ok: true, action: { verb: 'scan.recheck', data: { workspaceId: 'ws-1' }, via: 'execute' } });
     if (parsed.ok) {
       expect(parsed.action.data).not.toBe(data);
       expect(Object.isFrozen(parsed.action.data)).toBe(true);
@@ -33,9 +33,9 @@ describe('parseExecuteAction', () => {
 
 describe('parseSubmitAction', () => {
   test('the verb and the msteams envelope are not part of the data; inputs are', () => {
-    expect(parseSubmitAction({ verb: 'watch.confirm', msteams: { type: 'messageBack' }, schedule: 'daily' })).toEqual({
+    expect(parseSubmitAction({ verb: 'probe.confirm', msteams: { type: 'messageBack' }, schedule: 'daily' })).toEqual({
       ok: true,
-      action: { verb: 'watch.confirm', data: { schedule: 'daily' }, via: 'submit' },
+      action: { verb: 'probe.confirm', data: { schedule: 'daily' }, via: 'submit' },
     });
   });
 
@@ -54,4 +54,14 @@ describe('parseSubmitAction', () => {
 test('featureNameOf takes the first segment', () => {
   expect(featureNameOf('scan.recheck')).toBe('scan');
   expect(featureNameOf('lab.step.next')).toBe('lab');
+});
+
+describe('payload schemas of the product\'s verb families', () => {
+  test('a product verb with a field its cards never send is refused before any feature sees it', () => {
+    const parsed = parseExecuteAction({ action: { type: 'Action.Execute', verb: 'scan.recheck', data: { workspaceId: 'ws-1', injected: 'x' } } });
+    expect(parsed).toEqual({ ok: false, reason: 'the button data has a field I do not use' });
+  });
+  test('an unknown verb of a product family is refused', () => {
+    expect(parseSubmitAction({ verb: 'watch.confirm', schedule: 'daily' }).ok).toBe(false);
+  });
 });

@@ -53,6 +53,8 @@ export const ref = (id: string, name: string): WorkspaceRef => ({ id, name, reso
 
 export class FakeScanService implements ScanService {
   readonly requests: ScanRequest[] = [];
+  /** Targets passed to resolve(), in order. */
+  readonly resolved: string[] = [];
   workspaces: WorkspaceRef[] = [];
   resolution: Resolution | Error = { kind: 'not_found', message: 'No workspace is called that.' };
   result: ScanReport | Error;
@@ -80,7 +82,8 @@ export class FakeScanService implements ScanService {
     return Promise.resolve(this.result);
   }
 
-  resolve(): Promise<Resolution> {
+  resolve(target: string): Promise<Resolution> {
+    this.resolved.push(target);
     return this.resolution instanceof Error ? Promise.reject(this.resolution) : Promise.resolve(this.resolution);
   }
 

@@ -1,0 +1,24 @@
+/**
+ * The scan feature's guard, made of the authorizer (who may scan what) and the rate limiter (how often).
+ */
+import type { ScanGuard } from '../dialogs/scan-guard';
+import type { RateLimiter } from './rate-limit';
+import type { ScanAuthorizer } from './scan-authorization';
+
+export function createScanGuard(authorizer: ScanAuthorizer, rateLimiter: RateLimiter): ScanGuard {
+  return {
+    async authorize(target, conversation) {
+      const decision = await authorizer.authorize({ target, conversation });
+      return decision.allowed ? { allowed: true } : decision;
+    },
+    async authorizeResolved(workspaceId, conversation) {
+      const decision = await authorizer.authorizeResolved(workspaceId, conversation);
+      return decision.allowed ? { allowed: true } : decision;
+    },
+    filterVisible: (workspaces, conversation) => authorizer.filterVisible(workspaces, conversation),
+    async takeScan(conversation) {
+      const decision = await rateLimiter.take({ userId: conversation.userId, conversationId: conversation.conversationId });
+      return decision.allowed ? { allowed: true } : { allowed: false, reason: decision.reason };
+    },
+  };
+}
