@@ -19,6 +19,7 @@ import type { GuardianStore } from '../storage/store';
 import { ACTION_INVOKE_NAME, isExecuteInvoke, isSubmitMessage } from './activity-kinds';
 import { saveConversationReference } from './conversation';
 import { defaultRouter } from './default-router';
+import { createFileConsent, type FileConsent } from './file-consent';
 import { MessageHandler } from './message-handler';
 import type { MessageRouter } from './router';
 import { TeamsTurnPort } from './turn-port';
@@ -34,6 +35,8 @@ export interface BotDependencies {
   /** Defaults to the help/greeting router. */
   readonly router?: MessageRouter;
   readonly typing?: TypingOptions;
+  /** Answers Teams' file-consent invokes (Allow/Decline on an offered file); defaults to HTTPS-only uploads. */
+  readonly fileConsent?: FileConsent;
 }
 
 export interface Bot {
@@ -112,12 +115,29 @@ export function createBot(deps: BotDependencies): Bot {
   );
   app.activity(ActivityTypes.Message, (context) => messages.onMessage(context));
 
+  // Allow/Decline on a file the bot offered (personal chat); teams-ai answers the invoke with 200 afterwards.
+  const files = deps.fileConsent ?? createFileConsent({ store, logger });
+  app.fileConsentAccept((context) => files.onConsentResponse(new TeamsTurnPort(context), context.activity.value));
+  app.fileConsentDecline((context) => files.onConsentResponse(new TeamsTurnPort(context), context.activity.value));
+
   return {
     app,
     adapter,
     handle: (req, res) => adapter.process(req, res, async (context) => void (await app.run(context))),
-    continueConversation: (reference, logic) =>
-      adapter.continueConversationAsync(config.bot.id, reference, (context) => logic(new TeamsTurnPort(context))),
+    continueConversation: async (reference, logic) => {
+      // The adapter hands a failure inside a proactive turn to onTurnError, which logs it, posts an apology and
+      // resolves. Callers (the notification outbox) must see the connector's error to retry a 429 or disable a
+      // subscription on 403, and no apology belongs in a conversation nobody wrote in: carry the error out.
+      let failure: { readonly error: unknown } | undefined;
+      await adapter.continueConversationAsync(config.bot.id, reference, async (context) => {
+        try {
+          await logic(new TeamsTurnPort(context));
+        } catch (error) {
+          failure = { error };
+        }
+      });
+      if (failure !== undefined) throw failure.error;
+    },
   };
 }
 

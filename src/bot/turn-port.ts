@@ -3,11 +3,11 @@
  * passes through scrubSecrets, so a token that slipped into a message or card never reaches the chat.
  */
 import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
-import type { AdaptiveCard, ConversationInfo, TurnPort } from '../dialogs/port';
+import type { AdaptiveCard, AttachmentPort, ConversationInfo, MessageAttachment } from '../dialogs/port';
 import { scrubSecrets } from '../logging';
 import { conversationInfoOf } from './conversation';
 
-export class TeamsTurnPort implements TurnPort {
+export class TeamsTurnPort implements AttachmentPort {
   readonly conversation: ConversationInfo;
 
   constructor(private readonly context: TurnContext) {
@@ -30,6 +30,14 @@ export class TeamsTurnPort implements TurnPort {
     const activity = MessageFactory.attachment(CardFactory.adaptiveCard(scrubCard(card)));
     activity.id = activityId;
     await this.context.updateActivity(activity);
+  }
+
+  /** A message with one non-card attachment (file consent / file info); its strings are scrubbed like a card's. */
+  async sendAttachment(attachment: MessageAttachment, text?: string): Promise<string> {
+    const activity = MessageFactory.attachment({ ...(scrubValue(attachment) as MessageAttachment) });
+    if (text !== undefined) activity.text = scrubSecrets(text);
+    const response = await this.context.sendActivity(activity);
+    return response?.id ?? '';
   }
 
   async typing(): Promise<void> {

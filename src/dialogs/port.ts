@@ -32,3 +32,24 @@ export interface TurnPort {
   /** Shows the typing indicator (work that takes longer than a moment). */
   typing(): Promise<void>;
 }
+
+/** A Bot Framework attachment other than an Adaptive Card (Teams file consent and file info cards), as plain JSON. */
+export interface MessageAttachment {
+  readonly contentType: string;
+  readonly name?: string;
+  readonly contentUrl?: string;
+  readonly content?: unknown;
+}
+
+/**
+ * Optional capability of a port: send a message carrying a non-card attachment. The bot's port has it (Teams'
+ * file-consent flow uses it); in-memory ports need not. Features keep using TurnPort; only src/bot asks for this.
+ */
+export interface AttachmentPort extends TurnPort {
+  /** Sends one message with `attachment` (and `text` above it); returns the activity id. */
+  sendAttachment(attachment: MessageAttachment, text?: string): Promise<string>;
+}
+
+export function canSendAttachments(port: TurnPort): port is AttachmentPort {
+  return typeof (port as Partial<AttachmentPort>).sendAttachment === 'function';
+}
