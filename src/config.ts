@@ -136,6 +136,8 @@ export function loadConfig(env: Env = process.env, version = readPackageVersion(
   const authMode = oneOf<AuthMode>('GUARDIAN_AUTH_MODE', ['bot', 'user'], 'bot');
   const oauthConnectionName = str('OAUTH_CONNECTION_NAME');
   if (authMode === 'user' && botId === '') problems.push('GUARDIAN_AUTH_MODE=user needs BOT_ID (Teams SSO is tied to the bot registration).');
+  if (authMode === 'user' && oauthConnectionName === '') problems.push('GUARDIAN_AUTH_MODE=user needs OAUTH_CONNECTION_NAME (the Azure Bot OAuth connection that signs users in to Azure).');
+  if (authMode === 'user' && botType === 'UserAssignedMsi') problems.push('GUARDIAN_AUTH_MODE=user needs an app registration (BOT_TYPE SingleTenant or MultiTenant): a managed identity cannot do Teams SSO.');
 
   const adminToken = str('GUARDIAN_ADMIN_TOKEN');
   if (adminToken !== '' && adminToken.length < 32) problems.push('GUARDIAN_ADMIN_TOKEN must be at least 32 characters (use a random secret).');
@@ -159,7 +161,7 @@ export function loadConfig(env: Env = process.env, version = readPackageVersion(
       authMode,
       managedIdentityClientId: str('AZURE_CLIENT_ID'),
       scanTimeoutMs: int('GUARDIAN_SCAN_TIMEOUT_MS', 60_000, 1_000, 600_000),
-      armConcurrency: int('GUARDIAN_ARM_CONCURRENCY', 8, 1, 64),
+      armConcurrency: int('GUARDIAN_ARM_CONCURRENCY', 16, 1, 64),
     },
     sso: { oauthConnectionName, botDomain: str('BOT_DOMAIN') },
     adminToken,

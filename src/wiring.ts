@@ -16,6 +16,9 @@ import { createFileConsent } from './bot/file-consent';
 import { checkById } from './checks/registry';
 import { createAzureScanService } from './scan/azure-scan-service';
 import { createCombinedScanService } from './scan/combined-scan-service';
+import { createUserScanService } from './scan/user-scan-service';
+import { currentUserArmToken } from './bot/auth/turn-token';
+import { createUserArmCredential } from './bot/auth/user-credential';
 import { startSampleEnvironment, type SampleEnvironment } from './scan/sample-environment';
 import { ScanError, type ScanService } from './scan/scan-service';
 import type { SnapshotSource } from './scan/snapshot-source';
@@ -70,7 +73,15 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
     ? undefined
     : (deps.sampleEnvironment ?? (await startSampleEnvironment({ timeoutMs: config.azure.scanTimeoutMs, concurrency: config.azure.armConcurrency })));
   // DefaultAzureCredential only when a real Azure is configured: no probe of the managed-identity endpoint otherwise.
-  const azure = config.azure.allowedScopes.length > 0 ? createAzureScanService(config) : undefined;
+  const azure =
+    config.azure.authMode === 'user'
+      ? createUserScanService(config, {
+          userToken: currentUserArmToken,
+          credentialFor: (token) => createUserArmCredential({ token, armEndpoint: config.azure.armEndpoint }),
+        })
+      : config.azure.allowedScopes.length > 0
+        ? createAzureScanService(config)
+        : undefined;
   const sampleSubscriptionIds = [...new Set(Object.values(SAMPLE_WORKSPACE_IDS).map((id) => parseResourceId(id).subscriptionId))];
   const scanService = sampleEnvironment
     ? createCombinedScanService({ sample: sampleEnvironment.scanService, sampleSubscriptionIds, ...(azure ? { azure } : {}) })

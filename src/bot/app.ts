@@ -25,6 +25,9 @@ import type { MessageRouter } from './router';
 import { TeamsTurnPort } from './turn-port';
 import { DEFAULT_TYPING, type TypingOptions } from './typing';
 import { WelcomeFlow } from './welcome-flow';
+import { armAuthenticationOptions, userModeProblems } from './auth/settings';
+import { armTokenOrSignIn, registerSignInHandlers } from './auth/sign-in';
+import { runWithUserToken } from './auth/turn-token';
 
 export interface BotDependencies {
   readonly config: Config;
@@ -62,6 +65,8 @@ export function createAdapter(config: Config): TeamsAdapter {
 export function createBot(deps: BotDependencies): Bot {
   const { config, logger, store } = deps;
   const adapter = createAdapter(config);
+  for (const problem of userModeProblems(config)) logger.error(problem);
+  const authentication = armAuthenticationOptions(config);
   const app = new Application<TurnState>({
     adapter,
     botAppId: config.bot.id,
@@ -69,7 +74,13 @@ export function createBot(deps: BotDependencies): Bot {
     // The bot sends typing itself (withTyping), only when work is slow and per turn.
     startTypingTimer: false,
     removeRecipientMention: true,
+    // User-delegated mode only: sign-in to Azure when a scan needs it (autoSignIn false), never on every message.
+    ...(authentication !== undefined ? { authentication } : {}),
   });
+  registerSignInHandlers(app, logger, authentication !== undefined);
+  /** Runs a handler with the user's ARM token available to scans of this turn (user-delegated mode). */
+  const asUser = <T>(context: TurnContext, state: TurnState, fn: () => Promise<T>): Promise<T> =>
+    authentication === undefined ? fn() : runWithUserToken({ armToken: () => armTokenOrSignIn(app, context, state, logger) }, fn);
 
   const messages = new MessageHandler({
     logger,
@@ -107,13 +118,13 @@ export function createBot(deps: BotDependencies): Bot {
   // Any Action.Execute, whatever its verb: the verb is validated and dispatched in one place.
   app.adaptiveCards.actionExecute(
     (context) => Promise.resolve(isExecuteInvoke(context.activity)),
-    (context) => messages.onExecute(context),
+    (context, state) => asUser(context, state, () => messages.onExecute(context)),
   );
   app.activity(
     (context) => Promise.resolve(isSubmitMessage(context.activity)),
-    (context) => messages.onSubmit(context),
+    (context, state) => asUser(context, state, () => messages.onSubmit(context)),
   );
-  app.activity(ActivityTypes.Message, (context) => messages.onMessage(context));
+  app.activity(ActivityTypes.Message, (context, state) => asUser(context, state, () => messages.onMessage(context)));
 
   // Allow/Decline on a file the bot offered (personal chat); teams-ai answers the invoke with 200 afterwards.
   const files = deps.fileConsent ?? createFileConsent({ store, logger });

@@ -38,6 +38,11 @@ export interface ScanAuthorizerOptions {
   readonly bindings?: ChannelBindings;
   /** Subscriptions of the built-in sample environment: always scannable, they exist only on the local sample server. */
   readonly sampleSubscriptionIds: readonly string[];
+  /**
+   * User-delegated mode: each scan runs with the user's own Azure token, so with no GUARDIAN_ALLOWED_SCOPES the
+   * user's RBAC is the limit (tenant and team bindings still apply). In bot-identity mode empty means samples only.
+   */
+  readonly userDelegated?: boolean;
 }
 
 export interface ScanAuthorizationRequest {
@@ -99,9 +104,12 @@ export function createScanAuthorizer(options: ScanAuthorizerOptions): ScanAuthor
   const isSampleWorkspace = (subscriptionId: string): boolean => sampleSubscriptions.has(subscriptionId.toLowerCase());
 
   /** Gates 2 and 3 for an id already parsed as a workspace id (gate 1 is checked by the caller). */
+  const anyScope = options.userDelegated === true && allowedScopes.length === 0;
   const scopeDecision = async (id: string, conversation: ConversationInfo): Promise<AuthorizationDecision> => {
-    if (allowedScopes.length === 0) return { allowed: false, reason: REASONS.sampleOnly };
-    if (!allowedScopes.some((scope) => isWithinScope(id, scope))) return { allowed: false, reason: REASONS.outsideAllowed(id) };
+    if (!anyScope) {
+      if (allowedScopes.length === 0) return { allowed: false, reason: REASONS.sampleOnly };
+      if (!allowedScopes.some((scope) => isWithinScope(id, scope))) return { allowed: false, reason: REASONS.outsideAllowed(id) };
+    }
     const binding = await bindings?.get(conversation);
     if (binding !== undefined && !isWithinBinding(id, binding)) return { allowed: false, reason: REASONS.outsideBinding(id, binding) };
     return { allowed: true };
@@ -110,6 +118,7 @@ export function createScanAuthorizer(options: ScanAuthorizerOptions): ScanAuthor
   const effectiveScopes = async (conversation: ConversationInfo): Promise<readonly string[]> => {
     const binding = await bindings?.get(conversation);
     if (binding === undefined) return allowedScopes;
+    if (anyScope) return binding.scopes;
     // A bound scope counts only while it is still within an allowed one.
     return binding.scopes.filter((scope) => allowedScopes.some((allowed) => isWithinScope(scope, allowed)));
   };
@@ -135,8 +144,8 @@ export function createScanAuthorizer(options: ScanAuthorizerOptions): ScanAuthor
       if (text.startsWith('/')) return authorizeResolved(text, conversation);
       const tenant = tenantDecision(conversation);
       if (!tenant.allowed) return tenant;
-      if (allowedScopes.length === 0) return { allowed: false, reason: REASONS.sampleOnly };
-      if ((await effectiveScopes(conversation)).length === 0) {
+      if (allowedScopes.length === 0 && !anyScope) return { allowed: false, reason: REASONS.sampleOnly };
+      if (!anyScope && (await effectiveScopes(conversation)).length === 0) {
         const binding = await bindings?.get(conversation);
         if (binding !== undefined) return { allowed: false, reason: REASONS.outsideBinding(text, binding) };
       }
@@ -169,7 +178,10 @@ function tenantPolicy(options: Pick<ScanAuthorizerOptions, 'allowedTenants' | 'b
 
 /** The authorizer as index.ts builds it from the configuration. */
 export function createScanAuthorizerFromConfig(
-  config: { readonly bot: { readonly id: string; readonly tenantId: string }; readonly azure: { readonly allowedScopes: readonly string[]; readonly allowedTenants: readonly string[] } },
+  config: {
+    readonly bot: { readonly id: string; readonly tenantId: string };
+    readonly azure: { readonly allowedScopes: readonly string[]; readonly allowedTenants: readonly string[]; readonly authMode?: 'bot' | 'user' };
+  },
   extra: Pick<ScanAuthorizerOptions, 'store' | 'bindings' | 'sampleSubscriptionIds'>,
 ): ScanAuthorizer {
   return createScanAuthorizer({
@@ -177,6 +189,7 @@ export function createScanAuthorizerFromConfig(
     allowedTenants: config.azure.allowedTenants,
     botTenantId: config.bot.tenantId,
     localMode: config.bot.id === '',
+    userDelegated: config.azure.authMode === 'user',
     ...extra,
   });
 }

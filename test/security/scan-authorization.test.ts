@@ -141,3 +141,27 @@ test('createScanAuthorizerFromConfig reads the config fields', async () => {
   expect((await a.authorize({ target: PROD, conversation: conversation({ tenantId: OTHER_TENANT }) })).allowed).toBe(true);
   expect((await a.authorize({ target: DEV, conversation: conversation() })).allowed).toBe(false);
 });
+
+describe('scan authorizer: user-delegated mode', () => {
+  test('with no allowed scopes, the user\u2019s own RBAC is the limit: any workspace passes, tenant still checked', async () => {
+    const a = authorizer({ allowedScopes: [], userDelegated: true });
+    expect(await a.authorize({ target: ELSEWHERE, conversation: conversation() })).toEqual({ allowed: true });
+    expect(await a.authorize({ target: 'mlw-prod', conversation: conversation() })).toEqual({ allowed: true, needsResolution: true });
+    expect((await a.authorize({ target: ELSEWHERE, conversation: conversation({ tenantId: OTHER_TENANT }) })).allowed).toBe(false);
+  });
+
+  test('configured scopes and team bindings still narrow it', async () => {
+    expect((await authorizer({ userDelegated: true }).authorize({ target: ELSEWHERE, conversation: conversation() })).allowed).toBe(false);
+    const store = new MemoryGuardianStore();
+    const bindings = createChannelBindings(store);
+    const team = conversation({ conversationType: 'channel', teamId: 'team-1' });
+    await bindings.add(team, rg('rg-ml-dev'), 'owner');
+    const a = authorizer({ allowedScopes: [], userDelegated: true, bindings });
+    expect((await a.authorizeResolved(PROD, team)).allowed).toBe(false);
+    expect((await a.authorizeResolved(DEV, team)).allowed).toBe(true);
+  });
+
+  test('in bot-identity mode, empty scopes still mean the sample only', async () => {
+    expect(await authorizer({ allowedScopes: [] }).authorize({ target: ELSEWHERE, conversation: conversation() })).toEqual({ allowed: false, reason: REASONS.sampleOnly });
+  });
+});
