@@ -8,6 +8,7 @@ import { createLogger, type Logger } from './logging';
 import { createBot, type Bot } from './bot/app';
 import type { MessageRouter } from './bot/router';
 import type { TypingOptions } from './bot/typing';
+import type { SampleEnvironment } from './scan/sample-environment';
 import type { Feature } from './dialogs/feature';
 import { createHttpServer } from './server';
 import { createStore as createConfiguredStore } from './storage/create-store';
@@ -32,6 +33,11 @@ export interface StartServerOptions {
   readonly extraRoutes?: (server: restify.Server, services: Services) => void;
   /** Start the embedded sample environment (default true): "scan sample" and the lab work without Azure. */
   readonly sample?: boolean;
+  /**
+   * Use this sample environment instead of starting one (tests that restart the bot over the same sample ARM
+   * state, or run several bots against one). The caller owns it: close() leaves it running.
+   */
+  readonly sampleEnvironment?: SampleEnvironment;
   /** Start the notification timer (default true; tests drive passes themselves). */
   readonly notificationTimer?: boolean;
 }
@@ -68,6 +74,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       logger,
       store,
       sample: options.sample ?? true,
+      ...(options.sampleEnvironment !== undefined ? { sampleEnvironment: options.sampleEnvironment } : {}),
       // Late-bound: the features need a proactive sender, the sender needs the bot built from the features.
       continueConversation: (reference, logic) => {
         if (bot === undefined) throw new Error('the bot is not ready yet');

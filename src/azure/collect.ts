@@ -4,6 +4,7 @@
  * the scan's deadline. Each read becomes a Collected<T>: a failed read is an error with the missing RBAC action,
  * never a gap and never a throw. Each resource is read once.
  */
+import { setMaxListeners } from 'node:events';
 import type { ArmClients } from './clients';
 import { dependentError, toReadError, type ReadTarget } from './errors';
 import { createLimiter } from './limiter';
@@ -38,6 +39,8 @@ export async function collectWorkspaceSnapshot(clients: ArmClients, workspaceId:
   const collectedAt = (options.now?.() ?? new Date()).toISOString();
   const deadline = AbortSignal.timeout(Math.max(1, options.timeoutMs));
   const signal = options.signal !== undefined ? AbortSignal.any([options.signal, deadline]) : deadline;
+  // Every in-flight SDK request listens on the scan's signal: more than Node's default of 10 is expected.
+  setMaxListeners(Math.max(64, options.concurrency * 4), signal, deadline);
   const limit = createLimiter(options.concurrency);
   let done = 0;
   const report = (label: string): void => {
@@ -92,8 +95,25 @@ export async function collectWorkspaceSnapshot(clients: ArmClients, workspaceId:
     });
   };
 
+  // Reads start in the order they are created, so the ones that head the longest chains go first: the endpoint
+  // list (deployments and endpoint diagnostics wait for it), then the lists that usually span several pages
+  // (role assignments and definitions, Defender, policy), then single reads. With a concurrency of 16 the wall
+  // time stays close to the critical path (workspace → a linked resource's role assignments, page by page).
   const endpoints = run(reads.childTarget(ws.id, 'onlineEndpoints'), (s) => reads.readOnlineEndpoints(clients, ws, s));
   const cmk = reads.cmkKeyRef(ws);
+
+  const raWorkspace = field('role assignments on the workspace', run(reads.roleAssignmentsTarget(ws.id, 'the workspace'), (s) => reads.readRoleAssignments(sub, ws.id, s)));
+  const raStorage = field('role assignments on the storage account', linked(ws.storageAccountId, (id) => reads.roleAssignmentsTarget(id, 'the storage account'), (id, s) => reads.readRoleAssignments(sub, id, s)));
+  const raKeyVault = field('role assignments on the key vault', linked(ws.keyVaultId, (id) => reads.roleAssignmentsTarget(id, 'the key vault'), (id, s) => reads.readRoleAssignments(sub, id, s)));
+  const raRegistry = field(
+    'role assignments on the container registry',
+    linked(ws.containerRegistryId, (id) => reads.roleAssignmentsTarget(id, 'the container registry'), (id, s) => reads.readRoleAssignments(sub, id, s)),
+  );
+  const roleDefinitions = field('role definitions', run(reads.roleDefinitionsTarget(subscriptionId), (s) => reads.readRoleDefinitions(sub, subscriptionId, s)));
+  const defenderPlans = field('Defender plans', run(reads.pricingsTarget(subscriptionId), (s) => reads.readDefenderPlans(clients, subscriptionId, s)));
+  const assessments = field('Defender recommendations', run(reads.assessmentsTarget(rgId), (s) => reads.readAssessments(clients, rgId, s)));
+  const policyAssignments = field('policy assignments', run(reads.policyAssignmentsTarget(ws.id), (s) => reads.readPolicyAssignments(clients, ws.id, s)));
+  const policyStates = field('policy compliance', run(reads.policyStatesTarget(rgId), (s) => reads.readPolicyStates(clients, rgId, s)));
 
   const [
     computes,
@@ -113,16 +133,7 @@ export async function collectWorkspaceSnapshot(clients: ArmClients, workspaceId:
     diagKeyVault,
     diagEndpoints,
     diagSubscription,
-    raWorkspace,
-    raStorage,
-    raKeyVault,
-    raRegistry,
-    roleDefinitions,
-    defenderPlans,
     securityConnectors,
-    assessments,
-    policyAssignments,
-    policyStates,
   ] = await Promise.all([
     field('computes', run(reads.childTarget(ws.id, 'computes'), (s) => reads.readComputes(clients, ws, s))),
     field('online endpoints', endpoints),
@@ -156,16 +167,7 @@ export async function collectWorkspaceSnapshot(clients: ArmClients, workspaceId:
       }),
     ),
     field('activity log export', run(reads.diagnosticsTarget(subscriptionId, 'the subscription (activity log)'), (s) => reads.readDiagnosticSettings(sub, subscriptionId, s))),
-    field('role assignments on the workspace', run(reads.roleAssignmentsTarget(ws.id, 'the workspace'), (s) => reads.readRoleAssignments(sub, ws.id, s))),
-    field('role assignments on the storage account', linked(ws.storageAccountId, (id) => reads.roleAssignmentsTarget(id, 'the storage account'), (id, s) => reads.readRoleAssignments(sub, id, s))),
-    field('role assignments on the key vault', linked(ws.keyVaultId, (id) => reads.roleAssignmentsTarget(id, 'the key vault'), (id, s) => reads.readRoleAssignments(sub, id, s))),
-    field('role assignments on the container registry', linked(ws.containerRegistryId, (id) => reads.roleAssignmentsTarget(id, 'the container registry'), (id, s) => reads.readRoleAssignments(sub, id, s))),
-    field('role definitions', run(reads.roleDefinitionsTarget(subscriptionId), (s) => reads.readRoleDefinitions(sub, subscriptionId, s))),
-    field('Defender plans', run(reads.pricingsTarget(subscriptionId), (s) => reads.readDefenderPlans(clients, subscriptionId, s))),
     field('security connectors', run(reads.connectorsTarget(subscriptionId), (s) => reads.readSecurityConnectors(clients, subscriptionId, s))),
-    field('Defender recommendations', run(reads.assessmentsTarget(rgId), (s) => reads.readAssessments(clients, rgId, s))),
-    field('policy assignments', run(reads.policyAssignmentsTarget(ws.id), (s) => reads.readPolicyAssignments(clients, ws.id, s))),
-    field('policy compliance', run(reads.policyStatesTarget(rgId), (s) => reads.readPolicyStates(clients, rgId, s))),
   ]);
 
   return {
@@ -186,13 +188,13 @@ export async function collectWorkspaceSnapshot(clients: ArmClients, workspaceId:
     containerRegistry,
     applicationInsights,
     diagnostics: { workspace: diagWorkspace, keyVault: diagKeyVault, onlineEndpoints: diagEndpoints, subscription: diagSubscription },
-    roleAssignments: { workspace: raWorkspace, storageAccount: raStorage, keyVault: raKeyVault, containerRegistry: raRegistry },
-    roleDefinitions,
-    defenderPlans,
+    roleAssignments: { workspace: await raWorkspace, storageAccount: await raStorage, keyVault: await raKeyVault, containerRegistry: await raRegistry },
+    roleDefinitions: await roleDefinitions,
+    defenderPlans: await defenderPlans,
     securityConnectors,
-    assessments,
-    policyAssignments,
-    policyStates,
+    assessments: await assessments,
+    policyAssignments: await policyAssignments,
+    policyStates: await policyStates,
   };
 }
 

@@ -8,6 +8,7 @@ import { createChecksCommand } from './checks';
 import { createScanCommand, openDefaultScanService } from './scan';
 import { askCommand } from './ask';
 import { baselineCommand } from './baseline';
+import { fleetCommand } from './fleet';
 
 export const commands: readonly CliCommand[] = [
   createScanCommand({ openScanService: openDefaultScanService, checks: allChecks }),
@@ -15,4 +16,5 @@ export const commands: readonly CliCommand[] = [
   chatCommand,
   askCommand,
   baselineCommand,
+  fleetCommand,
 ];

@@ -14,6 +14,8 @@ import { seedSampleWorkspaces } from './data';
 import { FaultInjector, type FaultRule } from './faults';
 import { isJsonObject, type Json, type JsonObject } from './json';
 import { normalizePath, pathKey, splitUrl } from './paths';
+import { runFleetGraphQuery } from './fleet-graph';
+import { ThrottleFault, type ThrottleSettings } from './fleet-throttle';
 import { parseGraphRequest, runGraphQuery } from './resource-graph';
 import { ResourceStore } from './resource-store';
 
@@ -33,6 +35,10 @@ export interface SampleArmOptions {
   /** Fills the store; the default loads the two sample workspaces. */
   readonly seed?: (store: ResourceStore) => void;
   readonly latencyMs?: number;
+  /** Rows per Resource Graph page (default: `pageSize`). Real ARG pages by up to 1000 rows. */
+  readonly graphPageSize?: number;
+  /** Answer a share of all requests with 429 + Retry-After (fleet throttling runs). */
+  readonly throttle?: ThrottleSettings;
 }
 
 export interface SampleArm {
@@ -48,6 +54,8 @@ export interface SampleArm {
   clearFaults(): void;
   setLatency(ms: number): void;
   setPageSize(size: number): void;
+  /** Throttles a share of all requests from now on (429 + Retry-After); `undefined` stops it. */
+  setThrottle(settings: ThrottleSettings | undefined): void;
   /** Stores (replaces) a resource body at its ARM path. */
   setResource(path: string, body: JsonObject): void;
   /** Deep-merges into the resource's `properties`. */
@@ -84,6 +92,8 @@ export async function startSampleArm(options: SampleArmOptions = {}): Promise<Sa
   const pending = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   let latencyMs = options.latencyMs ?? 0;
   let pageSize = options.pageSize ?? 4;
+  const graphPageSize = options.graphPageSize;
+  let throttle = options.throttle !== undefined ? new ThrottleFault(options.throttle) : undefined;
   let closed = false;
   let endpoint = '';
 
@@ -126,7 +136,8 @@ export async function startSampleArm(options: SampleArmOptions = {}): Promise<Sa
     if (method === 'POST' && key === GRAPH_PATH) {
       const request = parseGraphRequest(body);
       if (request === undefined) return sendError(res, 400, 'BadRequest', 'The request body must hold a "query".');
-      return send(res, 200, runGraphQuery(store, request, pageSize));
+      const graphPage = graphPageSize ?? pageSize;
+      return send(res, 200, runFleetGraphQuery(store, request, graphPage) ?? runGraphQuery(store, request, graphPage));
     }
     if (method === 'POST' && key.endsWith(POLICY_STATES_QUERY)) {
       const scope = path.slice(0, path.length - POLICY_STATES_QUERY.length);
@@ -154,6 +165,9 @@ export async function startSampleArm(options: SampleArmOptions = {}): Promise<Sa
     const fault = faults.take(method, path);
     if (fault !== undefined) await sleep(fault.delayMs);
     if (closed) return;
+    if (throttle?.draw() === true) {
+      return sendError(res, 429, 'TooManyRequests', 'The request was throttled. Please try again later.', { 'retry-after': String(throttle.retryAfterSeconds) });
+    }
     if (fault?.status !== undefined) {
       const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
       return sendError(res, fault.status, fault.code, fault.message, headers);
@@ -191,6 +205,9 @@ export async function startSampleArm(options: SampleArmOptions = {}): Promise<Sa
     },
     setPageSize: (size) => {
       pageSize = Math.max(1, Math.floor(size));
+    },
+    setThrottle: (settings) => {
+      throttle = settings !== undefined ? new ThrottleFault(settings) : undefined;
     },
     setResource: (path, body) => store.set(path, { id: normalizePath(path), ...body }),
     patch: (path, partialProperties) => store.patch(path, partialProperties),

@@ -36,7 +36,7 @@ export async function startSampleEnvironment(options: SampleEnvironmentOptions =
   const scanService = createScanService({
     clients,
     timeoutMs: options.timeoutMs ?? 30_000,
-    concurrency: options.concurrency ?? 8,
+    concurrency: options.concurrency ?? 16,
     samples: { ...SAMPLE_WORKSPACE_IDS },
     defaultSample: 'lab-default',
     ...(options.now !== undefined ? { now: options.now } : {}),
