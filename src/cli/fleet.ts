@@ -1,0 +1,164 @@
+/**
+ * `guardian fleet [--subscriptions a,b] [--sample-fleet 10x20] [--depth full|graph] [--format table|json]`:
+ * every AML workspace in the subscriptions, through Azure Resource Graph plus the ARM reads ARG lacks, with a
+ * one-line summary per workspace. Exit codes: 0 ok, 2 usage, configuration or authentication error.
+ */
+import { parseArgs } from 'node:util';
+import { createArmClients, type ArmClients } from '../azure/clients';
+import { createCredential, describeCredentialError, isCredentialError } from '../azure/credentials';
+import { FleetCollectError, type FleetDepth } from '../azure/fleet-collect';
+import { ConfigError, loadConfig } from '../config';
+import { reportScore } from '../report/score';
+import { parseFleetSpec, type FleetSpec } from '../sample/fleet';
+import { scanFleet, type FleetScanResult } from '../scan/fleet-scan';
+import { startSampleFleet } from '../scan/fleet-sample';
+import { isWithinScope } from '../shared/resource-id';
+import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
+
+const USAGE = `Usage: guardian fleet [options]
+
+Scan every Azure Machine Learning workspace in the subscriptions at once: fleet-wide properties come from
+Azure Resource Graph in a few paged queries, and only what Resource Graph lacks is read from ARM.
+
+Options:
+  --subscriptions <a,b>   subscription ids to cover (default: every subscription the identity can see)
+  --sample-fleet <NxM>    scan a generated sample fleet of N subscriptions x M workspaces (no Azure needed)
+  --depth <d>             full (default): also read datastores, connections, outbound rules, blob service,
+                          CMK key and diagnostic settings per workspace; graph: Resource Graph only (the
+                          checks those reads feed are left out and listed)
+  --format <f>            table (default) or json
+  --concurrency <n>       requests in flight across the fleet (default 16)
+
+Exit codes: 0 ok, 2 usage, configuration or authentication error.`;
+
+interface FleetArgs {
+  readonly subscriptions: readonly string[] | undefined;
+  readonly sampleFleet: FleetSpec | undefined;
+  readonly depth: FleetDepth;
+  readonly format: 'table' | 'json';
+  readonly concurrency: number;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function parseFleetArgs(args: readonly string[]): FleetArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      options: {
+        subscriptions: { type: 'string' },
+        'sample-fleet': { type: 'string' },
+        depth: { type: 'string', default: 'full' },
+        format: { type: 'string', default: 'table' },
+        concurrency: { type: 'string', default: '16' },
+      },
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : 'invalid arguments');
+  }
+  const subscriptions = values.subscriptions?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const bad = subscriptions?.find((s) => !GUID.test(s));
+  if (bad !== undefined) throw new UsageError(`"${bad}" is not a subscription id.`);
+  if (values.depth !== 'full' && values.depth !== 'graph') throw new UsageError(`--depth must be full or graph (got "${values.depth}").`);
+  if (values.format !== 'table' && values.format !== 'json') throw new UsageError(`--format must be table or json (got "${values.format}").`);
+  const concurrency = Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError('--concurrency must be a whole number from 1 to 64.');
+  let sampleFleet: FleetSpec | undefined;
+  try {
+    sampleFleet = values['sample-fleet'] !== undefined ? parseFleetSpec(values['sample-fleet']) : undefined;
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : 'invalid --sample-fleet');
+  }
+  return { subscriptions, sampleFleet, depth: values.depth, format: values.format, concurrency };
+}
+
+export function renderFleetTable(result: FleetScanResult): string {
+  const rows = result.reports.map((r) => {
+    const s = r.summary;
+    const score = reportScore(r);
+    const [, subscription = '', , resourceGroup = ''] = r.workspace.id.split('/').filter((p) => p !== '');
+    return [r.workspace.name, resourceGroup, subscription, String(s.fail), String(s.error), String(s.pass), score === undefined ? '-' : `${score}%`];
+  });
+  const header = ['workspace', 'resource group', 'subscription', 'fail', 'error', 'pass', 'score'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
+  const line = (cells: readonly string[]): string => cells.map((c, i) => (i >= 3 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  const out = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  out.push('');
+  out.push(`${result.reports.length} workspaces, ${result.graphPages} Resource Graph pages + ${result.armReads} ARM reads, ${(result.wallMs / 1000).toFixed(1)} s.`);
+  if (result.notAssessedChecks.length > 0) out.push(`Graph-only scan: not assessed (need ARM reads): ${result.notAssessedChecks.join(', ')}.`);
+  return `${out.join('\n')}\n`;
+}
+
+export function renderFleetJson(result: FleetScanResult): string {
+  return `${JSON.stringify(
+    {
+      depth: result.depth,
+      notAssessedChecks: result.notAssessedChecks,
+      requests: { graphPages: result.graphPages, armReads: result.armReads },
+      wallMs: Math.round(result.wallMs),
+      workspaces: result.reports.map((r) => ({ id: r.workspace.id, name: r.workspace.name, summary: r.summary, score: reportScore(r) ?? null })),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+export const fleetCommand: CliCommand = {
+  name: 'fleet',
+  summary: 'Scan every workspace in the subscriptions at once (Resource Graph)',
+  usage: USAGE,
+  async run(args: readonly string[], io: CliIO): Promise<ExitCode> {
+    let options: FleetArgs;
+    try {
+      options = parseFleetArgs(args);
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      io.stderr.write(`guardian fleet: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    let clients: ArmClients;
+    let close = (): Promise<void> => Promise.resolve();
+    let allowedScopes: readonly string[] = [];
+    if (options.sampleFleet !== undefined) {
+      const fleet = await startSampleFleet(options.sampleFleet);
+      clients = fleet.clients;
+      close = () => fleet.close();
+    } else {
+      try {
+        const config = loadConfig(io.env);
+        clients = createArmClients({ credential: createCredential(config.azure, 'azure'), endpoint: config.azure.armEndpoint, userAgent: `baseline-guardian/${config.version}` });
+        allowedScopes = config.azure.allowedScopes;
+      } catch (e) {
+        if (!(e instanceof ConfigError)) throw e;
+        io.stderr.write(`${e.message}\n`);
+        return 2;
+      }
+    }
+    try {
+      io.stderr.write(`Scanning the fleet${options.subscriptions !== undefined ? ` in ${options.subscriptions.length} subscription(s)` : ''}…\n`);
+      const result = await scanFleet(clients, {
+        depth: options.depth,
+        concurrency: options.concurrency,
+        ...(options.subscriptions !== undefined ? { subscriptions: options.subscriptions } : {}),
+      });
+      // Configured scopes bound what is reported, as they bound single scans.
+      const shown = allowedScopes.length === 0 ? result : { ...result, reports: result.reports.filter((r) => allowedScopes.some((s) => isWithinScope(r.workspace.id, s))) };
+      io.stdout.write(options.format === 'json' ? renderFleetJson(shown) : renderFleetTable(shown));
+      return 0;
+    } catch (e) {
+      if (isCredentialError(e)) {
+        io.stderr.write(`guardian fleet: ${describeCredentialError(e) ?? 'no usable Azure credential'}\n`);
+        return 2;
+      }
+      if (e instanceof FleetCollectError) {
+        io.stderr.write(`guardian fleet: ${e.message}\n`);
+        return 2;
+      }
+      throw e;
+    } finally {
+      await close();
+    }
+  },
+};
