@@ -1,0 +1,223 @@
+/**
+ * Issue 4 end to end: "scan sample" through the real HTTP server, the fake Bot Connector and the embedded sample
+ * ARM environment. Progress updated in place, then replaced by the summary; finding cards with Learn links;
+ * Re-check by Action.Execute (and forged re-check data refused without an ARM read); read failures; paging;
+ * "Check this on my workspace" from an answer card; every card under Teams' 28 KB.
+ */
+import { lastScanKey, type LastScan } from '../../src/dialogs/scan-state';
+import { LAB_NAMES, SAMPLE_WORKSPACE_IDS } from '../../src/sample';
+import { startFakeConnector, cardText, type LocalConnector } from '../support/fake-connector';
+import { startProductBot, type ProductBot } from '../support/e2e-bot';
+import {
+  actionsOf,
+  cardBytes,
+  cardRecords,
+  executeAction,
+  invokeCard,
+  invokeMessage,
+  submitAction,
+  TEAMS_CARD_LIMIT_BYTES,
+  type Json,
+} from '../support/e2e-cards';
+import type { LocalBotClient } from '../support/bot-client';
+
+const WORKSPACE_ID = SAMPLE_WORKSPACE_IDS['lab-default'];
+const FOREIGN_WORKSPACE_ID = '/subscriptions/00000000-0000-4000-8000-00000000f00d/resourceGroups/rg-other/providers/Microsoft.MachineLearningServices/workspaces/ws-other';
+const PUBLIC_NETWORK_CHECK = 'AML-NET-001';
+/** Wrong types are refused by the card-action input check, or by the scan feature's own parsing behind it. */
+const WRONG_TYPE = /could not use that button|did not say which|resource on the card is not valid/;
+
+describe('scan flow through the fake Bot Connector (issue 4)', () => {
+  let connector: LocalConnector;
+  let bot: ProductBot;
+  let user: LocalBotClient;
+  /** Cards the bot answered invokes with (not seen by the connector), for the size and link assertions. */
+  const invokeCards: Json[] = [];
+
+  const execute = async (verb: string, data: Json): Promise<{ status: number; body: unknown; card: Json | undefined }> => {
+    const res = await user.execute(verb, data);
+    const card = invokeCard(res.body);
+    if (card !== undefined) invokeCards.push(card);
+    return { ...res, card };
+  };
+  const records = (): ReturnType<typeof cardRecords> => cardRecords(connector, user.conversation.id);
+
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+    bot = await startProductBot({ serviceUrl: connector.serviceUrl, connector });
+    user = bot.client('personal');
+  });
+  afterAll(async () => {
+    await bot.close();
+    await connector.close();
+  });
+
+  let summary: Json;
+  let findingCards: Json[];
+
+  test('"scan sample": the progress card is posted at once, updated in place, then replaced by the summary; finding cards follow', async () => {
+    const res = await user.sendText('scan sample');
+    expect(res.status).toBe(200);
+    const seen = records();
+    const [progress, ...rest] = seen;
+    expect(progress?.record.operation).toBe('reply');
+    expect(cardText(progress?.card)).toContain('Scanning the sample workspace');
+
+    const progressId = progress!.record.id;
+    const updates = rest.filter((r) => r.record.operation === 'update');
+    // Every update is a PUT to the progress message itself.
+    expect(updates.length).toBeGreaterThanOrEqual(2);
+    expect(updates.every((u) => u.record.id === progressId)).toBe(true);
+    const intermediate = updates.slice(0, -1).map((u) => cardText(u.card));
+    expect(intermediate.some((t) => /\d+\/\d+ reads/.test(t))).toBe(true);
+    const done = intermediate.map((t) => Number(/(\d+)\/\d+ reads/.exec(t)?.[1] ?? 0));
+    expect([...done].sort((a, b) => a - b)).toEqual(done); // progress only moves forward
+
+    summary = updates.at(-1)!.card;
+    const summaryText = cardText(summary);
+    expect(summaryText).toContain('Security baseline scan');
+    expect(summaryText).toContain(LAB_NAMES.workspace);
+    expect(summaryText).not.toContain('reads');
+
+    // After the summary replaced the progress card, only new finding cards (no further updates).
+    const after = seen.slice(seen.indexOf(updates.at(-1)!) + 1);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((r) => r.record.operation === 'reply' && r.record.id !== progressId)).toBe(true);
+    findingCards = after.map((r) => r.card);
+    expect(findingCards.map((c) => cardText(c)).join('\n')).toContain(PUBLIC_NETWORK_CHECK);
+  });
+
+  test('finding cards carry working Learn links, a copyable az command and Re-check / Learn why buttons', () => {
+    for (const card of findingCards) {
+      const actions = actionsOf(card);
+      const links = actions.filter((a) => a.type === 'Action.OpenUrl');
+      expect(links.length).toBeGreaterThan(0);
+      for (const link of links) expect(link.url).toMatch(/^https:\/\/learn\.microsoft\.com\//);
+      expect(executeAction(card, 'scan.recheck')).toBeDefined();
+    }
+    const publicNetwork = findingCards.find((c) => cardText(c).includes(PUBLIC_NETWORK_CHECK))!;
+    expect(cardText(publicNetwork)).toMatch(/az ml workspace update/);
+    expect(executeAction(publicNetwork, 'qna.question')).toBeDefined();
+  });
+
+  test('Re-check (Action.Execute) answers with the updated card in the invoke response; after the fix it passes', async () => {
+    const card = findingCards.find((c) => cardText(c).includes(PUBLIC_NETWORK_CHECK))!;
+    const recheck = executeAction(card, 'scan.recheck')!;
+    expect(recheck.data).toMatchObject({ checkId: PUBLIC_NETWORK_CHECK, workspaceId: WORKSPACE_ID });
+
+    const failing = await execute(recheck.verb, recheck.data);
+    expect(failing.status).toBe(200);
+    expect(failing.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(cardText(failing.card)).toContain('Failed');
+    expect(cardText(failing.card)).toContain('Enabled');
+
+    bot.sample.arm.patch(WORKSPACE_ID, { publicNetworkAccess: 'Disabled' });
+    try {
+      const passing = await execute(recheck.verb, recheck.data);
+      expect(passing.status).toBe(200);
+      const text = cardText(passing.card);
+      expect(text).toContain('Passed');
+      expect(text).not.toContain('Failed');
+      // The stored report follows the re-check (paging and details show the new state).
+      const last = await bot.server.services.store.get<LastScan>(lastScanKey(user.conversation.id));
+      expect(last?.value.report.findings.find((f) => f.checkId === PUBLIC_NETWORK_CHECK)?.status).toBe('pass');
+    } finally {
+      bot.sample.arm.patch(WORKSPACE_ID, { publicNetworkAccess: 'Enabled' });
+    }
+  });
+
+  test.each<[string, Json, RegExp]>([
+    ['a workspace other than the sample the card names', { workspaceId: FOREIGN_WORKSPACE_ID, target: 'sample', checkId: PUBLIC_NETWORK_CHECK }, /two different workspaces|cannot do that/i],
+    ['a workspace outside what the bot may scan', { workspaceId: FOREIGN_WORKSPACE_ID, target: FOREIGN_WORKSPACE_ID, checkId: PUBLIC_NETWORK_CHECK }, /sample environment only|not connected to Azure|outside the scopes/i],
+    ['two different workspaces', { workspaceId: WORKSPACE_ID, target: FOREIGN_WORKSPACE_ID, checkId: PUBLIC_NETWORK_CHECK }, /two different workspaces/],
+    ['an unknown check id', { workspaceId: WORKSPACE_ID, target: 'sample', checkId: 'AML-NET-999' }, /do not know the check AML-NET-999/],
+    ['a check id that is not one', { workspaceId: WORKSPACE_ID, target: 'sample', checkId: '../../etc' }, /is not a check id/],
+    ['a number as check id', { workspaceId: WORKSPACE_ID, target: 'sample', checkId: 42 }, WRONG_TYPE],
+    ['a list as workspace id', { workspaceId: [WORKSPACE_ID], target: 'sample', checkId: PUBLIC_NETWORK_CHECK }, WRONG_TYPE],
+    ['a malformed workspace id', { workspaceId: '/subscriptions/x/../../providers', target: 'sample', checkId: PUBLIC_NETWORK_CHECK }, /cannot do that/i],
+    ['an object as resource id', { workspaceId: WORKSPACE_ID, target: 'sample', checkId: PUBLIC_NETWORK_CHECK, resourceId: { id: 1 } }, WRONG_TYPE],
+  ])('forged re-check data (%s) gets a clear answer and no ARM read', async (_name, data, answer) => {
+    const before = bot.sample.arm.requestCount;
+    const res = await execute('scan.recheck', data);
+    expect(res.status).toBe(200);
+    expect(res.card).toBeUndefined();
+    expect(invokeMessage(res.body)).toMatch(answer);
+    expect(bot.sample.arm.requestCount).toBe(before);
+  });
+
+  test('"Show all" pages through every finding, each page a card under 28 KB', async () => {
+    const showAll = executeAction(summary, 'scan.page');
+    expect(showAll).toBeDefined();
+    const first = await execute(showAll!.verb, showAll!.data);
+    expect(first.status).toBe(200);
+    expect(first.card).toBeDefined();
+    const next = executeAction(first.card, 'scan.page', (d) => d.page === 1);
+    expect(next).toBeDefined();
+    const second = await execute(next!.verb, next!.data);
+    expect(second.card).toBeDefined();
+    expect(cardText(second.card)).not.toEqual(cardText(first.card));
+    const back = executeAction(second.card, 'scan.page', (d) => d.page === 0);
+    expect(back).toBeDefined();
+    // A page button with a forged page number is refused.
+    const forged = await execute('scan.page', { ...showAll!.data, page: -3 });
+    expect(invokeMessage(forged.body)).toMatch(/page number on the card is not valid|could not use that button/);
+  });
+
+  test('a read that fails (403 on role assignments) still ends in a finished summary with not-assessed findings', async () => {
+    bot.sample.arm.inject({ pathPattern: /roleAssignments/i, status: 403 });
+    const before = records().length;
+    try {
+      await user.sendText('scan sample');
+    } finally {
+      bot.sample.arm.clearFaults();
+    }
+    const seen = records().slice(before);
+    const progressId = seen[0]!.record.id;
+    const final = seen.filter((r) => r.record.id === progressId).at(-1)!;
+    expect(final.record.operation).toBe('update');
+    const text = cardText(final.card);
+    expect(text).toContain('Security baseline scan');
+    expect(text).toMatch(/Not assessed\n[1-9]/);
+    const last = await bot.server.services.store.get<LastScan>(lastScanKey(user.conversation.id));
+    expect(last?.value.report.findings.some((f) => f.status === 'error')).toBe(true);
+  });
+
+  test('the answer card\'s "Check this on my workspace" runs its checks on the workspace scanned last', async () => {
+    const card = findingCards.find((c) => cardText(c).includes(PUBLIC_NETWORK_CHECK))!;
+    const learnWhy = executeAction(card, 'qna.question')!;
+    const posted = records().length;
+    const res = await execute(learnWhy.verb, learnWhy.data);
+    expect(res.status).toBe(200);
+    // The answer comes as a new message (the finding card stays as it was).
+    const answer = records().slice(posted).at(-1)?.card;
+    expect(cardText(answer)).toContain('NS-01');
+    const runChecks = submitAction(answer, 'scan.run-checks');
+    expect(runChecks).toBeDefined();
+    const checkIds = runChecks!.checkIds as string[];
+    expect(checkIds.length).toBeGreaterThan(0);
+
+    const before = records().length;
+    await user.submit(runChecks);
+    const seen = records().slice(before);
+    expect(cardText(seen[0]?.card)).toContain('Scanning');
+    const final = seen.filter((r) => r.record.id === seen[0]!.record.id).at(-1)!;
+    expect(cardText(final.card)).toContain('Security baseline scan');
+    const last = await bot.server.services.store.get<LastScan>(lastScanKey(user.conversation.id));
+    const ran = new Set(last!.value.report.findings.map((f) => f.checkId));
+    // Only the answer's checks ran (those that apply to the workspace), not the whole catalog.
+    expect(ran.size).toBeGreaterThan(0);
+    expect([...ran].filter((id) => !checkIds.includes(id))).toEqual([]);
+    expect(ran.has(PUBLIC_NETWORK_CHECK)).toBe(checkIds.includes(PUBLIC_NETWORK_CHECK));
+    expect(last!.value.report.workspace.id).toBe(WORKSPACE_ID);
+  });
+
+  test('every card the bot posted or answered with in this flow is at most 28 KB, and every link goes to Microsoft Learn', () => {
+    const all = [...records().map((r) => r.card), ...invokeCards];
+    expect(all.length).toBeGreaterThan(10);
+    const sizes = all.map(cardBytes);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(TEAMS_CARD_LIMIT_BYTES);
+    const urls = all.flatMap((c) => actionsOf(c)).filter((a) => a.type === 'Action.OpenUrl').map((a) => a.url);
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) expect(url).toMatch(/^https:\/\/learn\.microsoft\.com\//);
+  });
+});
