@@ -67,7 +67,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const closers: (() => Promise<void>)[] = [];
 
   let product: ProductServices | undefined;
-  let bot: Bot | undefined;
+  // Late-bound: the features need a proactive sender, the sender needs the bot built from the features.
+  const late: { bot?: Bot } = {};
   if (options.features === undefined) {
     product = await buildProductFeatures({
       config,
@@ -75,10 +76,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       store,
       sample: options.sample ?? true,
       ...(options.sampleEnvironment !== undefined ? { sampleEnvironment: options.sampleEnvironment } : {}),
-      // Late-bound: the features need a proactive sender, the sender needs the bot built from the features.
       continueConversation: (reference, logic) => {
-        if (bot === undefined) throw new Error('the bot is not ready yet');
-        return bot.continueConversation(reference, logic);
+        if (late.bot === undefined) throw new Error('the bot is not ready yet');
+        return late.bot.continueConversation(reference, logic);
       },
     });
     closers.push(() => product?.close() ?? Promise.resolve());
@@ -86,7 +86,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const features = options.features ?? product?.features ?? [];
   const router = options.router ?? product?.router;
 
-  bot = createBot({ config, logger, store, features, ...(router ? { router } : {}), ...(options.typing ? { typing: options.typing } : {}) });
+  const bot = createBot({ config, logger, store, features, ...(router ? { router } : {}), ...(options.typing ? { typing: options.typing } : {}) });
+  late.bot = bot;
   const services: Services = { config, logger, store, bot, ...(product ? { product } : {}) };
   const http = createHttpServer({
     handleActivity: (req, res) => bot.handle(req, res),

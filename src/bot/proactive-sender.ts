@@ -19,7 +19,7 @@ export function createProactiveSender(bot: Pick<Bot, 'continueConversation'>): P
   return {
     async send(conversationRef: ConversationRefJson, card: AdaptiveCard, text?: string): Promise<void> {
       try {
-        await bot.continueConversation(conversationRef as unknown as Partial<ConversationReference>, async (port) => {
+        await bot.continueConversation(notificationReference(conversationRef), async (port) => {
           await port.sendCard(card, text);
         });
       } catch (e) {
@@ -27,6 +27,17 @@ export function createProactiveSender(bot: Pick<Bot, 'continueConversation'>): P
       }
     },
   };
+}
+
+/**
+ * Where a notification goes: the conversation, not the message it was set up from. A reference saved from a
+ * channel message points into that message's thread (`…@thread.skype;messageid=<root>`) and carries its
+ * activity id; Teams' guidance for bots in teams is to start a new thread, so both are dropped.
+ */
+export function notificationReference(ref: ConversationRefJson): Partial<ConversationReference> {
+  const { activityId: _activityId, ...rest } = ref as ConversationRefJson & { activityId?: unknown };
+  const conversation = { ...ref.conversation, id: ref.conversation.id.replace(/;messageid=\d+$/i, '') };
+  return { ...rest, conversation } as unknown as Partial<ConversationReference>;
 }
 
 export function toSendError(e: unknown): SendError {

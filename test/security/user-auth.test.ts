@@ -29,7 +29,9 @@ describe('authentication settings', () => {
 
   test('bot mode, or user mode without a connection: no authentication at all, and the problem is named', () => {
     expect(armAuthenticationOptions(loadConfig({ GUARDIAN_STORE: 'memory' }, '0.0.0'))).toBeUndefined();
-    const missing = userConfig({ OAUTH_CONNECTION_NAME: '' });
+    // loadConfig refuses that combination outright; the settings still guard against a hand-built config.
+    expect(() => userConfig({ OAUTH_CONNECTION_NAME: '' })).toThrow(/OAUTH_CONNECTION_NAME/);
+    const missing = { ...userConfig(), sso: { oauthConnectionName: '', botDomain: '' } };
     expect(armAuthenticationOptions(missing)).toBeUndefined();
     expect(userModeProblems(missing)).toEqual([expect.stringContaining('OAUTH_CONNECTION_NAME')]);
   });
