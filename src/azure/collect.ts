@@ -4,10 +4,10 @@
  * the scan's deadline. Each read becomes a Collected<T>: a failed read is an error with the missing RBAC action,
  * never a gap and never a throw. Each resource is read once.
  */
-import { setMaxListeners } from 'node:events';
 import type { ArmClients } from './clients';
 import { dependentError, toReadError, type ReadTarget } from './errors';
 import { createLimiter } from './limiter';
+import { collectionSignal } from './scan-signal';
 import * as reads from './reads';
 import { parseResourceId, parseWorkspaceId } from '../shared/resource-id';
 import type { Collected, DiagnosticSetting, Linked, ReadError, WorkspaceSnapshot } from './snapshot';
@@ -37,10 +37,7 @@ type Fn<T> = (signal: AbortSignal) => Promise<T>;
 
 export async function collectWorkspaceSnapshot(clients: ArmClients, workspaceId: string, options: CollectOptions): Promise<WorkspaceSnapshot> {
   const collectedAt = (options.now?.() ?? new Date()).toISOString();
-  const deadline = AbortSignal.timeout(Math.max(1, options.timeoutMs));
-  const signal = options.signal !== undefined ? AbortSignal.any([options.signal, deadline]) : deadline;
-  // Every in-flight SDK request listens on the scan's signal: more than Node's default of 10 is expected.
-  setMaxListeners(Math.max(64, options.concurrency * 4), signal, deadline);
+  const { signal, deadline } = collectionSignal(options);
   const limit = createLimiter(options.concurrency);
   let done = 0;
   const report = (label: string): void => {

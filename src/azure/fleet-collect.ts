@@ -15,12 +15,12 @@
  * Every ARM read and ARG page goes through one global limiter; throttled requests are retried by the SDK after
  * their Retry-After. Each resource is read at most once per fleet scan.
  */
-import { setMaxListeners } from 'node:events';
 import type { ArmClients } from './clients';
 import { toReadError, type ReadTarget } from './errors';
 import { keyVaultFromRow, onlineDeploymentFromRow, roleAssignmentFromRow, roleDefinitionFromRow, storageAccountFromRow } from './fleet-parse';
 import { queryGraphTable, type GraphTable } from './fleet-graph';
 import { createLimiter } from './limiter';
+import { collectionSignal } from './scan-signal';
 import { parseApplicationInsights, parseAssessment, parseDefenderPlan, parsePolicyAssignment, parsePolicyState, parseSecurityConnector } from './parse/governance';
 import type { JsonReader } from './parse/json-reader';
 import { parseCompute, parseMlRegistry, parseOnlineEndpoint } from './parse/ml';
@@ -69,9 +69,7 @@ export class FleetCollectError extends Error {
 
 export async function collectFleetSnapshots(clients: ArmClients, options: FleetCollectOptions): Promise<FleetCollection> {
   const collectedAt = (options.now?.() ?? new Date()).toISOString();
-  const deadline = AbortSignal.timeout(Math.max(1, options.timeoutMs));
-  const signal = options.signal !== undefined ? AbortSignal.any([options.signal, deadline]) : deadline;
-  setMaxListeners(Math.max(64, options.concurrency * 4), signal, deadline);
+  const { signal, deadline } = collectionSignal(options);
   const limit = createLimiter(options.concurrency);
   let armReads = 0;
 

@@ -212,19 +212,31 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     return fn(last.report, { workspaceId: last.report.workspace.id, target: last.target });
   }
 
-  async function recheck(port: TurnPort, data: Readonly<Record<string, unknown>>): Promise<ActionResult> {
+  /**
+   * The workspace a re-check or re-scan card names, checked like new input: both fields parsed, naming the same
+   * workspace, and authorised for this conversation again. `target` defaults to the workspace id (notification
+   * cards carry only that).
+   */
+  async function cardWorkspace(port: TurnPort, data: Readonly<Record<string, unknown>>): Promise<{ readonly ok: true; readonly value: string } | { readonly ok: false; readonly answer: ActionResult }> {
     const workspace = parseWorkspaceField(data);
-    if (!workspace.ok) return refuse(workspace.reason);
-    const target = parseTarget(data);
-    if (!target.ok) return refuse(target.reason);
+    if (!workspace.ok) return { ok: false, answer: refuse(workspace.reason) };
+    const target = data.target === undefined ? workspace : parseTarget(data);
+    if (!target.ok) return { ok: false, answer: refuse(target.reason) };
+    if (!targetIsWorkspace(target.value, workspace.value)) return { ok: false, answer: refuse('the card names two different workspaces') };
+    const refused = await admit(port, target.value);
+    if (refused !== undefined) return { ok: false, answer: { kind: 'text', text: refused } };
+    return { ok: true, value: target.value };
+  }
+
+  async function recheck(port: TurnPort, data: Readonly<Record<string, unknown>>): Promise<ActionResult> {
+    if (data.target === undefined) return refuse('the card does not say which workspace to re-check');
     const checkId = parseCheckId(data);
     if (!checkId.ok) return refuse(checkId.reason);
     if (checks !== undefined && checks(checkId.value) === undefined) return { kind: 'text', text: `I do not know the check ${checkId.value}; the card may be from an older version. Run a new scan.` };
     const resourceId: Parsed<string | undefined> = parseResourceIdField(data);
     if (!resourceId.ok) return refuse(resourceId.reason);
-    if (!targetIsWorkspace(target.value, workspace.value)) return refuse('the card names two different workspaces');
-    const refused = await admit(port, target.value);
-    if (refused !== undefined) return { kind: 'text', text: refused };
+    const target = await cardWorkspace(port, data);
+    if (!target.ok) return target.answer;
     await port.typing();
     let report: ScanReport;
     try {
@@ -251,14 +263,8 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
   }
 
   async function rescan(port: TurnPort, data: Readonly<Record<string, unknown>>): Promise<ActionResult> {
-    const workspace = parseWorkspaceField(data);
-    if (!workspace.ok) return refuse(workspace.reason);
-    // Notification cards carry the workspace id alone: it is the target.
-    const target = data.target === undefined ? workspace : parseTarget(data);
-    if (!target.ok) return refuse(target.reason);
-    if (!targetIsWorkspace(target.value, workspace.value)) return refuse('the card names two different workspaces');
-    const refused = await admit(port, target.value);
-    if (refused !== undefined) return { kind: 'text', text: refused };
+    const target = await cardWorkspace(port, data);
+    if (!target.ok) return target.answer;
     await port.typing();
     let report: ScanReport;
     try {

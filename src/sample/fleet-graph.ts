@@ -8,7 +8,7 @@
  * datastores, workspace connections, outbound rules, blob service properties and key vault keys.
  */
 import { isJsonObject, type JsonObject } from './json';
-import type { GraphRequest } from './resource-graph';
+import { decodeSkipToken, encodeSkipToken, type GraphRequest } from './resource-graph';
 import type { ResourceStore } from './resource-store';
 
 export const FLEET_GRAPH_TABLES = ['resources', 'securityresources', 'authorizationresources', 'policyresources'] as const;
@@ -45,10 +45,10 @@ export function runFleetGraphQuery(store: ResourceStore, request: GraphRequest, 
     if (subscriptions.size > 0 && !subscriptions.has(row.subscriptionId.toLowerCase())) continue;
     rows.push(row.body);
   }
-  const offset = decodeOffset(request.skipToken);
+  const offset = decodeSkipToken(request.skipToken);
   const size = Math.max(1, Math.min(request.top ?? pageSize, pageSize));
   const page = rows.slice(offset, offset + size);
-  const next = offset + size < rows.length ? Buffer.from(JSON.stringify({ offset: offset + size })).toString('base64') : undefined;
+  const next = offset + size < rows.length ? encodeSkipToken(offset + size) : undefined;
   return { totalRecords: rows.length, count: page.length, resultTruncated: 'false', facets: [], data: page, ...(next !== undefined ? { $skipToken: next } : {}) };
 }
 
@@ -87,13 +87,3 @@ function toGraphRow(key: string, body: JsonObject): Row | undefined {
   };
 }
 
-function decodeOffset(token: string | undefined): number {
-  if (token === undefined) return 0;
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(token, 'base64').toString('utf8'));
-    const offset = isJsonObject(parsed) ? parsed.offset : undefined;
-    return typeof offset === 'number' && Number.isInteger(offset) && offset >= 0 ? offset : 0;
-  } catch {
-    return 0;
-  }
-}

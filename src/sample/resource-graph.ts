@@ -83,11 +83,12 @@ function toRow(body: JsonObject): GraphRow | undefined {
   };
 }
 
-function encodeSkipToken(offset: number): string {
+/** Opaque page tokens, as Resource Graph's `$skipToken` is to clients. */
+export function encodeSkipToken(offset: number): string {
   return Buffer.from(JSON.stringify({ offset })).toString('base64');
 }
 
-function decodeSkipToken(token: string | undefined): number {
+export function decodeSkipToken(token: string | undefined): number {
   if (token === undefined) return 0;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(token, 'base64').toString('utf8'));
