@@ -3,11 +3,21 @@
  *
  * Azure cannot say which models are "approved" unless the preview built-in policy says so. PASS when the Deny policy
  * 19539b54 is assigned, enforced and its effect is Deny (the effect has no default, so Disabled is possible).
+ * The policy only blocks NEW deployments ("existing noncompliant deployments aren't affected"), so a deployment that
+ * already serves a model from a registry other than allowedRegistryName FAILS even under the policy. Models
+ * registered in the workspace itself are not registry models and the policy does not govern them.
  * Otherwise MANUAL: a person must review the deployed models. Not applicable when there are no deployments.
  */
-import { defineCheck, evidence, manual, notApplicable, pass, withReads } from '../define';
+import type { OnlineDeployment } from '../../azure/snapshot';
+import { defineCheck, evidence, fail, manual, notApplicable, pass, withReads } from '../define';
 import { ML_POLICY } from '../governance/known-policies';
 import { assignmentLabel, assignmentsOfDefinition, isEnforced, parameterValue } from '../governance/policy';
+
+/** The registry a deployed model comes from (`azureml://registries/{name}/…` or an ARM registry id), else undefined. */
+function modelRegistry(deployment: OnlineDeployment): string | undefined {
+  const model = deployment.modelId ?? '';
+  return (/^azureml:\/\/registries\/([^/]+)\//i.exec(model) ?? /\/providers\/Microsoft\.MachineLearningServices\/registries\/([^/]+)\//i.exec(model))?.[1];
+}
 
 export default defineCheck({
   id: 'AML-DP-010',
@@ -39,6 +49,19 @@ export default defineCheck({
         (a) => isEnforced(a) && String(parameterValue(a, 'effect')).toLowerCase() === 'deny',
       );
       if (enforcing !== undefined) {
+        const allowed = parameterValue(enforcing, 'allowedRegistryName');
+        const outside = deployments.filter((d) => {
+          const registry = modelRegistry(d);
+          return registry !== undefined && (typeof allowed !== 'string' || registry.toLowerCase() !== allowed.toLowerCase());
+        });
+        if (outside.length > 0) {
+          return outside.map((d) =>
+            fail(d.id, `Deployment ${d.endpointName}/${d.name} serves ${d.modelId ?? 'a model'} from registry ${modelRegistry(d) ?? ''}, outside the allowed registry; policy ${assignmentLabel(enforcing)} only blocks new deployments.`, [
+              evidence('model', d.modelId, `a model from registry ${typeof allowed === 'string' ? allowed : '(none allowed)'}`),
+              evidence('allowedRegistryName', allowed, 'your approved registry'),
+            ]),
+          );
+        }
         return [
           pass(snapshot.workspaceId, `Policy ${assignmentLabel(enforcing)} denies deployments of models outside the approved registry.`, [
             evidence('allowedRegistryName', parameterValue(enforcing, 'allowedRegistryName'), 'your approved registry'),
