@@ -265,6 +265,14 @@ describe('AML-DP-010 approved registry models', () => {
     expect(r.status).toBe('pass');
     expect(actual(r, 'allowedRegistryName')).toBe('mlr-contoso-prod');
   });
+  it('fails a deployment already serving a model from another registry: the Deny policy only blocks new ones', () => {
+    const other = onlineDeployment({ modelId: 'azureml://registries/mlr-untrusted/models/churn/versions/3' });
+    const results = dp010.evaluate(withPolicyAssignments(withDeployments(hardenedSnapshot(), [onlineDeployment(), other]), [denyPolicy]));
+    const failed = results.filter((x) => x.status === 'fail');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.message).toContain('mlr-untrusted');
+    expect(failed[0]!.resourceId).toBe(other.id);
+  });
   it('is manual when the policy is assigned with effect Disabled', () => {
     const r = single(dp010.evaluate(withPolicyAssignments(hardenedSnapshot(), [{ ...denyPolicy, parameters: { effect: 'Disabled' } }])));
     expect(r.status).toBe('manual');
