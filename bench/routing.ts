@@ -16,6 +16,8 @@ export interface LabelledMessage {
   readonly check?: string;
   readonly target?: string;
   readonly command?: string;
+  /** For commands whose arguments matter (the lab's): the exact `args` expected. */
+  readonly args?: string;
 }
 
 export interface RoutingScore {
@@ -76,7 +78,7 @@ export function scoreRouting(set: readonly LabelledMessage[]): RoutingScore {
     }
     if (label.intent === 'command') {
       commands += 1;
-      const right = got.intent === 'command' && got.command === label.command;
+      const right = got.intent === 'command' && got.command === label.command && (label.args === undefined || got.args === label.args);
       if (right) commandOk += 1;
       ok = ok && right;
     }
@@ -115,7 +117,9 @@ function report(name: string, score: RoutingScore): void {
   if (process.argv.includes('--misses') || name.includes('holdout')) {
     console.log('misses:');
     for (const { label, got } of score.misses) {
-      console.log(`  "${label.text}" want ${label.intent}/${label.questionId ?? label.check ?? label.command ?? ''}${label.target !== undefined ? `@${label.target}` : ''} got ${got.intent}/${got.questionId ?? got.check ?? got.command ?? ''}${got.target !== undefined ? `@${got.target}` : ''} (${got.confidence})`);
+      const want = `${label.intent}/${label.questionId ?? label.check ?? label.command ?? ''}${label.target !== undefined ? `@${label.target}` : ''}${label.args !== undefined ? ` "${label.args}"` : ''}`;
+      const gotText = `${got.intent}/${got.questionId ?? got.check ?? got.command ?? ''}${got.target !== undefined ? `@${got.target}` : ''}${label.args !== undefined ? ` "${got.args ?? ''}"` : ''}`;
+      console.log(`  "${label.text}" want ${want} got ${gotText} (${got.confidence})`);
     }
   }
 }

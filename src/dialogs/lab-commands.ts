@@ -1,8 +1,10 @@
 /**
- * What a lab command means. The router hands the lab feature `command: 'lab'` with the rest of the text as
- * `args` ("start", "status", "where am i", "validate 3", "params namespace=…"); typed text and card buttons end
- * up as the same LabCommand.
+ * What a lab command means — the one grammar of the lab. The router hands the lab feature `command: 'lab'` with
+ * the rest of the message as `args` ("find mlw-x", "params namespace=…", "validate 3", "continue lab",
+ * "where am i"), without interpreting it; the router also asks `parseLabCommand` whether a message that merely
+ * mentions the lab is a lab command at all. Typed text and card buttons end up as the same LabCommand.
  */
+import { withinOneEdit } from '../knowledge/text-analysis';
 import { looksLikeParameters } from '../lab/parameters';
 
 export type LabCommand =
@@ -15,64 +17,137 @@ export type LabCommand =
   | { readonly kind: 'back' }
   | { readonly kind: 'next' }
   | { readonly kind: 'help' }
+  | { readonly kind: 'pause' }
   | { readonly kind: 'goto'; readonly exercise: number }
   | { readonly kind: 'params'; readonly text: string }
   | { readonly kind: 'find'; readonly target: string }
   | { readonly kind: 'reset' }
   | { readonly kind: 'unknown'; readonly text: string };
 
-const WORDS: Readonly<Record<string, LabCommand>> = {
-  '': { kind: 'start' },
-  start: { kind: 'start' },
-  begin: { kind: 'start' },
-  open: { kind: 'start' },
-  overview: { kind: 'start' },
-  continue: { kind: 'continue' },
-  resume: { kind: 'continue' },
-  current: { kind: 'continue' },
-  where: { kind: 'continue' },
-  'where am i': { kind: 'continue' },
-  'where was i': { kind: 'continue' },
-  'where are we': { kind: 'continue' },
-  status: { kind: 'status' },
-  progress: { kind: 'status' },
-  done: { kind: 'done' },
-  finished: { kind: 'done' },
-  complete: { kind: 'done' },
-  skip: { kind: 'skip' },
-  back: { kind: 'back' },
-  previous: { kind: 'back' },
-  prev: { kind: 'back' },
-  next: { kind: 'next' },
-  help: { kind: 'help' },
-  hint: { kind: 'help' },
-  reset: { kind: 'reset' },
+type Simple = Exclude<LabCommand['kind'], 'validate' | 'goto' | 'params' | 'find' | 'unknown'>;
+
+/** Whole phrases (after the lab word, politeness and fillers are removed). */
+const PHRASES: Readonly<Record<string, Simple>> = {
+  '': 'start',
+  overview: 'start',
+  'where am i': 'continue',
+  'where was i': 'continue',
+  'where are we': 'continue',
+  'which exercise am i on': 'continue',
+  'what exercise am i on': 'continue',
+  'which exercise': 'continue',
+  'current exercise': 'continue',
+  'carry on': 'continue',
+  'pick up': 'continue',
+  'go on': 'next',
+  'move on': 'next',
+  'go back': 'back',
+  'start over': 'reset',
+  'i am done': 'done',
+  "i'm done": 'done',
+  'mark done': 'done',
+  'mark as done': 'done',
+  'take a break': 'pause',
+  'show progress': 'status',
+  'show my progress': 'status',
+  'my progress': 'status',
+  'show status': 'status',
+  'how far am i': 'status',
 };
+
+/** One-word commands (the first word decides; a following "exercise", "it" or "this" changes nothing). */
+const VERBS: Readonly<Record<string, Simple>> = {
+  start: 'start',
+  begin: 'start',
+  open: 'start',
+  launch: 'start',
+  run: 'start',
+  do: 'start',
+  continue: 'continue',
+  resume: 'continue',
+  current: 'continue',
+  status: 'status',
+  progress: 'status',
+  done: 'done',
+  finished: 'done',
+  complete: 'done',
+  completed: 'done',
+  skip: 'skip',
+  back: 'back',
+  previous: 'back',
+  prev: 'back',
+  next: 'next',
+  help: 'help',
+  hint: 'help',
+  pause: 'pause',
+  stop: 'pause',
+  quit: 'pause',
+  exit: 'pause',
+  reset: 'reset',
+  restart: 'reset',
+};
+
+const VALIDATE_WORDS = ['validate', 'check', 'verify', 'test'];
+const PARAMS_WORDS = ['params', 'parameters', 'param', 'settings', 'set'];
+const FIND_WORDS = ['find', 'locate'];
+/** Every command word; a typo of one of the longer ones (one edit) is read as the word. */
+const KNOWN_WORDS = [...Object.keys(VERBS), ...VALIDATE_WORDS, ...PARAMS_WORDS, ...FIND_WORDS, 'exercise', 'goto'];
+
+const POLITE = /^(?:(?:please|pls|ok|okay|now|then|can we|could we|can you|could you|can i|let'?s|lets|i want to|i'd like to|i would like to|we want to|i wanna|go ahead and)\s+)+/i;
+const LAB_PREFIX = /^(?:the\s+|my\s+)?lab(?:[\s:,]+|$)/i;
+const LAB_SUFFIX = /\s+(?:(?:in|of|on|with)\s+)?(?:(?:the|my|our|this)\s+)?lab(?:\s+please)?$/i;
+/** Words that add nothing after a verb: "skip this exercise", "do the next one". */
+const FILLER = /\b(?:this|that|it|the|my|me|one|step|please|exercise|current)\b/g;
+
+/** The command word `word` stands for, forgiving one typo in words of five letters or more. */
+function commandWord(word: string): string {
+  if (KNOWN_WORDS.includes(word) || word.length < 5) return word;
+  return KNOWN_WORDS.find((known) => known.length >= 5 && withinOneEdit(word, known)) ?? word;
+}
+
+/** The message without politeness, the lab word (first or last) and trailing punctuation, case kept. */
+export function labRest(args: string): string {
+  return args
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[?!.]+$/, '')
+    .replace(POLITE, '')
+    .replace(LAB_PREFIX, '')
+    .replace(LAB_SUFFIX, '')
+    .replace(/\s+please$/i, '')
+    .trim();
+}
 
 export function parseLabCommand(args: string | undefined): LabCommand {
   const original = (args ?? '').trim();
-  const text = original
-    .toLowerCase()
-    .replace(/[?!.]+$/, '')
-    .replace(/\s+/g, ' ')
-    .replace(/^(the )?lab\b ?/, '')
-    .replace(/ ?\blab$/, '')
-    .trim();
-  const word = WORDS[text];
-  if (word !== undefined) return word;
+  const rest = labRest(original);
+  const text = rest.toLowerCase();
+  const phrase = PHRASES[text];
+  if (phrase !== undefined) return { kind: phrase };
 
-  const validate = /^(?:validate|check|verify)(?: exercise)?(?: (\d{1,3}))?$/.exec(text);
-  if (validate !== null) return validate[1] !== undefined ? { kind: 'validate', exercise: Number(validate[1]) } : { kind: 'validate' };
-  const go = /^(?:go ?to |goto |exercise |ex )?(?:exercise )?(\d{1,3})$/.exec(text);
+  const [first = '', ...others] = text.split(' ');
+  const verb = commandWord(first);
+  const tail = others.join(' ');
+  const restAfterVerb = rest.slice(first.length).trim();
+  const number = /^(?:(?:exercise|ex|number|no\.?)\s*)?#?(\d{1,3})$/.exec(tail.replace(FILLER, ' ').replace(/\s+/g, ' ').trim())?.[1];
+
+  if (VALIDATE_WORDS.includes(verb)) {
+    const what = tail.replace(/\b(?:work|exercise|step|this|it|the|my|current|one|please)\b/g, ' ').trim();
+    if (what === '') return { kind: 'validate' };
+    if (number !== undefined) return { kind: 'validate', exercise: Number(number) };
+    return { kind: 'unknown', text: original };
+  }
+  if (PARAMS_WORDS.includes(verb)) return { kind: 'params', text: restAfterVerb };
+  if (FIND_WORDS.includes(verb)) return { kind: 'find', target: restAfterVerb.replace(/^(?:my\s+)?(?:workspace\b)?\s*/i, '').trim() };
+
+  const go = /^(?:(?:go\s*to|goto|jump to|open|show|show me)\s+)?(?:(?:exercise|ex)\s*)?#?(\d{1,3})$/.exec(text);
   if (go !== null) return { kind: 'goto', exercise: Number(go[1]) };
-  const params = /^(?:params|parameters|settings|set)\b\s*([\s\S]*)$/i.exec(stripLab(original));
-  if (params !== null) return { kind: 'params', text: params[1] ?? '' };
-  const find = /^(?:find|locate)(?: my)?(?: workspace)?\b\s*([\s\S]*)$/i.exec(stripLab(original));
-  if (find !== null) return { kind: 'find', target: (find[1] ?? '').trim() };
-  if (looksLikeParameters(original)) return { kind: 'params', text: original };
-  return { kind: 'unknown', text: original };
-}
+  if (verb === 'exercise' && number !== undefined) return { kind: 'goto', exercise: Number(number) };
 
-function stripLab(text: string): string {
-  return text.replace(/^(the )?lab\b\s*/i, '').trim();
+  const simple = VERBS[verb];
+  if (number !== undefined && (simple === 'start' || simple === 'continue')) return { kind: 'goto', exercise: Number(number) };
+  // The verb alone or with fillers ("skip this one", "next exercise"); anything else is not understood.
+  if (simple !== undefined && tail.replace(FILLER, ' ').trim() === '') return { kind: simple };
+  if (looksLikeParameters(rest)) return { kind: 'params', text: rest };
+  return { kind: 'unknown', text: original };
 }

@@ -227,6 +227,8 @@ export function createLabFeature(options: LabFeatureOptions): Feature {
       }
       case 'find':
         return find(port, userId, cmd.target);
+      case 'pause':
+        return update(userId, (p) => ({ progress: p, reply: textReply(`Your lab progress is saved (you are on exercise ${p.current} of ${total}). Type **continue lab** whenever you want to pick up again.`) }), false);
       case 'reset':
         return cardReply(buildResetCard());
       case 'unknown':

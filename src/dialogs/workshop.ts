@@ -131,7 +131,7 @@ export function createWorkshopFeature({ content, store, now = () => new Date() }
       const id = s?.questionIds[s.index];
       const entry = id !== undefined ? content.answers.get(id) : undefined;
       if (s === undefined || s.status !== 'active' || id === undefined || entry === undefined) return undefined;
-      const grade = gradeAnswer(text, entry.keyPoints);
+      const grade = gradeAnswer(text, entry.keyPoints, entry.keywords);
       feedback = { entryId: id, grade };
       const record: ParticipantAnswer = { userId, ...(userName !== undefined ? { userName } : {}), text: text.slice(0, 4000), covered: grade.covered, missed: grade.missed, at: stamp() };
       const others = (s.answers[id] ?? []).filter((a) => a.userId !== userId);

@@ -16,7 +16,7 @@ const RESOURCE_ID = /\/subscriptions\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
 const GUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
 
 const AREA_PATTERNS: readonly (readonly [RegExp, Area])[] = [
-  [/\bpublic(ly)?[ -]?(network )?(access|exposed|exposure|accessible|reachable|endpoints?|network)\b|\bexposed to the internet\b|\binternet[- ]?(facing|exposed|exposure)\b|\bopen to the internet\b/, 'public-network'],
+  [/\bpublic(ly)?[ -]?(network )?(access|exposed|exposure|accessible|reachable|endpoints?|network)\b|\bexposed to the internet\b|\binternet[- ]?(facing|exposed|exposure)\b|\bopen to the internet\b|\bpna\b/, 'public-network'],
   [/\bdefender\b|\bsecurity center\b/, 'defender'],
   [/\brbac\b|\broles?\b|\brole assignments?\b|\bpermissions?\b|\biam\b|\bwho has (access|owner|contributor)\b|\bowners?\b/, 'rbac'],
 ];
@@ -63,11 +63,26 @@ function workspaceName(text: string): string | undefined {
   return words.find((w) => looksLikeName(w) && /[-_]|\d/.test(w) && /[a-z]/i.test(w));
 }
 
-export function findTarget(text: string): string | undefined {
+/** "subscription <guid>", "sub <guid>", "subscription id: <guid>": a GUID that names a subscription. */
+const SUBSCRIPTION_GUID = /\b(?:subscriptions?|subs?)(?:\s+id)?[\s:=#]+([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/i;
+
+/** The subscription scope id of a GUID: the form the scan feature takes for subscription-level checks. */
+export function subscriptionScope(guid: string): string {
+  return `/subscriptions/${guid.toLowerCase()}`;
+}
+
+/**
+ * The target the message names: a resource id as written (a bare `/subscriptions/<guid>` is a subscription
+ * scope), a GUID after the word subscription as `/subscriptions/<guid>` (also any GUID when `subscriptionLevel`,
+ * i.e. for Defender, whose plans exist per subscription), another bare GUID as is, "sample", or a name.
+ */
+export function findTarget(text: string, subscriptionLevel = false): string | undefined {
   const id = RESOURCE_ID.exec(text);
   if (id !== null) return id[0].replace(/[./]+$/, '');
+  const subscription = SUBSCRIPTION_GUID.exec(text);
+  if (subscription?.[1] !== undefined) return subscriptionScope(subscription[1]);
   const guid = GUID.exec(text);
-  if (guid !== null) return guid[0].toLowerCase();
+  if (guid !== null) return subscriptionLevel ? subscriptionScope(guid[0]) : guid[0].toLowerCase();
   if (/\b(sample|demo)\b/i.test(text)) return 'sample';
   return workspaceName(text);
 }
@@ -86,8 +101,8 @@ export function matchCheckRequest(normalized: string, original: string): CheckRe
   const imperative = IMPERATIVE.test(normalized);
   const asksHow = QUESTION_WORD.test(normalized);
   const withoutIds = original.replace(RESOURCE_ID, ' ').replace(GUID, ' ');
-  const target = findTarget(original);
   const check = checkKind(normalized.replace(RESOURCE_ID, ' '));
+  const target = findTarget(original, check === 'defender');
 
   if (imperative && !asksHow) {
     // "check my answer", "review the workshop" are not scans: require a target, a scan word or a check topic.
@@ -99,10 +114,19 @@ export function matchCheckRequest(normalized: string, original: string): CheckRe
     return undefined;
   }
   // "is public network access off on ws-prod?", "how secure is ws-prod?", "defender status for subscription <id>".
-  const explicitTarget = target !== undefined && (target === 'sample' ? /\b(sample|demo) (workspace|environment)\b|\bon (the )?(sample|demo)\b/.test(normalized) : true);
-  const asksState = /\b(check|scan|audit|review|assess)\b/.test(normalized) || /^(is|are|does|do|has|have|who has|how (secure|safe|exposed|hardened|compliant)|what'?s the (status|posture|state)|show|get|list|any)\b/.test(normalized) || /\b(status|findings)\b/.test(normalized);
+  const explicitTarget = target !== undefined && (target === 'sample' ? /\b(sample|demo) (workspace|environment)\b|\b(on|for|of|in) (the )?(sample|demo)\b/.test(normalized) : true);
+  const asksState =
+    /\b(check|scan|audit|review|assess)\b/.test(normalized) ||
+    /^(is|are|does|do|has|have|who has|how (secure|safe|exposed|hardened|compliant)|what'?s the (status|posture|state)|show|get|list|any)\b/.test(normalized) ||
+    /\b(status|findings)\b/.test(normalized) ||
+    // "defender plans of subscription <id>": the plans of a named subscription are its Defender state.
+    (check === 'defender' && target !== undefined && target.startsWith('/subscriptions/') && /\b(plans?|pricing|tiers?|coverage)\b/.test(normalized));
   if (explicitTarget && asksState && (check !== 'all' || STATUS_WORDS.test(normalized))) {
     return { check, ...(target !== undefined ? { target } : {}), confidence: withoutIds === original ? 0.75 : 0.85 };
+  }
+  // "defender status", "rbac status": a short status request about an area; the scan feature asks where.
+  if (!asksHow && target === undefined && AREA_PATTERNS.some(([, area]) => area === check) && /\bstatus\b/.test(normalized) && normalized.split(/\s+/).length <= 7) {
+    return { check, confidence: 0.7 };
   }
   return undefined;
 }

@@ -1,9 +1,10 @@
 /**
- * Recognises the bot's commands in natural phrasing. Each matcher returns the command and its normalised
- * arguments. For `workshop` and `lab` the arguments start with the action (start, continue, skip, next, back,
- * repeat, pause, stop, status / start, continue, status, check) followed by anything else, e.g. category slugs.
+ * Recognises the bot's commands in natural phrasing. Each matcher returns the command and its arguments. For
+ * `workshop` the arguments start with the action (start, continue, skip, next, back, repeat, pause, stop, status)
+ * followed by category slugs; for `lab` they are the rest of the message, for the lab's own parser.
  */
 import { CATEGORIES, CATEGORY_TITLES, type Category } from '../checks/types';
+import { labRest, parseLabCommand } from '../dialogs/lab-commands';
 
 export interface CommandMatch {
   readonly command: string;
@@ -12,7 +13,8 @@ export interface CommandMatch {
   readonly target?: string;
 }
 
-type Matcher = (t: string) => CommandMatch | undefined;
+/** `t` is the normalised (lowercase) message, `original` the cleaned message with its case. */
+type Matcher = (t: string, original: string) => CommandMatch | undefined;
 
 const CATEGORY_WORDS: readonly (readonly [RegExp, Category])[] = [
   [/\bnetwork(ing)?\b|\bprivate endpoints?\b|\bprivate link\b|\bvnets?\b|\bfirewall\b|\bnsgs?\b/, 'network-security'],
@@ -80,18 +82,20 @@ const baseline: Matcher = (t) => {
   return undefined;
 };
 
-const lab: Matcher = (t) => {
-  if (/^where am i\b|^which exercise|^what exercise am i/.test(t)) return { command: 'lab', args: 'status' };
-  const exercise = /\bexercise (\d{1,2})\b/.exec(t);
-  if (/\blab\b/.test(t) || exercise !== null || /\b(check|validate|verify) my (exercise|work|step)\b/.test(t)) {
-    if (/\b(check|validate|verify)\b/.test(t)) return { command: 'lab', args: 'check' };
-    if (/\b(status|progress)\b/.test(t)) return { command: 'lab', args: 'status' };
-    if (/\b(continue|resume|next)\b/.test(t)) return { command: 'lab', args: 'continue' };
-    if (/\b(stop|end|quit|exit|pause)\b/.test(t)) return { command: 'lab', args: 'stop' };
-    if (exercise !== null) return { command: 'lab', args: `goto ${exercise[1] ?? ''}` };
-    if (/\b(start|begin|open|launch|do|run)\b/.test(t) || /^(the )?lab$/.test(t)) return { command: 'lab', args: 'start' };
-  }
-  return undefined;
+/**
+ * Lab commands. The lab has one grammar, parseLabCommand: a message that starts with "lab" is always the lab's
+ * (the lab answers what it does not understand with its command list); a message that merely mentions the lab,
+ * an exercise or "where am I" is the lab's when that grammar understands it ("continue lab", "check my
+ * exercise", "exercise 7"), otherwise it goes on to questions ("what does exercise 3 teach?"). `args` is the rest
+ * of the message, case kept, for parseLabCommand to interpret — never a pre-digested form.
+ */
+const LAB_START = /^(?:the |my )?lab(?:[\s:,]|$)/;
+const LAB_WORDS = /(?:^|\s)(?:the |my |our )?lab(?:\s|$)|\bexercises?\b|^where (?:am|was) i\b|^(?:which|what) exercise\b|^(?:check|validate|verify) my (?:work|step)$/;
+
+const lab: Matcher = (t, original) => {
+  if (LAB_START.test(t)) return { command: 'lab', args: labRest(original) };
+  if (!LAB_WORDS.test(t)) return undefined;
+  return parseLabCommand(original).kind === 'unknown' ? undefined : { command: 'lab', args: labRest(original) };
 };
 
 const watches: Matcher = (t) => {
@@ -140,11 +144,12 @@ const simple: Matcher = (t) => {
 };
 
 /** Order matters: the most specific phrasing first. */
-const MATCHERS: readonly Matcher[] = [simple, watches, unwatch, watch, link, workshop, baseline, lab];
+const MATCHERS: readonly Matcher[] = [simple, watches, unwatch, watch, link, lab, workshop, baseline];
 
-export function matchCommand(normalized: string): CommandMatch | undefined {
+/** `original` (the cleaned message, case kept) defaults to `normalized`; lab arguments keep their case from it. */
+export function matchCommand(normalized: string, original: string = normalized): CommandMatch | undefined {
   for (const matcher of MATCHERS) {
-    const match = matcher(normalized);
+    const match = matcher(normalized, original);
     if (match !== undefined) return match;
   }
   return undefined;

@@ -91,7 +91,7 @@ export function createRouter(content: KnowledgeContent, options: RouterOptions =
       const normalized = normalizeForMatching(text);
       if (normalized.length === 0) return { intent: 'command', command: 'help', args: '', confidence: 0.9 };
 
-      const command = matchCommand(normalized);
+      const command = matchCommand(normalized, text.replace(/[\s.!?,;:"'`]+$/, ''));
       if (command !== undefined) {
         return { intent: 'command', command: command.command, args: command.args, ...(command.target !== undefined ? { target: command.target } : {}), confidence: 0.95 };
       }

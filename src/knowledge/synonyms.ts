@@ -13,13 +13,14 @@ const GROUPS: readonly (readonly string[])[] = [
   ['serviceendpoint', 'service endpoint', 'service endpoints'],
   ['managedidentity', 'managed identity', 'managed identities', 'mi', 'msi', 'uami', 'user-assigned identity', 'system-assigned identity', 'workload identity'],
   ['serviceprincipal', 'service principal', 'service principals', 'sp', 'spn', 'app registration'],
+  ['pmk', 'microsoft-managed key', 'microsoft-managed keys', 'microsoft managed key', 'microsoft managed keys', 'platform-managed key', 'platform-managed keys', 'platform managed keys'],
   ['cmk', 'customer-managed key', 'customer managed key', 'customer-managed keys', 'customer managed keys', 'byok', 'bring your own key', 'own keys', 'own key'],
   ['nsg', 'network security group', 'network security groups', 'nsgs'],
   ['rbac', 'role-based access control', 'role based access control', 'role assignment', 'role assignments', 'iam', 'access control'],
   ['mfa', 'multi-factor', 'multifactor', 'multi factor', '2fa', 'two-factor', 'two factor', 'second factor'],
   ['conditionalaccess', 'conditional access', 'ca policy', 'ca policies', 'ca'],
   ['aml', 'azure machine learning', 'azure ml', 'azureml', 'machine learning'],
-  ['storageaccount', 'storage account', 'storage accounts', 'blob storage', 'adls', 'data lake'],
+  ['storageaccount', 'storage account', 'storage accounts', 'blob storage', 'adls', 'data lake', 'storage'],
   ['appinsights', 'application insights', 'app insights', 'appinsights'],
   ['loganalytics', 'log analytics', 'log analytics workspace'],
   ['pim', 'privileged identity management', 'just-in-time', 'just in time', 'jit'],
@@ -79,4 +80,9 @@ export function expandSynonyms(text: string): string {
 /** The canonical token of every group (part of the domain vocabulary). */
 export function synonymCanonicals(): readonly string[] {
   return GROUPS.map((group) => group[0] ?? '').filter((token) => token.length > 0);
+}
+
+/** Every group as [canonical, ...variants] (the canonical is also a variant): for phrase-level matching. */
+export function synonymGroups(): readonly (readonly string[])[] {
+  return GROUPS;
 }

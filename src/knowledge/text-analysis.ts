@@ -59,3 +59,17 @@ export function significantTerms(text: string): string[] {
 export const WEAK_TERMS: ReadonlySet<string> = new Set(
   ['azure', 'aml', 'ml', 'microsoft', 'access', 'enable', 'resource', 'workspace', 'data', 'security', 'secure', 'user', 'service'].map(stem),
 );
+
+/** Whether two words are at most one typo apart: one letter wrong, missing, extra, or two neighbours swapped. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  return longer.slice(i + 1) === shorter.slice(i);
+}

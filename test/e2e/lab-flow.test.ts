@@ -158,10 +158,9 @@ describe('the guided lab through the fake Bot Connector (issue 6)', () => {
     expect(answer.text.toLowerCase()).toContain('service principal');
     expect(answer.text).not.toContain('Exercise 7 of 12');
     expect(answer.text).not.toContain('I did not catch that');
-    const where = await say('where am I?');
-    expect(where.text).toContain('You are on exercise 7: **Enable Defender for Cloud features**');
-    expect(where.text).toMatch(/7\n[^\n]*validation failed ◀ you are here/);
-    const current = await click(where.card, 'Continue with exercise 7');
+    // "where am I?" shows the current exercise, as the lab's help says.
+    const current = await say('where am I?');
+    expect(current.text).toContain('You are on exercise 7 of 12');
     expect(current.text).toContain('Exercise 7 of 12');
     expect(current.text).toContain('on the Free tier'); // the last validation is still shown
     card = current.card;
@@ -201,6 +200,23 @@ describe('the guided lab through the fake Bot Connector (issue 6)', () => {
     expect(where.text).toContain('You are on exercise 8 of 12');
     const status = await say('lab status');
     expect(status.text).toBe(statusBefore);
+  });
+
+  test('the typed commands of the lab help work as typed (review item 2)', async () => {
+    const back = await say('lab back');
+    expect(back.text).toContain('Exercise 7 of 12');
+    const next = await say('<at>Guardian</at> lab next');
+    expect(next.text).toContain('Exercise 8 of 12');
+    const validated = await say('lab validate 3');
+    expect(validated.text).toContain('Exercise 3: Create a service principal');
+    expect(validated.text).toContain('Back to exercise 8');
+    expect(validated.text).toContain('Contributor on the whole subscription');
+    const found = await say(`lab find ${LAB_NAMES.workspace}`);
+    expect(found.text).toContain(`Found workspace ${LAB_NAMES.workspace} in ${LAB_NAMES.resourceGroup}`);
+    const help = await say('lab help');
+    expect(help.text).toContain('Help — exercise 8');
+    const unknown = await say('lab dance');
+    expect(unknown.text).toContain('Lab commands:');
   });
 
   afterAll(() => {

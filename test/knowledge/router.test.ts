@@ -1,6 +1,8 @@
 import { loadKnowledge } from '../../src/knowledge/content';
 import { ANSWER_THRESHOLD, createRouter } from '../../src/knowledge/router';
 import { cleanMessage } from '../../src/knowledge/message-text';
+import { parseLabCommand } from '../../src/dialogs/lab-commands';
+import { LAB_COMMANDS_TEXT } from '../../src/dialogs/lab-cards';
 
 const router = createRouter(loadKnowledge());
 const SUB = '0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0';
@@ -28,7 +30,7 @@ describe('commands', () => {
     ['workshop status', 'workshop', 'status'],
     ['my baseline', 'baseline', ''],
     ['start lab', 'lab', 'start'],
-    ['where am I?', 'lab', 'status'],
+    ['where am I?', 'lab', 'where am I'],
     ['what do we watch?', 'watches', ''],
     ['reset', 'reset', ''],
     ['sign in', 'signin', ''],
@@ -57,13 +59,27 @@ describe('check requests', () => {
     ['scan ws-prod', 'all', 'ws-prod'],
     ['check rbac on ws-prod', 'rbac', 'ws-prod'],
     ['is public network access off on ws-prod?', 'public-network', 'ws-prod'],
-    [`defender status for subscription ${SUB}`, 'defender', SUB],
+    [`defender status for subscription ${SUB}`, 'defender', `/subscriptions/${SUB}`],
+    [`defender plans of subscription ${SUB.toUpperCase()}`, 'defender', `/subscriptions/${SUB}`],
+    [`defender status for /subscriptions/${SUB}`, 'defender', `/subscriptions/${SUB}`],
+    ['is public network access off on sample?', 'public-network', 'sample'],
     [`scan ${WS_ID}`, 'all', WS_ID],
     [`check rbac on ${WS_ID}.`, 'rbac', WS_ID],
     ['check logging on mlw-dev', 'logging-threat-detection', 'mlw-dev'],
     ['how secure is ws-prod?', 'all', 'ws-prod'],
   ])('"%s" → %s on %s', (text, check, target) => {
     expect(router.route(text)).toMatchObject({ intent: 'check', check, target });
+  });
+
+  it('keeps a workspace id as the target of a subscription-scoped phrasing', () => {
+    expect(router.route(`check rbac on ${WS_ID}`)).toMatchObject({ intent: 'check', check: 'rbac', target: WS_ID });
+    expect(router.route(`scan ${SUB}`)).toMatchObject({ intent: 'check', check: 'all', target: SUB });
+  });
+
+  it('takes "defender status" without a subscription as a Defender check (the scan feature asks where)', () => {
+    const route = router.route('defender status');
+    expect(route).toMatchObject({ intent: 'check', check: 'defender' });
+    expect(route.target).toBeUndefined();
   });
 
   it('accepts a request without a target (the scan feature asks for one)', () => {
@@ -107,5 +123,56 @@ describe('questions', () => {
     expect(route.intent).toBe('none');
     expect(route.answer).toContain('Network Security');
     expect(route.answer).toContain('Backup and Recovery');
+  });
+});
+
+describe('lab commands: one grammar (parseLabCommand) for routed text', () => {
+  it.each([
+    ['lab find mlw-MLOps-0001prod', 'find mlw-MLOps-0001prod', { kind: 'find', target: 'mlw-MLOps-0001prod' }],
+    ['lab params subscription=' + SUB + ' namespace=MLOps', 'params subscription=' + SUB + ' namespace=MLOps', { kind: 'params', text: 'subscription=' + SUB + ' namespace=MLOps' }],
+    ['lab done', 'done', { kind: 'done' }],
+    ['lab skip', 'skip', { kind: 'skip' }],
+    ['lab back', 'back', { kind: 'back' }],
+    ['lab next', 'next', { kind: 'next' }],
+    ['lab help', 'help', { kind: 'help' }],
+    ['lab reset', 'reset', { kind: 'reset' }],
+    ['lab validate 3', 'validate 3', { kind: 'validate', exercise: 3 }],
+    ['lab exercise 7', 'exercise 7', { kind: 'goto', exercise: 7 }],
+    ['continue lab', 'continue', { kind: 'continue' }],
+    ['where am i', 'where am i', { kind: 'continue' }],
+    ['lab status', 'status', { kind: 'status' }],
+    ['<at>Guardian</at> lab valdiate 3', 'valdiate 3', { kind: 'validate', exercise: 3 }],
+    ['@Guardian lab stauts', 'stauts', { kind: 'status' }],
+    ["let's start the lab", 'start', { kind: 'start' }],
+    ['check my exercise', 'check my exercise', { kind: 'validate' }],
+    ['stop the lab', 'stop', { kind: 'pause' }],
+    ['lab dance', 'dance', { kind: 'unknown', text: 'dance' }],
+  ])('"%s" → lab "%s"', (text, args, command) => {
+    const route = router.route(text);
+    expect(route).toMatchObject({ intent: 'command', command: 'lab', args });
+    expect(parseLabCommand(route.args)).toEqual(command);
+  });
+
+  it('routes every command the lab help text lists to a lab command it understands', () => {
+    const phrases = [...LAB_COMMANDS_TEXT.matchAll(/\*\*([^*]+)\*\*/g)].map((m) => (m[1] ?? '').replace('‹workspace name›', 'mlw-x').replace(/…/g, 'x'));
+    expect(phrases.length).toBeGreaterThanOrEqual(14);
+    for (const phrase of phrases) {
+      const route = router.route(phrase);
+      expect({ phrase, command: route.command }).toEqual({ phrase, command: 'lab' });
+      expect({ phrase, kind: parseLabCommand(route.args).kind }).not.toEqual({ phrase, kind: 'unknown' });
+    }
+  });
+
+  it('leaves questions that mention the lab to the knowledge base', () => {
+    expect(router.route('what does exercise 3 of the lab teach?').intent).not.toBe('command');
+    expect(router.route('check rbac on mlw-lab-01')).toMatchObject({ intent: 'check', target: 'mlw-lab-01' });
+  });
+});
+
+describe('Microsoft Entra ID synonyms', () => {
+  it.each(['what is AAD', 'what is azure ad', 'what is Microsoft Entra ID?', 'how does entra id protect the workspace', 'azure ad conditional access for data scientists'])('"%s" is answered by the Entra ID topic', (text) => {
+    const route = router.route(text);
+    expect(route).toMatchObject({ intent: 'question', questionId: 'microsoft-entra-id' });
+    expect(route.confidence).toBeGreaterThanOrEqual(ANSWER_THRESHOLD);
   });
 });
