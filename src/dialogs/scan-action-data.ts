@@ -57,6 +57,35 @@ export function parseResourceIdField(data: Readonly<Record<string, unknown>>): P
   return { ok: true, value };
 }
 
+/** The finding's subject on a card (several findings of one check on one resource), when it has one. */
+export function parseSubjectField(data: Readonly<Record<string, unknown>>): Parsed<string | undefined> {
+  const value = data.subject;
+  if (value === undefined) return { ok: true, value: undefined };
+  if (typeof value !== 'string' || value.length > 1024) return { ok: false, reason: 'the finding on the card is not valid' };
+  return { ok: true, value };
+}
+
+const SUBSCRIPTION_TARGET = /^(?:\/subscriptions\/)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
+
+/** The GUID (lower case) when the target is a subscription: `<guid>` or `/subscriptions/<guid>`. */
+export function parseSubscriptionTarget(target: string): string | undefined {
+  return SUBSCRIPTION_TARGET.exec(target.trim())?.[1]?.toLowerCase();
+}
+
+/**
+ * Parts of a message that look like a target but are never taken as one: a Markdown link, a bare URL, an HTML tag
+ * (Teams mentions of others are removed before the text gets here). Their kinds, in words, for telling the user why
+ * the message named no workspace.
+ */
+export function ignoredTargetParts(text: string): readonly string[] {
+  const kinds: string[] = [];
+  if (/\[[^\]]*\]\([^)]*\)/.test(text)) kinds.push('link');
+  else if (/\b(?:https?|ftp|file|javascript|data):/i.test(text) || /\bwww\.[a-z0-9-]+\./i.test(text)) kinds.push('link');
+  if (/<\/?[a-z][^>]*>/i.test(text)) kinds.push(/<at\b/i.test(text) ? 'mention' : 'HTML');
+  if (/(^|\s)@[a-z0-9]/i.test(text)) kinds.push('mention');
+  return [...new Set(kinds)];
+}
+
 export function parsePage(data: Readonly<Record<string, unknown>>): Parsed<number> {
   const value = data.page;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 10_000) return { ok: false, reason: 'the page number on the card is not valid' };

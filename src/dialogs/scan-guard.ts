@@ -13,8 +13,13 @@ export interface ScanGuard {
   authorize(target: string, conversation: ConversationInfo): Promise<GuardDecision>;
   /** A resolved workspace id (or one a card carried) before anything is collected. */
   authorizeResolved(workspaceId: string, conversation: ConversationInfo): Promise<GuardDecision>;
+  /** A subscription (GUID or `/subscriptions/<guid>`) before its Defender settings are read. Optional: absent means refuse. */
+  authorizeSubscription?(subscription: string, conversation: ConversationInfo): Promise<GuardDecision>;
   /** The workspaces this conversation may choose from. */
   filterVisible<T extends Pick<WorkspaceRef, 'id'>>(workspaces: readonly T[], conversation: ConversationInfo): Promise<readonly T[]>;
-  /** Takes one scan from the user's and the conversation's budget. */
-  takeScan(conversation: ConversationInfo): Promise<GuardDecision>;
+  /**
+   * Takes one scan from the user's and the conversation's budget. `target` (the sample, a workspace id or a
+   * subscription) lets the guard exempt what costs no Azure request: the built-in sample environment.
+   */
+  takeScan(conversation: ConversationInfo, target?: string): Promise<GuardDecision>;
 }

@@ -2,8 +2,13 @@
  * The scan conversation: "scan ws-prod", "check rbac on <id>", "scan sample". Posts a progress card at once,
  * updates that same message as reads complete, then replaces it with the summary and sends the top findings.
  * Card actions: scan.rescan, scan.recheck (one check, card replaced in place), scan.page, scan.detail, scan.run.
+ * An area scan ("is public network access off on ws-prod?", "check rbac") answers the question first: the progress
+ * card becomes the yes/no answer, and the summary follows. A subscription target with the Defender area ("defender
+ * status for subscription <id>") reads that subscription's Defender plans and answers with the plans card.
  */
-import { AREAS, type CATEGORIES, type Finding, type ScanReport } from '../checks/types';
+import { isSameFinding } from '../checks/identity';
+import { AREAS, type Area, type CATEGORIES, type Finding, type ScanReport } from '../checks/types';
+import { defenderPlansCard } from '../cards/defender-plans-card';
 import { errorCard, noticeCard } from '../cards/notice-card';
 import { findingCard } from '../cards/finding-card';
 import { findingsListCard } from '../cards/findings-list-card';
@@ -14,17 +19,21 @@ import { workspaceChoiceCard } from '../cards/workspace-choice-card';
 import type { Logger } from '../logging';
 import type { CheckLookup } from '../report/catalog';
 import { actionable } from '../report/order';
-import { recheckResultSentence, scanErrorSentence, summarySentence, UNEXPECTED_FAILURE } from '../report/wording';
-import { ScanError, type ScanSelection, type ScanService } from '../scan/scan-service';
+import { areaAnswerSentence, defenderStatusSentence, recheckResultSentence, scanErrorSentence, summarySentence, UNEXPECTED_FAILURE } from '../report/wording';
+import { quoteUserText } from '../security/input';
+import { ScanError, type DefenderStatusReport, type ScanSelection, type ScanService } from '../scan/scan-service';
 import type { GuardianStore } from '../storage/store';
 import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
 import type { AdaptiveCard, TurnPort } from './port';
 import {
+  ignoredTargetParts,
   isSampleTarget,
   parseCheckId,
   parseCheckScope,
   parsePage,
   parseResourceIdField,
+  parseSubjectField,
+  parseSubscriptionTarget,
   parseTarget,
   parseWorkspaceField,
   type CheckScope,
@@ -64,8 +73,54 @@ function selectionOf(scope: CheckScope): ScanSelection {
   return { kind: 'category', category: scope as (typeof CATEGORIES)[number] };
 }
 
+/** Why the message named no workspace when it had a link, mention or HTML in it: those are never taken as targets. */
+function ignoredNotice(text: string): string | undefined {
+  const kinds = ignoredTargetParts(text);
+  if (kinds.length === 0) return undefined;
+  const list = kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1) ?? ''}`;
+  return `I ignored the ${list} in your message: I never take a workspace from a link, a mention or HTML. Name the workspace by its name or resource id.`;
+}
+
 function refuse(reason: string): ActionResult {
   return { kind: 'text', text: `I cannot do that: ${reason}.` };
+}
+
+/** The question each area stands for, as the title of its answer. */
+const AREA_QUESTIONS: Readonly<Record<Area, (workspace: string) => string>> = {
+  'public-network': (ws) => `Is public network access off on ${ws}?`,
+  rbac: (ws) => `Are role assignments on ${ws} least privilege?`,
+  defender: (ws) => `Does Defender for Cloud protect ${ws}?`,
+};
+
+/** Checks whose Defender results a subscription alone can answer ("defender status for subscription <id>"). */
+const SUBSCRIPTION_SCOPES: ReadonlySet<CheckScope> = new Set<CheckScope>(['defender', 'logging-threat-detection']);
+
+/** Resource types as people say them, for "compute ci-x is gone". */
+const RESOURCE_WORDS: Readonly<Record<string, string>> = {
+  workspaces: 'workspace',
+  computes: 'compute',
+  onlineendpoints: 'online endpoint',
+  deployments: 'deployment',
+  datastores: 'datastore',
+  connections: 'connection',
+  outboundrules: 'outbound rule',
+  registries: 'registry',
+  storageaccounts: 'storage account',
+  vaults: 'key vault',
+  components: 'Application Insights component',
+  pricings: 'Defender plan',
+  roleassignments: 'role assignment',
+  subscriptions: 'subscription',
+  resourcegroups: 'resource group',
+};
+
+/** "compute ci-x" from a resource id (the card's, so untrusted: quoted for chat). */
+function describeResource(resourceId: string): string {
+  const segments = resourceId.split('/').filter((part) => part !== '');
+  const name = segments.at(-1) ?? resourceId;
+  const type = (segments.at(-2) ?? '').toLowerCase();
+  const word = RESOURCE_WORDS[type] ?? 'resource';
+  return `${word} ${quoteUserText(name, 80)}`;
 }
 
 export function createScanFeature(options: ScanFeatureOptions): Feature {
@@ -108,7 +163,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     const conversation = port.conversation;
     const decision = isSampleTarget(target) ? await guard.authorize(target, conversation) : await guard.authorizeResolved(target, conversation);
     if (!decision.allowed) return decision.reason;
-    const budget = await guard.takeScan(conversation);
+    const budget = await guard.takeScan(conversation, target);
     return budget.allowed ? undefined : budget.reason;
   }
 
@@ -142,13 +197,60 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     } catch (error) {
       logger?.warn({ err: error }, 'could not store the last scan');
     }
-    await replace(port, progressId, scanSummaryCard(report, { scan }), summarySentence(report));
+    if (selection.kind === 'area') {
+      // The question first ("No — public network access is not off: …"), then the summary and the findings.
+      const answer = areaAnswerSentence(selection.area, report);
+      const tone = report.summary.fail > 0 ? 'error' : report.summary.error > 0 ? 'warning' : 'success';
+      await replace(port, progressId, noticeCard({ title: AREA_QUESTIONS[selection.area](report.workspace.name), lines: [answer], tone }), answer);
+      await port.sendCard(scanSummaryCard(report, { scan }), summarySentence(report));
+    } else {
+      await replace(port, progressId, scanSummaryCard(report, { scan }), summarySentence(report));
+    }
     for (const finding of actionable(report).slice(0, maxFindingCards)) {
       await port.sendCard(findingCard(finding, cardOptions(finding, scan)), `${finding.checkId}: ${finding.title}`);
     }
   }
 
-  async function promptForWorkspace(port: TurnPort, scope: CheckScope, candidates?: Parameters<typeof workspaceChoiceCard>[0]['workspaces'], name?: string): Promise<void> {
+  /** "Defender status for subscription <id>": authorised like a scan (the subscription itself must be allowed). */
+  async function defenderStatus(port: TurnPort, subscriptionId: string): Promise<void> {
+    const scope = `/subscriptions/${subscriptionId}`;
+    if (guard !== undefined) {
+      const decision = guard.authorizeSubscription === undefined
+        ? { allowed: false as const, reason: 'This bot is not set up to read the Defender plans of a subscription.' }
+        : await guard.authorizeSubscription(scope, port.conversation);
+      if (!decision.allowed) {
+        await port.sendCard(errorCard('I cannot read that subscription', decision.reason), 'Defender status refused');
+        return;
+      }
+      const budget = await guard.takeScan(port.conversation, scope);
+      if (!budget.allowed) {
+        await port.sendCard(errorCard('I cannot read that subscription', budget.reason), 'Defender status refused');
+        return;
+      }
+    }
+    if (scanService.defenderStatus === undefined) {
+      await port.sendCard(errorCard('I cannot read that subscription', 'This scan service cannot read the Defender plans of a subscription; name a workspace in it instead.'), 'Defender status refused');
+      return;
+    }
+    await port.typing();
+    let report: DefenderStatusReport;
+    try {
+      report = await scanService.defenderStatus(subscriptionId);
+    } catch (error) {
+      const reason = error instanceof ScanError ? `I could not read the Defender plans of ${scope}: ${error.message}` : sentenceFor(error);
+      await port.sendCard(errorCard('The Defender status did not finish', reason), 'Defender status failed');
+      return;
+    }
+    await port.sendCard(defenderPlansCard(report), defenderStatusSentence(report));
+  }
+
+  async function promptForWorkspace(
+    port: TurnPort,
+    scope: CheckScope,
+    candidates?: Parameters<typeof workspaceChoiceCard>[0]['workspaces'],
+    name?: string,
+    notice?: string,
+  ): Promise<void> {
     let workspaces = candidates;
     if (workspaces === undefined) {
       try {
@@ -165,12 +267,30 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
         : workspaces.length > 0
           ? 'Which Azure Machine Learning workspace should I scan? Choose one, or try the sample workspace.'
           : 'I cannot see any Azure Machine Learning workspace. Try the sample workspace, or name a workspace by its resource id.';
-    await port.sendCard(workspaceChoiceCard({ title: 'Which workspace?', prompt, workspaces, includeSample: true, check: scope }), 'Which workspace?');
+    const text = notice === undefined ? prompt : `${notice} ${prompt}`;
+    await port.sendCard(workspaceChoiceCard({ title: 'Which workspace?', prompt: text, workspaces, includeSample: true, check: scope }), 'Which workspace?');
   }
 
   /** Resolves what the user typed, then scans, prompts or explains. */
   async function scanFromText(port: TurnPort, rawTarget: string, scope: CheckScope): Promise<void> {
     const target = rawTarget.trim();
+    const subscription = parseSubscriptionTarget(target);
+    if (subscription !== undefined) {
+      if (SUBSCRIPTION_SCOPES.has(scope)) {
+        await defenderStatus(port, subscription);
+        return;
+      }
+      // Other checks are about a workspace: offer the ones in that subscription.
+      let inSubscription: Parameters<typeof workspaceChoiceCard>[0]['workspaces'] = [];
+      try {
+        inSubscription = (await scanService.listWorkspaces()).filter((w) => w.subscriptionId.toLowerCase() === subscription);
+      } catch (error) {
+        logger?.warn({ err: error }, 'could not list workspaces');
+      }
+      const notice = `That is a subscription; these checks are about a workspace. For the subscription's Defender plans, ask "defender status for subscription ${subscription}".`;
+      await promptForWorkspace(port, scope, inSubscription, undefined, notice);
+      return;
+    }
     if (guard !== undefined) {
       const decision = await guard.authorize(target, port.conversation);
       if (!decision.allowed) {
@@ -235,6 +355,8 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     if (checks !== undefined && checks(checkId.value) === undefined) return { kind: 'text', text: `I do not know the check ${checkId.value}; the card may be from an older version. Run a new scan.` };
     const resourceId: Parsed<string | undefined> = parseResourceIdField(data);
     if (!resourceId.ok) return refuse(resourceId.reason);
+    const subject = parseSubjectField(data);
+    if (!subject.ok) return refuse(subject.reason);
     const target = await cardWorkspace(port, data);
     if (!target.ok) return target.answer;
     await port.typing();
@@ -245,21 +367,35 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
       return { kind: 'text', text: sentenceFor(error) };
     }
     const fresh = report.findings.filter((f) => f.checkId === checkId.value);
-    const after = fresh.find((f) => resourceId.value !== undefined && f.resourceId.toLowerCase() === resourceId.value.toLowerCase()) ?? fresh[0];
-    if (after === undefined) return { kind: 'text', text: `${checkId.value} returned no result on re-check; it may not apply to this workspace any more.` };
+    // The card's own finding, never another resource's: an old card without a resource id may take the only result.
+    const named = resourceId.value === undefined ? undefined : { checkId: checkId.value, resourceId: resourceId.value, ...(subject.value === undefined ? {} : { subject: subject.value }) };
+    const after = named === undefined ? (fresh.length === 1 ? fresh[0] : undefined) : fresh.find((f) => isSameFinding(f, named));
     const last = await lastScans.get(port.conversation.conversationId);
-    const before = last?.report.findings.find((f) => f.checkId === after.checkId && f.resourceId.toLowerCase() === after.resourceId.toLowerCase());
-    if (last !== undefined && last.report.workspace.id.toLowerCase() === report.workspace.id.toLowerCase()) {
-      try {
-        await lastScans.put(port.conversation.conversationId, { report: withRechecked(last.report, checkId.value, fresh, report.scannedAt), target: last.target });
-      } catch (error) {
-        logger?.warn({ err: error }, 'could not store the re-checked scan');
+    const sameWorkspace = last !== undefined && last.report.workspace.id.toLowerCase() === report.workspace.id.toLowerCase();
+    if (after === undefined) {
+      if (sameWorkspace) await storeRechecked(port, last, checkId.value, fresh, report.scannedAt);
+      if (named === undefined) return { kind: 'text', text: `${checkId.value} returned ${fresh.length === 0 ? 'no result' : 'several results'} on re-check; run a new scan to see them.` };
+      const what = describeResource(named.resourceId);
+      if (fresh.length > 0 && fresh.every((f) => f.status === 'pass')) {
+        return { kind: 'text', text: `${what} no longer appears in ${checkId.value}'s results and the check passes now: it was resolved, or the resource is gone.` };
       }
+      return { kind: 'text', text: `${what} is gone or no longer in scope: nothing to re-check.` };
     }
+    const before = last?.report.findings.find((f) => isSameFinding(f, after));
+    if (sameWorkspace) await storeRechecked(port, last, checkId.value, fresh, report.scannedAt);
     const note = recheckResultSentence(before?.status, after, checkId.value);
     const tone = after.status === 'pass' ? 'good' : after.status === 'fail' ? 'attention' : 'warning';
     const scan = { workspaceId: report.workspace.id, target: target.value };
     return { kind: 'card', card: findingCard(after, { ...cardOptions(after, scan), note, noteTone: tone }) };
+  }
+
+  /** The stored report with one check's findings replaced by a re-check's (paging and details show the new state). */
+  async function storeRechecked(port: TurnPort, last: NonNullable<Awaited<ReturnType<LastScans['get']>>>, checkId: string, fresh: readonly Finding[], scannedAt: string): Promise<void> {
+    try {
+      await lastScans.put(port.conversation.conversationId, { report: withRechecked(last.report, checkId, fresh, scannedAt), target: last.target });
+    } catch (error) {
+      logger?.warn({ err: error }, 'could not store the re-checked scan');
+    }
   }
 
   async function rescan(port: TurnPort, data: Readonly<Record<string, unknown>>): Promise<ActionResult> {
@@ -328,7 +464,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
       const scope = parseCheckScope(route.check ?? 'all');
       const checkScope = scope.ok ? scope.value : 'all';
       const target = route.target?.trim() ?? '';
-      if (target === '') await promptForWorkspace(port, checkScope);
+      if (target === '') await promptForWorkspace(port, checkScope, undefined, undefined, ignoredNotice(message.text));
       else await scanFromText(port, target, checkScope);
       return true;
     },

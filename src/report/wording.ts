@@ -70,9 +70,17 @@ export function summarySentence(report: ScanReport): string {
   return `${report.workspace.name}: ${parts.join(', ')}.`;
 }
 
-export function scoreSentence(report: ScanReport): string {
+/** The score as every output prints it: "11/100", or undefined when nothing could be assessed. */
+export function scoreFigure(report: ScanReport): string | undefined {
   const score = reportScore(report);
-  return score === undefined ? 'No score: nothing could be assessed.' : `Score ${score}/100 (severity-weighted share of assessed checks that pass).`;
+  return score === undefined ? undefined : `${score}/100`;
+}
+
+export const SCORE_MEANING = 'severity-weighted share of assessed checks that pass';
+
+export function scoreSentence(report: ScanReport): string {
+  const figure = scoreFigure(report);
+  return figure === undefined ? 'No score: nothing could be assessed.' : `Score ${figure} (${SCORE_MEANING}).`;
 }
 
 /** The headline when nothing needs action, or how much does. */
@@ -182,3 +190,81 @@ export function scanErrorSentence(kind: 'usage' | 'auth' | 'not_found' | 'forbid
 }
 
 export const UNEXPECTED_FAILURE = 'The scan failed unexpectedly. Nothing was changed; please try again, and tell the bot owner if it keeps happening.';
+
+// ------------------------------------------------------------------------------------------------------------
+// Direct answers to area questions ("is public network access off on ws-prod?", "check rbac", "defender status")
+// ------------------------------------------------------------------------------------------------------------
+
+const AREA_CONTROLS: Readonly<Record<'public-network' | 'rbac' | 'defender', string>> = {
+  'public-network': 'public-access controls',
+  rbac: 'RBAC controls',
+  defender: 'Defender controls',
+};
+
+/** Per check id: does any result fail, is any not assessed, does it apply at all. */
+function controlTally(findings: readonly Finding[]): { readonly total: number; readonly failing: number; readonly unassessed: number } {
+  const byCheck = new Map<string, Status[]>();
+  for (const f of findings) byCheck.set(f.checkId, [...(byCheck.get(f.checkId) ?? []), f.status]);
+  let total = 0;
+  let failing = 0;
+  let unassessed = 0;
+  for (const statuses of byCheck.values()) {
+    if (statuses.every((s) => s === 'not_applicable')) continue;
+    total += 1;
+    if (statuses.includes('fail')) failing += 1;
+    else if (statuses.includes('error')) unassessed += 1;
+  }
+  return { total, failing, unassessed };
+}
+
+/**
+ * The first line of an area scan: a yes or no to the question the area stands for, the fact it rests on, and how
+ * many of the area's controls fail. "No — public network access is not off: mlw-x has publicNetworkAccess Enabled;
+ * 9 of 11 public-access controls fail."
+ */
+export function areaAnswerSentence(area: 'public-network' | 'rbac' | 'defender', report: ScanReport): string {
+  const ws = report.workspace.name;
+  const { total, failing, unassessed } = controlTally(report.findings);
+  const controls = AREA_CONTROLS[area];
+  const tail = unassessed > 0 ? `; ${plural(unassessed, 'control')} could not be assessed` : '';
+  const counted = `${failing} of ${total} ${controls} fail${tail}.`;
+  if (total === 0) return `I could not answer: no ${controls} apply to ${ws}.`;
+  switch (area) {
+    case 'public-network': {
+      const workspaceCheck = report.findings.find((f) => f.checkId === 'AML-NET-001');
+      const value = workspaceCheck?.evidence.find((e) => /publicNetworkAccess$/i.test(e.property))?.actual;
+      if (workspaceCheck === undefined || workspaceCheck.status === 'error') {
+        return `I could not tell: the workspace's publicNetworkAccess could not be read; ${counted}`;
+      }
+      if (workspaceCheck.status === 'fail') return `No — public network access is not off: ${ws} has publicNetworkAccess ${value ?? 'not set (the default is Enabled)'}; ${counted}`;
+      if (failing > 0) return `Partly — public network access is off on ${ws} itself, but ${failing} of ${total} ${controls} fail (linked resources, computes or endpoints are still reachable)${tail}.`;
+      return `Yes — public network access is off on ${ws}, and all ${plural(total, 'public-access control')} pass${tail}.`;
+    }
+    case 'rbac':
+      if (failing > 0) return `No — role assignments on ${ws} are not least privilege: ${counted}`;
+      return `Yes — role assignments on ${ws} pass all ${plural(total, 'RBAC control')}${tail}.`;
+    case 'defender': {
+      const off = [...new Set(report.findings.filter((f) => f.status === 'fail').flatMap((f) => /\/pricings\/([^/]+)$/i.exec(f.resourceId)?.[1] ?? []))];
+      const plans = off.length > 0 ? ` (plans not on: ${off.join(', ')})` : '';
+      if (failing > 0) return `No — Defender for Cloud does not fully protect ${ws}: ${failing} of ${total} ${controls} fail${plans}${tail}.`;
+      return `Yes — Defender for Cloud protects ${ws}: all ${plural(total, 'Defender control')} pass${tail}.`;
+    }
+  }
+}
+
+/** The first line of "defender status for subscription <id>": which required plans are not on. */
+export function defenderStatusSentence(status: {
+  readonly subscription: string;
+  readonly plans: readonly { readonly plan: string; readonly status: Status; readonly tier: string | undefined }[];
+}): string {
+  const off = status.plans.filter((p) => p.status === 'fail');
+  const unread = status.plans.filter((p) => p.status === 'error');
+  const total = status.plans.length;
+  const tail = unread.length > 0 ? `; ${plural(unread.length, 'plan')} could not be read` : '';
+  if (off.length > 0) {
+    const list = off.map((p) => `${p.plan} (${p.tier ?? 'not enabled'})`).join(', ');
+    return `No — ${off.length} of ${total} Defender plans the baseline asks for are not fully on in ${status.subscription}: ${list}${tail}.`;
+  }
+  if (unread.length > 0) return `I could not tell: ${unread.length} of ${total} Defender plans could not be read in ${status.subscription}.`;
+  return `Yes — all ${total} Defender plans the baseline asks for are on in ${status.subscription}.`;
+}

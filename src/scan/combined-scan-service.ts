@@ -45,7 +45,19 @@ export function createCombinedScanService(options: CombinedScanServiceOptions): 
     return inSample.kind !== 'not_found' ? sample : azure;
   }
 
+  /** Subscriptions by where they live, like ids: the samples' own, else Azure when it is configured. */
+  function routeSubscription(subscriptionId: string): GuardianScanService {
+    if (sampleScopes.some((scope) => scope.toLowerCase() === `/subscriptions/${subscriptionId.trim().toLowerCase()}`)) return sample;
+    if (azure === undefined) throw new ScanError('forbidden', NO_AZURE_MESSAGE);
+    return azure;
+  }
+
   return {
+    async defenderStatus(subscriptionId: string, signal?: AbortSignal) {
+      const service = routeSubscription(subscriptionId);
+      if (service.defenderStatus === undefined) throw new ScanError('usage', 'This service cannot read the Defender plans of a subscription.');
+      return service.defenderStatus(subscriptionId, signal);
+    },
     async scan(request: ScanRequest) {
       return (await route(request.target, request.signal)).scan(request);
     },

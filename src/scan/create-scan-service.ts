@@ -12,8 +12,10 @@ import type { ReadError, WorkspaceSnapshot } from '../azure/snapshot';
 import { checksFor } from '../checks/registry';
 import { buildReport, runChecks } from '../checks/runner';
 import type { ScanReport } from '../checks/types';
-import { isWithinScope } from '../shared/resource-id';
-import { ScanError, type Resolution, type ScanRequest, type ScanService, type WorkspaceRef } from './scan-service';
+import { isSubscriptionGuid } from '../azure/subscription-defender';
+import { isWithinScope, parseResourceId } from '../shared/resource-id';
+import { readDefenderStatus } from './defender-status';
+import { ScanError, type DefenderStatusReport, type Resolution, type ScanRequest, type ScanService, type WorkspaceRef } from './scan-service';
 import type { SnapshotSource } from './snapshot-source';
 
 export interface ScanServiceDeps {
@@ -33,6 +35,8 @@ export interface ScanServiceDeps {
 
 export type GuardianScanService = ScanService & SnapshotSource;
 
+const OUTSIDE_SCOPES = 'That workspace is outside the scopes this bot may scan; ask an administrator to add its subscription or resource group.';
+
 export function createScanService(deps: ScanServiceDeps): GuardianScanService {
   const now = deps.now ?? ((): Date => new Date());
 
@@ -48,11 +52,27 @@ export function createScanService(deps: ScanServiceDeps): GuardianScanService {
     return id;
   };
 
-  const assertAllowed = (workspaceId: string): void => {
+  const assertAllowed = (resourceId: string, refusal = OUTSIDE_SCOPES): void => {
     if (deps.allowedScopes === undefined) return;
-    if (!deps.allowedScopes.some((scope) => isWithinScope(workspaceId, scope))) {
-      throw new ScanError('forbidden', 'That workspace is outside the scopes this bot may scan; ask an administrator to add its subscription or resource group.');
+    if (!deps.allowedScopes.some((scope) => isWithinScope(resourceId, scope))) throw new ScanError('forbidden', refusal);
+  };
+
+  /** Over the sample server only the sample subscriptions exist; it would answer any other with empty lists. */
+  const sampleSubscriptions = deps.samples === undefined ? undefined : new Set(Object.values(deps.samples).map((id) => parseResourceId(id).subscriptionId.toLowerCase()));
+
+  const defenderStatus = async (subscriptionId: string, signal?: AbortSignal): Promise<DefenderStatusReport> => {
+    const id = subscriptionId.trim().toLowerCase();
+    if (!isSubscriptionGuid(id)) throw new ScanError('usage', 'A subscription id is a GUID such as 1b6d3c4e-7f80-4a91-b2c3-d4e5f6a70001.');
+    // A subscription is allowed only when the subscription itself is (an allowed resource group does not open
+    // the subscription's settings).
+    assertAllowed(`/subscriptions/${id}`, `The subscription ${id} is outside the scopes this bot may read; Defender plans are set per subscription, so an administrator must allow the whole subscription.`);
+    if (sampleSubscriptions !== undefined && !sampleSubscriptions.has(id)) throw new ScanError('not_found', `The sample environment has no subscription ${id}.`);
+    const { collected, report } = await readDefenderStatus(deps.clients, id, { timeoutMs: deps.timeoutMs, concurrency: deps.concurrency, ...(signal !== undefined ? { signal } : {}), now });
+    if (!collected.defenderPlans.ok) {
+      const failure = subscriptionFailure(collected.defenderPlans.error);
+      if (failure !== undefined) throw failure;
     }
+    return report;
   };
 
   const resolve = async (target: string, signal?: AbortSignal): Promise<Resolution> => {
@@ -127,7 +147,27 @@ export function createScanService(deps: ScanServiceDeps): GuardianScanService {
       if (resolution.kind !== 'found') return { resolution };
       return { resolution, snapshot: await collect(resolution.workspace.id, signal !== undefined ? { signal } : {}) };
     },
+    defenderStatus,
   };
+}
+
+/** The plans are the heart of a Defender status: without them there is nothing to show but the reason. */
+function subscriptionFailure(error: ReadError): ScanError | undefined {
+  switch (error.kind) {
+    case 'not_found':
+      return new ScanError('not_found', `The subscription ${error.resourceId} does not exist, or Defender for Cloud is not registered in it.`);
+    case 'forbidden':
+      return new ScanError('forbidden', `${error.message} It needs ${error.requiredAction ?? 'Security Reader'} on ${error.resourceId}.`);
+    case 'unauthenticated':
+      return new ScanError('auth', error.message);
+    case 'timeout':
+      return new ScanError('timeout', error.message);
+    case 'invalid':
+    case 'network':
+    case 'server':
+    case 'throttled':
+      return undefined;
+  }
 }
 
 /** A workspace that cannot be read at all cannot be scanned: say why instead of 60 error findings. */

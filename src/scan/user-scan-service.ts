@@ -43,5 +43,10 @@ export function createUserScanService(config: Config, options: UserScanServiceOp
     resolve: async (target, signal) => (await forUser()).resolve(target, signal),
     listWorkspaces: async (signal) => (await forUser()).listWorkspaces(signal),
     snapshot: async (target, signal) => (await forUser()).snapshot(target, signal),
+    defenderStatus: async (subscriptionId, signal) => {
+      const service = await forUser();
+      if (service.defenderStatus === undefined) throw new ScanError('usage', 'This service cannot read the Defender plans of a subscription.');
+      return service.defenderStatus(subscriptionId, signal);
+    },
   };
 }

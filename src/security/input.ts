@@ -106,6 +106,8 @@ const FAMILY_SCHEMAS: Readonly<Record<string, Record<string, unknown>>> = {
     check: str(60),
     checkIds: { type: 'array', maxItems: 200, items: str(60) },
     questionId: str(40),
+    // Part of a finding's identity when a check reports several findings on one resource (an assessment, a policy).
+    subject: str(400),
   },
   qna: { questionId: str(40) },
   workshop: {

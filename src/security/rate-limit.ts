@@ -2,9 +2,11 @@
  * Scan rate limits: a token bucket per user and one per conversation. A scan costs one token from each; a
  * request is refused (and costs nothing) when either bucket is empty, with the wait until it would succeed.
  *
- * Buckets live in process memory by default: cheap, and a restart forgives everyone. With several bot
- * instances each instance keeps its own buckets, so the effective limit is the limit times the instance
- * count; pass a GuardianStore to share the buckets (one read and one eTag-checked write per bucket per scan).
+ * The product (src/wiring.ts) passes its GuardianStore, so buckets live in the state store and every instance
+ * behind one bot shares them (one read and one eTag-checked write per bucket per scan). Without a store they
+ * live in process memory (tests, embeddings): cheap, a restart forgives everyone, and each instance counts alone.
+ * Scans of the built-in sample environment never reach the limiter (src/security/scan-guard.ts): they cost no
+ * Azure request.
  */
 import { ETagConflictError, type GuardianStore } from '../storage/store';
 

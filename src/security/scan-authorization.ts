@@ -4,9 +4,12 @@
  *      local mode, where there is no token check anyway);
  *   2. the workspace is within GUARDIAN_ALLOWED_SCOPES (empty: only the sample environment);
  *   3. the workspace is within the team's binding, when the team has one.
- * Names are not ids: a name must be resolved (Resource Graph) before its workspace can be checked, so
- * `authorize` lets a name through gates 1–2 only as "needs resolution", and the caller must call
- * `authorizeResolved` with the id it found before collecting anything.
+ * Names are not ids: a name must be resolved (Resource Graph, or the sample environment's names) before its
+ * workspace can be checked, so `authorize` lets a name through gate 1 only as "needs resolution", and the caller
+ * must call `authorizeResolved` with the id it found before collecting anything. Gates 2–3 are never decided on a
+ * name: in sample-only mode a name may still be a sample workspace's (which is always allowed once resolved).
+ * A subscription (Defender status) passes the same gates as a scope of its own: the subscription itself must be
+ * within an allowed scope and the team's binding; an allowed resource group does not open its subscription.
  * Card actions carry ids the client can forge: they go through the same calls, never a cached "allowed".
  */
 import type { ConversationInfo } from '../dialogs/port';
@@ -56,6 +59,10 @@ export interface ScanAuthorizer {
   authorize(request: ScanAuthorizationRequest): Promise<AuthorizationDecision>;
   /** After a name was resolved (or a card carried an id), before any collection. */
   authorizeResolved(workspaceId: string, conversation: ConversationInfo): Promise<AuthorizationDecision>;
+  /** A subscription (GUID or `/subscriptions/<guid>`) whose Defender settings are to be read. */
+  authorizeSubscription(subscription: string, conversation: ConversationInfo): Promise<AuthorizationDecision>;
+  /** True for a target that reads only the built-in sample environment (a sample name, or an id in a sample subscription). */
+  isSample(target: string): boolean;
   /** The workspaces this conversation may scan, for "which workspace?" prompts. */
   filterVisible<T extends Pick<WorkspaceRef, 'id'>>(workspaces: readonly T[], conversation: ConversationInfo): Promise<T[]>;
   /** The scopes in force here: the allowed scopes, narrowed by the team's binding. */
@@ -76,6 +83,9 @@ export const REASONS = {
     'This bot is set up for the sample environment only: try "scan sample". ' +
     'An administrator of the bot can allow subscriptions or resource groups with GUARDIAN_ALLOWED_SCOPES.',
   notAWorkspace: (detail: string): string => `That is not a workspace I can scan: ${detail}`,
+  notASubscription: 'That is not a subscription id: give its GUID, for example "defender status for subscription 1b6d3c4e-7f80-4a91-b2c3-d4e5f6a70001".',
+  subscriptionOutsideAllowed: (scope: string): string =>
+    `${scope} is outside the scopes this bot may read. Defender plans are set per subscription, so an administrator of the bot must add the whole subscription to GUARDIAN_ALLOWED_SCOPES (an allowed resource group is not enough).`,
   outsideAllowed: (id: string): string =>
     `${id} is outside the scopes this bot may scan. An administrator of the bot can add its subscription or resource group to GUARDIAN_ALLOWED_SCOPES.`,
   outsideBinding: (id: string, binding: ChannelBinding): string =>
@@ -142,17 +152,42 @@ export function createScanAuthorizer(options: ScanAuthorizerOptions): ScanAuthor
       // The sample is local and fictional: anyone who may talk to the bot may scan it.
       if (isSampleTarget(text)) return { allowed: true };
       if (text.startsWith('/')) return authorizeResolved(text, conversation);
+      // A name: only the tenant is decided now. Scopes and bindings are decided on the id it resolves to
+      // (authorizeResolved), so that the sample's own names work in sample-only mode and in bound teams.
       const tenant = tenantDecision(conversation);
       if (!tenant.allowed) return tenant;
-      if (allowedScopes.length === 0 && !anyScope) return { allowed: false, reason: REASONS.sampleOnly };
-      if (!anyScope && (await effectiveScopes(conversation)).length === 0) {
-        const binding = await bindings?.get(conversation);
-        if (binding !== undefined) return { allowed: false, reason: REASONS.outsideBinding(text, binding) };
-      }
       return { allowed: true, needsResolution: true };
     },
 
     authorizeResolved,
+
+    async authorizeSubscription(subscription, conversation) {
+      const guid = subscriptionGuid(subscription);
+      if (guid === undefined) return { allowed: false, reason: REASONS.notASubscription };
+      if (isSampleWorkspace(guid)) return { allowed: true };
+      const tenant = tenantDecision(conversation);
+      if (!tenant.allowed) return tenant;
+      const scope = `/subscriptions/${guid}`;
+      if (!anyScope) {
+        if (allowedScopes.length === 0) return { allowed: false, reason: REASONS.sampleOnly };
+        if (!allowedScopes.some((allowed) => isWithinScope(scope, allowed))) return { allowed: false, reason: REASONS.subscriptionOutsideAllowed(scope) };
+      }
+      const binding = await bindings?.get(conversation);
+      if (binding !== undefined && !isWithinBinding(scope, binding)) return { allowed: false, reason: REASONS.outsideBinding(scope, binding) };
+      return { allowed: true };
+    },
+
+    isSample(target) {
+      const text = target.trim();
+      if (isSampleTarget(text)) return true;
+      const guid = subscriptionGuid(text);
+      if (guid !== undefined) return isSampleWorkspace(guid);
+      try {
+        return isSampleWorkspace(parseWorkspaceId(text).subscriptionId);
+      } catch {
+        return false;
+      }
+    },
 
     async filterVisible(workspaces, conversation) {
       const out: (typeof workspaces)[number][] = [];
@@ -162,6 +197,13 @@ export function createScanAuthorizer(options: ScanAuthorizerOptions): ScanAuthor
 
     effectiveScopes,
   };
+}
+
+const SUBSCRIPTION = /^(?:\/subscriptions\/)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
+
+/** The GUID of `<guid>` or `/subscriptions/<guid>` (lower case); undefined for anything else. */
+export function subscriptionGuid(text: string): string | undefined {
+  return SUBSCRIPTION.exec(text.trim())?.[1]?.toLowerCase();
 }
 
 type TenantPolicy = { readonly kind: 'any' } | { readonly kind: 'none' } | { readonly kind: 'list'; readonly ids: ReadonlySet<string> };

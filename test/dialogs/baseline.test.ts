@@ -33,7 +33,7 @@ describe('baseline feature', () => {
     const port = new RecordingPort();
     await workshop.onMessage!(port, message(router, 'start workshop network security'));
     await workshop.onMessage!(port, message(router, 'ExpressRoute and private endpoints'));
-    await store.put(scanReportKey('conv-1'), report);
+    await store.put(scanReportKey('conv-1'), { report, target: report.workspace.id });
     port.take();
 
     expect(await baseline.onMessage!(port, message(router, 'my baseline'))).toBe(true);

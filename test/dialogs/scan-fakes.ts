@@ -3,7 +3,7 @@
  */
 import type { ScanReport } from '../../src/checks/types';
 import type { AdaptiveCard, ConversationInfo, TurnPort } from '../../src/dialogs/port';
-import type { Resolution, ScanRequest, ScanService, WorkspaceRef } from '../../src/scan/scan-service';
+import type { DefenderStatusReport, Resolution, ScanRequest, ScanService, WorkspaceRef } from '../../src/scan/scan-service';
 
 export type PortEvent =
   | { readonly kind: 'text'; readonly text: string }
@@ -89,6 +89,15 @@ export class FakeScanService implements ScanService {
 
   listWorkspaces(): Promise<readonly WorkspaceRef[]> {
     return this.listError !== undefined ? Promise.reject(this.listError) : Promise.resolve(this.workspaces);
+  }
+
+  /** Subscriptions passed to defenderStatus(), in order; `defender` is what it answers. */
+  readonly defenderAsked: string[] = [];
+  defender: DefenderStatusReport | Error = new Error('no Defender status in this test');
+
+  defenderStatus(subscriptionId: string): Promise<DefenderStatusReport> {
+    this.defenderAsked.push(subscriptionId);
+    return this.defender instanceof Error ? Promise.reject(this.defender) : Promise.resolve(this.defender);
   }
 }
 

@@ -55,9 +55,13 @@ describe('scan feature: messages', () => {
     expect(updates.every((u) => u.id === progressId)).toBe(true);
     expect(updates.length).toBeGreaterThanOrEqual(2);
     expect(cardText(updates[0]!.card)).toMatch(/Scanning ws-prod… \d+\/12 reads/);
-    expect(cardText(updates[updates.length - 1]!.card)).toContain('Security baseline scan');
+    // An area scan answers its question first (the progress card becomes the answer), then sends the summary.
+    const answer = cardText(updates[updates.length - 1]!.card);
+    expect(answer).toContain('Are role assignments on ws-prod least privilege?');
+    expect(answer).toMatch(/^No — role assignments on ws-prod are not least privilege: \d+ of \d+ RBAC controls fail/m);
+    expect(cardText(port.sent()[1]!)).toContain('Security baseline scan');
     // Top findings after the summary: failed first, then not assessed.
-    const findingCards = port.sent().slice(1);
+    const findingCards = port.sent().slice(2);
     expect(findingCards).toHaveLength(3);
     expect(cardText(findingCards[0]!)).toContain(failing.title);
     expect(cardText(findingCards[2]!)).toContain('Not assessed');

@@ -5,7 +5,7 @@
  * "Check this on my workspace" from an answer card; every card under Teams' 28 KB.
  */
 import { lastScanKey, type LastScan } from '../../src/dialogs/scan-state';
-import { LAB_NAMES, SAMPLE_WORKSPACE_IDS } from '../../src/sample';
+import { HARDENED_NAMES, LAB_NAMES, SAMPLE_WORKSPACE_IDS } from '../../src/sample';
 import { startFakeConnector, cardText, type LocalConnector } from '../support/fake-connector';
 import { startProductBot, type ProductBot } from '../support/e2e-bot';
 import {
@@ -219,5 +219,96 @@ describe('scan flow through the fake Bot Connector (issue 4)', () => {
     const urls = all.flatMap((c) => actionsOf(c)).filter((a) => a.type === 'Action.OpenUrl').map((a) => a.url);
     expect(urls.length).toBeGreaterThan(0);
     for (const url of urls) expect(url).toMatch(/^https:\/\/learn\.microsoft\.com\//);
+  });
+});
+
+describe('review fixes through the fake Bot Connector (items 4, 5, 8, 9, 15, 21)', () => {
+  let connector: LocalConnector;
+  let bot: ProductBot;
+  let user: LocalBotClient;
+  const records = (): ReturnType<typeof cardRecords> => cardRecords(connector, user.conversation.id);
+  /** The cards (posted or updated) of the bot's answer to one message. */
+  const answerTo = async (text: string): Promise<Json[]> => {
+    const before = records().length;
+    const res = await user.sendText(text);
+    expect(res.status).toBe(200);
+    return records().slice(before).map((r) => r.card);
+  };
+
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+    bot = await startProductBot({ serviceUrl: connector.serviceUrl, connector });
+    user = bot.client('personal');
+  });
+  afterAll(async () => {
+    await bot.close();
+    await connector.close();
+  });
+
+  test('item 4: "defender status for subscription <sample id>" answers with the plans card, CSPM Free failing, without a workspace read', async () => {
+    bot.sample.arm.resetLog();
+    const cards = await answerTo(`defender status for subscription ${LAB_NAMES.subscriptionId}`);
+    expect(cards).toHaveLength(1);
+    const text = cardText(cards[0]);
+    expect(text).toContain('Defender for Cloud plans');
+    expect(text).toMatch(/No — 7 of 7 Defender plans the baseline asks for are not fully on/);
+    expect(text).toContain('AML-LT-006 · Failed');
+    expect(text).toContain('CloudPosture');
+    expect(text).toContain('Free');
+    expect(text).toContain('az security pricing create -n CloudPosture --tier Standard');
+    expect(cardBytes(cards[0])).toBeLessThanOrEqual(TEAMS_CARD_LIMIT_BYTES);
+    expect(bot.sample.arm.requests.some((r) => r.path.includes('/workspaces/'))).toBe(false);
+    const hardened = cardText((await answerTo(`defender status for subscription /subscriptions/${HARDENED_NAMES.subscriptionId}`))[0]);
+    expect(hardened).toMatch(/Yes — all 7 Defender plans the baseline asks for are on/);
+  });
+
+  test('item 5: a sample workspace name is scanned in sample-only mode', async () => {
+    const cards = await answerTo(`scan ${LAB_NAMES.workspace}`);
+    expect(cardText(cards[0])).toContain(`Scanning ${LAB_NAMES.workspace}`);
+    expect(cards.map((c) => cardText(c)).join('\n')).toContain('Security baseline scan');
+    expect(cards.map((c) => cardText(c)).join('\n')).not.toContain('sample environment only');
+  });
+
+  test('item 15: "is public network access off on sample?" opens with a direct answer, and the area holds only public-access checks', async () => {
+    const cards = await answerTo('is public network access off on the sample workspace?');
+    const texts = cards.map((c) => cardText(c));
+    const answer = texts.find((t) => t.includes('Is public network access off on'));
+    expect(answer).toMatch(new RegExp(`No — public network access is not off: ${LAB_NAMES.workspace} has publicNetworkAccess Enabled; \\d+ of \\d+ public-access controls fail\\.`));
+    const summaryAt = texts.findIndex((t) => t.includes('Security baseline scan'));
+    expect(summaryAt).toBeGreaterThan(texts.indexOf(answer!));
+    const last = await bot.server.services.store.get<LastScan>(lastScanKey(user.conversation.id));
+    const ran = new Set(last!.value.report.findings.map((f) => f.checkId));
+    expect(ran.has('AML-NET-001')).toBe(true);
+    for (const notPublic of ['AML-NET-003', 'AML-NET-004', 'AML-NET-005', 'AML-NET-009']) expect(ran.has(notPublic)).toBe(false);
+  });
+
+  test('item 8: re-check of a compute that was deleted says so, and shows no other resource', async () => {
+    await answerTo('scan sample');
+    const compute = `${WORKSPACE_ID}/computes/${LAB_NAMES.computeInstance}`;
+    const original = bot.sample.arm.getResource(compute)!;
+    expect(original).toBeDefined();
+    bot.sample.arm.deleteResource(compute);
+    try {
+      const res = await user.execute('scan.recheck', { workspaceId: WORKSPACE_ID, target: 'sample', checkId: 'AML-NET-006', resourceId: compute });
+      expect(invokeCard(res.body)).toBeUndefined();
+      expect(invokeMessage(res.body)).toBe(`compute ${LAB_NAMES.computeInstance} is gone or no longer in scope: nothing to re-check.`);
+    } finally {
+      bot.sample.arm.setResource(compute, original);
+    }
+  });
+
+  test('item 9: the sample is not rate-limited', async () => {
+    for (let i = 0; i < 7; i++) {
+      const cards = await answerTo('scan sample:hardened');
+      expect(cards.map((c) => cardText(c)).join('\n')).not.toMatch(/limit of/);
+    }
+  });
+
+  test('item 21: a link and a mention in place of a workspace are ignored, and the prompt says why', async () => {
+    const cards = await answerTo('scan [evil](https://evil.example) <at>everyone</at>');
+    const text = cardText(cards[0]);
+    expect(text).toContain('Which workspace?');
+    expect(text).toContain('I ignored the link in your message');
+    expect(JSON.stringify(cards[0])).not.toContain('evil.example');
   });
 });

@@ -56,7 +56,16 @@ describe('scan authorizer: scopes', () => {
     expect(await a.authorize({ target: 'sample:hardened', conversation: conversation() })).toEqual({ allowed: true });
     expect(await a.authorize({ target: SAMPLE_WS, conversation: conversation() })).toEqual({ allowed: true });
     expect(await a.authorize({ target: PROD, conversation: conversation() })).toEqual({ allowed: false, reason: REASONS.sampleOnly });
-    expect(await a.authorize({ target: 'mlw-prod', conversation: conversation() })).toEqual({ allowed: false, reason: REASONS.sampleOnly });
+    // A name may be a sample workspace's: it is resolved first, and the id it resolves to decides (item 5).
+    expect(await a.authorize({ target: 'mlw-prod', conversation: conversation() })).toEqual({ allowed: true, needsResolution: true });
+    expect(await a.authorizeResolved(SAMPLE_WS, conversation())).toEqual({ allowed: true });
+    expect(await a.authorizeResolved(PROD, conversation())).toEqual({ allowed: false, reason: REASONS.sampleOnly });
+  });
+
+  test('a name is refused up front only when the tenant is not allowed', async () => {
+    const a = authorizer({ allowedScopes: [] });
+    expect(await a.authorize({ target: 'mlw-mlopsv2-0001prod', conversation: conversation({ tenantId: OTHER_TENANT }) })).toEqual({ allowed: false, reason: REASONS.tenant });
+    expect(await a.authorize({ target: 'mlw-mlopsv2-0001prod', conversation: conversation() })).toEqual({ allowed: true, needsResolution: true });
   });
 
   test('subscription, resource-group and workspace scopes; siblings and prefixes are outside', async () => {
@@ -117,13 +126,16 @@ describe('scan authorizer: team bindings', () => {
     expect(await a.effectiveScopes(conv)).toEqual([rg('rg-ml-prod')]);
   });
 
-  test('a binding whose scopes are all outside the allowed ones refuses names before resolution', async () => {
+  test('a binding whose scopes are all outside the allowed ones refuses what a name resolves to (the sample stays allowed)', async () => {
     const store = new MemoryGuardianStore();
     const bindings = createChannelBindings(store);
     const conv = conversation();
     await bindings.add(conv, `/subscriptions/${OTHER_SUB}`, conv.userId);
-    const d = await authorizer({ bindings }).authorize({ target: 'mlw-prod', conversation: conv });
-    expect(d.allowed).toBe(false);
+    const a = authorizer({ bindings });
+    expect(await a.authorize({ target: 'mlw-prod', conversation: conv })).toEqual({ allowed: true, needsResolution: true });
+    expect((await a.authorizeResolved(PROD, conv)).allowed).toBe(false);
+    expect((await a.authorizeResolved(ELSEWHERE, conv)).allowed).toBe(false);
+    expect((await a.authorizeResolved(SAMPLE_WS, conv)).allowed).toBe(true);
   });
 
   test('a corrupted stored binding narrows to nothing instead of lifting the binding', async () => {
@@ -163,5 +175,52 @@ describe('scan authorizer: user-delegated mode', () => {
 
   test('in bot-identity mode, empty scopes still mean the sample only', async () => {
     expect(await authorizer({ allowedScopes: [] }).authorize({ target: ELSEWHERE, conversation: conversation() })).toEqual({ allowed: false, reason: REASONS.sampleOnly });
+  });
+});
+
+describe('scan authorizer: subscriptions (Defender status)', () => {
+  test('the sample subscriptions are always allowed, in either form', async () => {
+    const a = authorizer({ allowedScopes: [] });
+    expect(await a.authorizeSubscription(SAMPLE_SUB, conversation())).toEqual({ allowed: true });
+    expect(await a.authorizeSubscription(`/subscriptions/${SAMPLE_SUB.toUpperCase()}`, conversation({ tenantId: OTHER_TENANT }))).toEqual({ allowed: true });
+    expect(a.isSample(`/subscriptions/${SAMPLE_SUB}`)).toBe(true);
+    expect(a.isSample(SAMPLE_WS)).toBe(true);
+    expect(a.isSample('sample:hardened')).toBe(true);
+    expect(a.isSample(PROD)).toBe(false);
+    expect(a.isSample('mlw-prod')).toBe(false);
+  });
+
+  test('a real subscription needs the tenant and the subscription itself within an allowed scope', async () => {
+    expect(await authorizer().authorizeSubscription(SUB, conversation())).toEqual({ allowed: true });
+    expect(await authorizer().authorizeSubscription(SUB, conversation({ tenantId: OTHER_TENANT }))).toEqual({ allowed: false, reason: REASONS.tenant });
+    expect(await authorizer({ allowedScopes: [] }).authorizeSubscription(SUB, conversation())).toEqual({ allowed: false, reason: REASONS.sampleOnly });
+    expect(await authorizer().authorizeSubscription(OTHER_SUB, conversation())).toEqual({ allowed: false, reason: REASONS.subscriptionOutsideAllowed(`/subscriptions/${OTHER_SUB}`) });
+    // An allowed resource group does not open its subscription's settings.
+    const rgOnly = await authorizer({ allowedScopes: [rg('rg-ml-prod')] }).authorizeSubscription(SUB, conversation());
+    expect(rgOnly.allowed).toBe(false);
+    if (!rgOnly.allowed) expect(rgOnly.reason).toContain('whole subscription');
+  });
+
+  test('anything but a subscription id is refused', async () => {
+    for (const text of ['not-a-guid', PROD, `/subscriptions/${SUB}/resourceGroups/rg`, '']) {
+      expect(await authorizer().authorizeSubscription(text, conversation())).toEqual({ allowed: false, reason: REASONS.notASubscription });
+    }
+  });
+
+  test('a team binding narrows subscriptions too', async () => {
+    const store = new MemoryGuardianStore();
+    const bindings = createChannelBindings(store);
+    const conv = conversation();
+    await bindings.add(conv, rg('rg-ml-prod'), conv.userId);
+    const a = authorizer({ bindings });
+    const refused = await a.authorizeSubscription(SUB, conv);
+    expect(refused.allowed).toBe(false);
+    if (!refused.allowed) expect(refused.reason).toContain('This team is linked to');
+    expect(await a.authorizeSubscription(SAMPLE_SUB, conv)).toEqual({ allowed: true });
+  });
+
+  test('user-delegated mode with no scopes: the user\u2019s RBAC is the limit, the binding still applies', async () => {
+    const a = authorizer({ allowedScopes: [], userDelegated: true });
+    expect(await a.authorizeSubscription(OTHER_SUB, conversation())).toEqual({ allowed: true });
   });
 });

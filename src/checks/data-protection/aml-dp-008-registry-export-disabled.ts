@@ -15,7 +15,7 @@ export default defineCheck({
   mcsb: ['DP-2'],
   policyDefinitionId: '524b0254-c285-4903-bee6-bb8126cde579',
   workshopQuestions: ['DP-04'],
-  areas: ['public-network'],
+  areas: [],
   risk:
     'With exports allowed, anyone with pull rights can import the workspace\'s images into a registry they control, outside every network boundary. ' +
     'Environment images often embed code, packages and sometimes data, so this is a data-exfiltration path.',

@@ -14,7 +14,7 @@ export default defineCheck({
   mcsb: ['NS-2'],
   policyDefinitionId: '45e05259-1eb5-4f70-9574-baf73e9d219b',
   workshopQuestions: ['NS-01', 'NS-02', 'NS-04'],
-  areas: ['public-network'],
+  areas: [],
   risk:
     'Without an approved private endpoint, the workspace can only be reached over its public endpoint, so public access cannot be turned off without cutting users off. A private endpoint with its private DNS zones (privatelink.api.azureml.ms, privatelink.notebooks.azure.net) keeps traffic on the Microsoft backbone and resists DNS spoofing of the public name.',
   remediation: {

@@ -16,7 +16,7 @@ export default defineCheck({
   mcsb: ['NS-1', 'NS-2'],
   policyDefinitionId: '6ddb1705-c8cf-450e-aa4b-19ad6703c440',
   workshopQuestions: ['WVN-01', 'TVN-01', 'DP-04'],
-  areas: ['public-network'],
+  areas: [],
   risk:
     'Computes that may reach any internet address can exfiltrate training data and models, or pull malicious packages, and nothing records where the data went. AllowOnlyApprovedOutbound limits egress to private endpoints and reviewed FQDN and service-tag rules.',
   remediation: {

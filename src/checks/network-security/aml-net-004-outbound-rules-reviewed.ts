@@ -21,7 +21,7 @@ export default defineCheck({
   resourceType: 'Microsoft.MachineLearningServices/workspaces/outboundRules',
   mcsb: ['NS-1', 'DP-2'],
   workshopQuestions: ['WVN-01', 'DP-04'],
-  areas: ['public-network'],
+  areas: [],
   risk:
     'An approved-outbound managed network is only as tight as its rules: a wildcard FQDN, a rule to any blob endpoint, or the Internet, AzureCloud or region-less Storage service tag lets a job copy data to an attacker-owned account. No other scanner inspects these rules.',
   remediation: {

@@ -12,7 +12,7 @@ export default defineCheck({
   mcsb: ['NS-1', 'NS-2'],
   policyDefinitionId: '7804b5c7-01dc-4723-969b-ae300cc07ff1',
   workshopQuestions: ['TVN-01', 'TVN-02'],
-  areas: ['public-network'],
+  areas: [],
   risk:
     'A compute instance or cluster outside any virtual network talks to storage, the vault and the registry over public endpoints, so those cannot be locked down, and the nodes are exposed to the internet. Placing computes in the managed network or a customer subnet lets every dependency use private endpoints.',
   remediation: {

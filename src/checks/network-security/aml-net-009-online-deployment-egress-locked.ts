@@ -15,7 +15,7 @@ export default defineCheck({
   resourceType: 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments',
   mcsb: ['NS-1', 'DP-2'],
   workshopQuestions: ['DP-04', 'NS-03'],
-  areas: ['public-network'],
+  areas: [],
   risk:
     'A model deployment with open egress can send scoring inputs (often personal data) or its own weights anywhere on the internet, and a compromised scoring script becomes an exfiltration channel. Locked egress keeps deployments talking only to the workspace resources over private endpoints.',
   remediation: {

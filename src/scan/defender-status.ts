@@ -1,0 +1,147 @@
+/**
+ * "Defender status for subscription <id>": the Defender checks that are about the subscription itself
+ * (AML-LT-005…010, 012, 013 read only its pricings and security connectors) run unchanged over a snapshot whose
+ * workspace fields are marked "not read". Nothing about a workspace is read, so no workspace check can run here;
+ * the checks keep their own rules (a plan missing from the pricings fails, an extension off fails).
+ */
+import type { ArmClients } from '../azure/clients';
+import type { ReadError, SecurityAssessment, WorkspaceSnapshot } from '../azure/snapshot';
+import { collectSubscriptionDefender, type SubscriptionDefenderSnapshot } from '../azure/subscription-defender';
+import { checkById, CHECK_SET_VERSION } from '../checks/registry';
+import { runChecks } from '../checks/runner';
+import type { CheckDefinition, Finding, Status } from '../checks/types';
+import type { DefenderPlanStatus, DefenderStatusReport } from './scan-service';
+
+/** The subscription-level Defender checks, and the pricing each plan check reads (undefined: not a plan). */
+export const SUBSCRIPTION_DEFENDER_CHECKS: readonly { readonly checkId: string; readonly plan?: string }[] = [
+  { checkId: 'AML-LT-006', plan: 'CloudPosture' },
+  { checkId: 'AML-LT-005', plan: 'AI' },
+  { checkId: 'AML-LT-007', plan: 'StorageAccounts' },
+  { checkId: 'AML-LT-008', plan: 'KeyVaults' },
+  { checkId: 'AML-LT-009', plan: 'Containers' },
+  { checkId: 'AML-LT-010', plan: 'Arm' },
+  { checkId: 'AML-LT-012', plan: 'VirtualMachines' },
+  { checkId: 'AML-LT-013' },
+];
+
+const STATUS_RANK: Readonly<Record<Status, number>> = { fail: 0, error: 1, manual: 2, pass: 3, not_applicable: 4 };
+const SEVERITY_RANK: Readonly<Record<string, number>> = { high: 0, medium: 1, low: 2 };
+const TOP_RECOMMENDATIONS = 5;
+
+function subscriptionChecks(): CheckDefinition[] {
+  return SUBSCRIPTION_DEFENDER_CHECKS.map(({ checkId }) => {
+    const check = checkById(checkId);
+    if (check === undefined) throw new Error(`The check ${checkId} is missing from the registry.`);
+    return check;
+  });
+}
+
+/** A WorkspaceSnapshot of a subscription: its Defender reads, and every workspace read marked as not made. */
+export function subscriptionSnapshot(collected: SubscriptionDefenderSnapshot): WorkspaceSnapshot {
+  const scope = collected.subscriptionScope;
+  const notRead = (what: string): { readonly ok: false; readonly error: ReadError } => ({
+    ok: false,
+    error: { kind: 'invalid', message: `Not read: the Defender status of a subscription reads only its Defender settings, not ${what}.`, resourceId: scope },
+  });
+  return {
+    collectedAt: collected.collectedAt,
+    // The subscription scope stands where the workspace id would: the plan checks name `<subscription>/providers/Microsoft.Security/pricings/<plan>`.
+    workspaceId: scope,
+    workspace: notRead('a workspace'),
+    computes: notRead('computes'),
+    onlineEndpoints: notRead('online endpoints'),
+    onlineDeployments: notRead('online deployments'),
+    datastores: notRead('datastores'),
+    connections: notRead('workspace connections'),
+    outboundRules: notRead('outbound rules'),
+    mlRegistries: notRead('ML registries'),
+    storageAccount: notRead('a storage account'),
+    blobService: notRead('blob service settings'),
+    keyVault: notRead('a key vault'),
+    cmkKey: notRead('a customer-managed key'),
+    containerRegistry: notRead('a container registry'),
+    applicationInsights: notRead('Application Insights'),
+    diagnostics: {
+      workspace: notRead('workspace diagnostic settings'),
+      keyVault: notRead('key vault diagnostic settings'),
+      onlineEndpoints: notRead('endpoint diagnostic settings'),
+      subscription: notRead('the activity log export'),
+    },
+    roleAssignments: {
+      workspace: notRead('role assignments'),
+      storageAccount: notRead('role assignments'),
+      keyVault: notRead('role assignments'),
+      containerRegistry: notRead('role assignments'),
+    },
+    roleDefinitions: notRead('role definitions'),
+    defenderPlans: collected.defenderPlans,
+    securityConnectors: collected.securityConnectors,
+    assessments: collected.assessments,
+    policyAssignments: notRead('policy assignments'),
+    policyStates: notRead('policy states'),
+  };
+}
+
+function worst(findings: readonly Finding[]): Finding | undefined {
+  return [...findings].sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status])[0];
+}
+
+function planStatus(check: CheckDefinition, plan: string, findings: readonly Finding[], collected: SubscriptionDefenderSnapshot): DefenderPlanStatus {
+  const own = findings.filter((f) => f.checkId === check.id);
+  const top = worst(own);
+  const status: Status = top?.status ?? 'error';
+  const pricing = collected.defenderPlans.ok ? collected.defenderPlans.value.find((p) => p.name.toLowerCase() === plan.toLowerCase()) : undefined;
+  return {
+    plan,
+    checkId: check.id,
+    title: check.title,
+    tier: pricing?.pricingTier,
+    subPlan: pricing?.subPlan,
+    extensions: pricing?.extensions ?? [],
+    status,
+    message: top?.message ?? `${check.id} returned no result.`,
+    fix: status === 'pass' ? undefined : check.remediation.cli,
+  };
+}
+
+function openRecommendations(assessments: SubscriptionDefenderSnapshot['assessments']): DefenderStatusReport['openRecommendations'] {
+  if (!assessments.ok) return { ok: false, message: assessments.error.message };
+  const open = assessments.value.filter((a) => a.statusCode.toLowerCase() === 'unhealthy');
+  const rank = (a: SecurityAssessment): number => SEVERITY_RANK[(a.severity ?? '').toLowerCase()] ?? 9;
+  const top = [...open]
+    .sort((a, b) => rank(a) - rank(b) || a.displayName.localeCompare(b.displayName))
+    .slice(0, TOP_RECOMMENDATIONS)
+    .map((a) => ({ displayName: a.displayName, severity: a.severity, resourceId: a.resourceId }));
+  return { ok: true, count: open.length, top };
+}
+
+/** Runs the subscription-level Defender checks over what was collected. Pure. */
+export function evaluateDefenderStatus(collected: SubscriptionDefenderSnapshot, now: Date): DefenderStatusReport {
+  const checks = subscriptionChecks();
+  const findings = runChecks(subscriptionSnapshot(collected), checks);
+  const plans = SUBSCRIPTION_DEFENDER_CHECKS.flatMap(({ checkId, plan }) => {
+    const check = checks.find((c) => c.id === checkId);
+    return check === undefined || plan === undefined ? [] : [planStatus(check, plan, findings, collected)];
+  });
+  return {
+    subscription: collected.subscriptionScope,
+    scannedAt: now.toISOString(),
+    checkSetVersion: CHECK_SET_VERSION,
+    findings,
+    plans,
+    openRecommendations: openRecommendations(collected.assessments),
+  };
+}
+
+export interface DefenderStatusOptions {
+  readonly timeoutMs: number;
+  readonly concurrency: number;
+  readonly signal?: AbortSignal;
+  readonly now: () => Date;
+}
+
+/** Collects and evaluates; read failures become `error` results, never a pass. */
+export async function readDefenderStatus(clients: ArmClients, subscriptionId: string, options: DefenderStatusOptions): Promise<{ readonly collected: SubscriptionDefenderSnapshot; readonly report: DefenderStatusReport }> {
+  const collected = await collectSubscriptionDefender(clients, subscriptionId, options);
+  return { collected, report: evaluateDefenderStatus(collected, options.now()) };
+}
