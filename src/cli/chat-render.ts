@@ -1,14 +1,16 @@
 /**
- * Adaptive Cards as terminal text for `guardian chat`: headings, text, facts, tables, and numbered buttons the
- * user clicks by typing the number.
+ * Adaptive Cards as terminal text for `guardian chat`: headings, text (Markdown shown plainly, code verbatim),
+ * facts, tables, bars as proportional text, inputs, and numbered buttons the user clicks by typing the number.
  */
+import { inputSummary, readInput, type ChatInput } from './chat-inputs';
 
 export type ChatButton =
-  | { readonly kind: 'submit'; readonly title: string; readonly data: unknown }
-  | { readonly kind: 'execute'; readonly title: string; readonly verb: string; readonly data: unknown }
+  | { readonly kind: 'submit'; readonly title: string; readonly data: unknown; readonly inputs: readonly ChatInput[] }
+  | { readonly kind: 'execute'; readonly title: string; readonly verb: string; readonly data: unknown; readonly inputs: readonly ChatInput[] }
   | { readonly kind: 'imBack'; readonly title: string; readonly text: string }
   | { readonly kind: 'openUrl'; readonly title: string; readonly url: string }
-  | { readonly kind: 'showCard'; readonly title: string; readonly card: unknown };
+  /** `inputs`: the card's own inputs, which a submit inside the shown card also sends. */
+  | { readonly kind: 'showCard'; readonly title: string; readonly card: unknown; readonly inputs: readonly ChatInput[] };
 
 export interface RenderedCard {
   readonly lines: string[];
@@ -22,11 +24,22 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-/** Renders a card; `firstButton` is the number the first button gets (buttons are numbered across a turn). */
-export function renderCard(card: unknown, firstButton = 1): RenderedCard {
+/** Characters a card bar is drawn with (box drawing and block elements): a cell of nothing else is a bar. */
+const BAR_GLYPHS = /^[\u2500-\u259F]+$/;
+const BAR_WIDTH = 20;
+/** One glyph per host colour, so that a bar of several segments still reads in a terminal without colour. */
+const BAR_FILL: Readonly<Record<string, string>> = { attention: '█', accent: '█', warning: '▓', good: '▒' };
+
+/**
+ * Renders a card; `firstButton` is the number the first button gets (buttons are numbered across a turn);
+ * `parentInputs` are the inputs of the card a shown card (Action.ShowCard) belongs to.
+ */
+export function renderCard(card: unknown, firstButton = 1, parentInputs: readonly ChatInput[] = []): RenderedCard {
   const lines: string[] = [];
   const buttons: ChatButton[] = [];
   const label = (button: ChatButton): string => `[${firstButton + buttons.push(button) - 1}] ${button.title}`;
+  // A submit sends every input of its card (and of the cards it is shown inside), wherever the input sits.
+  const inputs = [...collectInputs(isObject(card) ? card.body : undefined), ...parentInputs];
 
   const elements = (items: unknown, indent: string): void => {
     for (const item of arr(items)) element(item, indent);
@@ -36,7 +49,8 @@ export function renderCard(card: unknown, firstButton = 1): RenderedCard {
     switch (item.type) {
       case 'TextBlock':
       case 'RichTextBlock': {
-        const text = item.type === 'TextBlock' ? str(item.text) : arr(item.inlines).map((i) => (isObject(i) ? str(i.text) : str(i))).join('');
+        // A TextBlock is Markdown (shown plainly); a RichTextBlock's TextRuns are literal text, code included.
+        const text = item.type === 'TextBlock' ? plainMarkdown(str(item.text)) : arr(item.inlines).map((i) => (isObject(i) ? str(i.text) : str(i))).join('');
         const heading = item.weight === 'Bolder' || item.size === 'Large' || item.size === 'ExtraLarge' || item.style === 'heading';
         for (const line of text.split('\n')) lines.push(`${indent}${heading ? line.toUpperCase() : line}`);
         break;
@@ -47,9 +61,12 @@ export function renderCard(card: unknown, firstButton = 1): RenderedCard {
       case 'Container':
         elements(item.items, indent);
         break;
-      case 'ColumnSet':
-        for (const column of arr(item.columns)) if (isObject(column)) elements(column.items, indent);
+      case 'ColumnSet': {
+        const bar = barText(item);
+        if (bar !== undefined) lines.push(`${indent}${bar}`);
+        else for (const column of arr(item.columns)) if (isObject(column)) elements(column.items, indent);
         break;
+      }
       case 'Table':
         for (const row of arr(item.rows)) {
           if (!isObject(row)) continue;
@@ -63,14 +80,16 @@ export function renderCard(card: unknown, firstButton = 1): RenderedCard {
       case 'ActionSet':
         actions(item.actions, indent);
         break;
-      default:
-        if (typeof item.type === 'string' && item.type.startsWith('Input.')) lines.push(`${indent}[${item.type} "${str(item.label) || str(item.id)}": not supported in chat]`);
+      default: {
+        const input = readInput(item);
+        if (input !== undefined) lines.push(`${indent}${inputSummary(input)}`);
+      }
     }
   };
   const actions = (list: unknown, indent: string): void => {
     const labels: string[] = [];
     for (const action of arr(list)) {
-      const button = toButton(action);
+      const button = toButton(action, inputs);
       if (button !== undefined) labels.push(label(button));
     }
     if (labels.length > 0) lines.push(`${indent}${labels.join('  ')}`);
@@ -83,24 +102,95 @@ export function renderCard(card: unknown, firstButton = 1): RenderedCard {
   return { lines, buttons };
 }
 
-function toButton(action: unknown): ChatButton | undefined {
+function toButton(action: unknown, cardInputs: readonly ChatInput[]): ChatButton | undefined {
   if (!isObject(action)) return undefined;
   const title = str(action.title) || '(button)';
+  const inputs = str(action.associatedInputs).toLowerCase() === 'none' ? [] : cardInputs;
   switch (action.type) {
     case 'Action.Submit': {
       const data = action.data;
       const msteams = isObject(data) && isObject(data.msteams) ? data.msteams : undefined;
       if (msteams?.type === 'imBack' && typeof msteams.value === 'string') return { kind: 'imBack', title, text: msteams.value };
       if (msteams?.type === 'messageBack' && typeof msteams.text === 'string') return { kind: 'imBack', title, text: msteams.text };
-      return { kind: 'submit', title, data: data ?? {} };
+      return { kind: 'submit', title, data: data ?? {}, inputs };
     }
     case 'Action.Execute':
-      return { kind: 'execute', title, verb: str(action.verb), data: action.data ?? {} };
+      return { kind: 'execute', title, verb: str(action.verb), data: action.data ?? {}, inputs };
     case 'Action.OpenUrl':
       return { kind: 'openUrl', title, url: str(action.url) };
     case 'Action.ShowCard':
-      return { kind: 'showCard', title, card: action.card };
+      return { kind: 'showCard', title, card: action.card, inputs: cardInputs };
     default:
       return undefined;
   }
+}
+
+/** Every input in a card body, in order, without those of shown cards (Action.ShowCard) which have their own. */
+function collectInputs(body: unknown): ChatInput[] {
+  const found: ChatInput[] = [];
+  const visit = (item: unknown): void => {
+    if (Array.isArray(item)) {
+      for (const i of item) visit(i);
+      return;
+    }
+    if (!isObject(item)) return;
+    const input = readInput(item);
+    if (input !== undefined) {
+      found.push(input);
+      return;
+    }
+    visit(item.items);
+    visit(item.columns);
+    for (const row of arr(item.rows)) if (isObject(row)) for (const cell of arr(row.cells)) if (isObject(cell)) visit(cell.items);
+  };
+  visit(body);
+  return found;
+}
+
+/**
+ * A ColumnSet whose columns each hold only a bar (a run of line glyphs, proportional by column width) as text:
+ * "███░░░░░ 3/8" for a done/remaining bar, one glyph per colour (█ failed, ▓ not assessed, ▒ passed, ░ other)
+ * for a bar of statuses; undefined if it is not a bar.
+ */
+function barText(columnSet: Json): string | undefined {
+  const segments: { weight: number; fill: string; color: string }[] = [];
+  for (const column of arr(columnSet.columns)) {
+    if (!isObject(column)) return undefined;
+    const items = arr(column.items);
+    const only = items[0];
+    if (items.length !== 1 || !isObject(only) || only.type !== 'TextBlock' || !BAR_GLYPHS.test(str(only.text))) return undefined;
+    const weight = Number(column.width);
+    if (!Number.isFinite(weight) || weight < 0) return undefined;
+    segments.push({ weight, fill: only.isSubtle === true ? '░' : (BAR_FILL[str(only.color)] ?? '█'), color: only.isSubtle === true ? 'subtle' : str(only.color) });
+  }
+  const total = segments.reduce((sum, s) => sum + s.weight, 0);
+  if (segments.length === 0 || total <= 0) return undefined;
+  // Largest remainder, and at least one glyph for any segment that is there at all.
+  const exact = segments.map((s) => (s.weight / total) * BAR_WIDTH);
+  const cells = exact.map((x, i) => (segments[i]!.weight > 0 ? Math.max(1, Math.floor(x)) : 0));
+  const order = exact.map((x, i) => ({ i, rest: x - Math.floor(x) })).sort((a, b) => b.rest - a.rest);
+  const sum = (): number => cells.reduce((a, b) => a + b, 0);
+  for (let k = 0; sum() < BAR_WIDTH && k < order.length; k += 1) cells[order[k]!.i]! += 1;
+  // The one-glyph minimum can overshoot: take the excess from the widest segment.
+  while (sum() > BAR_WIDTH) {
+    const widest = cells.indexOf(Math.max(...cells));
+    cells[widest]! -= 1;
+  }
+  const bar = segments.map((s, i) => s.fill.repeat(cells[i] ?? 0)).join('');
+  // A progress bar (an accent part, the rest pending) also says how far it is; a bar of statuses has its counts
+  // in the text beside it.
+  const progress = segments.every((s) => s.color === 'accent' || s.color === 'subtle');
+  const done = progress ? segments.filter((s) => s.color === 'accent').reduce((sum, s) => sum + s.weight, 0) : undefined;
+  return done !== undefined ? `${bar} ${done}/${total}` : bar;
+}
+
+/**
+ * Markdown as plain terminal text: **bold** markers dropped, links as "title (url)", and
+ * backslash escapes removed, so that commands copied from the chat work as typed.
+ */
+export function plainMarkdown(text: string): string {
+  return text
+    .replace(/\[([^\]]*)\]\((https?:[^)\s]+)\)/g, '$1 ($2)')
+    .replace(/(^|[^\\])\*\*(.+?)\*\*/g, '$1$2')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }

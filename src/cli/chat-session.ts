@@ -1,47 +1,97 @@
 /**
  * One terminal conversation with the bot: sends what the user types, prints what the bot sends (text, and
- * cards as text with numbered buttons), and turns a typed number into a click on that button.
+ * cards as text with numbered buttons), and turns a typed number into a click on that button. A button whose
+ * card has inputs first asks for each input (or takes them on the same line: `2 namespace=mlops postfix=0001`)
+ * and sends them with the click, as Teams does. A file the bot offers is written to a local folder.
  */
+import * as path from 'node:path';
 import type { Activity } from 'botbuilder';
 import type { LocalBotClient } from '../bot/local-client';
 import type { ConnectorRecord, LocalConnector } from '../bot/local-connector';
-import { renderCard, type ChatButton } from './chat-render';
+import { answerInput, initialValues, inputQuestion, mergeInputs, parseAssignments, type ChatInput } from './chat-inputs';
+import type { ChatFiles } from './chat-files';
+import { plainMarkdown, renderCard, type ChatButton } from './chat-render';
 
 const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+type InputButton = Extract<ChatButton, { kind: 'submit' | 'execute' }>;
+
+/** A click waiting for its inputs: asked one at a time. */
+interface PendingForm {
+  readonly button: InputButton;
+  readonly values: Map<string, string>;
+  index: number;
+}
+
+export interface ChatSessionOptions {
+  /** Where offered files go; without it the offer is only mentioned. */
+  readonly files?: ChatFiles;
+  /** The folder paths are shown relative to (the current directory). */
+  readonly cwd?: string;
+}
 
 export class ChatSession {
   /** The buttons of the bot's latest answer, numbered from 1. */
   private buttons: ChatButton[] = [];
   private freshTurn = true;
+  private form: PendingForm | undefined;
+  /** File writes started while the bot answered; awaited before the next prompt. */
+  private saving: Promise<void>[] = [];
   private readonly stopListening: () => void;
 
   constructor(
     private readonly client: LocalBotClient,
     connector: LocalConnector,
     private readonly write: (text: string) => void,
+    private readonly options: ChatSessionOptions = {},
   ) {
     this.stopListening = connector.onRecord((r) => this.onBotActivity(r));
+  }
+
+  /** What the terminal shows before the user types: "you> ", or "  > " while a card's inputs are asked. */
+  prompt(): string {
+    return this.form === undefined ? 'you> ' : '  > ';
   }
 
   /** Starts the conversation the way Teams does when a user installs the bot (the bot welcomes). */
   async open(): Promise<void> {
     this.beginTurn();
     await this.client.membersAdded([this.client.conversation.bot.id, this.client.conversation.user.id]);
+    await this.settle();
   }
 
   /** Handles one line the user typed. */
   async say(line: string): Promise<void> {
+    if (this.form !== undefined) {
+      await this.answer(this.form, line);
+      return;
+    }
     const text = line.trim();
     if (text === '') return;
-    const number = /^\d{1,3}$/.test(text) ? Number(text) : undefined;
-    const button = number !== undefined ? this.buttons[number - 1] : undefined;
-    if (number !== undefined && button === undefined && this.buttons.length > 0) {
+    const numbered = /^(\d{1,3})(?:\s+(.*))?$/.exec(text);
+    const number = numbered !== null ? Number(numbered[1]) : undefined;
+    const assignments = numbered?.[2] !== undefined ? parseAssignments(numbered[2]) : undefined;
+    // "3" alone, or "3 key=value …"; anything else starting with a number is a message.
+    const isClick = number !== undefined && (numbered?.[2] === undefined || assignments !== undefined);
+    const button = isClick ? this.buttons[number - 1] : undefined;
+    if (isClick && button === undefined && this.buttons.length > 0) {
       this.write(`(no button ${number}; the buttons are 1 to ${this.buttons.length})\n`);
       return;
     }
-    this.beginTurn();
     if (button === undefined) {
+      this.beginTurn();
       await this.client.sendText(text);
+      await this.settle();
+      return;
+    }
+    if (assignments !== undefined) {
+      await this.clickWithAssignments(button, assignments);
+      return;
+    }
+    if ((button.kind === 'submit' || button.kind === 'execute') && button.inputs.length > 0) {
+      this.form = { button, values: initialValues(button.inputs), index: 0 };
+      this.write(`(${button.title}: ${button.inputs.length === 1 ? 'one field' : `${button.inputs.length} fields`}; press Enter to keep a value)\n`);
+      this.ask(this.form);
       return;
     }
     await this.click(button);
@@ -51,30 +101,87 @@ export class ChatSession {
     this.stopListening();
   }
 
-  private async click(button: ChatButton): Promise<void> {
+  private ask(form: PendingForm): void {
+    const input = form.button.inputs[form.index];
+    if (input !== undefined) this.write(`${inputQuestion(input).map((l) => `  ${l}`).join('\n')}\n`);
+  }
+
+  private async answer(form: PendingForm, line: string): Promise<void> {
+    const input = form.button.inputs[form.index];
+    if (input === undefined) return;
+    const result = answerInput(input, line);
+    if (!result.ok) {
+      this.write(`  ${result.problem}\n`);
+      this.ask(form);
+      return;
+    }
+    form.values.set(input.id, result.value);
+    form.index += 1;
+    if (form.index < form.button.inputs.length) {
+      this.ask(form);
+      return;
+    }
+    this.form = undefined;
+    await this.click(form.button, form.values);
+  }
+
+  /** `N key=value …`: the named inputs as given, the others as the card shows them; nothing is asked. */
+  private async clickWithAssignments(button: ChatButton, assignments: readonly [string, string][]): Promise<void> {
+    if (button.kind !== 'submit' && button.kind !== 'execute') {
+      this.write(`(button "${button.title}" has no fields to fill)\n`);
+      return;
+    }
+    const values = initialValues(button.inputs);
+    for (const [id, typed] of assignments) {
+      const input: ChatInput | undefined = button.inputs.find((i) => i.id === id);
+      if (input === undefined) {
+        const ids = button.inputs.map((i) => i.id);
+        this.write(`(no field "${id}" for "${button.title}"${ids.length > 0 ? `; its fields are ${ids.join(', ')}` : ''})\n`);
+        return;
+      }
+      const result = answerInput(input, typed);
+      if (!result.ok) {
+        this.write(`(${id}: ${result.problem})\n`);
+        return;
+      }
+      values.set(id, result.value);
+    }
+    await this.click(button, values);
+  }
+
+  private async click(button: ChatButton, values: ReadonlyMap<string, string> = new Map()): Promise<void> {
+    this.beginTurn();
     switch (button.kind) {
       case 'imBack':
         await this.client.sendText(button.text);
-        return;
+        break;
       case 'submit':
-        await this.client.submit(button.data);
-        return;
+        await this.client.submit(mergeInputs(button.data, values.size > 0 ? values : initialValues(button.inputs)));
+        break;
       case 'openUrl':
         this.write(`open in a browser: ${button.url}\n`);
         return;
       case 'showCard':
-        this.printCard(button.card);
+        this.printCard(button.card, button.inputs);
         return;
       case 'execute': {
-        const result = await this.client.execute(button.verb, button.data);
+        const result = await this.client.execute(button.verb, mergeInputs(button.data, values.size > 0 ? values : initialValues(button.inputs)));
         this.printInvokeResponse(result.body);
-        return;
+        break;
       }
     }
+    await this.settle();
   }
 
   private beginTurn(): void {
     this.freshTurn = true;
+  }
+
+  /** Waits for the files the bot's answer offered to be written (their paths are printed then). */
+  private async settle(): Promise<void> {
+    const pending = this.saving;
+    this.saving = [];
+    await Promise.all(pending);
   }
 
   private onBotActivity(record: ConnectorRecord): void {
@@ -83,9 +190,25 @@ export class ChatSession {
     const activity: Partial<Activity> = record.activity;
     if (activity.type !== undefined && activity.type !== 'message') return;
     if (record.operation === 'update') this.write('(the bot updated an earlier card)\n');
-    if (typeof activity.text === 'string' && activity.text !== '') this.write(`bot> ${activity.text}\n`);
+    if (typeof activity.text === 'string' && activity.text !== '') this.write(`bot> ${plainMarkdown(activity.text)}\n`);
     for (const attachment of activity.attachments ?? []) {
       if (attachment.contentType === CARD_TYPE) this.printCard(attachment.content);
+      else this.saving.push(this.saveOffered(attachment));
+    }
+  }
+
+  private async saveOffered(attachment: unknown): Promise<void> {
+    const files = this.options.files;
+    if (files === undefined) return;
+    try {
+      const file = await files.take(attachment, this.client.conversation.id);
+      if (file === undefined) return;
+      const written = await files.save(file);
+      const cwd = this.options.cwd;
+      const shown = cwd !== undefined && !path.relative(cwd, written).startsWith('..') ? `.${path.sep}${path.relative(cwd, written)}` : written;
+      this.write(`bot> (file saved: ${shown})\n`);
+    } catch (e) {
+      this.write(`bot> (could not save the file: ${(e as Error).message})\n`);
     }
   }
 
@@ -93,16 +216,16 @@ export class ChatSession {
     if (typeof body !== 'object' || body === null) return;
     const { type, value } = body as { type?: unknown; value?: unknown };
     if (type === CARD_TYPE) this.printCard(value);
-    else if (typeof value === 'string' && value !== '') this.write(`bot> ${value}\n`);
+    else if (typeof value === 'string' && value !== '') this.write(`bot> ${plainMarkdown(value)}\n`);
   }
 
-  private printCard(card: unknown): void {
+  private printCard(card: unknown, parentInputs: readonly ChatInput[] = []): void {
     // Buttons are numbered across one answer, so two cards in a row do not both have a button 1.
     if (this.freshTurn) {
       this.buttons = [];
       this.freshTurn = false;
     }
-    const rendered = renderCard(card, this.buttons.length + 1);
+    const rendered = renderCard(card, this.buttons.length + 1, parentInputs);
     this.buttons.push(...rendered.buttons);
     this.write(`${rendered.lines.map((l, i) => (i === 0 ? `bot> ${l}` : `     ${l}`)).join('\n')}\n`);
   }

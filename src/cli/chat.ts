@@ -1,25 +1,35 @@
 /**
  * `guardian chat`: a terminal conversation with the same bot that runs in Teams. It starts the server in-process
  * on a free loopback port, in local mode, with a local Bot Connector stand-in that hands the replies back here.
+ * Its state (scans, watches, workshop, lab) lives in memory unless --state names a folder: nothing it does
+ * reaches the store of a server started with `npm start`, and its watches end with it.
  */
+import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { type Config, ConfigError, loadConfig } from '../config';
 import type * as IndexModule from '../index';
 import { localConversation, LocalBotClient } from '../bot/local-client';
 import { LocalConnector } from '../bot/local-connector';
 import { createLogger } from '../logging';
-import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
+import { createStore } from '../storage/create-store';
+import type { GuardianStore } from '../storage/store';
+import { type CliCommand, type CliIO, type ExitCode } from './command';
+import { parseCliOptions, stringOption } from './cli-options';
+import { createChatFiles } from './chat-files';
 import { ChatSession } from './chat-session';
 
-const USAGE = `Usage: guardian chat [--verbose] [--no-welcome]
+const USAGE = `Usage: guardian chat [--verbose] [--no-welcome] [--state <dir>] [--files <dir>]
 
 Talk to Baseline Guardian in the terminal, as in a Teams personal chat.
-Type a message and press Enter; type the number of a button to click it; "exit" or Ctrl-D quits.
-Lines can be piped in: echo "help" | guardian chat
+Type a message and press Enter; type the number of a button to click it. A button on a card with fields
+asks for each field (Enter keeps the value shown), or takes them on one line: 2 namespace=mlops postfix=0001
+"exit" or Ctrl-D quits. Lines can be piped in: echo "help" | guardian chat
 
 Options:
-  --verbose      show the bot's logs (on stderr)
-  --no-welcome   do not show the welcome card first`;
+  --verbose        show the bot's logs (on stderr)
+  --no-welcome     do not show the welcome card first
+  --state <dir>    keep the chat's state in this folder (default: in memory, gone when the chat ends)
+  --files <dir>    where files the bot sends are saved (default: the current folder)`;
 
 export const chatCommand: CliCommand = {
   name: 'chat',
@@ -29,8 +39,12 @@ export const chatCommand: CliCommand = {
 };
 
 async function runChat(args: readonly string[], io: CliIO): Promise<ExitCode> {
-  const unknown = args.filter((a) => a !== '--verbose' && a !== '--no-welcome');
-  if (unknown.length > 0) throw new UsageError(`Unknown option for chat: ${unknown.join(' ')}`);
+  const options = parseCliOptions(
+    'chat',
+    args,
+    { verbose: { type: 'boolean' }, 'no-welcome': { type: 'boolean' }, state: { type: 'string', value: 'a folder' }, files: { type: 'string', value: 'a folder' } },
+    false,
+  );
   let loaded: Config;
   try {
     loaded = loadConfig(io.env);
@@ -42,32 +56,44 @@ async function runChat(args: readonly string[], io: CliIO): Promise<ExitCode> {
   // Local mode always: the connector stand-in neither sends nor checks tokens, and the port is any free one.
   const config: Config = { ...loaded, port: 0, bot: { id: '', password: '', type: 'MultiTenant', tenantId: '' } };
   const logger = createLogger({
-    level: args.includes('--verbose') ? config.logLevel : 'error',
+    level: options.values.verbose === true ? config.logLevel : 'error',
     destination: { write: (s: string) => void io.stderr.write(s) },
   });
 
   // Loaded on use: the server pulls in restify and the bot SDK, which `guardian --help` does not need.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startServer } = require('../index') as typeof IndexModule;
+  const stateDir = stringOption(options, 'state');
+  const store = chatStore(config, stateDir);
+  const cwd = process.cwd();
   const connector = await LocalConnector.start('127.0.0.1');
-  const server = await startServer({ config, logger, host: '127.0.0.1', port: 0 });
-  const client = new LocalBotClient(server.url, connector.serviceUrl, localConversation('personal'));
-  const session = new ChatSession(client, connector, (text) => void io.stdout.write(text));
+  let server: IndexModule.RunningServer | undefined;
+  let session: ChatSession | undefined;
   try {
-    if (!args.includes('--no-welcome')) await session.open();
+    server = await startServer({ config, logger, store, host: '127.0.0.1', port: 0 });
+    const client = new LocalBotClient(server.url, connector.serviceUrl, localConversation('personal'));
+    const files = createChatFiles(store, path.resolve(cwd, stringOption(options, 'files') ?? '.'));
+    session = new ChatSession(client, connector, (text) => void io.stdout.write(text), { files, cwd });
+    if (options.values['no-welcome'] !== true) await session.open();
     const interactive = (io.stdin as NodeJS.ReadStream).isTTY === true;
     const lines = readline.createInterface({ input: io.stdin, terminal: false });
-    if (interactive) io.stdout.write('you> ');
+    if (interactive) io.stdout.write(session.prompt());
     for await (const line of lines) {
       if (/^(exit|quit)$/i.test(line.trim())) break;
       await session.say(line);
-      if (interactive) io.stdout.write('you> ');
+      if (interactive) io.stdout.write(session.prompt());
     }
     lines.close();
     return 0;
   } finally {
-    session.close();
-    await server.close();
+    session?.close();
+    await server?.close();
     await connector.close();
+    await store.close();
   }
+}
+
+/** In memory by default; a SQLite file in `dir` with --state (never the server's configured store). */
+function chatStore(config: Config, dir: string | undefined): GuardianStore {
+  return dir === undefined ? createStore({ ...config.state, store: 'memory' }) : createStore({ ...config.state, store: 'sqlite', dir: path.resolve(dir) });
 }

@@ -3,16 +3,17 @@
  * every AML workspace in the subscriptions, through Azure Resource Graph plus the ARM reads ARG lacks, with a
  * one-line summary per workspace. Exit codes: 0 ok, 2 usage, configuration or authentication error.
  */
-import { parseArgs } from 'node:util';
 import { createArmClients, type ArmClients } from '../azure/clients';
 import { createCredential, describeCredentialError, isCredentialError } from '../azure/credentials';
 import { FleetCollectError, type FleetDepth } from '../azure/fleet-collect';
 import { ConfigError, loadConfig } from '../config';
 import { reportScore } from '../report/score';
+import { SCORE_MEANING, scoreFigure } from '../report/wording';
 import { parseFleetSpec, type FleetSpec } from '../sample/fleet';
 import { scanFleet, type FleetScanResult } from '../scan/fleet-scan';
 import { startSampleFleet } from '../scan/fleet-sample';
 import { isWithinScope } from '../shared/resource-id';
+import { parseCliOptions, stringOption } from './cli-options';
 import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
 
 const USAGE = `Usage: guardian fleet [options]
@@ -42,27 +43,28 @@ interface FleetArgs {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function parseFleetArgs(args: readonly string[]): FleetArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...args],
-      options: {
-        subscriptions: { type: 'string' },
-        'sample-fleet': { type: 'string' },
-        depth: { type: 'string', default: 'full' },
-        format: { type: 'string', default: 'table' },
-        concurrency: { type: 'string', default: '16' },
-      },
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : 'invalid arguments');
-  }
+  const parsed = parseCliOptions(
+    'fleet',
+    args,
+    {
+      subscriptions: { type: 'string', value: 'subscription ids separated by commas' },
+      'sample-fleet': { type: 'string', value: 'NxM, e.g. 10x20' },
+      depth: { type: 'string', choices: ['full', 'graph'] },
+      format: { type: 'string', choices: ['table', 'json'] },
+      concurrency: { type: 'string', value: 'a whole number from 1 to 64' },
+    },
+    false,
+  );
+  const values = {
+    subscriptions: stringOption(parsed, 'subscriptions'),
+    'sample-fleet': stringOption(parsed, 'sample-fleet'),
+    depth: (stringOption(parsed, 'depth') ?? 'full') as FleetDepth,
+    format: (stringOption(parsed, 'format') ?? 'table') as 'table' | 'json',
+    concurrency: stringOption(parsed, 'concurrency') ?? '16',
+  };
   const subscriptions = values.subscriptions?.split(',').map((s) => s.trim()).filter((s) => s !== '');
   const bad = subscriptions?.find((s) => !GUID.test(s));
   if (bad !== undefined) throw new UsageError(`"${bad}" is not a subscription id.`);
-  if (values.depth !== 'full' && values.depth !== 'graph') throw new UsageError(`--depth must be full or graph (got "${values.depth}").`);
-  if (values.format !== 'table' && values.format !== 'json') throw new UsageError(`--format must be table or json (got "${values.format}").`);
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError('--concurrency must be a whole number from 1 to 64.');
   let sampleFleet: FleetSpec | undefined;
@@ -77,15 +79,16 @@ export function parseFleetArgs(args: readonly string[]): FleetArgs {
 export function renderFleetTable(result: FleetScanResult): string {
   const rows = result.reports.map((r) => {
     const s = r.summary;
-    const score = reportScore(r);
+    const score = scoreFigure(r);
     const [, subscription = '', , resourceGroup = ''] = r.workspace.id.split('/').filter((p) => p !== '');
-    return [r.workspace.name, resourceGroup, subscription, String(s.fail), String(s.error), String(s.pass), score === undefined ? '-' : `${score}%`];
+    return [r.workspace.name, resourceGroup, subscription, String(s.fail), String(s.error), String(s.pass), score ?? '-'];
   });
   const header = ['workspace', 'resource group', 'subscription', 'fail', 'error', 'pass', 'score'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
   const line = (cells: readonly string[]): string => cells.map((c, i) => (i >= 3 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
   const out = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
   out.push('');
+  out.push(`score: ${SCORE_MEANING} (- when nothing could be assessed).`);
   out.push(`${result.reports.length} workspaces, ${result.graphPages} Resource Graph pages + ${result.armReads} ARM reads, ${(result.wallMs / 1000).toFixed(1)} s.`);
   if (result.notAssessedChecks.length > 0) out.push(`Graph-only scan: not assessed (need ARM reads): ${result.notAssessedChecks.join(', ')}.`);
   return `${out.join('\n')}\n`;

@@ -4,7 +4,6 @@
  * Exit codes: 0 no failed finding reaches --fail-on (default: none fails the run), 1 one does,
  * 2 usage, configuration, authentication or any other reason the scan could not run.
  */
-import { parseArgs } from 'node:util';
 import { SEVERITIES, type ScanReport, type Severity } from '../checks/types';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { createLogger, type Logger } from '../logging';
@@ -16,6 +15,8 @@ import { renderSarif } from '../report/sarif';
 import { renderTable } from '../report/table';
 import { summarySentence } from '../report/wording';
 import { ScanError, type ScanService } from '../scan/scan-service';
+import { parseWorkspaceTarget, WorkspaceTargetError } from '../azure/resolve';
+import { parseCliOptions, stringOption } from './cli-options';
 import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
 import { useColor, writeReport } from './report-io';
 
@@ -59,36 +60,39 @@ interface ScanArgs {
 }
 
 function parseScanArgs(args: readonly string[]): ScanArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        'fail-on': { type: 'string' },
-        sample: { type: 'boolean' },
-        output: { type: 'string', short: 'o' },
-        'sarif-artifact': { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : 'invalid arguments');
-  }
-  const { values, positionals } = parsed;
+  const parsed = parseCliOptions(
+    'scan',
+    args,
+    {
+      format: { type: 'string', choices: FORMATS },
+      'fail-on': { type: 'string', choices: SEVERITIES },
+      sample: { type: 'boolean' },
+      output: { type: 'string', value: 'a file' },
+      'sarif-artifact': { type: 'string', value: 'a repository path' },
+    },
+    true,
+  );
+  const { positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`Give one workspace, not ${positionals.length}: ${positionals.join(' ')}`);
-  const format = values.format ?? 'table';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${format}").`);
-  const failOn = values['fail-on'];
-  if (failOn !== undefined && !(SEVERITIES as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')} (got "${failOn}").`);
+  const format = (stringOption(parsed, 'format') ?? 'table') as ReportFormat;
+  const failOn = stringOption(parsed, 'fail-on') as Severity | undefined;
   const positional = positionals[0]?.trim();
   const isSampleTarget = positional !== undefined && /^sample(:[a-z0-9-]+)?$/i.test(positional);
-  const sample = values.sample === true || isSampleTarget;
-  if (values.sample === true && positional !== undefined && !isSampleTarget) throw new UsageError(`--sample scans the sample environment; "${positional}" is not a sample workspace (use "sample" or "sample:<name>").`);
+  const sampleFlag = parsed.values.sample === true;
+  const sample = sampleFlag || isSampleTarget;
+  if (sampleFlag && positional !== undefined && !isSampleTarget) throw new UsageError(`--sample scans the sample environment; "${positional}" is not a sample workspace (use "sample" or "sample:<name>").`);
   const target = positional ?? (sample ? 'sample' : undefined);
   if (target === undefined || target === '') throw new UsageError('Name the workspace to scan (its resource id or name), or use --sample.');
-  return { target, sample, format: format as ReportFormat, failOn: failOn as Severity | undefined, output: values.output, sarifArtifact: values['sarif-artifact'] };
+  // A malformed id or an impossible name is a usage error, said before anything starts ("Scanning…").
+  if (!sample) {
+    try {
+      parseWorkspaceTarget(target);
+    } catch (e) {
+      if (e instanceof WorkspaceTargetError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
+  return { target, sample, format, failOn, output: stringOption(parsed, 'output'), sarifArtifact: stringOption(parsed, 'sarif-artifact') };
 }
 
 export function renderReport(report: ScanReport, format: ReportFormat, deps: { readonly checks: readonly CheckInfo[]; readonly version: string }, options: { color: boolean; sarifArtifact?: string }): string {

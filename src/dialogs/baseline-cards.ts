@@ -1,6 +1,7 @@
 /** The baseline summary card: per category, prompts answered and (after a scan) failed checks. */
 import { markdownText } from '../cards/escape';
 import type { ScanReport } from '../checks/types';
+import { formatTime } from '../report/wording';
 import type { CategorySummary } from '../knowledge/baseline-document';
 import type { WorkshopRecord } from '../knowledge/workshop-record';
 import type { AdaptiveCard } from './port';
@@ -26,7 +27,7 @@ export function buildBaselineCard({ summaries, report, workshop, fileOffered }: 
         : `Workshop ${workshop.status === 'done' ? 'finished' : 'in progress'}.`,
   });
   if (report !== undefined) {
-    body.push({ type: 'TextBlock', wrap: true, text: `Findings from the scan of ${markdownText(report.workspace.name, 100)} at ${markdownText(report.scannedAt, 40)}.` });
+    body.push({ type: 'TextBlock', wrap: true, text: `Findings from the scan of ${markdownText(report.workspace.name, 100)} at ${markdownText(formatTime(report.scannedAt), 40)}.` });
   }
   body.push({
     type: 'FactSet',

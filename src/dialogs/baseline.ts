@@ -1,10 +1,9 @@
 /**
  * "my baseline": compiles the customer's security baseline for this conversation — the workshop answers, the
- * reference guidance and, if a scan report is stored (`scan/last/<conversationId>`), the current findings — and
+ * reference guidance and, if this conversation has a last scan (LastScans, the scan feature's own record), the current findings — and
  * delivers it as a summary card plus the Markdown document (offered as a file in personal chat when the bot
  * provides `offerFile`, i.e. Teams' file-consent flow).
  */
-import type { ScanReport } from '../checks/types';
 import { buildBaselineDocument, summarizeBaseline } from '../knowledge/baseline-document';
 import type { KnowledgeContent } from '../knowledge/content-types';
 import type { GuardianStore } from '../storage/store';
@@ -13,6 +12,7 @@ import type { TurnPort } from './port';
 import { buildBaselineCard } from './baseline-cards';
 import { BASELINE_SHOW_VERB } from './workshop-cards';
 import { readSession } from './workshop-session';
+import { LastScans, lastScanKey } from './scan-state';
 
 export type OfferFile = (port: TurnPort, fileName: string, content: string) => Promise<void>;
 
@@ -24,16 +24,18 @@ export interface BaselineDependencies {
   readonly now?: () => Date;
 }
 
-export function scanReportKey(conversationId: string): string {
-  return `scan/last/${conversationId}`;
-}
+/** Where the scan feature keeps the conversation's last scan (`{ report, target }`, see scan-state.ts). */
+export const scanReportKey = lastScanKey;
 
 export function createBaselineFeature({ content, store, offerFile, now = () => new Date() }: BaselineDependencies): Feature {
+  // The same record the scan feature writes, read through its own accessor so the shapes cannot drift apart.
+  const lastScans = new LastScans(store);
+
   async function deliver(port: TurnPort): Promise<void> {
     await port.typing();
     const conversationId = port.conversation.conversationId;
     const workshop = await readSession(store, conversationId);
-    const report = (await store.get<ScanReport>(scanReportKey(conversationId)))?.value;
+    const report = (await lastScans.get(conversationId))?.report;
     const input = { content, ...(workshop !== undefined ? { workshop } : {}), ...(report !== undefined ? { report } : {}) };
     const document = buildBaselineDocument({ ...input, generatedAt: now() });
     const personal = port.conversation.conversationType === 'personal';

@@ -31,9 +31,37 @@ function clean(text: string): string {
   return text.replace(CONTROL, '').replace(/\s+/g, ' ').trim();
 }
 
-function cut(text: string, width: number): string {
-  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+/**
+ * Breaks `text` into lines of at most `width` characters at spaces, so that no fact is cut mid-word; a single
+ * word longer than the line (a resource id, a URL) is kept whole on its own line rather than broken.
+ */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ').filter((w) => w !== '')) {
+    if (line === '') line = word;
+    else if (line.length + 1 + word.length <= width) line = `${line} ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
 }
+
+/** Wrapped lines, each with the indent. */
+function indented(text: string, width: number, indent = '    '): string[] {
+  return wrapWords(clean(text), Math.max(20, width - indent.length)).map((l) => `${indent}${l}`);
+}
+
+const COUNT_COLUMNS: readonly { readonly status: Status; readonly title: string }[] = [
+  { status: 'fail', title: 'Failed' },
+  { status: 'error', title: 'Not assessed' },
+  { status: 'manual', title: 'Manual' },
+  { status: 'not_applicable', title: 'N/A' },
+  { status: 'pass', title: 'Passed' },
+];
 
 export function renderTable(report: ScanReport, options: TableOptions): string {
   const width = Math.max(60, options.width ?? 100);
@@ -46,19 +74,23 @@ export function renderTable(report: ScanReport, options: TableOptions): string {
   out.push('');
   const categories = tallyByCategory(report);
   const nameWidth = Math.max(8, ...categories.map((c) => categoryTitle(c.category).length));
-  out.push(`${'Category'.padEnd(nameWidth)}  ${'Failed'.padStart(6)}  ${'N/A'.padStart(4)}  ${'Not assessed'.padStart(12)}  ${'Passed'.padStart(6)}`);
+  out.push([`${'Category'.padEnd(nameWidth)}`, ...COUNT_COLUMNS.map((c) => c.title)].join('  '));
   for (const { category, counts } of categories) {
-    const failed = String(counts.fail).padStart(6);
-    out.push(
-      `${categoryTitle(category).padEnd(nameWidth)}  ${counts.fail > 0 ? paint('red', failed) : failed}  ${String(counts.not_applicable).padStart(4)}  ${String(counts.error).padStart(12)}  ${String(counts.pass).padStart(6)}`,
-    );
+    const cells = COUNT_COLUMNS.map(({ status, title }) => {
+      const cell = String(counts[status]).padStart(title.length);
+      return status === 'fail' && counts.fail > 0 ? paint('red', cell) : cell;
+    });
+    out.push([categoryTitle(category).padEnd(nameWidth), ...cells].join('  '));
   }
   out.push('');
   const rows: Finding[] = options.all === true ? actionable(report).concat(report.findings.filter((f) => f.status !== 'fail' && f.status !== 'error')) : actionable(report);
   for (const f of rows) {
-    out.push(`${paint(STATUS_PAINT[f.status], cut(findingBadge(f), 28).padEnd(28))} ${f.checkId}  ${clean(cut(f.title, width - 40))}`);
-    out.push(`    ${clean(cut(f.message, width - 4))}`);
-    for (const e of f.evidence.slice(0, 3)) out.push(paint('dim', `    ${clean(cut(evidenceSentence(e), width - 4))}`));
+    // The badge and id lead; the title and the key fact wrap under them rather than losing their ends.
+    const [firstTitle = '', ...moreTitle] = wrapWords(clean(f.title), Math.max(20, width - 42));
+    out.push(`${paint(STATUS_PAINT[f.status], findingBadge(f).padEnd(28))} ${f.checkId.padEnd(12)} ${firstTitle}`.trimEnd());
+    for (const l of moreTitle) out.push(`${' '.repeat(42)}${l}`);
+    out.push(...indented(f.message, width));
+    for (const e of f.evidence.slice(0, 3)) out.push(...indented(evidenceSentence(e), width).map((l) => paint('dim', l)));
     if (f.status === 'fail' && f.remediation.cli !== undefined) out.push(`    fix: ${clean(f.remediation.cli)}`);
     if (f.status === 'fail') out.push(paint('dim', `    ${f.remediation.url}`));
   }

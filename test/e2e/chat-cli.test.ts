@@ -1,12 +1,16 @@
 /**
  * `guardian chat` end to end: the real CLI entry with piped stdin, the server in-process, replies on stdout.
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { runCli } from '../../src/cli/main';
 import { commands } from '../../src/cli/command-list';
 import type { CliIO } from '../../src/cli/command';
 import { renderCard } from '../../src/cli/chat-render';
 import { buildWelcomeCard } from '../../src/dialogs/welcome';
+import { createStore } from '../../src/storage/create-store';
 
 function io(lines: string[], env: Record<string, string> = { GUARDIAN_STORE: 'memory' }) {
   const stdout = new PassThrough();
@@ -37,7 +41,7 @@ test('guardian chat --help prints the chat usage; a bad option is a usage error 
   expect(help.out()).toMatch(/Usage: guardian chat/);
   const bad = io([]);
   expect(await runCli(['chat', '--bogus'], bad.io, commands)).toBe(2);
-  expect(bad.err()).toMatch(/Unknown option for chat: --bogus/);
+  expect(bad.err()).toMatch(/Unknown option --bogus for chat\. The options are --verbose, --no-welcome, --state and --files\./);
 });
 
 test('guardian chat: welcome card, "help", then a click on button 4 of the welcome card', async () => {
@@ -75,5 +79,152 @@ test('renderCard numbers buttons across cards and reads facts, tables and open-u
     first.buttons.length + 1,
   );
   expect(second.lines).toEqual(['| AML-NET-001 | fail |', '[5] Re-check', '[6] Learn']);
-  expect(second.buttons[0]).toEqual({ kind: 'execute', title: 'Re-check', verb: 'scan.recheck', data: { id: 1 } });
+  expect(second.buttons[0]).toEqual({ kind: 'execute', title: 'Re-check', verb: 'scan.recheck', data: { id: 1 }, inputs: [] });
+});
+
+/**
+ * A chat driven line by line: each line is written only once the bot has answered the one before, so that the
+ * test can read the button numbers off the latest answer, as a person does.
+ */
+function liveChat(args: string[], env: Record<string, string> = {}) {
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  const waiters: (() => void)[] = [];
+  stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+    for (const w of waiters.splice(0)) w();
+  });
+  stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const exit = runCli(['chat', '--no-welcome', ...args], { stdout, stderr, stdin, env: { GUARDIAN_STORE: 'memory', ...env } }, commands);
+  /** Output after `from` until it matches `until`. */
+  const waitFor = async (from: number, until: RegExp): Promise<string> => {
+    const started = Date.now();
+    for (;;) {
+      const seen = out.slice(from);
+      if (until.test(seen)) return seen;
+      // A readable failure instead of jest's timeout (this is not a timing assertion).
+      if (Date.now() - started > 30_000) throw new Error(`no ${String(until)} in the chat output:\n${seen}\n--- stderr:\n${err}`);
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        setTimeout(resolve, 1000);
+      });
+    }
+  };
+  return {
+    /** Types a line and returns what the chat printed until `until` matched. */
+    async type(line: string, until: RegExp): Promise<string> {
+      const from = out.length;
+      stdin.write(`${line}\n`);
+      return waitFor(from, until);
+    },
+    /** The number of the button titled `title` in `text` (the latest answer). */
+    button(text: string, title: string): string {
+      const all = [...text.matchAll(/\[(\d+)\] ([^[\n]+?)(?= {2}\[|\n|$)/g)].filter((m) => m[2] === title);
+      if (all.length === 0) throw new Error(`no button "${title}" in:\n${text}`);
+      return all.at(-1)![1]!;
+    },
+    async end(): Promise<{ code: number; out: string; err: string }> {
+      stdin.end();
+      const code = await exit;
+      return { code, out, err };
+    },
+  };
+}
+
+describe('guardian chat fills card inputs (review item 3)', () => {
+  test('lab: "Set parameters" → "Find my workspace" asks each field, then exercise 3 validates against it', async () => {
+    const chat = liveChat([]);
+    let seen = await chat.type('start lab', /\[\d+\] Set parameters/);
+    seen = await chat.type(chat.button(seen, 'Set parameters'), /\[\d+\] Find my workspace/);
+    expect(seen).toContain('▸ Workspace name or resource id (text)');
+    expect(seen).not.toContain('not supported in chat');
+    // Seven fields: Enter keeps the six shown, then the workspace name.
+    seen = await chat.type(chat.button(seen, 'Find my workspace'), /Subscription id/);
+    expect(seen).toContain('7 fields');
+    const asked: string[] = [];
+    for (let i = 0; i < 6; i += 1) asked.push(await chat.type('', /\n/));
+    expect(asked[2]).toContain('location (e.g. eastus) (empty keeps "eastus")');
+    expect(asked[5]).toContain('Workspace name or resource id');
+    seen = await chat.type('mlw-mlopsv2-0001prod', /\[\d+\] Done/);
+    expect(seen).toContain('FOUND WORKSPACE MLW-MLOPSV2-0001PROD IN RG-MLOPSV2-0001PROD');
+    seen = await chat.type(chat.button(seen, 'Done'), /Exercise 2 of 12[\s\S]*\[\d+\] Done/);
+    seen = await chat.type(chat.button(seen, 'Done'), /Exercise 3 of 12[\s\S]*\[\d+\] Validate/);
+    // Copyable commands print as typed: no Markdown backslash escapes (item 13, the chat side).
+    expect(seen).not.toMatch(/\\[{}<>_$]/);
+    seen = await chat.type(chat.button(seen, 'Validate'), /\[\d+\] Done/);
+    expect(seen).toContain('is more than the deployment needs');
+    const { code, err } = await chat.end();
+    expect(code).toBe(0);
+    expect(err).toBe('');
+  });
+
+  test('"N key=value" fills a multi-select on one line; a wrong field or choice is explained and nothing is sent', async () => {
+    const chat = liveChat([]);
+    const seen = await chat.type('start workshop', /\[\d+\] Start with these/);
+    expect(seen).toContain('▸ Categories (choose any of 8)');
+    const start = chat.button(seen, 'Start with these');
+    expect(await chat.type(`${start} colour=blue`, /\n/)).toContain('(no field "colour" for "Start with these"; its fields are categories)');
+    expect(await chat.type(`${start} categories=1,9`, /\n/)).toContain('(categories: "9" is not one of the choices (1 to 8).)');
+    const started = await chat.type(`${start} categories=1,privileged-access`, /Question 1 of/);
+    expect(started).toContain('Starting the workshop: 11 prompts (Network Security, Privileged Access)');
+    expect(started).not.toContain('**');
+    expect((await chat.end()).code).toBe(0);
+  });
+
+  test('"Which workspace?": the choice is asked with numbered choices; a wrong number is asked again', async () => {
+    const chat = liveChat([]);
+    let seen = await chat.type('scan', /\[\d+\] Scan/);
+    seen = await chat.type(chat.button(seen, 'Scan'), /type the number of your choice/);
+    expect(seen).toMatch(/ {4}2\. mlw-guardian-hardened/);
+    expect(await chat.type('7', /type the number/)).toContain('"7" is not one of the choices (1 to 3).');
+    seen = await chat.type('2', /SECURITY BASELINE SCAN/);
+    expect(seen).toContain('MLW-GUARDIAN-HARDENED');
+    // Bars as proportional text with their counts, not rows of line glyphs.
+    expect(seen).toMatch(/[█░]{20} \d+\/\d+/);
+    expect(seen).not.toContain('━');
+    expect((await chat.end()).code).toBe(0);
+  });
+});
+
+describe('guardian chat keeps its own state and saves offered files (review items 10, 11)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guardian-chat-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('"my baseline" writes the document in --files, never over an existing file, and prints the path', async () => {
+    const files = path.join(dir, 'out');
+    const chat = liveChat(['--files', files], { GUARDIAN_STORE: 'sqlite', GUARDIAN_STATE_DIR: path.join(dir, 'server-state') });
+    await chat.type('scan sample', /SECURITY BASELINE SCAN/);
+    const first = await chat.type('my baseline', /file saved: /);
+    const second = await chat.type('my baseline', /file saved: .*-1\.md/);
+    const { code } = await chat.end();
+    expect(code).toBe(0);
+    const written = fs.readdirSync(files).sort();
+    expect(written).toHaveLength(2);
+    expect(written[0]).toMatch(/^aml-security-baseline-mlw-mlopsv2-0001prod-\d{4}-\d{2}-\d{2}-1\.md$/);
+    expect(first).toContain(path.join(files, written[1]!));
+    expect(second).toContain(path.join(files, written[0]!));
+    const document = fs.readFileSync(path.join(files, written[1]!), 'utf8');
+    expect(document).toContain('**Current findings — Network Security**');
+    // In memory by default: the configured (server's) store was never opened by the chat.
+    expect(fs.existsSync(path.join(dir, 'server-state'))).toBe(false);
+  });
+
+  test('--state keeps the chat in its own SQLite folder, with no file offer left behind', async () => {
+    const state = path.join(dir, 'chat-state');
+    const chat = liveChat(['--state', state, '--files', dir]);
+    await chat.type('my baseline', /file saved: /);
+    expect((await chat.end()).code).toBe(0);
+    const store = createStore({ store: 'sqlite', dir: state, blobConnectionString: '', blobAccountUrl: '', blobContainer: '' });
+    try {
+      expect(await store.list('file-consent/')).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
 });

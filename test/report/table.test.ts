@@ -1,4 +1,5 @@
-import { renderTable } from '../../src/report/table';
+import { renderTable, wrapWords } from '../../src/report/table';
+import type { Finding } from '../../src/checks/types';
 import { hostileReport, smallReport } from '../support/report-fixtures';
 
 describe('table report', () => {
@@ -22,5 +23,24 @@ describe('table report', () => {
   it('strips control characters that Azure-side strings might carry', () => {
     const plain = renderTable(hostileReport().report, { color: false });
     expect(plain).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u202E]/); // eslint-disable-line no-control-regex
+  });
+
+  it('has a Manual column beside the other statuses', () => {
+    const plain = renderTable(report, { color: false });
+    const header = plain.split('\n').find((l) => l.startsWith('Category'));
+    expect(header?.split(/\s{2,}/)).toEqual(['Category', 'Failed', 'Not assessed', 'Manual', 'N/A', 'Passed']);
+  });
+
+  it('wraps the key fact at words instead of cutting it', () => {
+    const long = 'Workspace mlw-mlopsv2-0001prod accepts traffic from public networks: publicNetworkAccess is Enabled.';
+    const failed = report.findings.find((f) => f.status === 'fail')!;
+    const finding: Finding = { ...failed, message: long };
+    const plain = renderTable({ ...report, findings: [finding] }, { color: false, width: 60 });
+    expect(plain).not.toContain('…');
+    const body = plain.split('\n').filter((l) => l.startsWith('    ') && !l.includes('=') && !l.includes('fix:') && !l.includes('https:'));
+    expect(body.map((l) => l.trim()).join(' ')).toContain(long);
+    expect(body.every((l) => l.length <= 60)).toBe(true);
+    expect(wrapWords('aaa bbb ccc', 7)).toEqual(['aaa bbb', 'ccc']);
+    expect(wrapWords('/subscriptions/very-long-id', 5)).toEqual(['/subscriptions/very-long-id']);
   });
 });

@@ -1,0 +1,54 @@
+import { plainMarkdown, renderCard } from '../../src/cli/chat-render';
+
+const barColumn = (width: number, extra: Record<string, unknown>) => ({ type: 'Column', width, items: [{ type: 'TextBlock', text: '\u2501'.repeat(40), maxLines: 1, ...extra }] });
+
+describe('chat rendering', () => {
+  it('draws a progress bar in proportion, with its count', () => {
+    const card = { body: [{ type: 'ColumnSet', columns: [barColumn(3, { color: 'accent' }), barColumn(5, { isSubtle: true })] }] };
+    expect(renderCard(card).lines).toEqual([`${'█'.repeat(8)}${'░'.repeat(12)} 3/8`]);
+  });
+
+  it('draws a bar of statuses with one glyph per colour, every present segment visible', () => {
+    const card = { body: [{ type: 'ColumnSet', columns: [barColumn(1, { color: 'attention' }), barColumn(38, { color: 'good' }), barColumn(1, { isSubtle: true })] }] };
+    const [line] = renderCard(card).lines;
+    expect(line).toHaveLength(20);
+    expect(line).toMatch(/^█▒+░$/);
+  });
+
+  it('shows Markdown text plainly and code in TextRuns verbatim', () => {
+    const card = {
+      body: [
+        { type: 'TextBlock', text: 'az ml workspace update -n \\<ws\\> --managed-network allow\\_only\\_approved\\_outbound', fontType: 'Monospace' },
+        { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: 'name: mlw-${environment}\n--flag \\<x\\>', fontType: 'Monospace' }] },
+        { type: 'TextBlock', text: 'See [Learn](https://learn.microsoft.com/x) and **bold**' },
+      ],
+    };
+    expect(renderCard(card).lines).toEqual([
+      'az ml workspace update -n <ws> --managed-network allow_only_approved_outbound',
+      'name: mlw-${environment}',
+      '--flag \\<x\\>',
+      'See Learn (https://learn.microsoft.com/x) and bold',
+    ]);
+    expect(plainMarkdown('$\\{environment\\}')).toBe('${environment}');
+  });
+
+  it('gives submit buttons the inputs of their card (and of the card a shown card sits in), unless associatedInputs is none', () => {
+    const card = {
+      body: [{ type: 'Container', items: [{ type: 'Input.Text', id: 'name', label: 'Name', value: 'a' }] }],
+      actions: [
+        { type: 'Action.Submit', title: 'Save', data: { verb: 'save' } },
+        { type: 'Action.Submit', title: 'Cancel', data: { verb: 'cancel' }, associatedInputs: 'none' },
+        { type: 'Action.ShowCard', title: 'More', card: { body: [{ type: 'Input.Toggle', id: 'all', title: 'All' }], actions: [{ type: 'Action.Execute', title: 'Go', verb: 'go' }] } },
+      ],
+    };
+    const rendered = renderCard(card);
+    expect(rendered.lines).toEqual(['▸ Name (text): a', '[1] Save  [2] Cancel  [3] More']);
+    const [save, cancel, more] = rendered.buttons;
+    expect(save?.kind === 'submit' ? save.inputs.map((i) => i.id) : undefined).toEqual(['name']);
+    expect(cancel?.kind === 'submit' ? cancel.inputs : undefined).toEqual([]);
+    if (more?.kind !== 'showCard') throw new Error('expected a show-card button');
+    const shown = renderCard(more.card, 1, more.inputs);
+    const go = shown.buttons[0];
+    expect(go?.kind === 'execute' ? go.inputs.map((i) => i.id) : undefined).toEqual(['all', 'name']);
+  });
+});
