@@ -11,6 +11,8 @@ import type { TypingOptions } from './bot/typing';
 import type { SampleEnvironment } from './scan/sample-environment';
 import type { Feature } from './dialogs/feature';
 import { createHttpServer } from './server';
+import type { TokenCredential } from '@azure/identity';
+import { createCredential } from './azure/credentials';
 import { createStore as createConfiguredStore } from './storage/create-store';
 import type { GuardianStore } from './storage/store';
 import { buildProductFeatures, type ProductServices } from './wiring';
@@ -119,13 +121,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 }
 
 /**
- * The configured store (SQLite by default, Blob for scale-out, memory for tests).
- * WIRING POINT (blob with managed identity): pass `{ credential }` (a DefaultAzureCredential) once
- * src/storage/blob-store.ts's BlobCredential type accepts a TokenCredential.
+ * The configured store (SQLite by default, Blob for scale-out, memory for tests). Blob with an account URL
+ * (no connection string) signs in as the bot's identity: DefaultAzureCredential, i.e. the managed identity in
+ * Azure (AZURE_CLIENT_ID picks a user-assigned one), which needs Storage Blob Data Contributor on the container.
+ * `credential` is only called in that case; tests pass a fake.
  */
-function createStore(config: Config, logger: Logger): GuardianStore {
+export function createStore(config: Config, logger: Logger, credential: () => TokenCredential = () => createCredential(config.azure, 'azure')): GuardianStore {
   logger.debug({ store: config.state.store }, 'opening the state store');
-  return createConfiguredStore(config.state);
+  const signsIn = config.state.store === 'blob' && config.state.blobConnectionString === '' && config.state.blobAccountUrl !== '';
+  return createConfiguredStore(config.state, signsIn ? { credential: credential() } : {});
 }
 
 async function main(): Promise<void> {

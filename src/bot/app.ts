@@ -22,6 +22,7 @@ import { defaultRouter } from './default-router';
 import { createFileConsent, type FileConsent } from './file-consent';
 import { MessageHandler } from './message-handler';
 import type { MessageRouter } from './router';
+import { apologyText, logTurnError } from './turn-error';
 import { TeamsTurnPort } from './turn-port';
 import { DEFAULT_TYPING, type TypingOptions } from './typing';
 import { WelcomeFlow } from './welcome-flow';
@@ -92,10 +93,11 @@ export function createBot(deps: BotDependencies): Bot {
   const allowedTenants = tenantAllowList(config);
 
   adapter.onTurnError = async (context: TurnContext, error: Error): Promise<void> => {
-    // Log the error's name and message only: stacks and payloads can carry tokens and user data.
-    logger.error({ err: { name: error.name, message: error.message }, activityType: context.activity.type }, 'turn failed');
+    // The stack is logged scrubbed of secrets (turn-error.ts), never the activity's payload; the user sees only a
+    // reference that names the log line.
+    const ref = logTurnError(logger, error, context.activity.type);
     try {
-      await context.sendActivity('Sorry, something went wrong on my side. Please try again in a moment.');
+      await context.sendActivity(apologyText(ref));
     } catch (sendError) {
       logger.warn({ err: { message: (sendError as Error).message } }, 'could not send the apology');
     }

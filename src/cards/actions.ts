@@ -25,3 +25,12 @@ export interface ActionPayload {
 export function actionPayload(verb: string, data: ActionData): ActionPayload {
   return { data, submit: { ...data, verb } };
 }
+
+/**
+ * `{ subject }` when the finding has one, else nothing: spread into the data of an action that names a finding
+ * (scan.recheck, scan.detail) next to checkId and resourceId, so that the scan feature finds the one finding the
+ * card is about among several of one check on one resource (checks/identity.ts isSameFinding).
+ */
+export function findingSubject(finding: { readonly subject?: string }): { readonly subject?: string } {
+  return finding.subject === undefined ? {} : { subject: finding.subject };
+}

@@ -42,7 +42,22 @@ export function markdownText(input: string, max = 500): string {
   return breakBindings(escaped);
 }
 
-/** A shell command shown in monospace for copying: escaped like markdown, but whitespace kept as is. */
+/**
+ * One line of a command for a TextRun (cards/code-block.ts), to be copied as is: TextRun text is not
+ * markdown (Adaptive Cards schema: "Markdown is not supported"), so nothing is backslash-escaped — an escape
+ * would be copied into the shell. Secrets are scrubbed and invisible characters dropped. `${…}` stays: shell
+ * variables are part of commands, and a sent card is not expanded as a template again. Never put this text in
+ * a TextBlock, where it would be read as markdown.
+ */
+export function codeRunText(input: string, max = 1500): string {
+  const cleaned = scrubSecrets(input).replace(INVISIBLE, '').replace(/[\r\n]+/g, ' ').replace(/\t/g, '  ').trimEnd();
+  return truncate(cleaned, max);
+}
+
+/**
+ * A command escaped for a monospace TextBlock. Superseded by codeBlock (cards/code-block.ts): the escapes it
+ * adds are copied with the command. Kept only until the lab cards use codeBlock; do not use in new code.
+ */
 export function codeText(input: string, max = 1500): string {
   const cleaned = scrubSecrets(input).replace(INVISIBLE, '').replace(/[\r\n\t]+/g, ' ').trim();
   return breakBindings(truncate(cleaned, max).replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`));

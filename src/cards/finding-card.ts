@@ -17,9 +17,10 @@ import {
   truncatedSentence,
   whyItMatters,
 } from '../report/wording';
-import { QNA_QUESTION_VERB, SCAN_VERBS, actionPayload } from './actions';
+import { QNA_QUESTION_VERB, SCAN_VERBS, actionPayload, findingSubject } from './actions';
 import { STATUS_COLORS, type TextColor } from './colors';
-import { codeText, markdownText, plainText, safeUrl } from './escape';
+import { codeLines } from './code-block';
+import { markdownText, plainText, safeUrl } from './escape';
 import type { ScanTarget } from './scan-target';
 import { MAX_CARD_BYTES, cardBytes, expandCard } from './template';
 import template from './templates/finding.json';
@@ -69,6 +70,7 @@ function build(finding: Finding, options: FindingCardOptions, limits: Limits): A
     target: options.scan.target,
     checkId: finding.checkId,
     resourceId: finding.resourceId,
+    ...findingSubject(finding),
   });
   return expandCard(template, {
     fallbackText: plainText(`${findingBadge(finding)}: ${finding.title}. ${findingSentence(finding)}`, 400),
@@ -100,7 +102,8 @@ function build(finding: Finding, options: FindingCardOptions, limits: Limits): A
     why: markdownText(whyItMatters(options.info), limits.textChars),
     fixIntro: markdownText(fixIntro(finding)),
     steps: steps.map((step, i) => markdownText(`${i + 1}. ${step}`, 400)),
-    cli: cli === undefined ? '' : codeText(cli),
+    // One TextRun per line, not markdown (cards/code-block.ts): the command copies exactly as written.
+    cli: cli === undefined ? [] : codeLines(cli),
     learnUrl: safeUrl(finding.remediation.url) ?? FALLBACK_LEARN_URL,
     questionId: plainText(questionId, 40),
     question: actionPayload(QNA_QUESTION_VERB, { questionId: plainText(questionId, 40) }),

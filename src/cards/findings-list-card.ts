@@ -6,7 +6,7 @@ import type { ScanReport } from '../checks/types';
 import type { AdaptiveCard } from './card';
 import { sortFindings } from '../report/order';
 import { ACTION_TITLES, HEADINGS, findingBadge, findingSentence, pageSentence } from '../report/wording';
-import { SCAN_VERBS, actionPayload } from './actions';
+import { SCAN_VERBS, actionPayload, findingSubject } from './actions';
 import { STATUS_COLORS } from './colors';
 import { markdownText, plainText } from './escape';
 import type { ScanTarget } from './scan-target';
@@ -49,7 +49,7 @@ export function findingsListCard(report: ScanReport, options: FindingsListOption
       color: STATUS_COLORS[f.status],
       title: markdownText(`${f.checkId} · ${f.title}`, 200),
       message: markdownText(findingSentence(f), 240),
-      detail: actionPayload(SCAN_VERBS.detail, { ...scanData, checkId: f.checkId, resourceId: f.resourceId }),
+      detail: actionPayload(SCAN_VERBS.detail, { ...scanData, checkId: f.checkId, resourceId: f.resourceId, ...findingSubject(f) }),
     })),
     hasPrevious: page > 0,
     hasNext: page < pages - 1,

@@ -5,6 +5,7 @@
 import type { WorkspaceSnapshot } from '../azure/snapshot';
 import type { CheckDefinition, CheckResult, Finding, ScanReport, Status, StatusCounts } from './types';
 import { STATUSES } from './types';
+import { findingIdentity } from './identity';
 import { compareFindings } from './order';
 import { CHECK_SET_VERSION } from './registry';
 
@@ -25,9 +26,32 @@ function describeThrown(error: unknown): string {
   return typeof error === 'string' ? error : 'unknown error';
 }
 
+/**
+ * Several failed reads about one resource (withReads over the workspace and its role assignments, both
+ * refused) become one `error` result naming every missing read, so that a finding's identity
+ * (checkId, resourceId, subject) stays unique and a diff or a SARIF fingerprint cannot confuse them.
+ */
+function mergeErrorsPerIdentity(checkId: string, results: readonly CheckResult[]): readonly CheckResult[] {
+  const merged: CheckResult[] = [];
+  const errorAt = new Map<string, number>();
+  for (const result of results) {
+    const key = findingIdentity({ checkId, resourceId: result.resourceId, ...(result.subject === undefined ? {} : { subject: result.subject }) });
+    const at = result.status === 'error' ? errorAt.get(key) : undefined;
+    const earlier = at === undefined ? undefined : merged[at];
+    if (at === undefined || earlier === undefined) {
+      if (result.status === 'error') errorAt.set(key, merged.length);
+      merged.push(result);
+      continue;
+    }
+    const message = earlier.message.includes(result.message) ? earlier.message : `${earlier.message} ${result.message}`;
+    merged[at] = { ...earlier, message, evidence: [...earlier.evidence, ...result.evidence] };
+  }
+  return merged;
+}
+
 function evaluateOne(check: CheckDefinition, snapshot: WorkspaceSnapshot): readonly CheckResult[] {
   try {
-    const results = check.evaluate(snapshot);
+    const results = mergeErrorsPerIdentity(check.id, check.evaluate(snapshot));
     if (results.length > 0) return results;
     return [{ status: 'error', resourceId: snapshot.workspaceId, message: `Check ${check.id} returned no result.`, evidence: [] }];
   } catch (error: unknown) {

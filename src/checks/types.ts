@@ -59,6 +59,14 @@ export interface CheckResult {
   readonly status: Status;
   /** The resource the result is about (the workspace, a compute, the linked vault, the subscription…). */
   readonly resourceId: string;
+  /**
+   * What on that resource the result is about, when a check can report several things about one resource: the
+   * Defender assessment name, the policy assignment and definition, … Stable from scan to scan (never a
+   * display name or a position). Part of the finding identity: (checkId, resourceId, subject) names one finding,
+   * compared case-insensitively (see findingIdentity in checks/identity.ts). Absent when the check reports at
+   * most one result per resource.
+   */
+  readonly subject?: string;
   /** One sentence naming the resource and what was found. */
   readonly message: string;
   readonly evidence: readonly Evidence[];

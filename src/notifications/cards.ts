@@ -6,6 +6,7 @@
 import { markdownText, plainText } from '../cards/escape';
 import type { Finding, ScanReport, Severity, Status } from '../checks/types';
 import type { AdaptiveCard } from '../dialogs/port';
+import { scannedAtSentence } from '../report/wording';
 import { compareFindings, describeDiff, type ReportDiff } from './diff';
 import { describeSchedule } from './schedule';
 import type { Subscription } from './subscriptions';
@@ -83,8 +84,9 @@ function countsFacts(report: ScanReport): Element {
   };
 }
 
+/** "ws-prod · Scanned 2026-11-25 20:31 UTC with check set 2026.11.0. Next: daily at 08:00 (UTC)." — the scan card's words. */
 function context(subscription: Subscription, report: ScanReport): Element {
-  return note(`${markdownText(report.workspace.name, 120)} · scanned ${markdownText(report.scannedAt, 40)} · checks ${markdownText(report.checkSetVersion, 20)} · ${markdownText(describeSchedule(subscription.schedule), 120)}`);
+  return note(markdownText(`${report.workspace.name} · ${scannedAtSentence(report)} Next: ${describeSchedule(subscription.schedule)}.`, 400));
 }
 
 /** The first card after subscribing: where the workspace stands now. */
@@ -97,8 +99,8 @@ export function baselineCard(subscription: Subscription, report: ScanReport): Ad
       heading(markdownText(title, 200)),
       context(subscription, report),
       countsFacts(report),
-      ...section('Failing', failing.map((f) => findingLine(f)), 'Attention'),
-      ...section('Not assessed', unassessed.map((f) => findingLine(f)), 'Warning'),
+      ...section('Failing', failing.map((f) => findingLine(f)), 'attention'),
+      ...section('Not assessed', unassessed.map((f) => findingLine(f)), 'warning'),
       note('From now on I post here only when findings change.'),
     ],
     [rescanAction(report.workspace.id)],
@@ -111,11 +113,11 @@ export function changeCard(subscription: Subscription, report: ScanReport, diff:
   const title = `${report.workspace.name}: ${describeDiff(diff)}`;
   return card(
     [
-      heading(markdownText(title, 200), diff.newFailures.length > 0 ? 'Attention' : undefined),
+      heading(markdownText(title, 200), diff.newFailures.length > 0 ? 'attention' : undefined),
       context(subscription, report),
-      ...section('New findings', diff.newFailures.map((f) => findingLine(f)), 'Attention'),
-      ...section('Resolved', diff.resolved.map((r) => findingLine(r.before, r.after === undefined ? ' (resource removed)' : '')), 'Good'),
-      ...section('Not assessed any more', diff.newlyUnassessed.map((f) => findingLine(f, ` — ${markdownText(f.message, 200)}`)), 'Warning'),
+      ...section('New findings', diff.newFailures.map((f) => findingLine(f)), 'attention'),
+      ...section('Resolved', diff.resolved.map((r) => findingLine(r.before, r.after === undefined ? ' (resource removed)' : '')), 'good'),
+      ...section('Not assessed any more', diff.newlyUnassessed.map((f) => findingLine(f, ` — ${markdownText(f.message, 200)}`)), 'warning'),
       ...section('Changed', diff.statusChanges.map((c) => findingLine(c.after, ` (${STATUS_LABEL[c.before.status]} → ${STATUS_LABEL[c.after.status]})`))),
     ],
     [rescanAction(report.workspace.id)],
@@ -128,7 +130,7 @@ export function digestCard(subscription: Subscription, report: ScanReport): Adap
   const failing = report.findings.filter((f) => f.status === 'fail').sort(compareFindings);
   const title = `Weekly digest for ${report.workspace.name}: ${report.summary.fail} failing`;
   return card(
-    [heading(markdownText(title, 200)), context(subscription, report), countsFacts(report), ...section('Open findings', failing.map((f) => findingLine(f)), 'Attention')],
+    [heading(markdownText(title, 200)), context(subscription, report), countsFacts(report), ...section('Open findings', failing.map((f) => findingLine(f)), 'attention')],
     [rescanAction(report.workspace.id)],
     title,
   );
@@ -139,7 +141,7 @@ export function scanFailedCard(subscription: Subscription, message: string): Ada
   const title = `I could not scan ${subscription.workspace.name}`;
   return card(
     [
-      heading(markdownText(title, 200), 'Warning'),
+      heading(markdownText(title, 200), 'warning'),
       { type: 'TextBlock', text: markdownText(message, 400), wrap: true },
       note(`I keep trying ${markdownText(describeSchedule(subscription.schedule), 120)}. Say "unwatch ${markdownText(subscription.workspace.name, 120)}" to stop.`),
     ],

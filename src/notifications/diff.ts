@@ -1,8 +1,10 @@
 /**
- * What changed between two scans of one workspace, keyed by (checkId, resourceId). Only what a security team
+ * What changed between two scans of one workspace, keyed by the finding identity (checkId, resourceId, subject:
+ * checks/identity.ts), so that two open recommendations on one resource stay two findings. Only what a security team
  * acts on counts as a change: a new failure, a resolved failure, a check that can no longer be assessed, and
  * any other status move of a finding both scans have. Everything is in the one display order of checks/order.ts.
  */
+import { findingIdentity } from '../checks/identity';
 import { compareFindings } from '../checks/order';
 import type { Finding, ScanReport } from '../checks/types';
 
@@ -25,9 +27,9 @@ export interface ReportDiff {
   readonly hasChanges: boolean;
 }
 
-/** ARM ids are case-insensitive: the same resource may come back in another case. */
-export function findingKey(f: Pick<Finding, 'checkId' | 'resourceId'>): string {
-  return `${f.checkId}\u0000${f.resourceId.toLowerCase()}`;
+/** The finding identity (checkId, resourceId, subject), case-folded: ARM ids may come back in another case. */
+export function findingKey(f: Pick<Finding, 'checkId' | 'resourceId' | 'subject'>): string {
+  return findingIdentity(f);
 }
 
 export function diffReports(before: ScanReport, after: ScanReport): ReportDiff {

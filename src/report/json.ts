@@ -1,5 +1,8 @@
 /**
  * `guardian scan --format json`: the report in a fixed, documented shape (an interface for pipelines).
+ * A finding is identified by (checkId, resourceId, subject): `subject` is present only when a check can report
+ * several findings on one resource (the Defender assessment name of AML-LT-014 and AML-PV-002, the policy
+ * assignment and definition of AML-AM-006). Compare ids case-insensitively.
  */
 import type { Evidence, Finding, ScanReport, Severity, Status, Category } from '../checks/types';
 
@@ -10,6 +13,8 @@ export interface JsonFinding {
   readonly severity: Severity;
   readonly status: Status;
   readonly resourceId: string;
+  /** What on the resource the finding is about, when a check reports several on one resource; else absent. */
+  readonly subject?: string;
   readonly message: string;
   readonly evidence: readonly Evidence[];
   readonly remediation: { readonly url: string; readonly cli: string | null };
@@ -31,6 +36,7 @@ function jsonFinding(f: Finding): JsonFinding {
     severity: f.severity,
     status: f.status,
     resourceId: f.resourceId,
+    ...(f.subject === undefined ? {} : { subject: f.subject }),
     message: f.message,
     evidence: f.evidence.map((e) => ({ property: e.property, actual: e.actual, expected: e.expected })),
     remediation: { url: f.remediation.url, cli: f.remediation.cli ?? null },

@@ -7,7 +7,9 @@
  * physical location"), and one bad result rejects the whole file. Azure resources are not files, so each result
  * gets a stable repository-relative pseudo-path built from its resource id (`azure/<resource id>`, or the
  * `artifactUri` the caller names, e.g. the Bicep file that deploys the workspace), plus a logicalLocation whose
- * fullyQualifiedName is the resource id. partialFingerprints keep alerts stable across runs (check + resource).
+ * fullyQualifiedName is the resource id. partialFingerprints keep alerts stable across runs: one per finding
+ * identity (check + resource + subject, checks/identity.ts), so that two open recommendations on one resource
+ * stay two alerts; a finding without a subject keeps the fingerprint it had before subjects existed.
  */
 import { createHash } from 'node:crypto';
 import type { Finding, ScanReport, Severity } from '../checks/types';
@@ -67,7 +69,8 @@ export function artifactPathFor(resourceId: string): string {
 }
 
 function fingerprint(f: Finding): string {
-  return createHash('sha256').update(`${f.checkId}|${f.resourceId.toLowerCase()}`).digest('hex').slice(0, 32);
+  const subject = f.subject === undefined ? '' : `|${f.subject.toLowerCase()}`;
+  return createHash('sha256').update(`${f.checkId}|${f.resourceId.toLowerCase()}${subject}`).digest('hex').slice(0, 32);
 }
 
 function resultOf(f: Finding, ruleIndex: number, options: SarifOptions): Json {
@@ -92,6 +95,7 @@ function resultOf(f: Finding, ruleIndex: number, options: SarifOptions): Json {
       severity: f.severity,
       category: f.category,
       resourceId: f.resourceId,
+      ...(f.subject === undefined ? {} : { subject: f.subject }),
       evidence: f.evidence.map((e) => ({ ...e })),
       ...(f.remediation.cli === undefined ? {} : { fixCommand: f.remediation.cli }),
     },

@@ -9,14 +9,20 @@
  * so of two contenders exactly one wins, and a crashed holder's lease simply expires. Expiry compares each
  * instance's clock, so instances must keep their clocks in sync (NTP) to well under the ttl.
  */
-import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
+// Type only: the credential itself is built by the composition root (src/index.ts), not by the store.
+import type { TokenCredential } from '@azure/identity';
+import { BlobServiceClient, type ContainerClient, type StoragePipelineOptions } from '@azure/storage-blob';
 import type { StoreItems } from 'botbuilder';
 import { decodeKey, encodeKey } from './blob-keys';
 import type { GuardianStore, StoredItem } from './store';
 import { changesError, changeToJson, compareKeys, eTagOf, jsonToStoreItem, keysError, putConflict, writeConflict } from './items';
 
-/** Whatever BlobServiceClient accepts as a credential: the composition root passes a TokenCredential. */
-export type BlobCredential = NonNullable<ConstructorParameters<typeof BlobServiceClient>[1]>;
+/**
+ * A Microsoft Entra token credential (the managed identity's DefaultAzureCredential); the store asks it for
+ * `https://storage.azure.com/.default` tokens. (Deriving this from BlobServiceClient's constructor picked its
+ * last overload, a Pipeline, which no credential satisfies.)
+ */
+export type BlobCredential = TokenCredential;
 
 export type BlobStoreOptions = (
   | { readonly connectionString: string }
@@ -26,6 +32,8 @@ export type BlobStoreOptions = (
   readonly now?: () => number;
   /** Parallel blob requests for multi-key reads and listings. */
   readonly concurrency?: number;
+  /** The HTTP client under the SDK pipeline; tests pass one that trusts a loopback certificate. */
+  readonly httpClient?: StoragePipelineOptions['httpClient'];
 };
 
 interface LeaseBody {
@@ -43,10 +51,11 @@ export class BlobGuardianStore implements GuardianStore {
   private ready: Promise<void> | undefined;
 
   constructor(options: BlobStoreOptions) {
+    const pipeline: StoragePipelineOptions = options.httpClient === undefined ? {} : { httpClient: options.httpClient };
     const service =
       'connectionString' in options
-        ? BlobServiceClient.fromConnectionString(options.connectionString)
-        : new BlobServiceClient(options.accountUrl, options.credential);
+        ? BlobServiceClient.fromConnectionString(options.connectionString, pipeline)
+        : new BlobServiceClient(options.accountUrl, options.credential, pipeline);
     this.container = service.getContainerClient(options.container);
     this.now = options.now ?? Date.now;
     this.concurrency = options.concurrency ?? 8;

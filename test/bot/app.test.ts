@@ -4,7 +4,7 @@
 import { TestAdapter, type Activity } from 'botbuilder';
 import { createBot } from '../../src/bot/app';
 import type { Feature } from '../../src/dialogs/feature';
-import { silentLogger } from '../../src/logging';
+import { createLogger, silentLogger } from '../../src/logging';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { testConfig } from '../support/bot-client';
 
@@ -85,4 +85,33 @@ test('a feature that throws gets the apology, not the error text', async () => {
       expect(a.text).not.toContain('secret internal detail');
     })
     .startTest();
+});
+
+test('a crash is logged with a scrubbed stack, the activity type and a reference the apology shows', async () => {
+  const lines: string[] = [];
+  const logger = createLogger({ level: 'error', destination: { write: (line: string) => void lines.push(line) } });
+  const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlc2lnbmF0dXJl';
+  const broken: Feature = { name: 'broken', onMessage: () => Promise.reject(new Error(`upstream said Bearer ${token}`)) };
+  const bot = createBot({ config: testConfig(), logger, store: new MemoryGuardianStore(), features: [broken] });
+  const adapter = new TestAdapter(async (context) => {
+    await bot.app.run(context);
+  });
+  adapter.onTurnError = bot.adapter.onTurnError;
+  let shownRef = '';
+  await adapter
+    .send('boom')
+    .assertReply((a) => {
+      const match = /\(?ref ([0-9a-f]{6})\)?/.exec(a.text ?? '');
+      expect(match).not.toBeNull();
+      shownRef = match![1]!;
+      expect(a.text).not.toContain('upstream said');
+    })
+    .startTest();
+  const logged = lines.map((l) => JSON.parse(l) as { msg: string; ref: string; activityType: string; err: { stack: string; message: string } }).find((l) => l.msg === 'turn failed');
+  expect(logged).toBeDefined();
+  expect(logged!.ref).toBe(shownRef);
+  expect(logged!.activityType).toBe('message');
+  expect(logged!.err.stack).toMatch(/\n\s+at /);
+  expect(logged!.err.stack).toContain('upstream said');
+  expect(lines.join('\n')).not.toContain(token);
 });

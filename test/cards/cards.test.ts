@@ -1,3 +1,4 @@
+import type { AdaptiveCard } from '../../src/cards/card';
 import { cardBytes, MAX_CARD_BYTES } from '../../src/cards/template';
 import { findingCard } from '../../src/cards/finding-card';
 import { findingsListCard, pageCount } from '../../src/cards/findings-list-card';
@@ -26,13 +27,20 @@ function valuesOf(node: unknown, key: string, out: unknown[] = []): unknown[] {
 
 describe.each(cards.map((c) => [c.name, c.card] as const))('card %s', (_name, card) => {
   it('is valid against the Adaptive Card 1.5 schema', () => {
-    expect(cardSchemaErrors(card)).toEqual([]);
+    // `msteams: { width: 'Full' }` is Teams' documented host extension (full-width cards), not in the schema.
+    const { msteams, ...standard } = card as AdaptiveCard & { msteams?: unknown };
+    if (msteams !== undefined) expect(msteams).toEqual({ width: 'Full' });
+    expect(cardSchemaErrors(standard)).toEqual([]);
     expect(card.version).toBe('1.5');
   });
 
   it('has no unbound ${…}, no null and no non-https url', () => {
     const json = JSON.stringify(card);
-    expect(json).not.toContain('${');
+    // A command to copy (a monospace TextRun, cards/code-block.ts) may hold a shell variable such as ${environment}.
+    const outsideCode = JSON.stringify(card, (_key, value: unknown) =>
+      typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'TextRun' && (value as { fontType?: unknown }).fontType === 'Monospace' ? undefined : value,
+    );
+    expect(outsideCode).not.toContain('${');
     expect(json).not.toContain('null');
     for (const url of valuesOf(card, 'url')) expect(String(url)).toMatch(/^https:\/\//);
   });
@@ -42,7 +50,8 @@ describe.each(cards.map((c) => [c.name, c.card] as const))('card %s', (_name, ca
   });
 
   it('uses only semantic colours and no fixed pixel widths', () => {
-    for (const color of valuesOf(card, 'color')) expect(['default', 'accent', 'good', 'warning', 'attention']).toContain(color);
+    // Adaptive Card enum values are case-insensitive ("Good" = "good").
+    for (const color of valuesOf(card, 'color')) expect(['default', 'accent', 'good', 'warning', 'attention']).toContain(String(color).toLowerCase());
     for (const width of valuesOf(card, 'width')) expect(String(width)).not.toMatch(/px$/);
   });
 
@@ -116,6 +125,17 @@ describe('card content', () => {
     const mono = valuesOf(card, 'fontType');
     expect(mono).toContain('Monospace');
     expect(json).toContain('az ml workspace update');
+  });
+
+  it('names the finding with its subject in the re-check and details actions when it has one, and not otherwise', () => {
+    const finding = { ...report.findings[1]!, subject: 'c3b7f9e1-2a4d-4b6f-8e0a-1c3e5a7b9d2f' };
+    const recheck = (findingCard(finding, { scan }).actions as Record<string, unknown>[]).find((a) => a.verb === 'scan.recheck')!;
+    expect(recheck.data).toMatchObject({ checkId: finding.checkId, resourceId: finding.resourceId, subject: finding.subject });
+    expect((recheck.fallback as { data: unknown }).data).toMatchObject({ subject: finding.subject, verb: 'scan.recheck' });
+    const list = findingsListCard({ ...report, findings: [finding, report.findings[0]!] }, { scan, page: 0 });
+    const details = valuesOf(list, 'data').filter((d) => (d as { verb?: string }).verb === undefined && (d as { checkId?: string }).checkId !== undefined) as Record<string, unknown>[];
+    expect(details.find((d) => d.checkId === finding.checkId)?.subject).toBe(finding.subject);
+    expect(details.find((d) => d.checkId === report.findings[0]!.checkId)).not.toHaveProperty('subject');
   });
 
   it('finding card without a workshop question has no learn-why button', () => {

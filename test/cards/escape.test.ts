@@ -1,4 +1,4 @@
-import { codeText, markdownText, plainText, safeUrl } from '../../src/cards/escape';
+import { codeRunText, codeText, markdownText, plainText, safeUrl } from '../../src/cards/escape';
 import { HOSTILE_STRINGS } from '../support/report-fixtures';
 
 /** Would a CommonMark-ish processor see a live construct? Unescaped [..](..), <tag>, emphasis, list, heading. */
@@ -76,5 +76,19 @@ describe('safeUrl', () => {
       expect(safeUrl(bad)).toBeUndefined();
     }
     expect(safeUrl(undefined)).toBeUndefined();
+  });
+});
+
+describe('codeRunText (TextRun text, not markdown)', () => {
+  it('keeps a command exactly as written: no backslash escapes, shell variables intact', () => {
+    const cmd = 'az ml workspace update -n <ws> -g <rg> --managed-network allow_only_approved_outbound';
+    expect(codeRunText(cmd)).toBe(cmd);
+    expect(codeRunText('servicePrincipalName="Azure-ARM-${environment}-${projectName}"')).toBe('servicePrincipalName="Azure-ARM-${environment}-${projectName}"');
+  });
+
+  it('still scrubs secrets and drops invisible characters', () => {
+    const out = codeRunText('az login --password eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlc2lnbmF0dXJl \u202Eevil');
+    expect(out).not.toContain('eyJhbGciOiJIUzI1NiJ9');
+    expect(out).not.toContain('\u202E');
   });
 });

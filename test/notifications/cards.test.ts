@@ -4,6 +4,8 @@ import { diffReports } from '../../src/notifications/diff';
 import type { Subscription } from '../../src/notifications/subscriptions';
 import type { AdaptiveCard } from '../../src/dialogs/port';
 import { watchConfirmationCard, watchListCard } from '../../src/dialogs/watch-cards';
+import { markdownText } from '../../src/cards/escape';
+import { scannedAtSentence } from '../../src/report/wording';
 import { CONVERSATION_ID, CONVERSATION_REF, finding, report, WS_ID } from './helpers';
 
 interface ParseContext {
@@ -54,6 +56,15 @@ describe('notification cards', () => {
   it.each(cards)('%s card is valid Adaptive Card 1.5', (_name, card) => {
     expect(card.version).toBe('1.5');
     expect(problems(card)).toEqual([]);
+  });
+
+  it.each(cards.slice(0, 3))('%s card says when it scanned in the scan card\'s words (no raw ISO time, no escaped version)', (_name, card) => {
+    const text = JSON.stringify(card);
+    expect(scannedAtSentence(after)).toBe('Scanned 2030-01-01 08:00 UTC with check set 1.0.0.');
+    expect(text).toContain(JSON.stringify(markdownText(scannedAtSentence(after))).slice(1, -1));
+    expect(text).toContain('Next: daily at 08:00 (UTC).');
+    expect(text).not.toContain(after.scannedAt);
+    expect(text).not.toMatch(/\\\\\./);
   });
 
   it('caps long sections and counts the rest', () => {

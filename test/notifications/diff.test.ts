@@ -57,6 +57,15 @@ describe('diffReports', () => {
     expect(describeDiff({ ...diff, newFailures: diff.newFailures.slice(0, 1) })).toBe('1 new finding');
   });
 
+  it('sees a new and a resolved recommendation among several open on one resource (the subject)', () => {
+    const open = (subject: string) => finding('AML-LT-014', 'fail', { subject });
+    const diff = diffReports(report([open('assessment-a'), open('assessment-b')]), report([open('ASSESSMENT-B'), open('assessment-c')]));
+    expect(diff.newFailures.map((f) => f.subject)).toEqual(['assessment-c']);
+    expect(diff.resolved.map((r) => [r.before.subject, r.after])).toEqual([['assessment-a', undefined]]);
+    expect(diff.statusChanges).toEqual([]);
+    expect(describeDiff(diff)).toBe('1 new finding, 1 resolved');
+  });
+
   it('treats error → fail as a new failure, and fail → error as not assessed (not resolved)', () => {
     const diff = diffReports(report([finding('C-1', 'error'), finding('C-2', 'fail')]), report([finding('C-1', 'fail'), finding('C-2', 'error')]));
     expect(diff.newFailures.map((f) => f.checkId)).toEqual(['C-1']);

@@ -17,6 +17,15 @@ describe('json report', () => {
     expect(findings[1]!.evidence).toEqual(report.findings[1]!.evidence);
   });
 
+  it('adds subject only to findings that have one, right after resourceId', () => {
+    const { report } = smallReport();
+    const withSubject = { ...report, findings: [{ ...report.findings[0]!, subject: 'c3b7f9e1-2a4d-4b6f-8e0a-1c3e5a7b9d2f' }, report.findings[1]!] };
+    const json = JSON.parse(renderJson(withSubject)) as { findings: Record<string, unknown>[] };
+    expect(Object.keys(json.findings[0]!).slice(5, 8)).toEqual(['resourceId', 'subject', 'message']);
+    expect(json.findings[0]!.subject).toBe('c3b7f9e1-2a4d-4b6f-8e0a-1c3e5a7b9d2f');
+    expect('subject' in json.findings[1]!).toBe(false);
+  });
+
   it('writes null for a missing az command and leaves out workshop and portal data', () => {
     const { report } = smallReport();
     const noCli = { ...report, findings: [{ ...report.findings[0]!, remediation: { portal: ['x'], url: 'https://learn.microsoft.com/a' } }] };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { artifactPathFor, toSarif } from '../../src/report/sarif';
 import { sarifSchemaErrors } from '../support/sarif-schema';
 import { fullMatrix, hostileReport, largeReport, smallReport, VAULT_ID } from '../support/report-fixtures';
@@ -75,6 +76,29 @@ describe('sarif report', () => {
       expect(r.locations[0]!.logicalLocations[0]!.fullyQualifiedName).toBe(r.properties.resourceId);
       expect(r.partialFingerprints['guardianFinding/v1']).toMatch(/^[0-9a-f]{32}$/);
       expect(run.tool.driver.rules[r.ruleIndex]!.id).toBe(r.ruleId);
+    }
+  });
+
+  it('gives two findings of one check on one resource (two open recommendations) two fingerprints, and keeps the old fingerprint without a subject', () => {
+    const small = smallReport();
+    const base = { ...small.report.findings[0]!, status: 'fail' as const };
+    const twoOpen = { ...small.report, findings: [{ ...base, subject: 'assessment-a' }, { ...base, subject: 'assessment-b' }, base] };
+    const log = toSarif(twoOpen, { checks: small.checks, toolVersion: '1' }) as unknown as Log;
+    const results = log.runs[0]!.results;
+    const prints = results.map((r) => r.partialFingerprints['guardianFinding/v1']);
+    expect(new Set(prints).size).toBe(3);
+    expect((results[0]!.properties as unknown as { subject?: string }).subject).toBe('assessment-a');
+    // Case-folded like the resource id: the same finding read back in another case keeps its alert.
+    const upper = toSarif({ ...small.report, findings: [{ ...base, subject: 'ASSESSMENT-A', resourceId: base.resourceId.toUpperCase() }] }, { checks: small.checks, toolVersion: '1' }) as unknown as Log;
+    expect(upper.runs[0]!.results[0]!.partialFingerprints['guardianFinding/v1']).toBe(prints[0]);
+    // A finding without a subject keeps the fingerprint of earlier versions (check | lower-case resource).
+    expect(prints[2]).toBe(createHash('sha256').update(`${base.checkId}|${base.resourceId.toLowerCase()}`).digest('hex').slice(0, 32));
+  });
+
+  it('has one fingerprint per result for every fixture report', () => {
+    for (const fixture of [fullMatrix(), smallReport(), largeReport(200), hostileReport()]) {
+      const results = (toSarif(fixture.report, { checks: fixture.checks, toolVersion: '1' }) as unknown as Log).runs[0]!.results;
+      expect(new Set(results.map((r) => r.partialFingerprints['guardianFinding/v1'])).size).toBe(results.length);
     }
   });
 

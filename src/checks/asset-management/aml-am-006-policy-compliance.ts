@@ -34,13 +34,16 @@ export default defineCheck({
     return withReads(snapshot.workspace, snapshot.policyStates, (ws, states) => {
       const open = states.filter((s) => sameText(s.complianceState, 'NonCompliant') && belongsToWorkspace(s.resourceId, ws));
       if (open.length === 0) return [pass(ws.id, `No policy reports workspace ${ws.name} or its linked resources as non-compliant.`, [])];
-      return open.map((s) =>
-        fail(s.resourceId, `${lastSegment(s.resourceId)} is non-compliant with ${policyName(s.policyDefinitionId)} (assignment ${lastSegment(s.policyAssignmentId)}).`, [
+      // One resource can break several policies (and one initiative assignment holds many): the assignment and
+      // the definition together tell the findings apart (the subject).
+      return open.map((s) => ({
+        ...fail(s.resourceId, `${lastSegment(s.resourceId)} is non-compliant with ${policyName(s.policyDefinitionId)} (assignment ${lastSegment(s.policyAssignmentId)}).`, [
           evidence('complianceState', s.complianceState, 'Compliant'),
           evidence('policyAssignmentId', s.policyAssignmentId, 'any'),
           evidence('policyDefinitionId', s.policyDefinitionId, 'any'),
         ]),
-      );
+        subject: `${s.policyAssignmentId} ${s.policyDefinitionId}`,
+      }));
     });
   },
 });

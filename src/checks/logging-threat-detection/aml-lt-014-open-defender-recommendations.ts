@@ -29,13 +29,15 @@ export default defineCheck({
     return withReads(snapshot.workspace, snapshot.assessments, (ws, assessments) => {
       const open = assessments.filter((a) => sameText(a.statusCode, 'Unhealthy') && belongsToWorkspace(a.resourceId, ws));
       if (open.length === 0) return [pass(ws.id, `Defender for Cloud reports no open recommendation on workspace ${ws.name} or its linked resources.`, [])];
-      return open.map((a) =>
-        fail(a.resourceId, `${lastSegment(a.resourceId)}: "${a.displayName}" (severity ${a.severity ?? 'unknown'}) is open.`, [
+      // One resource can have several open recommendations: the assessment name tells them apart (the subject).
+      return open.map((a) => ({
+        ...fail(a.resourceId, `${lastSegment(a.resourceId)}: "${a.displayName}" (severity ${a.severity ?? 'unknown'}) is open.`, [
           evidence('status.code', a.statusCode, 'Healthy'),
           evidence('metadata.severity', a.severity, 'any'),
           evidence('assessment', a.id, 'any'),
         ]),
-      );
+        subject: lastSegment(a.id),
+      }));
     });
   },
 });
