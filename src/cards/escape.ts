@@ -54,14 +54,6 @@ export function codeRunText(input: string, max = 1500): string {
   return truncate(cleaned, max);
 }
 
-/**
- * A command escaped for a monospace TextBlock. Superseded by codeBlock (cards/code-block.ts): the escapes it
- * adds are copied with the command. Kept only until the lab cards use codeBlock; do not use in new code.
- */
-export function codeText(input: string, max = 1500): string {
-  const cleaned = scrubSecrets(input).replace(INVISIBLE, '').replace(/[\r\n\t]+/g, ' ').trim();
-  return breakBindings(truncate(cleaned, max).replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`));
-}
 
 /** An https URL for Action.OpenUrl, or undefined (never `null`, never javascript: or a data: URL). */
 export function safeUrl(input: string | undefined): string | undefined {

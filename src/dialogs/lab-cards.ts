@@ -3,7 +3,8 @@
  * reset confirmation. Exercise text is our own content (trusted Markdown); anything from the learner or from
  * Azure — parameters, resource names, validation messages — goes through src/cards/escape first.
  */
-import { codeText, markdownText, plainText, safeUrl } from '../cards/escape';
+import { markdownText, plainText, safeUrl } from '../cards/escape';
+import { codeBlock } from '../cards/code-block';
 import { fillPlaceholders, type LabContent, type LabExercise, type LabPlaceholder } from '../knowledge/lab-content';
 import { expectedNames } from '../lab/naming';
 import type { LabParameters } from '../lab/parameters';
@@ -181,14 +182,8 @@ function stepElements(exercise: LabExercise, params: LabParameters | undefined):
         facts: step.settings.map((s) => ({ title: plainText(s.name, 60), value: markdownText(fillPlaceholders(s.value, values), 200) })),
       });
     }
-    if (step.command !== undefined) {
-      const lines = fillPlaceholders(step.command, values).split('\n');
-      out.push({
-        type: 'Container',
-        style: 'emphasis',
-        items: lines.map((line) => text(line.trim() === '' ? ' ' : codeText(line), { fontType: 'Monospace', spacing: 'None', size: 'Small' })),
-      });
-    }
+    // Plain text runs: the command copies exactly as written, `${environment}` included.
+    if (step.command !== undefined) out.push(codeBlock(fillPlaceholders(step.command, values)));
   });
   return out;
 }

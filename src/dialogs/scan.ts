@@ -490,8 +490,11 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
           if (!checkId.ok) return refuse(checkId.reason);
           const resourceId = parseResourceIdField(data);
           if (!resourceId.ok) return refuse(resourceId.reason);
+          const subject = parseSubjectField(data);
+          if (!subject.ok) return refuse(subject.reason);
           return withLast(port, data, (report, scan) => {
-            const finding = report.findings.find((f) => f.checkId === checkId.value && (resourceId.value === undefined || f.resourceId === resourceId.value));
+            const named = resourceId.value === undefined ? undefined : { checkId: checkId.value, resourceId: resourceId.value, ...(subject.value === undefined ? {} : { subject: subject.value }) };
+            const finding = report.findings.find((f) => (named === undefined ? f.checkId === checkId.value : isSameFinding(f, named)));
             return finding === undefined ? { kind: 'text', text: STALE } : { kind: 'card', card: findingCard(finding, cardOptions(finding, scan)) };
           });
         }

@@ -1,4 +1,4 @@
-import { codeRunText, codeText, markdownText, plainText, safeUrl } from '../../src/cards/escape';
+import { codeRunText, markdownText, plainText, safeUrl } from '../../src/cards/escape';
 import { HOSTILE_STRINGS } from '../support/report-fixtures';
 
 /** Would a CommonMark-ish processor see a live construct? Unescaped [..](..), <tag>, emphasis, list, heading. */
@@ -60,12 +60,6 @@ describe('markdownText', () => {
 describe('plainText', () => {
   it('collapses whitespace, strips controls and breaks bindings but keeps punctuation', () => {
     expect(plainText('a\n\tb\u0007 ${c} [d](e)')).toBe('a b $\u2060{c} [d](e)');
-  });
-});
-
-describe('codeText', () => {
-  it('keeps the command readable and escapes placeholders', () => {
-    expect(codeText('az ml workspace update --name <workspace-name>')).toBe('az ml workspace update --name \\<workspace-name\\>');
   });
 });
 
