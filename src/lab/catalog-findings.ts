@@ -1,12 +1,13 @@
 /**
- * The default AreaFindings: the catalog's checks of one area (the same registry and runner as scans), so that
- * exercises 10 and 11 give the advice a scan of that area would.
+ * The default AreaFindings: the catalog's checks of one area or category (the same registry and runner as
+ * scans), so that exercises 10 and 11 give the advice a scan of that area would.
  */
 import type { WorkspaceSnapshot } from '../azure/snapshot';
 import { checksFor } from '../checks/registry';
 import { runChecks } from '../checks/runner';
-import type { Area, Finding } from '../checks/types';
+import { AREAS, type Area, type Category, type Finding } from '../checks/types';
 
-export function catalogFindings(snapshot: WorkspaceSnapshot, area: Area): readonly Finding[] {
-  return runChecks(snapshot, checksFor({ kind: 'area', area }));
+export function catalogFindings(snapshot: WorkspaceSnapshot, scope: Area | Category): readonly Finding[] {
+  const isArea = (AREAS as readonly string[]).includes(scope);
+  return runChecks(snapshot, checksFor(isArea ? { kind: 'area', area: scope as Area } : { kind: 'category', category: scope as Category }));
 }

@@ -3,7 +3,7 @@
  * snapshot, the learner's parameters and — for the advice exercises — the catalog's findings for one area.
  */
 import type { WorkspaceSnapshot } from '../azure/snapshot';
-import type { Area, Finding } from '../checks/types';
+import type { Area, Category, Finding } from '../checks/types';
 import type { LabParameters } from './parameters';
 import type { LabValidationResult } from './result';
 import { validateControls } from './validate-controls';
@@ -12,7 +12,7 @@ import { validateInfrastructure } from './validate-infrastructure';
 import { validateServicePrincipal } from './validate-service-principal';
 
 /** Runs the catalog's checks of one area over a snapshot. */
-export type AreaFindings = (snapshot: WorkspaceSnapshot, area: Area) => readonly Finding[];
+export type AreaFindings = (snapshot: WorkspaceSnapshot, scope: Area | Category) => readonly Finding[];
 
 export interface ValidatorInput {
   readonly snapshot: WorkspaceSnapshot;
@@ -27,7 +27,9 @@ export const LAB_VALIDATORS = {
   'infrastructure-deployed': ({ snapshot, params }) => validateInfrastructure(snapshot, params),
   'defender-cspm-devops': ({ snapshot }) => validateDefenderSetup(snapshot),
   'defender-recommendations': ({ snapshot }) => validateRecommendations(snapshot),
-  'network-controls': ({ snapshot, findings }) => validateControls(findings(snapshot, 'public-network'), 'network'),
+  // Exercise 10's network controls are the whole category (private endpoints, managed network, outbound rules),
+  // not only public exposure.
+  'network-controls': ({ snapshot, findings }) => validateControls(findings(snapshot, 'network-security'), 'network'),
   'rbac-controls': ({ snapshot, findings }) => validateControls(findings(snapshot, 'rbac'), 'RBAC'),
 } as const satisfies Readonly<Record<string, LabValidator>>;
 

@@ -1,5 +1,5 @@
 import type { WorkspaceSnapshot } from '../../src/azure/snapshot';
-import type { Area } from '../../src/checks/types';
+import type { Area, Category } from '../../src/checks/types';
 import { createLabValidationService } from '../../src/lab/validation-service';
 import type { Resolution, WorkspaceRef } from '../../src/scan/scan-service';
 import type { SnapshotSource } from '../../src/scan/snapshot-source';
@@ -70,8 +70,8 @@ describe('LabValidationService', () => {
     expect(r.items[0]?.text).not.toContain('abcdefghijklmnop');
   });
 
-  it('runs the catalog checks of the right area for exercises 10 and 11', async () => {
-    const areas: Area[] = [];
+  it('runs the catalog checks of the right scope for exercises 10 (the network category) and 11 (RBAC)', async () => {
+    const areas: (Area | Category)[] = [];
     const service = createLabValidationService({
       source: fakeSource({ [FIRST]: hardenedSnapshot() }),
       findings: (_s, area) => {
@@ -81,7 +81,7 @@ describe('LabValidationService', () => {
     });
     await service.validate('network-controls', PARAMS);
     await service.validate('rbac-controls', PARAMS);
-    expect(areas).toEqual(['public-network', 'rbac']);
+    expect(areas).toEqual(['network-security', 'rbac']);
   });
 
   it('uses the real catalog by default: public network access on the workspace is advice, not a failure', async () => {
@@ -91,6 +91,12 @@ describe('LabValidationService', () => {
     expect(r.items.some((i) => i.text.startsWith('AML-NET-001') && !i.ok)).toBe(true);
     const hardened = await createLabValidationService({ source: fakeSource({ [FIRST]: hardenedSnapshot() }) }).validate('network-controls', PARAMS);
     expect(hardened.items.some((i) => i.text.startsWith('AML-NET-001') && !i.ok)).toBe(false);
+  });
+
+  it('exercise 10 also advises on outbound control, not only public exposure', async () => {
+    const open = withWorkspace(hardenedSnapshot(), { managedNetworkIsolationMode: 'AllowInternetOutbound' });
+    const r = await createLabValidationService({ source: fakeSource({ [FIRST]: open }) }).validate('network-controls', PARAMS);
+    expect(r.items.some((i) => i.text.startsWith('AML-NET-003') && !i.ok)).toBe(true);
   });
 
   it('rejects an unknown validator id', async () => {
