@@ -113,6 +113,8 @@ function sentence(kind: ReadErrorKind, label: string, status: number | undefined
       return `Could not reach Azure Resource Manager to read ${label}${withCode}.`;
     case 'invalid':
       return `Azure answered HTTP ${status ?? '?'}${withCode} while reading ${label}.`;
+    case 'skipped':
+      return `${capitalise(label)} was not read: the selected checks do not need it.`;
   }
 }
 

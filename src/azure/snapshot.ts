@@ -15,7 +15,8 @@ export type ReadErrorKind =
   | 'timeout' // the read or the whole scan ran out of time
   | 'server' // 5xx after retries
   | 'network' // connection refused, TLS, DNS
-  | 'invalid'; // the payload could not be parsed
+  | 'invalid' // the payload could not be parsed
+  | 'skipped'; // not requested: the scan's selected checks do not need it (never reaches a finding)
 
 export interface ReadError {
   readonly kind: ReadErrorKind;

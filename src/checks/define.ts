@@ -26,6 +26,8 @@ export function manual(resourceId: string, message: string): CheckResult {
 
 /** A read that failed makes the check `error`, naming what was missing — never `pass`, never silence. */
 export function notAssessed(error: ReadError): CheckResult {
+  // Only checks that do not need a skipped read run, so this is a safety net, not a normal outcome.
+  if (error.kind === 'skipped') return { status: 'error', resourceId: error.resourceId, message: `Not assessed: ${error.message} Run a full scan to assess it.`, evidence: [] };
   const needs = error.requiredAction !== undefined ? ` (needs ${error.requiredAction} on ${error.resourceId})` : '';
   return { status: 'error', resourceId: error.resourceId, message: `Not assessed: ${error.message}${needs}`, evidence: [] };
 }

@@ -1,17 +1,20 @@
 /**
  * The scan service: target → workspace id → snapshot (collectors) → findings (check runner) → report.
  * The same service runs over real Azure or over the sample ARM server; only the clients and the sample
- * names differ. Everything is collected on every scan (the selection filters checks, not reads).
+ * names differ. A full scan collects everything; a narrower selection (a re-check, an area, a category) collects
+ * only the reads its checks need (checks/check-reads.ts), and proves afterwards that the checks stayed within them.
  */
 import { isRestError } from '@azure/core-rest-pipeline';
 import type { ArmClients } from '../azure/clients';
-import { collectWorkspaceSnapshot } from '../azure/collect';
+import { collectWorkspaceSnapshot, fieldsToRead } from '../azure/collect';
 import { describeCredentialError, isCredentialError } from '../azure/credentials';
 import { listWorkspaces, parseWorkspaceTarget, resolveWorkspace, WorkspaceTargetError } from '../azure/resolve';
 import type { ReadError, WorkspaceSnapshot } from '../azure/snapshot';
+import { recordReads, type SnapshotField } from '../azure/snapshot-fields';
+import { readsOfChecks } from '../checks/check-reads';
 import { checksFor } from '../checks/registry';
 import { buildReport, runChecks } from '../checks/runner';
-import type { ScanReport } from '../checks/types';
+import type { CheckDefinition, Finding, ScanReport } from '../checks/types';
 import { isSubscriptionGuid } from '../azure/subscription-defender';
 import { isWithinScope, parseResourceId } from '../shared/resource-id';
 import { readDefenderStatus } from './defender-status';
@@ -31,6 +34,8 @@ export interface ScanServiceDeps {
   /** When set, only workspaces within these scopes may be scanned (checked before the workspace is read). */
   readonly allowedScopes?: readonly string[];
   readonly now?: () => Date;
+  /** The reads a set of checks needs (default: the generated table); undefined means all. Injectable for tests. */
+  readonly readsOf?: (checks: readonly CheckDefinition[]) => ReadonlySet<SnapshotField> | undefined;
 }
 
 export type GuardianScanService = ScanService & SnapshotSource;
@@ -39,6 +44,7 @@ const OUTSIDE_SCOPES = 'That workspace is outside the scopes this bot may scan; 
 
 export function createScanService(deps: ScanServiceDeps): GuardianScanService {
   const now = deps.now ?? ((): Date => new Date());
+  const readsOf = deps.readsOf ?? readsOfChecks;
 
   const sampleId = (target: string): string | undefined => {
     const match = /^sample(?::(.*))?$/i.exec(target.trim());
@@ -109,13 +115,14 @@ export function createScanService(deps: ScanServiceDeps): GuardianScanService {
     }
   };
 
-  const collect = async (workspaceId: string, request: Pick<ScanRequest, 'onProgress' | 'signal'>): Promise<WorkspaceSnapshot> => {
+  const collect = async (workspaceId: string, request: Pick<ScanRequest, 'onProgress' | 'signal'>, only?: ReadonlySet<SnapshotField>): Promise<WorkspaceSnapshot> => {
     assertAllowed(workspaceId);
     const snapshot = await collectWorkspaceSnapshot(deps.clients, workspaceId, {
       timeoutMs: deps.timeoutMs,
       concurrency: deps.concurrency,
       ...(request.signal !== undefined ? { signal: request.signal } : {}),
       ...(request.onProgress !== undefined ? { onProgress: request.onProgress } : {}),
+      ...(only !== undefined ? { only } : {}),
       now,
     });
     if (!snapshot.workspace.ok) {
@@ -128,9 +135,16 @@ export function createScanService(deps: ScanServiceDeps): GuardianScanService {
   return {
     async scan(request: ScanRequest): Promise<ScanReport> {
       const workspaceId = await workspaceIdFor(request.target, request.signal);
-      const snapshot = await collect(workspaceId, request);
-      const findings = runChecks(snapshot, checksFor(request.selection));
-      return buildReport(snapshot, findings, now());
+      const checks = checksFor(request.selection);
+      const only = request.selection.kind === 'all' ? undefined : readsOf(checks);
+      const snapshot = await collect(workspaceId, request, only);
+      if (only === undefined) return buildReport(snapshot, runChecks(snapshot, checks), now());
+      const findings = runWithinReads(snapshot, checks, fieldsToRead(only));
+      if (findings !== undefined) return buildReport(snapshot, findings, now());
+      // A check touched a read this scan skipped (the generated table is stale): its result could be wrong,
+      // so the scan reads everything and evaluates again rather than report it.
+      const full = await collect(workspaceId, request);
+      return buildReport(full, runChecks(full, checks), now());
     },
     resolve,
     async listWorkspaces(signal?: AbortSignal): Promise<readonly WorkspaceRef[]> {
@@ -151,6 +165,13 @@ export function createScanService(deps: ScanServiceDeps): GuardianScanService {
   };
 }
 
+/** The checks' findings, or undefined when a check touched a read outside `read` (a skipped one). */
+function runWithinReads(snapshot: WorkspaceSnapshot, checks: readonly CheckDefinition[], read: ReadonlySet<SnapshotField>): Finding[] | undefined {
+  const { view, touched } = recordReads(snapshot);
+  const findings = runChecks(view, checks);
+  return [...touched].every((f) => read.has(f)) ? findings : undefined;
+}
+
 /** The plans are the heart of a Defender status: without them there is nothing to show but the reason. */
 function subscriptionFailure(error: ReadError): ScanError | undefined {
   switch (error.kind) {
@@ -163,6 +184,7 @@ function subscriptionFailure(error: ReadError): ScanError | undefined {
     case 'timeout':
       return new ScanError('timeout', error.message);
     case 'invalid':
+    case 'skipped':
     case 'network':
     case 'server':
     case 'throttled':
@@ -182,6 +204,7 @@ function workspaceFailure(error: ReadError): ScanError | undefined {
     case 'timeout':
       return new ScanError('timeout', error.message);
     case 'invalid':
+    case 'skipped':
     case 'network':
     case 'server':
     case 'throttled':

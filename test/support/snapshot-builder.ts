@@ -108,6 +108,7 @@ const DEFAULT_STATUS: Readonly<Record<ReadErrorKind, number | undefined>> = {
   server: 503,
   network: undefined,
   invalid: undefined,
+  skipped: undefined,
 };
 
 /** A failed read, assignable to any `Collected<T>` / `Linked<T>`. */
