@@ -2,6 +2,7 @@
  * The only reader of `process.env`. Reads the Teams Toolkit names plus the project's own, validates them once,
  * and reports every problem at the same time (not one per restart).
  */
+import { isIP } from 'node:net';
 import * as path from 'node:path';
 import { isGuid, parseResourceId, ResourceIdError } from './shared/resource-id';
 
@@ -12,6 +13,11 @@ export type AuthMode = 'bot' | 'user';
 
 export interface Config {
   readonly port: number;
+  /**
+   * Interface the HTTP server listens on; undefined = all interfaces. Defaults to 127.0.0.1 in local mode (no
+   * BOT_ID: no token check, so only this machine may reach it) and to all interfaces with a BOT_ID (App Service).
+   */
+  readonly listenHost: string | undefined;
   readonly logLevel: LogLevel;
   readonly bot: {
     /** Empty: local mode, no token check (like the Bot Framework Emulator). */
@@ -33,7 +39,7 @@ export interface Config {
     readonly authorityHost: string;
     /** Scopes the bot identity may scan; empty means only the sample environment. */
     readonly allowedScopes: readonly string[];
-    /** Tenants whose users may talk to the bot; empty means the bot's own tenant (or any, in local mode). */
+    /** Tenants whose users may talk to the bot; empty means BOT_TENANT_ID (or any, in local mode only). */
     readonly allowedTenants: readonly string[];
     readonly authMode: AuthMode;
     /** Managed identity client id for DefaultAzureCredential (user-assigned MI). */
@@ -108,6 +114,8 @@ export function loadConfig(env: Env = process.env, version = readPackageVersion(
   if (botId !== '') {
     if (botType === 'UserAssignedMsi' && botPassword !== '') problems.push('BOT_PASSWORD must be empty when BOT_TYPE is UserAssignedMsi.');
     if (botType !== 'MultiTenant' && botTenantId === '') problems.push(`BOT_TENANT_ID is required when BOT_TYPE is ${botType}.`);
+    // A MultiTenant registration accepts tokens for any tenant: without a list, anyone in any Microsoft 365
+    // organization who installs the app could talk to the bot. Checked below, once the tenant list is parsed.
     if (botType !== 'UserAssignedMsi' && botPassword === '') problems.push(`BOT_PASSWORD is required when BOT_ID is set and BOT_TYPE is ${botType}.`);
   } else if (botPassword !== '') {
     problems.push('BOT_PASSWORD is set but BOT_ID is empty.');
@@ -132,10 +140,20 @@ export function loadConfig(env: Env = process.env, version = readPackageVersion(
   }
   const allowedTenants = list('GUARDIAN_ALLOWED_TENANTS');
   for (const t of allowedTenants) if (!isGuid(t)) problems.push(`GUARDIAN_ALLOWED_TENANTS: "${t}" is not a tenant id (a GUID).`);
+  if (botId !== '' && botTenantId === '' && allowedTenants.length === 0) {
+    problems.push(
+      `BOT_ID is set, so BOT_TENANT_ID or GUARDIAN_ALLOWED_TENANTS is required (whatever BOT_TYPE): the tenants whose users may talk to the bot. Without one, any Microsoft 365 organization could.`,
+    );
+  }
 
   const authMode = oneOf<AuthMode>('GUARDIAN_AUTH_MODE', ['bot', 'user'], 'bot');
   const oauthConnectionName = str('OAUTH_CONNECTION_NAME');
-  if (authMode === 'user' && botId === '') problems.push('GUARDIAN_AUTH_MODE=user needs BOT_ID (Teams SSO is tied to the bot registration).');
+  if (authMode === 'user' && botId === '') problems.push(`GUARDIAN_AUTH_MODE=user needs BOT_ID: Teams SSO is tied to the bot registration, and ${LOCAL_MODE_LIMIT}.`);
+
+  const listenHost = str('GUARDIAN_LISTEN_HOST');
+  if (listenHost !== '' && listenHost !== 'localhost' && isIP(listenHost) === 0) {
+    problems.push(`GUARDIAN_LISTEN_HOST must be an IP address or "localhost" (got "${listenHost}").`);
+  }
   if (authMode === 'user' && oauthConnectionName === '') problems.push('GUARDIAN_AUTH_MODE=user needs OAUTH_CONNECTION_NAME (the Azure Bot OAuth connection that signs users in to Azure).');
   if (authMode === 'user' && botType === 'UserAssignedMsi') problems.push('GUARDIAN_AUTH_MODE=user needs an app registration (BOT_TYPE SingleTenant or MultiTenant): a managed identity cannot do Teams SSO.');
 
@@ -144,6 +162,7 @@ export function loadConfig(env: Env = process.env, version = readPackageVersion(
 
   const config: Config = {
     port,
+    listenHost: listenHost !== '' ? listenHost : botId === '' ? '127.0.0.1' : undefined,
     logLevel,
     bot: { id: botId, password: botPassword, type: botType, tenantId: botTenantId },
     state: {
@@ -169,6 +188,45 @@ export function loadConfig(env: Env = process.env, version = readPackageVersion(
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
+}
+
+const LOCAL_MODE_LIMIT = 'local mode has no token check, so it may scan only the sample environment';
+
+/**
+ * What stops a bot server (npm start, `guardian chat`, tests) from starting, beyond loadConfig's checks. Kept
+ * apart from loadConfig because the CLI's own scans (`guardian scan`, `guardian fleet`) run as the signed-in
+ * user with no bot in between, and may use GUARDIAN_ALLOWED_SCOPES without a BOT_ID.
+ */
+export function serverConfigProblems(config: Config): string[] {
+  const problems: string[] = [];
+  if (config.bot.id === '') {
+    if (config.azure.allowedScopes.length > 0) {
+      problems.push(`GUARDIAN_ALLOWED_SCOPES is set but BOT_ID is empty: ${LOCAL_MODE_LIMIT}. Register the bot (BOT_ID, BOT_TENANT_ID) to scan Azure, or unset GUARDIAN_ALLOWED_SCOPES.`);
+    }
+    if (config.azure.authMode === 'user') problems.push(`GUARDIAN_AUTH_MODE=user needs BOT_ID: ${LOCAL_MODE_LIMIT}.`);
+  }
+  return problems;
+}
+
+/** Throws the ConfigError of serverConfigProblems, if any. */
+export function assertServerConfig(config: Config): void {
+  const problems = serverConfigProblems(config);
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+/**
+ * The warning a local-mode server logs when it listens beyond this machine (GUARDIAN_LISTEN_HOST set to a
+ * non-loopback address); undefined when there is nothing to warn about. `host` undefined = all interfaces.
+ */
+export function localModeExposureWarning(config: Pick<Config, 'bot'>, host: string | undefined): string | undefined {
+  if (config.bot.id !== '' || (host !== undefined && isLoopbackHost(host))) return undefined;
+  return `local mode (no BOT_ID) checks no Bot Framework token, yet it listens on ${host ?? 'all interfaces'}: anyone who can reach that address can talk to the bot as any user of any tenant. Set GUARDIAN_LISTEN_HOST=127.0.0.1 unless that network is yours alone.`;
+}
+
+/** True for addresses only this machine can reach: localhost, 127.0.0.0/8, ::1 (and its IPv4-mapped form). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h);
 }
 
 function readPackageVersion(): string {

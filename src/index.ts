@@ -3,7 +3,7 @@
  * It holds wiring only. `startServer` is also what the tests and `guardian chat` run in-process.
  */
 import type * as restify from 'restify';
-import { type Config, ConfigError, loadConfig } from './config';
+import { assertServerConfig, type Config, ConfigError, loadConfig, localModeExposureWarning } from './config';
 import { createLogger, type Logger } from './logging';
 import { createBot, type Bot } from './bot/app';
 import type { MessageRouter } from './bot/router';
@@ -23,7 +23,7 @@ export interface StartServerOptions {
   readonly config?: Config;
   /** Overrides config.port; 0 picks a free port. */
   readonly port?: number;
-  /** Interface to listen on; all interfaces when omitted (App Service), 127.0.0.1 for tests and `guardian chat`. */
+  /** Interface to listen on; config.listenHost when omitted (127.0.0.1 in local mode, all interfaces with a BOT_ID). */
   readonly host?: string;
   readonly logger?: Logger;
   readonly store?: GuardianStore;
@@ -57,6 +57,8 @@ export interface Services {
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
+  /** The address the listener is bound to (e.g. 127.0.0.1, or :: for all interfaces). */
+  readonly address: string;
   readonly services: Services;
   /** Graceful: stops accepting, waits for turns in flight, closes the store and the sample environment. */
   close(): Promise<void>;
@@ -64,6 +66,8 @@ export interface RunningServer {
 
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const config = options.config ?? loadConfig(options.env);
+  // Before anything opens: a local-mode server must not be able to reach real Azure.
+  assertServerConfig(config);
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const store = options.store ?? createStore(config, logger);
   const closers: (() => Promise<void>)[] = [];
@@ -100,14 +104,19 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       options.extraRoutes?.(server, services);
     },
   });
-  const { url, port } = await http.listen(options.port ?? config.port, options.host);
-  logger.info({ url: `${url}/api/messages`, localMode: config.bot.id === '' }, 'Baseline Guardian is listening');
+  const host = options.host ?? config.listenHost;
+  const { url, port, address } = await http.listen(options.port ?? config.port, host);
+  const localMode = config.bot.id === '';
+  logger.info({ url: `${url}/api/messages`, address, localMode }, 'Baseline Guardian is listening');
+  const exposure = localModeExposureWarning(config, host);
+  if (exposure !== undefined) logger.warn({ address }, exposure);
   if (options.notificationTimer ?? true) product?.notifications.start();
 
   let closed: Promise<void> | undefined;
   return {
     url,
     port,
+    address,
     services,
     close: () => {
       closed ??= (async () => {
@@ -136,6 +145,7 @@ async function main(): Promise<void> {
   let config: Config;
   try {
     config = loadConfig();
+    assertServerConfig(config);
   } catch (e) {
     if (e instanceof ConfigError) {
       // The logger needs a valid config, so configuration problems go straight to stderr, all at once.

@@ -20,7 +20,8 @@ export interface HttpServerOptions {
 
 export interface HttpServer {
   readonly server: restify.Server;
-  listen(port: number, host?: string): Promise<{ readonly url: string; readonly port: number }>;
+  /** `address` is where the listener is bound (e.g. 127.0.0.1, or :: for all interfaces). */
+  listen(port: number, host?: string): Promise<{ readonly url: string; readonly port: number; readonly address: string }>;
   /** Stops accepting activities, waits up to `graceMs` for turns in flight, then closes the listener. */
   close(graceMs?: number): Promise<void>;
   inFlight(): number;
@@ -82,7 +83,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
           server.server.off('error', reject);
           const address = server.server.address() as AddressInfo;
           const shownHost = host === undefined || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-          resolve({ url: `http://${shownHost}:${address.port}`, port: address.port });
+          resolve({ url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${address.port}`, port: address.port, address: address.address });
         };
         if (host === undefined) server.listen(port, onListening);
         else server.listen(port, host, onListening);

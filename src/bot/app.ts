@@ -156,11 +156,15 @@ export function createBot(deps: BotDependencies): Bot {
 
 const isMessage = (type: string): boolean => type === 'message';
 
-/** Tenants allowed to talk to the bot: the configured list, else the bot's own tenant; undefined = any (local/multi-tenant). */
-function tenantAllowList(config: Config): Set<string> | undefined {
+/**
+ * Tenants allowed to talk to the bot: GUARDIAN_ALLOWED_TENANTS, else the bot's own tenant (BOT_TENANT_ID).
+ * undefined = any tenant, which only local mode (no BOT_ID, on loopback) gets: with a BOT_ID and neither
+ * setting (loadConfig refuses that, but a hand-built Config could), the gate stays closed to every tenant.
+ */
+export function tenantAllowList(config: Pick<Config, 'bot' | 'azure'>): ReadonlySet<string> | undefined {
   if (config.azure.allowedTenants.length > 0) return new Set(config.azure.allowedTenants.map((t) => t.toLowerCase()));
-  if (config.bot.id !== '' && config.bot.tenantId !== '') return new Set([config.bot.tenantId.toLowerCase()]);
-  return undefined;
+  if (config.bot.id === '') return undefined;
+  return new Set(config.bot.tenantId === '' ? [] : [config.bot.tenantId.toLowerCase()]);
 }
 
 export { ACTION_INVOKE_NAME };

@@ -2,9 +2,14 @@
  * The running server end to end: real Bot Framework activities over HTTP to /api/messages, replies recorded by
  * the fake Bot Connector.
  */
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { Feature } from '../../src/dialogs/feature';
 import { conversationRefKey } from '../../src/bot/conversation';
-import { startBotHarness, type BotHarness } from '../support/bot-client';
+import { startServer } from '../../src/index';
+import { silentLogger } from '../../src/logging';
+import { startBotHarness, testConfig, type BotHarness } from '../support/bot-client';
 import { cardOf, cardText } from '../support/fake-connector';
 
 const echoCard = { type: 'AdaptiveCard' as const, version: '1.5', body: [{ type: 'TextBlock', text: 'rechecked' }] };
@@ -225,7 +230,7 @@ describe('bot over HTTP with BOT_ID set', () => {
   beforeAll(async () => {
     // botbuilder's CloudAdapter console.errors every rejected token; expected here.
     quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    harness = await startBotHarness({ env: { BOT_ID: '11111111-2222-3333-4444-555555555555', BOT_PASSWORD: 'not-a-real-secret' } });
+    harness = await startBotHarness({ env: { BOT_ID: '11111111-2222-3333-4444-555555555555', BOT_PASSWORD: 'not-a-real-secret', BOT_TENANT_ID: '00000000-0000-0000-0000-0000000000aa' } });
   });
   afterAll(async () => {
     quiet.mockRestore();
@@ -303,5 +308,108 @@ describe('typing and shutdown', () => {
     await closing;
     expect(h.messages(personal.conversation.id).map((m) => m.activity.text)).toEqual(['finished']);
     await h.connector.close();
+  });
+});
+
+describe('local mode stays on this machine; a registered bot names its tenants', () => {
+  const ROOT = resolve(__dirname, '..', '..');
+  const TENANT = '00000000-0000-0000-0000-0000000000aa';
+
+  interface Run {
+    readonly code: number | null;
+    readonly stderr: string;
+    /** Log lines (pino JSON on stderr) seen before the process stopped. */
+    readonly logs: readonly Record<string, unknown>[];
+  }
+
+  /**
+   * Runs the real entry point (src/index.ts, as `npm start` / `npm run dev` do) with only `env`. When it logs that it
+   * listens, `whileListening` runs and the process is stopped; a configuration error ends it by itself.
+   */
+  async function runEntry(env: Record<string, string>, whileListening: (listening: Record<string, unknown>) => Promise<void> = () => Promise.resolve()): Promise<Run> {
+    const child = spawn(process.execPath, ['-r', 'tsx/cjs', 'src/index.ts'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', PORT: '0', GUARDIAN_STORE: 'memory', LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    let stderr = '';
+    const logs: Record<string, unknown>[] = [];
+    let checks: Promise<unknown> = Promise.resolve();
+    createInterface({ input: child.stderr }).on('line', (line) => {
+      stderr += `${line}\n`;
+      let entry: Record<string, unknown>;
+      try {
+        entry = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        return;
+      }
+      logs.push(entry);
+      if (entry.msg === 'Baseline Guardian is listening') {
+        // Checks first, then a graceful stop; a failed check is carried out after the process ended.
+        checks = Promise.resolve()
+          .then(() => whileListening(entry))
+          .finally(() => child.kill('SIGTERM'));
+      }
+    });
+    const code = await new Promise<number | null>((done) => child.once('exit', (c) => done(c)));
+    clearTimeout(killer);
+    await checks;
+    return { code, stderr, logs };
+  }
+
+  test('npm start in local mode listens on 127.0.0.1 only, answers there, and warns about nothing', async () => {
+    let health = 0;
+    const run = await runEntry({ BOT_ID: '' }, async (listening) => {
+      expect(listening.address).toBe('127.0.0.1');
+      const port = new URL(String(listening.url)).port;
+      health = (await fetch(`http://127.0.0.1:${port}/healthz`)).status;
+    });
+    expect(run.logs.some((l) => l.msg === 'Baseline Guardian is listening' && l.address === '127.0.0.1' && l.localMode === true)).toBe(true);
+    expect(health).toBe(200);
+    expect(run.logs.filter((l) => typeof l.msg === 'string' && l.msg.includes('no Bot Framework token'))).toEqual([]);
+  }, 90_000);
+
+  test('BOT_ID without BOT_TENANT_ID or GUARDIAN_ALLOWED_TENANTS is refused at start (exit 2, the setting named)', async () => {
+    const run = await runEntry({ BOT_ID: '11111111-2222-3333-4444-555555555555', BOT_PASSWORD: 'not-a-real-secret' }, () => {
+      throw new Error('the bot must not start listening');
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('BOT_TENANT_ID or GUARDIAN_ALLOWED_TENANTS is required');
+    expect(run.stderr).not.toContain('not-a-real-secret');
+  }, 90_000);
+
+  test('GUARDIAN_ALLOWED_SCOPES without BOT_ID is refused at start: local mode may scan only the sample', async () => {
+    const run = await runEntry({ GUARDIAN_ALLOWED_SCOPES: '/subscriptions/1b6d3c4e-7f80-4a91-b2c3-d4e5f6a70001' }, () => {
+      throw new Error('the bot must not start listening');
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('local mode has no token check, so it may scan only the sample environment');
+  }, 90_000);
+
+  test('startServer without a host binds local mode to 127.0.0.1, and refuses real Azure scopes', async () => {
+    const server = await startServer({ config: testConfig(), logger: silentLogger(), port: 0, features: [] });
+    try {
+      expect(server.address).toBe('127.0.0.1');
+    } finally {
+      await server.close();
+    }
+    await expect(startServer({ config: testConfig({ GUARDIAN_ALLOWED_SCOPES: '/subscriptions/1b6d3c4e-7f80-4a91-b2c3-d4e5f6a70001' }), logger: silentLogger(), port: 0, features: [] })).rejects.toThrow(
+      /may scan only the sample environment/,
+    );
+  });
+
+  test('the tenant gate refuses a tenant outside GUARDIAN_ALLOWED_TENANTS before any feature runs', async () => {
+    const seen: string[] = [];
+    const h = await startBotHarness({ env: { GUARDIAN_ALLOWED_TENANTS: '99999999-9999-4999-8999-999999999999' }, features: [probeFeature(seen)] });
+    try {
+      const personal = h.client('personal');
+      expect(personal.conversation.tenantId).toBe(TENANT);
+      await personal.sendText('probe me');
+      expect(h.messages(personal.conversation.id).map((m) => m.activity.text)).toEqual(['This bot is not available for your organization.']);
+      expect(seen).toEqual([]);
+    } finally {
+      await h.close();
+    }
   });
 });

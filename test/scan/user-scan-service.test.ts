@@ -7,7 +7,8 @@ import { createUserScanService } from '../../src/scan/user-scan-service';
 import { ScanError } from '../../src/scan/scan-service';
 
 const BOT_ID = '00000000-0000-4000-8000-0000000000b1';
-const config = loadConfig({ BOT_ID, BOT_PASSWORD: 'not-a-real-secret', GUARDIAN_AUTH_MODE: 'user', OAUTH_CONNECTION_NAME: 'arm', GUARDIAN_SCAN_TIMEOUT_MS: '20000' });
+const BOT_TENANT_ID = '00000000-0000-4000-8000-0000000000a1';
+const config = loadConfig({ BOT_ID, BOT_PASSWORD: 'not-a-real-secret', BOT_TENANT_ID, GUARDIAN_AUTH_MODE: 'user', OAUTH_CONNECTION_NAME: 'arm', GUARDIAN_SCAN_TIMEOUT_MS: '20000' });
 /** A JWT-shaped token (unsigned; only its exp is read) that expires in an hour. */
 const userToken = (user: string): string =>
   ['e30', Buffer.from(JSON.stringify({ exp: Math.floor(Date.now() / 1000) + 3600, oid: user })).toString('base64url'), 'c2ln'].join('.');
@@ -78,7 +79,7 @@ describe('user-delegated scan service', () => {
 
 describe('user-delegated configuration', () => {
   it('needs an OAuth connection and an app registration', () => {
-    expect(() => loadConfig({ BOT_ID, BOT_PASSWORD: 'x', GUARDIAN_AUTH_MODE: 'user' })).toThrow(/OAUTH_CONNECTION_NAME/);
+    expect(() => loadConfig({ BOT_ID, BOT_PASSWORD: 'x', BOT_TENANT_ID, GUARDIAN_AUTH_MODE: 'user' })).toThrow(/OAUTH_CONNECTION_NAME/);
     expect(() => loadConfig({ BOT_ID, BOT_TYPE: 'UserAssignedMsi', BOT_TENANT_ID: BOT_ID, GUARDIAN_AUTH_MODE: 'user', OAUTH_CONNECTION_NAME: 'arm' })).toThrow(/managed identity cannot do Teams SSO/);
   });
 });
