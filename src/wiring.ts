@@ -28,6 +28,7 @@ import { loadKnowledge } from './knowledge/content';
 import { createRouter } from './knowledge/router';
 import { loadLabContent } from './knowledge/lab-content';
 import { createWorkshopFeature } from './dialogs/workshop';
+import { createResetFeature } from './dialogs/reset';
 import { createBaselineFeature } from './dialogs/baseline';
 import { createQnaFeature } from './dialogs/qna';
 import { createScanFeature } from './dialogs/scan';
@@ -106,6 +107,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
   // Order matters: a workshop in progress takes free-text answers first; the lab only takes lab commands
   // (and inputs it asked for); the rest act on routed intents; Q&A answers questions and the fallback.
   const features: Feature[] = [
+    createResetFeature({ store }),
     createWorkshopFeature({ content: knowledge, store }),
     createLabFeature({ content: loadLabContent(), store, validation: createLabValidationService({ source: scanService }) }),
     createWatchFeature({ notifications }),

@@ -20,10 +20,12 @@ export const HELP_COMMANDS: readonly HelpCommand[] = [
   { example: 'start lab', description: 'Start the guided lab, exercise by exercise.' },
   { example: 'lab status', description: 'Show where you are in the lab and validate the current exercise.' },
   { example: 'watch ‹workspace› daily at 08:00', description: 'Scan on a schedule and post here when findings change.' },
+  { example: 'watch ‹workspace› every 6 hours with a weekly digest', description: 'Also post a weekly summary, changed or not.' },
   { example: 'unwatch ‹workspace›', description: 'Stop watching a workspace.' },
   { example: 'what do we watch?', description: 'List the watches of this conversation.' },
   { example: 'link this channel to ‹scope›', description: 'Allow this team to scan a subscription or resource group.' },
   { example: 'How do I restrict outbound traffic?', description: 'Ask any question about the Azure ML security baseline.' },
+  { example: 'reset', description: 'Delete what I keep for this chat (last scan, workshop, file offers, watches; your lab progress in a personal chat). I ask first.' },
 ];
 
 /**

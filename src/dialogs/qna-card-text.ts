@@ -42,10 +42,3 @@ export function markdownToCardElements(markdown: string): CardElement[] {
   });
   return elements;
 }
-
-/** A short label for a Learn link button: the last path segment, humanised. */
-export function learnLinkTitle(url: string): string {
-  const last = url.replace(/[?#].*$/, '').split('/').filter((s) => s.length > 0).pop() ?? 'Microsoft Learn';
-  const words = last.replace(/^(how-to|concept|overview)-/, '').replace(/-/g, ' ');
-  return `Learn: ${words.charAt(0).toUpperCase()}${words.slice(1)}`.slice(0, 60);
-}

@@ -1,9 +1,9 @@
 /** The Q&A cards: an answer with its Learn links and "Check this on my workspace", and the "not sure" card. */
 import { CATEGORY_TITLES } from '../checks/types';
 import { plainText, safeUrl } from '../cards/escape';
-import type { KnowledgeEntry } from '../knowledge/content-types';
+import type { KnowledgeEntry, LearnLink } from '../knowledge/content-types';
 import type { AdaptiveCard } from './port';
-import { learnLinkTitle, markdownToCardElements, type CardElement } from './qna-card-text';
+import { markdownToCardElements, type CardElement } from './qna-card-text';
 
 export const QNA_VERBS = { question: 'qna.question' } as const;
 /** Handled by the scan feature: run these checks on a workspace the user picks. */
@@ -15,10 +15,11 @@ export function card(body: CardElement[], actions: CardElement[] = []): Adaptive
   return { type: 'AdaptiveCard', $schema: SCHEMA, version: '1.5', body, ...(actions.length > 0 ? { actions } : {}) };
 }
 
-export function learnLinkActions(urls: readonly string[]): CardElement[] {
-  return urls.flatMap((url) => {
-    const safe = safeUrl(url);
-    return safe === undefined ? [] : [{ type: 'Action.OpenUrl', title: plainText(learnLinkTitle(safe), 60), url: safe }];
+/** One button per Learn page, labelled with the page title from the knowledge front matter. */
+export function learnLinkActions(links: readonly LearnLink[]): CardElement[] {
+  return links.flatMap((link) => {
+    const safe = safeUrl(link.url);
+    return safe === undefined ? [] : [{ type: 'Action.OpenUrl', title: plainText(link.title, 60), url: safe }];
   });
 }
 

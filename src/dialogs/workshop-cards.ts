@@ -41,7 +41,11 @@ export function buildChooseCategoriesCard(): AdaptiveCard {
         choices: CATEGORIES.map((c) => ({ title: CATEGORY_TITLES[c], value: c })),
       },
     ],
-    [submit('Start with these', WORKSHOP_VERBS.start), submit('All categories', WORKSHOP_VERBS.start, { all: true })],
+    [
+      submit('Start with these', WORKSHOP_VERBS.start),
+      // Sends no inputs: neither Teams nor the chat CLI should ask for (or validate) the category choices first.
+      { ...submit('All categories', WORKSHOP_VERBS.start, { all: true }), associatedInputs: 'none' },
+    ],
   );
 }
 

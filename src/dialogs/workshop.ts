@@ -5,8 +5,9 @@
  * a personal chat is one participant, a channel or group chat a facilitated session where several people answer
  * (each answer recorded per user) and the facilitator moves on with Next.
  *
- * While a workshop is active in a conversation, every message that is not a command or a scan request is an answer:
- * register this feature before the Q&A feature.
+ * While a prompt is pending (the workshop is active, not paused) every message is an answer, except the short exact
+ * commands listed in workshop-pass-through.ts (workshop controls, help, reset, "scan <workspace>"): register this
+ * feature before every feature that acts on routed commands, after the reset feature.
  */
 import { CATEGORIES, CATEGORY_TITLES, type Category } from '../checks/types';
 import type { KnowledgeContent } from '../knowledge/content-types';
@@ -16,7 +17,8 @@ import type { GuardianStore } from '../storage/store';
 import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
 import type { TurnPort } from './port';
 import { buildChooseCategoriesCard, buildFeedbackCard, buildFinishedCard, buildQuestionCard, WORKSHOP_VERBS } from './workshop-cards';
-import { readSession, updateSession } from './workshop-session';
+import { passesThroughWorkshop } from './workshop-pass-through';
+import { readSession, updateSession, workshopKey } from './workshop-session';
 
 export interface WorkshopDependencies {
   readonly content: KnowledgeContent;
@@ -117,7 +119,7 @@ export function createWorkshopFeature({ content, store, now = () => new Date() }
       startedAt: stamp(),
       updatedAt: stamp(),
     };
-    await store.put(`workshop/${port.conversation.conversationId}`, session);
+    await store.put(workshopKey(port.conversation.conversationId), session);
     const names = categories.length === CATEGORIES.length ? 'all 8 categories' : categories.map((c) => CATEGORY_TITLES[c]).join(', ');
     await port.sendText(`Starting the workshop: ${questionIds.length} prompts (${names}). Say **skip**, **back**, **repeat** or **pause workshop** at any time.`);
     await ask(port, session);
@@ -204,17 +206,20 @@ export function createWorkshopFeature({ content, store, now = () => new Date() }
     name: 'workshop',
     async onMessage(port: TurnPort, message: IncomingMessage): Promise<boolean> {
       const { route } = message;
+      const text = message.text.trim();
+      const session = await readSession(store, port.conversation.conversationId);
+      const pending = session?.status === 'active' && session.index < session.questionIds.length;
+      if (pending && text.length > 0 && !passesThroughWorkshop(text, route)) {
+        await answer(port, text);
+        return true;
+      }
       if (route.intent === 'command' && route.command === 'workshop') {
         const [first = 'start', ...rest] = (route.args ?? '').trim().split(/\s+/).filter((w) => w.length > 0);
         const action: Action = ACTIONS.has(first) ? (first as Action) : 'start';
         await run(port, action, parseCategories(ACTIONS.has(first) ? rest : [first, ...rest]));
         return true;
       }
-      if (route.intent !== 'question' && route.intent !== 'none') return false;
-      const session = await readSession(store, port.conversation.conversationId);
-      if (session?.status !== 'active' || message.text.trim().length === 0) return false;
-      await answer(port, message.text.trim());
-      return true;
+      return false;
     },
     async onAction(port: TurnPort, action: CardAction): Promise<ActionResult> {
       const verb = action.verb;

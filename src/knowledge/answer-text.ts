@@ -3,7 +3,7 @@ import { CATEGORIES, CATEGORY_TITLES } from '../checks/types';
 import type { Explainer, KnowledgeEntry } from './content-types';
 
 export function entryAnswerMarkdown(entry: KnowledgeEntry): string {
-  const links = entry.learn.map((url) => `- ${url}`).join('\n');
+  const links = entry.learn.map((link) => `- ${link.title}: ${link.url}`).join('\n');
   const checks = entry.checks.length > 0 ? `\n\nRelated checks: ${entry.checks.join(', ')}` : '';
   return `**${entry.title}**\n\n${entry.body}\n\nLearn more:\n${links}${checks}`;
 }

@@ -2,9 +2,15 @@
  * Compiles the customer's security baseline as one Markdown document: per category, the participants' workshop
  * answers, the reference guidance, and — when a scan report is given — the current findings. The same function
  * serves the bot (file offered in chat) and `guardian baseline`.
+ *
+ * With a workshop, the document covers what the workshop covered: its categories and its prompts, so that the
+ * header ("2 of 10 prompts answered") and the summary agree. Findings in other categories get a section of their
+ * own. Without a workshop it is the reference baseline of all 25 prompts. Times read like the cards' ("2026-11-25
+ * 21:07 UTC").
  */
 import { CATEGORIES, CATEGORY_TITLES, type Category, type Finding, type ScanReport, type Status } from '../checks/types';
 import type { KnowledgeContent } from './content-types';
+import { formatTime } from '../report/wording';
 import { escapeMarkdownInline } from './escape';
 import type { WorkshopRecord } from './workshop-record';
 
@@ -37,10 +43,19 @@ function emptyCounts(): Record<Status, number> {
   return { pass: 0, fail: 0, error: 0, not_applicable: 0, manual: 0 };
 }
 
-/** Per-category counts, for the summary card and the document's table. */
+/** The categories and prompts the document covers: the workshop's, or all of them for the reference baseline. */
+export function baselineScope(content: KnowledgeContent, workshop: WorkshopRecord | undefined): { categories: Category[]; questionIds: Set<string> } {
+  if (workshop === undefined) return { categories: [...CATEGORIES], questionIds: new Set(content.questions.map((q) => q.id)) };
+  const questionIds = new Set(workshop.questionIds);
+  const named = new Set<Category>([...workshop.categories, ...content.questions.filter((q) => questionIds.has(q.id)).map((q) => q.category)]);
+  return { categories: CATEGORIES.filter((c) => named.has(c)), questionIds };
+}
+
+/** Per-category counts over the categories the document covers, for the summary card and the document's table. */
 export function summarizeBaseline(input: Omit<BaselineInput, 'generatedAt'>): CategorySummary[] {
-  return CATEGORIES.map((category) => {
-    const questions = input.content.questions.filter((q) => q.category === category);
+  const scope = baselineScope(input.content, input.workshop);
+  return scope.categories.map((category) => {
+    const questions = input.content.questions.filter((q) => q.category === category && scope.questionIds.has(q.id));
     const answered = questions.filter((q) => (input.workshop?.answers[q.id]?.length ?? 0) > 0).length;
     let findings: Record<Status, number> | undefined;
     if (input.report !== undefined) {
@@ -70,31 +85,39 @@ export function buildBaselineDocument(input: BaselineInput): BaselineDocument {
   const generatedAt = input.generatedAt ?? new Date();
   const date = generatedAt.toISOString().slice(0, 10);
   const { content, workshop, report } = input;
+  const scope = baselineScope(content, workshop);
+  const summaries = summarizeBaseline({ content, ...(workshop !== undefined ? { workshop } : {}), ...(report !== undefined ? { report } : {}) });
   const lines: string[] = ['# Azure Machine Learning security baseline', ''];
-  lines.push(`Generated ${generatedAt.toISOString()} by Baseline Guardian.`, '');
+  lines.push(`Generated ${formatTime(generatedAt.toISOString())} by Baseline Guardian.`, '');
   if (workshop !== undefined) {
-    const participants = new Set(Object.values(workshop.answers).flatMap((list) => list.map((a) => a.userName ?? a.userId)));
-    lines.push(`Workshop: ${Object.keys(workshop.answers).length} of ${workshop.questionIds.length} prompts answered by ${participants.size} participant(s).`, '');
+    const answers = [...scope.questionIds].flatMap((id) => workshop.answers[id] ?? []);
+    const participants = new Set(answers.map((a) => a.userName ?? a.userId));
+    const answered = summaries.reduce((sum, s) => sum + s.answered, 0);
+    const prompts = summaries.reduce((sum, s) => sum + s.prompts, 0);
+    const covered = scope.categories.length === CATEGORIES.length ? `all ${CATEGORIES.length} categories` : scope.categories.map((c) => CATEGORY_TITLES[c]).join(', ');
+    lines.push(`Workshop: ${answered} of ${prompts} prompts answered by ${participants.size} participant(s); categories: ${covered}.`, '');
   } else {
     lines.push('Workshop: no participant answers recorded — this is the reference baseline.', '');
   }
   if (report !== undefined) {
-    lines.push(`Scan: ${escapeMarkdownInline(report.workspace.name, 200)} (\`${report.workspace.id}\`) at ${report.scannedAt}, check set ${report.checkSetVersion}.`, '');
+    lines.push(`Scan: ${escapeMarkdownInline(report.workspace.name, 200)} (\`${report.workspace.id}\`) at ${formatTime(report.scannedAt)}, check set ${report.checkSetVersion}.`, '');
   }
 
   lines.push('## Summary', '', report !== undefined ? '| Category | Prompts answered | Failed | Errors | Passed |' : '| Category | Prompts answered |');
   lines.push(report !== undefined ? '|---|---|---|---|---|' : '|---|---|');
-  for (const s of summarizeBaseline({ content, ...(workshop !== undefined ? { workshop } : {}), ...(report !== undefined ? { report } : {}) })) {
+  for (const s of summaries) {
     const base = `| ${s.title} | ${s.answered} / ${s.prompts} |`;
     lines.push(s.findings !== undefined ? `${base} ${s.findings.fail} | ${s.findings.error} | ${s.findings.pass} |` : base);
   }
   lines.push('');
+  const outside = CATEGORIES.filter((c) => !scope.categories.includes(c));
+  if (outside.length > 0) lines.push(`Not covered by this workshop: ${outside.map((c) => CATEGORY_TITLES[c]).join(', ')}.`, '');
 
-  for (const category of CATEGORIES) {
+  for (const category of scope.categories) {
     lines.push(`## ${CATEGORY_TITLES[category]}`, '');
     const explainer = content.categories.get(category);
     if (explainer !== undefined) lines.push(explainer.body, '');
-    for (const question of content.questions.filter((q) => q.category === category)) {
+    for (const question of content.questions.filter((q) => q.category === category && scope.questionIds.has(q.id))) {
       const entry = content.answers.get(question.id);
       lines.push(`### ${question.id} — ${entry?.title ?? question.section}`, '', `> ${question.question}`, '');
       lines.push('**Participants\' answers**', '');
@@ -107,12 +130,20 @@ export function buildBaselineDocument(input: BaselineInput): BaselineDocument {
       lines.push('');
       if (entry !== undefined) {
         lines.push('**Reference guidance**', '', ...entry.keyPoints.map((p) => `- ${p}`), '', entry.body, '');
-        lines.push('Learn more: ' + entry.learn.map((url) => `<${url}>`).join(' · '), '');
+        lines.push('Learn more:', '', ...entry.learn.map((link) => `- [${link.title}](<${link.url}>)`), '');
         if (entry.checks.length > 0) lines.push(`Related checks: ${entry.checks.join(', ')}`, '');
       }
     }
     if (report !== undefined) {
       lines.push(`**Current findings — ${CATEGORY_TITLES[category]}**`, '', ...findingsTable(report.findings.filter((f) => f.category === category)));
+    }
+  }
+  const outsideFindings = report?.findings.filter((f) => outside.includes(f.category)) ?? [];
+  if (outsideFindings.length > 0) {
+    lines.push('## Findings in categories outside this workshop', '');
+    for (const category of outside) {
+      const findings = outsideFindings.filter((f) => f.category === category);
+      if (findings.length > 0) lines.push(`**${CATEGORY_TITLES[category]}**`, '', ...findingsTable(findings));
     }
   }
   const workspacePart = report !== undefined ? `-${slug(report.workspace.name)}` : '';

@@ -32,7 +32,8 @@ const NOT_A_NAME = new Set(
     'the a an my our this that it its all everything again now please workspace workspaces subscription sub resource group ' +
     'rbac roles role permissions defender public network access security identity data protection asset assets logging ' +
     'posture vulnerability backup recovery privileged checks check scan audit settings setting status on off for of in ' +
-    'is are and with me us them sample demo there here what which who how management detection threat threats'
+    'is are and with me us them sample demo there here what which who how management detection threat threats ' +
+    'daily weekly monthly hourly regularly always first then'
   ).split(' '),
 );
 
@@ -72,19 +73,43 @@ export function subscriptionScope(guid: string): string {
 }
 
 /**
+ * The message without its links: Markdown links `[text](url)` (text included), HTML anchors, autolinks and bare
+ * URLs. The bot never takes a workspace from a link (the scan feature says so), so none of these can name one.
+ */
+export function withoutLinks(text: string): string {
+  return text
+    .replace(/!?\[[^\]]*\]\([^)]*\)/g, ' ')
+    .replace(/<a\b[^>]*>[\s\S]*?<\/a>/gi, ' ')
+    .replace(/<[a-z][a-z0-9+.-]*:[^>]*>/gi, ' ')
+    .replace(/\b(?:https?|ftp|file|javascript|data):\S*/gi, ' ')
+    .replace(/\bwww\.[a-z0-9-]+\.\S*/gi, ' ');
+}
+
+/**
+ * The sample environment named as a standalone token: `sample` (the lab's default workspace) or
+ * `sample:<name>` (`sample:hardened`). Part of a longer name (`ws-sample-prod`, `sample_ws`) is not it.
+ */
+const SAMPLE_TOKEN = /(?:^|[\s("'`])(sample(?::[a-z0-9-]+)?)(?=$|[\s)"'`.,;!?]|:(?:\s|$))/i;
+
+export function sampleTarget(text: string): string | undefined {
+  return SAMPLE_TOKEN.exec(text)?.[1]?.toLowerCase();
+}
+
+/**
  * The target the message names: a resource id as written (a bare `/subscriptions/<guid>` is a subscription
  * scope), a GUID after the word subscription as `/subscriptions/<guid>` (also any GUID when `subscriptionLevel`,
- * i.e. for Defender, whose plans exist per subscription), another bare GUID as is, "sample", or a name.
+ * i.e. for Defender, whose plans exist per subscription), another bare GUID as is, `sample` / `sample:<name>`,
+ * or a name. Links never name a target: they are removed first.
  */
-export function findTarget(text: string, subscriptionLevel = false): string | undefined {
+export function findTarget(message: string, subscriptionLevel = false): string | undefined {
+  const text = withoutLinks(message);
   const id = RESOURCE_ID.exec(text);
   if (id !== null) return id[0].replace(/[./]+$/, '');
   const subscription = SUBSCRIPTION_GUID.exec(text);
   if (subscription?.[1] !== undefined) return subscriptionScope(subscription[1]);
   const guid = GUID.exec(text);
   if (guid !== null) return subscriptionLevel ? subscriptionScope(guid[0]) : guid[0].toLowerCase();
-  if (/\b(sample|demo)\b/i.test(text)) return 'sample';
-  return workspaceName(text);
+  return sampleTarget(text) ?? workspaceName(text);
 }
 
 function checkKind(normalized: string): CheckRequest['check'] {
@@ -114,7 +139,7 @@ export function matchCheckRequest(normalized: string, original: string): CheckRe
     return undefined;
   }
   // "is public network access off on ws-prod?", "how secure is ws-prod?", "defender status for subscription <id>".
-  const explicitTarget = target !== undefined && (target === 'sample' ? /\b(sample|demo) (workspace|environment)\b|\b(on|for|of|in) (the )?(sample|demo)\b/.test(normalized) : true);
+  const explicitTarget = target !== undefined && (target.startsWith('sample') ? /\bsample(:[a-z0-9-]+)? (workspace|environment)\b|\b(on|for|of|in) (the )?sample\b/.test(normalized) : true);
   const asksState =
     /\b(check|scan|audit|review|assess)\b/.test(normalized) ||
     /^(is|are|does|do|has|have|who has|how (secure|safe|exposed|hardened|compliant)|what'?s the (status|posture|state)|show|get|list|any)\b/.test(normalized) ||

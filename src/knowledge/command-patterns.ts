@@ -135,7 +135,12 @@ const simple: Matcher = (t) => {
   if (/^(help|\?|commands|menu|usage|hi|hello|hey|hallo|good (morning|afternoon)|get started|getting started|show help|help me|what can you do|what do you do|what can i ask( you)?|who are you|how does this work|how do i use (you|this( bot)?))( guardian)?$/.test(t)) {
     return { command: 'help', args: '' };
   }
-  if (/^(reset|start over|restart|clear( state| everything| conversation| history)?|forget (everything|me|it all))$/.test(t)) return { command: 'reset', args: '' };
+  // Deleting data is confirmed on a card, so the phrasing may be broad; questions ("how do I delete my data?") are not it.
+  if (
+    /^(please )?(reset( everything| my data| all)?|start over|restart|clear( my| our)?( state| everything| data| conversation| history)?|forget (everything|me|us|it all|about me|my data|what you know about me)|(delete|erase|remove|wipe|purge) (all )?(my|our) (data|information|info|history)|(delete|erase|wipe) everything( you (know|have|stored|store) about (me|us))?)(,? please)?$/.test(t)
+  ) {
+    return { command: 'reset', args: '' };
+  }
   if (/^(sign ?in|log ?in|signin|login|authenticate|connect my account)$/.test(t)) return { command: 'signin', args: '' };
   if (/^(sign ?out|log ?out|signout|logout|disconnect my account)$/.test(t)) return { command: 'signout', args: '' };
   if (/^((list|show)( me)?( all)?( the)?( available)? checks|checks|check list|check catalog|catalog)$/.test(t)) return { command: 'checks', args: '' };

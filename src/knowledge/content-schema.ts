@@ -12,7 +12,20 @@ export const entrySchema = {
     category: { enum: [...CATEGORIES] },
     title: { type: 'string', minLength: 3, maxLength: 80 },
     keywords: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
-    learn: { type: 'array', minItems: 2, items: { type: 'string', pattern: '^https://learn\\.microsoft\\.com/[^\\s]+$' } },
+    learn: {
+      type: 'array',
+      minItems: 2,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['url', 'title'],
+        properties: {
+          url: { type: 'string', pattern: '^https://learn\\.microsoft\\.com/[^\\s]+$' },
+          // A button label: Teams shows about 60 characters.
+          title: { type: 'string', minLength: 3, maxLength: 60 },
+        },
+      },
+    },
     checks: { type: 'array', items: { type: 'string', pattern: CHECK_ID_PATTERN } },
     keyPoints: { type: 'array', minItems: 4, maxItems: 8, items: { type: 'string', minLength: 5, maxLength: 200 } },
   },

@@ -10,6 +10,12 @@ export interface WorkshopQuestion {
   readonly question: string;
 }
 
+/** A Microsoft Learn page an answer rests on, with the page's title (the button label and the document's link text). */
+export interface LearnLink {
+  readonly url: string;
+  readonly title: string;
+}
+
 /** An answer to a workshop question, or a knowledge topic (managed identity, private endpoint …). */
 export interface KnowledgeEntry {
   readonly kind: 'answer' | 'topic';
@@ -20,8 +26,8 @@ export interface KnowledgeEntry {
   /** For answers: the workshop prompt it answers. */
   readonly question?: string;
   readonly keywords: readonly string[];
-  /** Microsoft Learn URLs the answer rests on. */
-  readonly learn: readonly string[];
+  /** Microsoft Learn pages the answer rests on. */
+  readonly learn: readonly LearnLink[];
   /** Related check ids (AML-NET-001 …). */
   readonly checks: readonly string[];
   /** 4–8 short points used to grade a workshop answer. */

@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { CATEGORIES, CATEGORY_TITLES, type Category } from '../checks/types';
-import type { Explainer, KnowledgeContent, KnowledgeEntry, WorkshopQuestion } from './content-types';
+import type { Explainer, KnowledgeContent, KnowledgeEntry, LearnLink, WorkshopQuestion } from './content-types';
 import { categoryExplainerSchema, checkExplainerSchema, entrySchema, questionsSchema } from './content-schema';
 
-export type { Explainer, KnowledgeContent, KnowledgeEntry, WorkshopQuestion } from './content-types';
+export type { Explainer, KnowledgeContent, KnowledgeEntry, LearnLink, WorkshopQuestion } from './content-types';
 
 export class KnowledgeContentError extends Error {
   override readonly name = 'KnowledgeContentError';
@@ -98,6 +98,18 @@ function readQuestions(dir: string, problems: string[], ajv: Ajv): WorkshopQuest
   });
 }
 
+/**
+ * A Learn link's title must be a page title people read on a button: not a URL, not a slug
+ * ("how-to-managed-network"), at least two words.
+ */
+export function learnTitleProblem(link: LearnLink): string | undefined {
+  const title = link.title.trim();
+  if (/^https?:|\/\//i.test(title)) return `the title of ${link.url} is a URL`;
+  if (/^[a-z0-9]+([-_][a-z0-9]+)*$/.test(title)) return `the title of ${link.url} ("${title}") looks like a slug, not a page title`;
+  if (title.split(/\s+/).length < 2) return `the title of ${link.url} ("${title}") is a single word; use the page title`;
+  return undefined;
+}
+
 function readEntries(
   dir: string,
   kind: KnowledgeEntry['kind'],
@@ -114,6 +126,10 @@ function readEntries(
     const meta = data as Omit<KnowledgeEntry, 'kind' | 'body' | 'question'>;
     if (`${meta.id}.md` !== file) problems.push(`${kind}s/${file}: id ${meta.id} does not match the file name`);
     if (body.length < 80) problems.push(`${kind}s/${file}: the answer body is missing or too short`);
+    for (const link of meta.learn) {
+      const problem = learnTitleProblem(link);
+      if (problem !== undefined) problems.push(`${kind}s/${file}: ${problem}`);
+    }
     const question = questions.get(meta.id);
     if (kind === 'answer') {
       if (question === undefined) problems.push(`answers/${file}: ${meta.id} is not a workshop question id`);

@@ -1,12 +1,13 @@
 /**
- * Cleans a raw chat message for routing: Teams @mention markup (`<at>Guardian</at>`), other HTML, entities, a
- * leading bot name, surrounding whitespace and punctuation.
+ * Cleans a raw chat message for routing: Teams @mention markup (`<at>Guardian</at>`), HTML links with their text
+ * (a link never names a workspace), other HTML, entities, a leading bot name, surrounding whitespace and punctuation.
  */
 const ENTITIES: Readonly<Record<string, string>> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" };
 
 export function cleanMessage(raw: string): string {
   return raw
     .replace(/<at[^>]*>[\s\S]*?<\/at>/gi, ' ')
+    .replace(/<a\b[^>]*>[\s\S]*?<\/a>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&[a-z#0-9]+;/gi, (entity) => ENTITIES[entity.toLowerCase()] ?? ' ')
     .replace(/^\s*@?guardian\b[\s,:;-]*/i, '')

@@ -60,19 +60,34 @@ export function nextRun(schedule: Schedule, after: Date): Date | undefined {
   return new Cron(schedule.cron, { timezone: schedule.timezone, paused: true }).nextRun(after) ?? undefined;
 }
 
+/** Words that may precede "digest" and belong to it: "with a weekly digest", "and a digest", "plus weekly digest". */
+const DIGEST_LEAD = [/^weekly$/i, /^an?$/i, /^(with|and|plus|\+|&)$/i];
+
+/**
+ * Removes the weekly-digest phrase from the schedule words — "with a weekly digest", "with weekly digest",
+ * "weekly digest", "with digest", "and a digest" … anywhere in them — and says whether it was there.
+ */
+export function takeDigestPhrase(words: readonly string[]): { rest: string[]; weeklyDigest: boolean } {
+  const at = words.findIndex((w) => /^digests?[.,;!]?$/i.test(w));
+  if (at < 0) return { rest: [...words], weeklyDigest: false };
+  let start = at;
+  // Walk back over "weekly", "a" and one connector, in that order.
+  for (const lead of DIGEST_LEAD) if (start > 0 && lead.test(words[start - 1] ?? '')) start -= 1;
+  return { rest: [...words.slice(0, start), ...words.slice(at + 1)], weeklyDigest: true };
+}
+
+/** Says how to ask for the digest; part of every "did not understand the schedule" answer. */
+export const DIGEST_HINT = 'Add "with a weekly digest" for a weekly summary as well.';
+
 /**
  * Parses the schedule words after the workspace. Returns the schedule and whether a weekly digest was asked
- * for ("with digest"). Empty input means the default: daily at 08:00 UTC.
+ * for ("with a weekly digest", "with digest", "and a digest", "weekly digest"). Empty input means the default:
+ * daily at 08:00 UTC.
  */
 export function parseSchedule(words: readonly string[]): { schedule: Schedule; weeklyDigest: boolean } {
-  let tokens = words.map((w) => w.trim()).filter((w) => w !== '');
-  let weeklyDigest = false;
-  const digestAt = tokens.findIndex((t, i) => t.toLowerCase() === 'with' && /^(weekly|digest)$/i.test(tokens[i + 1] ?? ''));
-  if (digestAt >= 0) {
-    const end = tokens[digestAt + 1]?.toLowerCase() === 'weekly' && tokens[digestAt + 2]?.toLowerCase() === 'digest' ? digestAt + 3 : digestAt + 2;
-    weeklyDigest = true;
-    tokens = [...tokens.slice(0, digestAt), ...tokens.slice(end)];
-  }
+  const digest = takeDigestPhrase(words.map((w) => w.trim()).filter((w) => w !== ''));
+  let tokens = digest.rest;
+  const weeklyDigest = digest.weeklyDigest;
 
   // A time zone comes last: an IANA name has a slash; UTC and GMT are the common exceptions.
   let timezone = 'UTC';
@@ -130,7 +145,7 @@ function wordsToCron(words: readonly string[]): string {
     return `${minute} ${hour} * * *`;
   }
   throw new ScheduleError(
-    `I did not understand the schedule "${words.join(' ')}". Try "daily at 08:00", "every 6 hours", "weekly on monday at 9:30 Europe/Paris" or "cron 0 7 * * 1-5".`,
+    `I did not understand the schedule "${words.join(' ')}". Try "daily at 08:00", "every 6 hours", "weekly on monday at 9:30 Europe/Paris" or "cron 0 7 * * 1-5". ${DIGEST_HINT}`,
   );
 }
 

@@ -87,6 +87,7 @@ export const KNOWN_VERBS: Readonly<Record<string, readonly string[]>> = {
   ],
   watch: ['watch.remove'],
   welcome: ['welcome.workshop', 'welcome.scan', 'welcome.lab', 'welcome.help'],
+  reset: ['reset.confirm', 'reset.cancel'],
 };
 
 type Payload = Record<string, unknown>;
@@ -131,6 +132,7 @@ const FAMILY_SCHEMAS: Readonly<Record<string, Record<string, unknown>>> = {
   },
   watch: { subscriptionId: str(200) },
   welcome: {},
+  reset: {},
 };
 
 function compile(): Map<string, ValidateFunction<Payload>> {

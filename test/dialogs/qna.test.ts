@@ -18,9 +18,27 @@ describe('Q&A feature', () => {
     expect(cardSchemaErrors(card)).toEqual([]);
     expect(cardText(card)).toContain('44224');
     const actions = actionsOf(card);
-    expect(actions.filter((a) => a['type'] === 'Action.OpenUrl').every((a) => String(a['url']).startsWith('https://learn.microsoft.com/'))).toBe(true);
+    const links = actions.filter((a) => a['type'] === 'Action.OpenUrl');
+    expect(links.every((a) => String(a['url']).startsWith('https://learn.microsoft.com/'))).toBe(true);
+    // Button labels are the page titles from the front matter, never humanised URL slugs ("Learn: Whatis").
+    expect(links.map((a) => a['title'])).toEqual(content.answers.get('WVN-01')!.learn.map((l) => l.title));
+    expect(links.some((a) => String(a['title']).startsWith('Learn:'))).toBe(false);
     const run = actions.find((a) => (a['data'] as Record<string, unknown> | undefined)?.['verb'] === 'scan.run-checks');
     expect((run?.['data'] as { checkIds: string[] }).checkIds).toEqual(content.answers.get('WVN-01')!.checks);
+  });
+
+  it('labels the Microsoft Entra ID links with their page titles', async () => {
+    const port = new RecordingPort();
+    await qna.onAction!(port, { verb: 'qna.question', data: { questionId: 'microsoft-entra-id' }, via: 'submit' });
+    const [sent] = port.take();
+    const titles = actionsOf(sent?.kind === 'card' ? sent.card : undefined).filter((a) => a['type'] === 'Action.OpenUrl').map((a) => a['title']);
+    expect(titles).toContain('What is Microsoft Entra ID?');
+  });
+
+  it('answers "delete my data" never with a Q&A answer: it is the reset command', async () => {
+    const route = router.route('delete my data');
+    expect(route).toMatchObject({ intent: 'command', command: 'reset' });
+    expect(await qna.onMessage!(new RecordingPort(), { text: 'delete my data', route })).toBe(false);
   });
 
   it('offers suggestion buttons when not sure', async () => {

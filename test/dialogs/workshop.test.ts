@@ -2,6 +2,7 @@ import { createMemoryStore } from '../../src/storage/memory-store';
 import { loadKnowledge } from '../../src/knowledge/content';
 import { createRouter } from '../../src/knowledge/router';
 import { createWorkshopFeature, parseCategories } from '../../src/dialogs/workshop';
+import { buildChooseCategoriesCard } from '../../src/dialogs/workshop-cards';
 import { readSession } from '../../src/dialogs/workshop-session';
 import { cardSchemaErrors } from '../support/card-schema';
 import { actionsOf, cardText, message, RecordingPort, type Sent } from './qna-fakes';
@@ -105,6 +106,97 @@ describe('workshop dialog (personal chat)', () => {
     const { workshop } = setup();
     expect(await workshop.onAction!(new RecordingPort(), { verb: 'workshop.start', data: { categories: 'nonsense' }, via: 'submit' })).toMatchObject({ kind: 'text' });
     expect(parseCategories(['data-protection', 'x', 'network-security'])).toEqual(['network-security', 'data-protection']);
+  });
+});
+
+describe('workshop answers while a prompt is pending', () => {
+  const reviewerSentences = [
+    'Check the workspace network: turn off public network access, add a private endpoint and approve outbound rules only',
+    'I would watch the workspace daily and review RBAC every month, removing Owner from data scientists',
+    'Watch the workspace daily and review RBAC monthly with PIM',
+    'scan the linked storage accounts for public access and disable shared keys',
+    'In the workshop we agreed on private endpoints and disabling public access',
+  ];
+
+  it.each(reviewerSentences)('takes "%s" as the answer, not as a command or scan', async (text) => {
+    const { store, workshop } = setup();
+    const port = new RecordingPort();
+    await workshop.onMessage!(port, message(router, 'start workshop network'));
+    port.take();
+    expect(await workshop.onMessage!(port, message(router, text))).toBe(true);
+    const [feedback] = cards(port.take());
+    expect(cardText(feedback)).toContain('Key points covered');
+    expect((await readSession(store, 'conv-1'))?.answers['NS-01']?.[0]?.text).toBe(text);
+  });
+
+  it('would otherwise route these sentences elsewhere (so the tests above mean something)', () => {
+    expect(router.route(reviewerSentences[0]!).intent).toBe('check');
+    expect(router.route(reviewerSentences[2]!)).toMatchObject({ intent: 'command', command: 'watch' });
+    expect(router.route(reviewerSentences[3]!).intent).toBe('check');
+    expect(router.route(reviewerSentences[4]!)).toMatchObject({ intent: 'command', command: 'workshop' });
+  });
+
+  it.each(['skip', 'next question', 'go back', 'repeat', 'pause workshop', 'stop the workshop', 'workshop status'])('lets the short workshop command "%s" through as a command', async (text) => {
+    const { store, workshop } = setup();
+    const port = new RecordingPort();
+    await workshop.onMessage!(port, message(router, 'start workshop network'));
+    port.take();
+    expect(await workshop.onMessage!(port, message(router, text))).toBe(true);
+    const session = await readSession(store, 'conv-1');
+    expect(session?.answers).toEqual({});
+  });
+
+  it.each(['help', '?', 'reset', 'forget me', 'delete my data', 'scan sample', 'scan sample:hardened', 'scan the sample'])(
+    'passes the exact command "%s" on to the other features',
+    async (text) => {
+      const { store, workshop } = setup();
+      const port = new RecordingPort();
+      await workshop.onMessage!(port, message(router, 'start workshop network'));
+      port.take();
+      expect(await workshop.onMessage!(port, message(router, text))).toBe(false);
+      expect(port.take()).toEqual([]);
+      expect((await readSession(store, 'conv-1'))?.answers).toEqual({});
+    },
+  );
+
+  it('takes free text only while a prompt is pending: not when paused, done or never started', async () => {
+    const { workshop } = setup();
+    const port = new RecordingPort();
+    expect(await workshop.onMessage!(port, message(router, 'Check the workspace network: turn off public network access'))).toBe(false);
+    await workshop.onMessage!(port, message(router, 'start workshop network'));
+    await workshop.onMessage!(port, message(router, 'pause'));
+    port.take();
+    expect(await workshop.onMessage!(port, message(router, 'Check the workspace network: turn off public network access'))).toBe(false);
+    expect(await workshop.onMessage!(port, message(router, 'scan the linked storage accounts for public access and shared keys'))).toBe(false);
+  });
+
+  it('is per conversation: another chat is not in the workshop', async () => {
+    const { workshop } = setup();
+    await workshop.onMessage!(new RecordingPort(), message(router, 'start workshop network'));
+    const other = new RecordingPort({ conversationId: 'conv-2', userId: 'u2' });
+    expect(await workshop.onMessage!(other, message(router, 'Check the workspace network: turn off public network access'))).toBe(false);
+  });
+});
+
+describe('workshop category card', () => {
+  it('"All categories" sends no inputs, "Start with these" sends the choices', () => {
+    const chooser = buildChooseCategoriesCard();
+    const [withThese, all] = (chooser['actions'] as Record<string, unknown>[]);
+    expect(all).toMatchObject({ title: 'All categories', associatedInputs: 'none', data: { verb: 'workshop.start', all: true } });
+    expect(withThese!['associatedInputs']).toBeUndefined();
+    expect(cardSchemaErrors(chooser)).toEqual([]);
+  });
+
+  it('shows Learn links by page title on the feedback card', async () => {
+    const { workshop } = setup();
+    const port = new RecordingPort();
+    await workshop.onMessage!(port, message(router, 'start workshop network'));
+    port.take();
+    await workshop.onMessage!(port, message(router, 'ExpressRoute and private endpoints'));
+    const [feedback] = cards(port.take());
+    const links = actionsOf(feedback).filter((a) => a['type'] === 'Action.OpenUrl');
+    expect(links.map((a) => a['title'])).toContain('What is Azure ExpressRoute?');
+    expect(links.every((a) => !String(a['title']).startsWith('Learn:'))).toBe(true);
   });
 });
 

@@ -64,14 +64,52 @@ describe('baseline document', () => {
     expect(doc.markdown).toContain('_(covers 1 of 3 key points)_');
     expect(doc.markdown).toContain('_Skipped._');
     expect(doc.markdown).toMatch(/\| AML-NET-001 Title AML-NET-001 \| fail \| high \|/);
-    expect(doc.markdown).toContain('**Current findings — Data Protection**');
+    expect(doc.markdown).toContain('**Current findings — Network Security**');
+    // Data Protection was not part of this workshop: its findings have their own section, not a workshop section.
+    expect(doc.markdown).not.toContain('## Data Protection');
+    expect(doc.markdown).toMatch(/## Findings in categories outside this workshop\n\n\*\*Data Protection\*\*\n\n[^#]*AML-DP-004/);
+  });
+
+  it('covers what the workshop covered: header, summary and sections agree, times read like the cards', () => {
+    const networkAndIdentity = content.questions.filter((q) => q.category === 'network-security' || q.category === 'identity-management').map((q) => q.id);
+    const answer = (text: string) => [{ userId: 'u1', userName: 'Ada', text, covered: ['a'], missed: [], at: at.toISOString() }];
+    const chosen: WorkshopRecord = {
+      ...workshop,
+      categories: ['network-security', 'identity-management'],
+      questionIds: networkAndIdentity,
+      index: 2,
+      answers: { 'NS-01': answer('ExpressRoute'), 'IM-01': answer('MFA'), 'DP-01': answer('stale answer from an older session') },
+      skipped: [],
+    };
+    const doc = buildBaselineDocument({ content, workshop: chosen, report, generatedAt: new Date('2026-11-25T21:07:42.123Z') });
+    expect(networkAndIdentity).toHaveLength(10);
+    expect(doc.markdown).toContain('Workshop: 2 of 10 prompts answered by 1 participant(s); categories: Network Security, Identity Management.');
+    expect(doc.markdown).toContain('Generated 2026-11-25 21:07 UTC by Baseline Guardian.');
+    expect(doc.markdown).toContain('at 2026-03-01 09:00 UTC, check set 1.');
+    expect(doc.markdown).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+    const summaryRows = doc.markdown.split('## Summary')[1]!.split('\n\n')[1]!.split('\n').slice(2);
+    expect(summaryRows).toEqual(['| Network Security | 1 / 9 | 1 | 0 | 0 |', '| Identity Management | 1 / 1 | 0 | 0 | 0 |']);
+    const sections = [...doc.markdown.matchAll(/^### ([A-Z]+-\d{2}) /gm)].map((m) => m[1]);
+    expect(sections).toEqual(networkAndIdentity);
+    expect(doc.markdown).not.toContain('stale answer');
+    expect(doc.markdown).toContain('Not covered by this workshop: Privileged Access, Data Protection');
+  });
+
+  it('writes Learn links with their page titles', () => {
+    const doc = buildBaselineDocument({ content, generatedAt: at });
+    expect(doc.markdown).toContain('- [What is Azure ExpressRoute?](<https://learn.microsoft.com/azure/expressroute/expressroute-introduction>)');
   });
 
   it('summarises per category', () => {
     const summary = summarizeBaseline({ content, workshop, report });
     const network = summary.find((s) => s.category === 'network-security')!;
-    expect(network).toMatchObject({ prompts: 9, answered: 1 });
+    // The workshop had two network prompts: the summary counts those, and only its categories.
+    expect(network).toMatchObject({ prompts: 2, answered: 1 });
     expect(network.findings).toMatchObject({ fail: 1, pass: 0 });
-    expect(summary.find((s) => s.category === 'data-protection')!.findings).toMatchObject({ pass: 1 });
+    expect(summary.map((s) => s.category)).toEqual(['network-security']);
+    const reference = summarizeBaseline({ content, report });
+    expect(reference).toHaveLength(8);
+    expect(reference.find((s) => s.category === 'network-security')).toMatchObject({ prompts: 9, answered: 0 });
+    expect(reference.find((s) => s.category === 'data-protection')!.findings).toMatchObject({ pass: 1 });
   });
 });

@@ -1,9 +1,9 @@
-import { mkdtempSync, mkdirSync, writeFileSync, cpSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CATEGORIES } from '../../src/checks/types';
 import { allChecks } from '../../src/checks/registry';
-import { DEFAULT_KNOWLEDGE_DIR, KnowledgeContentError, loadKnowledge } from '../../src/knowledge/content';
+import { DEFAULT_KNOWLEDGE_DIR, KnowledgeContentError, learnTitleProblem, loadKnowledge } from '../../src/knowledge/content';
 import questionsFile from '../../src/knowledge/workshop-questions.json';
 
 const content = loadKnowledge();
@@ -16,7 +16,7 @@ describe('knowledge base content', () => {
     for (const id of ids) {
       const entry = content.answers.get(id);
       expect(entry).toBeDefined();
-      expect(entry!.learn.filter((u) => u.startsWith('https://learn.microsoft.com/')).length).toBeGreaterThanOrEqual(2);
+      expect(entry!.learn.filter((l) => l.url.startsWith('https://learn.microsoft.com/')).length).toBeGreaterThanOrEqual(2);
       expect(entry!.keyPoints.length).toBeGreaterThanOrEqual(4);
       expect(entry!.keyPoints.length).toBeLessThanOrEqual(8);
       expect(entry!.body.length).toBeGreaterThan(300);
@@ -53,6 +53,39 @@ describe('knowledge base content', () => {
     }
   });
 
+  it('gives every Learn link of every answer and topic a real title, not a slug of its URL', () => {
+    const links = [...content.answers.values(), ...content.topics.values()].flatMap((e) => e.learn);
+    expect(links.length).toBeGreaterThanOrEqual(25 * 2);
+    for (const link of links) {
+      expect(link.url).toMatch(/^https:\/\/learn\.microsoft\.com\//);
+      expect(learnTitleProblem(link)).toBeUndefined();
+      // A title is words with capitals, not the last URL segment ("how-to-managed-network") however it is cased.
+      expect(link.title).toMatch(/\s/);
+      expect(link.title).toMatch(/[A-Z]/);
+      const slug = link.url.replace(/[?#].*$/, '').split('/').pop()!;
+      expect(link.title.toLowerCase()).not.toBe(slug.toLowerCase());
+    }
+    // The same page has the same title wherever it is linked.
+    const titles = new Map<string, Set<string>>();
+    for (const link of links) titles.set(link.url, (titles.get(link.url) ?? new Set()).add(link.title));
+    expect([...titles].filter(([, set]) => set.size > 1)).toEqual([]);
+  });
+
+  it('refuses slug and URL titles and bare-string links in the loader', () => {
+    expect(learnTitleProblem({ url: 'https://learn.microsoft.com/azure/machine-learning/how-to-managed-network', title: 'how-to-managed-network' })).toMatch(/slug/);
+    expect(learnTitleProblem({ url: 'https://learn.microsoft.com/entra/fundamentals/whatis', title: 'whatis' })).toMatch(/slug/);
+    expect(learnTitleProblem({ url: 'https://learn.microsoft.com/entra/fundamentals/whatis', title: 'Whatis' })).toMatch(/single word/);
+    expect(learnTitleProblem({ url: 'https://learn.microsoft.com/a/b', title: 'https://learn.microsoft.com/a/b' })).toMatch(/URL/);
+    expect(learnTitleProblem({ url: 'https://learn.microsoft.com/a/b', title: 'What is Azure Bastion?' })).toBeUndefined();
+
+    const dir = mkdtempSync(join(tmpdir(), 'knowledge-'));
+    cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true, filter: (src) => !src.endsWith('.ts') });
+    const file = join(dir, 'topics', 'azure-policy.md');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace(/title: "What is Azure Policy\?"/, 'title: "policy-overview"'));
+    expect(() => loadKnowledge(dir)).toThrow(/azure-policy\.md: the title of https:\/\/learn\.microsoft\.com\/azure\/governance\/policy\/overview \("policy-overview"\) looks like a slug/);
+  });
+
   it('rejects broken content and lists every problem at once', () => {
     const dir = mkdtempSync(join(tmpdir(), 'knowledge-'));
     cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true, filter: (src) => !src.endsWith('.ts') });
@@ -68,7 +101,8 @@ describe('knowledge base content', () => {
     expect(error).toBeInstanceOf(KnowledgeContentError);
     const problems = (error as KnowledgeContentError).problems.join('\n');
     expect(problems).toContain('NS-02.md: no YAML front matter');
-    expect(problems).toMatch(/NS-01\.md: \/learn\/0 must match pattern/);
+    // A plain URL string is no longer a Learn link: links carry titles.
+    expect(problems).toMatch(/NS-01\.md: \/learn\/0 must be object/);
     expect(problems).toMatch(/NS-01\.md: \/checks\/0 must match pattern/);
     expect(problems).toMatch(/NS-01\.md: \/keyPoints must NOT have fewer than 4 items/);
     expect(problems).toContain('no answer for workshop question NS-02');

@@ -33,6 +33,10 @@ describe('commands', () => {
     ['where am I?', 'lab', 'where am I'],
     ['what do we watch?', 'watches', ''],
     ['reset', 'reset', ''],
+    ['forget me', 'reset', ''],
+    ['delete my data', 'reset', ''],
+    ['<at>Guardian</at> Delete my data, please', 'reset', ''],
+    ['erase our data', 'reset', ''],
     ['sign in', 'signin', ''],
     ['sign out', 'signout', ''],
     ['list checks', 'checks', ''],
@@ -71,6 +75,37 @@ describe('check requests', () => {
     expect(router.route(text)).toMatchObject({ intent: 'check', check, target });
   });
 
+  it.each([
+    ['scan sample:hardened', 'all', 'sample:hardened'],
+    ['scan Sample:Hardened.', 'all', 'sample:hardened'],
+    ['is public network access off on sample:hardened?', 'public-network', 'sample:hardened'],
+    ['scan ws-sample-prod', 'all', 'ws-sample-prod'],
+    ['scan the demo-ws workspace', 'all', 'demo-ws'],
+    ['check rbac on sample_ws-1', 'rbac', 'sample_ws-1'],
+  ])('takes a sample target only from a standalone token: "%s" → %s on %s', (text, check, target) => {
+    expect(router.route(text)).toMatchObject({ intent: 'check', check, target });
+  });
+
+  it.each([
+    'check rbac on [sample](https://evil.example)',
+    'scan [sample:hardened](https://evil.example)',
+    'check rbac on <a href="https://evil.example">sample</a>',
+    'scan https://sample.example/ws-prod',
+    'scan sample:not_a_name',
+  ])('never takes a target from a link or a malformed sample name: "%s"', (text) => {
+    const route = router.route(text);
+    expect(route.intent).toBe('check');
+    expect(route.target).toBeUndefined();
+  });
+
+  it('does not take a schedule word for a workspace', () => {
+    expect(router.route('I would watch the workspace daily and review RBAC monthly').target).toBeUndefined();
+  });
+
+  it('keeps a question about deleting data a question', () => {
+    expect(router.route('how do I delete my data from the workspace?').intent).toBe('question');
+  });
+
   it('keeps a workspace id as the target of a subscription-scoped phrasing', () => {
     expect(router.route(`check rbac on ${WS_ID}`)).toMatchObject({ intent: 'check', check: 'rbac', target: WS_ID });
     expect(router.route(`scan ${SUB}`)).toMatchObject({ intent: 'check', check: 'all', target: SUB });
@@ -102,6 +137,8 @@ describe('questions', () => {
     expect(route.confidence).toBeGreaterThanOrEqual(ANSWER_THRESHOLD);
     expect(route.answer).toContain('44224');
     expect(route.answer).toContain('https://learn.microsoft.com/');
+    // Links carry the page titles of the front matter.
+    expect(route.answer).toMatch(/- [A-Z][^\n]+: https:\/\/learn\.microsoft\.com\//);
   });
 
   it('answers by explicit id, question or check', () => {

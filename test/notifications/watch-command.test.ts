@@ -27,6 +27,23 @@ describe('parseWatchCommand', () => {
     });
   });
 
+  it.each([
+    ['watch sample every 6 hours with a weekly digest', 'sample', '0 */6 * * *', 'UTC'],
+    ['watch ws-prod with a weekly digest', 'ws-prod', '0 8 * * *', 'UTC'],
+    ['watch ws-prod daily at 07:00 weekly digest', 'ws-prod', '0 7 * * *', 'UTC'],
+    ['watch ws-prod daily at 07:00 with digest', 'ws-prod', '0 7 * * *', 'UTC'],
+    ['watch ws-prod every 6 hours and a digest Europe/Paris', 'ws-prod', '0 */6 * * *', 'Europe/Paris'],
+    ['watch ws-prod weekly on monday at 9:30 with a Digest', 'ws-prod', '30 9 * * 1', 'UTC'],
+    ['watch ws-prod with digest every 6 hours', 'ws-prod', '0 */6 * * *', 'UTC'],
+  ])('turns the digest on: %s', (text, target, cron, timezone) => {
+    expect(parseWatchCommand(text)).toEqual({ kind: 'watch', target, schedule: { cron, timezone }, weeklyDigest: true });
+  });
+
+  it('says how to ask for the digest when it does not understand a schedule', () => {
+    const parsed = parseWatchCommand('watch ws-prod every blue moon');
+    expect(parsed).toMatchObject({ kind: 'invalid', message: expect.stringContaining('with a weekly digest') as string });
+  });
+
   it('parses unwatch and the list questions', () => {
     expect(parseWatchCommand('unwatch ws-prod')).toEqual({ kind: 'unwatch', target: 'ws-prod' });
     expect(parseWatchCommand('watches')).toEqual({ kind: 'list' });

@@ -2,6 +2,7 @@ import { SCAN_VERBS, QNA_QUESTION_VERB } from '../../src/cards/actions';
 import { QUICK_ACTIONS } from '../../src/dialogs/help';
 import { LAB_VERBS, PARAMETER_INPUTS, WORKSPACE_INPUT } from '../../src/dialogs/lab-cards';
 import { RUN_CHECKS_VERB } from '../../src/dialogs/qna-cards';
+import { RESET_VERBS } from '../../src/dialogs/reset';
 import { REMOVE_VERB } from '../../src/dialogs/watch-cards';
 import { BASELINE_SHOW_VERB, WORKSHOP_VERBS } from '../../src/dialogs/workshop-cards';
 import { RESCAN_VERB } from '../../src/notifications/cards';
@@ -40,6 +41,7 @@ describe('card action payloads', () => {
       REMOVE_VERB,
       RESCAN_VERB,
       ...Object.keys(QUICK_ACTIONS),
+      ...Object.values(RESET_VERBS),
     ]);
     const known = new Set(Object.values(KNOWN_VERBS).flat());
     expect([...defined].filter((v) => !known.has(v))).toEqual([]);

@@ -1,0 +1,48 @@
+/**
+ * `reset`, "forget me", "delete my data": shows what the bot stores for this conversation (and, in personal chat,
+ * for the user) on a confirm card — "This deletes …: Yes / No" — and on Yes deletes it and says what went.
+ * Register it before the workshop feature so that `reset` works while a workshop prompt is pending.
+ *
+ * Anyone in the conversation may confirm: anyone there could have typed `reset` too. What is deleted is what is
+ * stored when Yes is pressed, not what the card listed.
+ */
+import type { GuardianStore } from '../storage/store';
+import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
+import type { TurnPort } from './port';
+import { buildResetCancelledCard, buildResetConfirmCard, buildResetDoneCard, inventoryLines, RESET_VERBS } from './reset-cards';
+import { inventoryOf, isEmptyInventory, resetData, type ResetScope } from './reset-data';
+
+export { RESET_VERBS } from './reset-cards';
+
+export interface ResetDependencies {
+  readonly store: GuardianStore;
+}
+
+function scopeOf(port: TurnPort): ResetScope {
+  const { conversationId, userId, conversationType } = port.conversation;
+  return { conversationId, userId, personal: conversationType === 'personal' };
+}
+
+export function createResetFeature({ store }: ResetDependencies): Feature {
+  return {
+    name: 'reset',
+    async onMessage(port: TurnPort, message: IncomingMessage): Promise<boolean> {
+      if (message.route.intent !== 'command' || message.route.command !== 'reset') return false;
+      const scope = scopeOf(port);
+      const inventory = await inventoryOf(store, scope);
+      if (isEmptyInventory(inventory)) {
+        await port.sendText('I have nothing stored for this conversation: no scan, workshop, lab progress, file offer or watch.');
+        return true;
+      }
+      await port.sendCard(buildResetConfirmCard(inventory, scope.personal), `Delete your data? This deletes: ${inventoryLines(inventory, scope.personal).join('; ')}.`);
+      return true;
+    },
+    async onAction(port: TurnPort, action: CardAction): Promise<ActionResult> {
+      if (action.verb === RESET_VERBS.cancel) return { kind: 'card', card: buildResetCancelledCard() };
+      if (action.verb !== RESET_VERBS.confirm) return { kind: 'text', text: 'That button is no longer supported.' };
+      const scope = scopeOf(port);
+      const deleted = await resetData(store, scope);
+      return { kind: 'card', card: buildResetDoneCard(deleted, scope.personal) };
+    },
+  };
+}
