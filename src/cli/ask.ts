@@ -6,7 +6,9 @@
 import * as readline from 'node:readline';
 import type { RouteResult } from '../dialogs/feature';
 import { loadKnowledge } from '../knowledge/content';
+import { offTopicMarkdown } from '../knowledge/answer-text';
 import { createRouter, type Router } from '../knowledge/router';
+import { sanitizeMessageText } from '../security/input';
 import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
 
 const USAGE = `Usage: guardian ask "<message>" [--json]
@@ -17,7 +19,8 @@ Shows how Baseline Guardian understands a message: a command, a check (scan) req
 
 Options:
   --json    print { intent, questionId?, check?, target?, command?, args?, confidence, answer, suggestions? }
-  --jsonl   read one message per line on stdin and write one JSON object per line`;
+  --jsonl   read one message per line on stdin and write one JSON object per line (a blank line gives
+            intent none; a line over 4 KB gives intent none with an "error", as the bot refuses it)`;
 
 export interface AskJson {
   readonly intent: RouteResult['intent'];
@@ -29,6 +32,8 @@ export interface AskJson {
   readonly confidence: number;
   readonly answer: string | null;
   readonly suggestions?: readonly { readonly id: string; readonly title: string }[];
+  /** Why the message was not routed (too long for the bot). */
+  readonly error?: string;
 }
 
 export function toAskJson(route: RouteResult): AskJson {
@@ -60,12 +65,21 @@ function humanText(route: RouteResult): string {
   }
 }
 
+/**
+ * A message as the bot would route it: over-size text is refused (the bot answers with the same reason and routes
+ * nothing), control, zero-width and bidi characters are removed first. An empty message is intent none.
+ */
+export function routeLikeTheBot(router: Router, raw: string): AskJson {
+  const checked = sanitizeMessageText(raw);
+  if (!checked.ok) return { intent: 'none', confidence: 1, answer: null, error: checked.reason };
+  if (checked.text.length === 0) return { intent: 'none', confidence: 1, answer: offTopicMarkdown() };
+  return toAskJson(router.route(checked.text));
+}
+
+/** One output line per input line, blank lines included, so that outputs stay aligned with inputs. */
 async function runJsonl(router: Router, io: CliIO): Promise<ExitCode> {
-  const lines = readline.createInterface({ input: io.stdin, terminal: false });
-  for await (const line of lines) {
-    if (line.trim().length === 0) continue;
-    io.stdout.write(`${JSON.stringify(toAskJson(router.route(line)))}\n`);
-  }
+  const lines = readline.createInterface({ input: io.stdin, terminal: false, crlfDelay: Infinity });
+  for await (const line of lines) io.stdout.write(`${JSON.stringify(routeLikeTheBot(router, line))}\n`);
   return 0;
 }
 
@@ -79,7 +93,12 @@ async function runAsk(args: readonly string[], io: CliIO): Promise<ExitCode> {
   if (!jsonl && text.length === 0) throw new UsageError('Give the message to route, in quotes, or use --jsonl.');
   const router = createRouter(loadKnowledge());
   if (jsonl) return runJsonl(router, io);
-  const route = router.route(text);
+  const checked = sanitizeMessageText(text);
+  if (!checked.ok) {
+    io.stdout.write(flags.includes('--json') ? `${JSON.stringify(routeLikeTheBot(router, text), null, 2)}\n` : `${checked.reason}\n`);
+    return 0;
+  }
+  const route = router.route(checked.text);
   io.stdout.write(flags.includes('--json') ? `${JSON.stringify(toAskJson(route), null, 2)}\n` : `${humanText(route)}\n`);
   return 0;
 }

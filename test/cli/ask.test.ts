@@ -35,14 +35,37 @@ describe('guardian ask', () => {
     expect(t.out()).toBe('Check request: all checks on sample\n');
   });
 
-  it('--jsonl reads one message per line and writes only JSON lines', async () => {
-    const t = io('help\n\nscan ws-prod\ntell me a joke\nwhat is CMK\n');
+  it('--jsonl writes exactly one JSON line per input line, blank lines included', async () => {
+    const t = io('help\n\nscan ws-prod\ntell me a joke\n   \nwhat is CMK\n');
     expect(await runCli(['ask', '--jsonl'], t.io, [askCommand])).toBe(0);
-    const lines = t.out().trim().split('\n').map((l) => JSON.parse(l) as { intent: string; command?: string; questionId?: string });
-    expect(lines.map((l) => l.intent)).toEqual(['command', 'check', 'none', 'question']);
+    const lines = t.out().trim().split('\n').map((l) => JSON.parse(l) as { intent: string; command?: string; questionId?: string; error?: string });
+    expect(lines.map((l) => l.intent)).toEqual(['command', 'none', 'check', 'none', 'none', 'question']);
     expect(lines[0]!.command).toBe('help');
-    expect(lines[3]!.questionId).toBe('customer-managed-keys');
+    expect(lines[1]!.error).toBeUndefined();
+    expect(lines[5]!.questionId).toBe('customer-managed-keys');
     expect(t.err()).toBe('');
+  });
+
+  it('--jsonl refuses an over-size line like the bot does, and keeps the following lines aligned', async () => {
+    const t = io(`${'scan ws-prod '.repeat(400)}\nscan ws-prod\n`);
+    await runCli(['ask', '--jsonl'], t.io, [askCommand]);
+    const lines = t.out().trim().split('\n').map((l) => JSON.parse(l) as { intent: string; error?: string; target?: string });
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({ intent: 'none', error: expect.stringContaining('too long') as string });
+    expect(lines[1]).toMatchObject({ intent: 'check', target: 'ws-prod' });
+  });
+
+  it('removes zero-width and bidi characters before routing, as the bot does', async () => {
+    const t = io('scan ws-\u200Bprod\n\u202Escan sample\n');
+    await runCli(['ask', '--jsonl'], t.io, [askCommand]);
+    const lines = t.out().trim().split('\n').map((l) => JSON.parse(l) as { target?: string });
+    expect(lines.map((l) => l.target)).toEqual(['ws-prod', 'sample']);
+  });
+
+  it('refuses an over-size message given as an argument', async () => {
+    const t = io();
+    await runCli(['ask', '--json', 'x'.repeat(5000)], t.io, [askCommand]);
+    expect(JSON.parse(t.out())).toMatchObject({ intent: 'none', error: expect.stringContaining('too long') as string });
   });
 
   it('exits 2 on usage errors', async () => {
