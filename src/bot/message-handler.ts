@@ -21,6 +21,11 @@ export interface MessageHandlerDeps {
 }
 
 const NOT_UNDERSTOOD = 'I did not catch that. Here is what I can do:';
+/**
+ * The invoke answer when a feature answered an Action.Execute with new messages and left the clicked card as it
+ * is (a quick action, "Check this on my workspace"): Teams shows it on the card, the messages follow below.
+ */
+export const ANSWERED_BELOW = 'Done — see my reply below.';
 const BAD_ACTION = 'I could not use that button: the card may be out of date. Type "help" to see what I can do.';
 
 export class MessageHandler {
@@ -59,7 +64,7 @@ export class MessageHandler {
       case 'text':
         return result.text;
       case 'handled':
-        return 'Done.';
+        return ANSWERED_BELOW;
     }
   }
 

@@ -1,5 +1,5 @@
 /**
- * `guardian baseline [--from workshop-state.json] [--report scan.json] [--output file]`: exports the customer's
+ * `guardian baseline [--from workshop.json] [--report scan.json] [--output file]`: exports the customer's
  * security baseline as Markdown — the document the bot offers after the workshop. With no inputs, the reference
  * baseline with empty participant answers.
  */
@@ -9,16 +9,23 @@ import { buildBaselineDocument } from '../knowledge/baseline-document';
 import { loadKnowledge } from '../knowledge/content';
 import { isWorkshopRecord, type WorkshopRecord } from '../knowledge/workshop-record';
 import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
+import { writeOut } from './report-io';
 
-const USAGE = `Usage: guardian baseline [--from workshop-state.json] [--report scan.json] [--output file.md]
+const USAGE = `Usage: guardian baseline [--from workshop.json] [--report scan.json] [--output file.md]
 
 Exports the Azure ML security baseline as Markdown: per category, the workshop answers, the reference guidance
 and the current findings.
 
 Options:
-  --from <file>     a workshop state (the JSON the bot stores under workshop/<conversationId>)
+  --from <file>     a workshop's answers, as JSON: run the workshop in guardian chat --export-workshop <file>
+                    (in Teams or the chat, "my baseline" sends this document itself)
   --report <file>   a scan report (guardian scan --format json)
-  --output <file>   write the document to this file instead of stdout`;
+  --output <file>   write the document to this file instead of stdout
+
+Example:
+  guardian chat --export-workshop workshop.json     # "start workshop", answer, then "exit"
+  guardian scan <workspace id> --format json --output scan.json
+  guardian baseline --from workshop.json --report scan.json --output baseline.md`;
 
 interface BaselineOptions {
   readonly from?: string;
@@ -82,7 +89,7 @@ async function runBaseline(args: readonly string[], io: CliIO): Promise<ExitCode
     await writeFile(options.output, document.markdown, 'utf8');
     io.stderr.write(`Wrote ${options.output}\n`);
   } else {
-    io.stdout.write(document.markdown);
+    await writeOut(io, document.markdown);
   }
   return 0;
 }

@@ -73,7 +73,7 @@ export function inputQuestion(input: ChatInput): string[] {
   switch (input.kind) {
     case 'choice':
       return [
-        `${input.label}: ${input.multi ? 'type the numbers of your choices, separated by commas' : 'type the number of your choice'} (${empty})`,
+        `${input.label}: ${input.multi ? 'type the numbers (or titles) of your choices, separated by commas' : 'type the number (or title) of your choice'} (${empty})`,
         ...input.choices.map((c, i) => `  ${i + 1}. ${c.title}`),
       ];
     case 'toggle':
@@ -131,18 +131,47 @@ function matches(pattern: string, text: string): boolean {
   }
 }
 
-/** A choice by its number, its value or its title (case-insensitive); several separated by commas if multi. */
+/**
+ * A choice by its number, its value or title, the start of its title, or a word in it ("network" → Network
+ * Security), case-insensitive; several separated by commas if multi. A part that fits more than one choice is
+ * refused with the ones it fits, never guessed.
+ */
 function answerChoice(input: Extract<ChatInput, { kind: 'choice' }>, text: string): InputAnswer {
-  const parts = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
-  if (!input.multi && parts.length > 1) return { ok: false, problem: 'Choose one.' };
+  // A single choice is the whole line (a title may hold a comma); "1,2" is then no title and no number.
+  const parts = input.multi ? text.split(',').map((p) => p.trim()).filter((p) => p !== '') : [text];
+  if (!input.multi && /^\d+(\s*,\s*\d+)+$/.test(text)) return { ok: false, problem: 'Choose one.' };
   const values: string[] = [];
   for (const part of parts) {
-    const index = /^\d+$/.test(part) ? Number(part) - 1 : -1;
-    const choice = input.choices[index] ?? input.choices.find((c) => c.value.toLowerCase() === part.toLowerCase() || c.title.toLowerCase() === part.toLowerCase());
-    if (choice === undefined) return { ok: false, problem: `"${part}" is not one of the choices (1 to ${input.choices.length}).` };
+    const found = findChoice(input.choices, part);
+    if (found.length > 1) return { ok: false, problem: `"${part}" fits ${found.map((c) => c.title).join(', ')}: type more of the title, or its number.` };
+    const choice = found[0];
+    if (choice === undefined) return { ok: false, problem: `"${part}" is not one of the choices: type a number from 1 to ${input.choices.length}, or a title or a word of it.` };
     if (!values.includes(choice.value)) values.push(choice.value);
   }
   return { ok: true, value: values.join(',') };
+}
+
+const wordsOf = (title: string): string[] => title.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+
+/** The choices `part` names, by the first rule that names any: number, exact, title prefix, word, word prefix. */
+function findChoice(choices: readonly ChatChoice[], part: string): readonly ChatChoice[] {
+  if (/^\d+$/.test(part)) {
+    const numbered = choices[Number(part) - 1];
+    if (numbered !== undefined) return [numbered];
+  }
+  const typed = part.toLowerCase().replace(/\s+/g, ' ');
+  const rules: ((c: ChatChoice) => boolean)[] = [
+    (c) => c.value.toLowerCase() === typed || c.title.toLowerCase() === typed,
+    (c) => c.title.toLowerCase().startsWith(typed),
+    (c) => wordsOf(c.title).includes(typed),
+    // A word's start ("priv" → Privileged Access), from three letters on: shorter is a guess.
+    (c) => typed.length >= 3 && wordsOf(c.title).some((w) => w.startsWith(typed)),
+  ];
+  for (const rule of rules) {
+    const found = choices.filter(rule);
+    if (found.length > 0) return found;
+  }
+  return [];
 }
 
 /** The action's data with the inputs' values, as the renderer sends it (inputs without a value are left out). */

@@ -184,13 +184,23 @@ function barText(columnSet: Json): string | undefined {
   return done !== undefined ? `${bar} ${done}/${total}` : bar;
 }
 
+/** CommonMark: any ASCII punctuation may be backslash-escaped. */
+const ESCAPED = /\\([!-/:-@[-`{-~])/g;
+/** Escaped characters stand in the Unicode private use area while links and bold are read, so that they are not. */
+const HIDDEN_BASE = 0xe000;
+const HIDDEN = /[\ue000-\ue07f]/g;
+
 /**
- * Markdown as plain terminal text: **bold** markers dropped, links as "title (url)", and
- * backslash escapes removed, so that commands copied from the chat work as typed.
+ * Markdown as plain terminal text: **bold** markers dropped, links as "title (url)", and backslash escapes
+ * removed, so that commands copied from the chat work as typed. An escaped character is literal text, read
+ * before anything else: `\[click me\](https://x)` (user text the bot escaped) prints as `[click me](https://x)`,
+ * not as a link, and escaped asterisks are not bold.
  */
 export function plainMarkdown(text: string): string {
   return text
+    .replace(HIDDEN, '')
+    .replace(ESCAPED, (_, c: string) => String.fromCharCode(HIDDEN_BASE + c.charCodeAt(0)))
     .replace(/\[([^\]]*)\]\((https?:[^)\s]+)\)/g, '$1 ($2)')
-    .replace(/(^|[^\\])\*\*(.+?)\*\*/g, '$1$2')
-    .replace(/\\([!-/:-@[-`{-~])/g, '$1');
+    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .replace(HIDDEN, (c) => String.fromCharCode(c.charCodeAt(0) - HIDDEN_BASE));
 }

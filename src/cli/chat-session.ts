@@ -2,7 +2,12 @@
  * One terminal conversation with the bot: sends what the user types, prints what the bot sends (text, and
  * cards as text with numbered buttons), and turns a typed number into a click on that button. A button whose
  * card has inputs first asks for each input (or takes them on the same line: `2 namespace=mlops postfix=0001`)
- * and sends them with the click, as Teams does. A file the bot offers is written to a local folder.
+ * and sends them with the click, as Teams does; "cancel" leaves the button unclicked. A file the bot offers is
+ * written to a local folder.
+ *
+ * Button numbers are unique for the whole session, so the buttons of earlier answers stay clickable as they do
+ * in Teams (the bot decides what an old button still does). A card the bot replaced (an update, or the card an
+ * Action.Execute answered with) has lost its old buttons, as in Teams: they answer "replaced" here.
  */
 import * as path from 'node:path';
 import type { Activity } from 'botbuilder';
@@ -19,9 +24,21 @@ type InputButton = Extract<ChatButton, { kind: 'submit' | 'execute' }>;
 /** A click waiting for its inputs: asked one at a time. */
 interface PendingForm {
   readonly button: InputButton;
+  /** The message the button's card is in (an Action.Execute names it, as Teams does). */
+  readonly card: string | undefined;
   readonly values: Map<string, string>;
   index: number;
+  /** Empty answers in a row to a required field: the second one leaves the button unclicked. */
+  blanks: number;
 }
+
+/** A button as numbered in this session, and the message its card is in (undefined for a card with no message id). */
+interface NumberedButton {
+  readonly button: ChatButton;
+  readonly card: string | undefined;
+}
+
+const CANCEL = /^cancel$/i;
 
 export interface ChatSessionOptions {
   /** Where offered files go; without it the offer is only mentioned. */
@@ -31,9 +48,13 @@ export interface ChatSessionOptions {
 }
 
 export class ChatSession {
-  /** The buttons of the bot's latest answer, numbered from 1. */
-  private buttons: ChatButton[] = [];
-  private freshTurn = true;
+  /** Every button shown this session: button n is at n - 1. */
+  private readonly buttons: NumberedButton[] = [];
+  /**
+   * For each message with a card: the number its latest version's buttons start at. A button of that message
+   * numbered lower was on a version the bot has replaced (Infinity: the message was deleted).
+   */
+  private readonly latestVersion = new Map<string, number>();
   private form: PendingForm | undefined;
   /** File writes started while the bot answered; awaited before the next prompt. */
   private saving: Promise<void>[] = [];
@@ -55,7 +76,6 @@ export class ChatSession {
 
   /** Starts the conversation the way Teams does when a user installs the bot (the bot welcomes). */
   async open(): Promise<void> {
-    this.beginTurn();
     await this.client.membersAdded([this.client.conversation.bot.id, this.client.conversation.user.id]);
     await this.settle();
   }
@@ -68,33 +88,42 @@ export class ChatSession {
     }
     const text = line.trim();
     if (text === '') return;
-    const numbered = /^(\d{1,3})(?:\s+(.*))?$/.exec(text);
+    const numbered = /^(\d{1,4})(?:\s+(.*))?$/.exec(text);
     const number = numbered !== null ? Number(numbered[1]) : undefined;
     const assignments = numbered?.[2] !== undefined ? parseAssignments(numbered[2]) : undefined;
     // "3" alone, or "3 key=value …"; anything else starting with a number is a message.
     const isClick = number !== undefined && (numbered?.[2] === undefined || assignments !== undefined);
-    const button = isClick ? this.buttons[number - 1] : undefined;
-    if (isClick && button === undefined && this.buttons.length > 0) {
+    const numberedButton = isClick ? this.buttons[number - 1] : undefined;
+    if (isClick && numberedButton === undefined && this.buttons.length > 0) {
       this.write(`(no button ${number}; the buttons are 1 to ${this.buttons.length})\n`);
       return;
     }
-    if (button === undefined) {
-      this.beginTurn();
+    if (numberedButton === undefined || number === undefined) {
       await this.client.sendText(text);
       await this.settle();
       return;
     }
+    if (this.isReplaced(numberedButton, number)) {
+      this.write(`(button ${number} is gone: the bot has replaced or removed the card it was on; use the buttons it shows now)\n`);
+      return;
+    }
+    const { button, card } = numberedButton;
     if (assignments !== undefined) {
-      await this.clickWithAssignments(button, assignments);
+      await this.clickWithAssignments(button, card, assignments);
       return;
     }
     if ((button.kind === 'submit' || button.kind === 'execute') && button.inputs.length > 0) {
-      this.form = { button, values: initialValues(button.inputs), index: 0 };
-      this.write(`(${button.title}: ${button.inputs.length === 1 ? 'one field' : `${button.inputs.length} fields`}; press Enter to keep a value)\n`);
+      this.form = { button, card, values: initialValues(button.inputs), index: 0, blanks: 0 };
+      this.write(`(${button.title}: ${button.inputs.length === 1 ? 'one field' : `${button.inputs.length} fields`}; Enter keeps a value, "cancel" leaves the button unclicked)\n`);
       this.ask(this.form);
       return;
     }
-    await this.click(button);
+    await this.click(button, card);
+  }
+
+  private isReplaced(numbered: NumberedButton, number: number): boolean {
+    const latest = numbered.card === undefined ? undefined : this.latestVersion.get(numbered.card);
+    return latest !== undefined && number < latest;
   }
 
   close(): void {
@@ -109,12 +138,25 @@ export class ChatSession {
   private async answer(form: PendingForm, line: string): Promise<void> {
     const input = form.button.inputs[form.index];
     if (input === undefined) return;
+    if (CANCEL.test(line.trim())) {
+      this.form = undefined;
+      this.write(`  (cancelled: "${form.button.title}" was not clicked)\n`);
+      return;
+    }
     const result = answerInput(input, line);
     if (!result.ok) {
-      this.write(`  ${result.problem}\n`);
+      // Enter twice on a required field means "not now", not "ask me forever".
+      form.blanks = line.trim() === '' ? form.blanks + 1 : 0;
+      if (form.blanks >= 2) {
+        this.form = undefined;
+        this.write(`  (cancelled: "${form.button.title}" was not clicked; type its number to try again)\n`);
+        return;
+      }
+      this.write(`  ${result.problem} Or type "cancel".\n`);
       this.ask(form);
       return;
     }
+    form.blanks = 0;
     form.values.set(input.id, result.value);
     form.index += 1;
     if (form.index < form.button.inputs.length) {
@@ -122,11 +164,11 @@ export class ChatSession {
       return;
     }
     this.form = undefined;
-    await this.click(form.button, form.values);
+    await this.click(form.button, form.card, form.values);
   }
 
   /** `N key=value …`: the named inputs as given, the others as the card shows them; nothing is asked. */
-  private async clickWithAssignments(button: ChatButton, assignments: readonly [string, string][]): Promise<void> {
+  private async clickWithAssignments(button: ChatButton, card: string | undefined, assignments: readonly [string, string][]): Promise<void> {
     if (button.kind !== 'submit' && button.kind !== 'execute') {
       this.write(`(button "${button.title}" has no fields to fill)\n`);
       return;
@@ -146,11 +188,10 @@ export class ChatSession {
       }
       values.set(id, result.value);
     }
-    await this.click(button, values);
+    await this.click(button, card, values);
   }
 
-  private async click(button: ChatButton, values: ReadonlyMap<string, string> = new Map()): Promise<void> {
-    this.beginTurn();
+  private async click(button: ChatButton, card: string | undefined, values: ReadonlyMap<string, string> = new Map()): Promise<void> {
     switch (button.kind) {
       case 'imBack':
         await this.client.sendText(button.text);
@@ -162,19 +203,17 @@ export class ChatSession {
         this.write(`open in a browser: ${button.url}\n`);
         return;
       case 'showCard':
-        this.printCard(button.card, button.inputs);
+        // Part of the same card: its buttons go when that card is replaced.
+        this.printCard(button.card, card, { parentInputs: button.inputs, newVersion: false });
         return;
       case 'execute': {
-        const result = await this.client.execute(button.verb, mergeInputs(button.data, values.size > 0 ? values : initialValues(button.inputs)));
-        this.printInvokeResponse(result.body);
+        const data = mergeInputs(button.data, values.size > 0 ? values : initialValues(button.inputs));
+        const result = card === undefined ? await this.client.execute(button.verb, data) : await this.client.execute(button.verb, data, card);
+        this.printInvokeResponse(result.body, card);
         break;
       }
     }
     await this.settle();
-  }
-
-  private beginTurn(): void {
-    this.freshTurn = true;
   }
 
   /** Waits for the files the bot's answer offered to be written (their paths are printed then). */
@@ -186,13 +225,17 @@ export class ChatSession {
 
   private onBotActivity(record: ConnectorRecord): void {
     if (record.conversationId !== this.client.conversation.id) return;
+    if (record.operation === 'delete') {
+      if (this.latestVersion.has(record.id)) this.latestVersion.set(record.id, Infinity);
+      return;
+    }
     if (record.operation !== 'send' && record.operation !== 'reply' && record.operation !== 'update') return;
     const activity: Partial<Activity> = record.activity;
     if (activity.type !== undefined && activity.type !== 'message') return;
     if (record.operation === 'update') this.write('(the bot updated an earlier card)\n');
     if (typeof activity.text === 'string' && activity.text !== '') this.write(`bot> ${plainMarkdown(activity.text)}\n`);
     for (const attachment of activity.attachments ?? []) {
-      if (attachment.contentType === CARD_TYPE) this.printCard(attachment.content);
+      if (attachment.contentType === CARD_TYPE) this.printCard(attachment.content, record.id);
       else this.saving.push(this.saveOffered(attachment));
     }
   }
@@ -212,21 +255,27 @@ export class ChatSession {
     }
   }
 
-  private printInvokeResponse(body: unknown): void {
+  /**
+   * An Action.Execute's answer: a card replaces the one clicked (its old buttons go); a text is what Teams shows
+   * on the clicked card, printed as such (the bot's messages from the click are already above it).
+   */
+  private printInvokeResponse(body: unknown, clickedCard: string | undefined): void {
     if (typeof body !== 'object' || body === null) return;
     const { type, value } = body as { type?: unknown; value?: unknown };
-    if (type === CARD_TYPE) this.printCard(value);
-    else if (typeof value === 'string' && value !== '') this.write(`bot> ${plainMarkdown(value)}\n`);
+    if (type === CARD_TYPE) {
+      this.write('(the bot replaced the card you clicked)\n');
+      this.printCard(value, clickedCard);
+    } else if (typeof value === 'string' && value !== '') {
+      this.write(`bot> (on the card you clicked: ${plainMarkdown(value)})\n`);
+    }
   }
 
-  private printCard(card: unknown, parentInputs: readonly ChatInput[] = []): void {
-    // Buttons are numbered across one answer, so two cards in a row do not both have a button 1.
-    if (this.freshTurn) {
-      this.buttons = [];
-      this.freshTurn = false;
-    }
-    const rendered = renderCard(card, this.buttons.length + 1, parentInputs);
-    this.buttons.push(...rendered.buttons);
+  /** Prints a card; its buttons continue the session's numbering. */
+  private printCard(card: unknown, message: string | undefined, options: { readonly parentInputs?: readonly ChatInput[]; readonly newVersion?: boolean } = {}): void {
+    const first = this.buttons.length + 1;
+    if (message !== undefined && options.newVersion !== false) this.latestVersion.set(message, first);
+    const rendered = renderCard(card, first, options.parentInputs ?? []);
+    this.buttons.push(...rendered.buttons.map((button) => ({ button, card: message })));
     this.write(`${rendered.lines.map((l, i) => (i === 0 ? `bot> ${l}` : `     ${l}`)).join('\n')}\n`);
   }
 }

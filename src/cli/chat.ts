@@ -2,7 +2,8 @@
  * `guardian chat`: a terminal conversation with the same bot that runs in Teams. It starts the server in-process
  * on a free loopback port, in local mode, with a local Bot Connector stand-in that hands the replies back here.
  * Its state (scans, watches, workshop, lab) lives in memory unless --state names a folder: nothing it does
- * reaches the store of a server started with `npm start`, and its watches end with it.
+ * reaches the store of a server started with `npm start`, and its watches end with it. --export-workshop writes
+ * the chat's workshop as JSON when it ends (the input of `guardian baseline --from`).
  */
 import * as path from 'node:path';
 import * as readline from 'node:readline';
@@ -17,19 +18,26 @@ import { type CliCommand, type CliIO, type ExitCode } from './command';
 import { parseCliOptions, stringOption } from './cli-options';
 import { createChatFiles } from './chat-files';
 import { ChatSession } from './chat-session';
+import { exportWorkshop } from './chat-workshop-export';
+import { ignoreBrokenPipe } from './report-io';
 
-const USAGE = `Usage: guardian chat [--verbose] [--no-welcome] [--state <dir>] [--files <dir>]
+const USAGE = `Usage: guardian chat [--verbose] [--no-welcome] [--state <dir>] [--files <dir>] [--export-workshop <file>]
 
 Talk to Baseline Guardian in the terminal, as in a Teams personal chat.
-Type a message and press Enter; type the number of a button to click it. A button on a card with fields
-asks for each field (Enter keeps the value shown), or takes them on one line: 2 namespace=mlops postfix=0001
+Type a message and press Enter; type the number of a button to click it. Buttons keep their numbers for the
+whole chat, so those of earlier answers still work (a card the bot has replaced loses its buttons, as in Teams).
+A button on a card with fields asks for each field (Enter keeps the value shown; a choice takes its number, its
+title or a word of it, "network" for Network Security; "cancel" leaves the button unclicked), or takes them on
+one line: 2 namespace=mlops postfix=0001
 "exit" or Ctrl-D quits. Lines can be piped in: echo "help" | guardian chat
 
 Options:
   --verbose        show the bot's logs (on stderr)
   --no-welcome     do not show the welcome card first
   --state <dir>    keep the chat's state in this folder (default: in memory, gone when the chat ends)
-  --files <dir>    where files the bot sends are saved (default: the current folder)`;
+  --files <dir>    where files the bot sends are saved (default: the current folder)
+  --export-workshop <file>
+                   when the chat ends, write its workshop as JSON, for guardian baseline --from <file>`;
 
 export const chatCommand: CliCommand = {
   name: 'chat',
@@ -42,7 +50,13 @@ async function runChat(args: readonly string[], io: CliIO): Promise<ExitCode> {
   const options = parseCliOptions(
     'chat',
     args,
-    { verbose: { type: 'boolean' }, 'no-welcome': { type: 'boolean' }, state: { type: 'string', value: 'a folder' }, files: { type: 'string', value: 'a folder' } },
+    {
+      verbose: { type: 'boolean' },
+      'no-welcome': { type: 'boolean' },
+      state: { type: 'string', value: 'a folder' },
+      files: { type: 'string', value: 'a folder' },
+      'export-workshop': { type: 'string', value: 'a file' },
+    },
     false,
   );
   let loaded: Config;
@@ -73,6 +87,7 @@ async function runChat(args: readonly string[], io: CliIO): Promise<ExitCode> {
     server = await startServer({ config, logger, store, host: '127.0.0.1', port: 0 });
     const client = new LocalBotClient(server.url, connector.serviceUrl, localConversation('personal'));
     const files = createChatFiles(store, path.resolve(cwd, stringOption(options, 'files') ?? '.'));
+    ignoreBrokenPipe(io.stdout);
     session = new ChatSession(client, connector, (text) => void io.stdout.write(text), { files, cwd });
     if (options.values['no-welcome'] !== true) await session.open();
     const interactive = (io.stdin as NodeJS.ReadStream).isTTY === true;
@@ -84,6 +99,8 @@ async function runChat(args: readonly string[], io: CliIO): Promise<ExitCode> {
       if (interactive) io.stdout.write(session.prompt());
     }
     lines.close();
+    const exportTo = stringOption(options, 'export-workshop');
+    if (exportTo !== undefined) await exportWorkshop(store, client.conversation.id, path.resolve(cwd, exportTo), io);
     return 0;
   } finally {
     session?.close();

@@ -15,6 +15,7 @@ import { startSampleFleet } from '../scan/fleet-sample';
 import { isWithinScope } from '../shared/resource-id';
 import { parseCliOptions, stringOption } from './cli-options';
 import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
+import { writeOut } from './report-io';
 
 const USAGE = `Usage: guardian fleet [options]
 
@@ -148,7 +149,7 @@ export const fleetCommand: CliCommand = {
       });
       // Configured scopes bound what is reported, as they bound single scans.
       const shown = allowedScopes.length === 0 ? result : { ...result, reports: result.reports.filter((r) => allowedScopes.some((s) => isWithinScope(r.workspace.id, s))) };
-      io.stdout.write(options.format === 'json' ? renderFleetJson(shown) : renderFleetTable(shown));
+      await writeOut(io, options.format === 'json' ? renderFleetJson(shown) : renderFleetTable(shown));
       return 0;
     } catch (e) {
       if (isCredentialError(e)) {

@@ -4,6 +4,7 @@
  */
 import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
 import { commands as defaultCommands } from './command-list';
+import { ignoreBrokenPipe, writeOut } from './report-io';
 
 export function usage(commands: readonly CliCommand[]): string {
   const width = Math.max(8, ...commands.map((c) => c.name.length));
@@ -29,11 +30,11 @@ export async function runCli(argv: readonly string[], io: CliIO, commands: reado
   }
   if (name === '--help' || name === '-h' || name === 'help') {
     const topic = rest[0] !== undefined ? commands.find((c) => c.name === rest[0]) : undefined;
-    io.stdout.write(`${topic?.usage ?? usage(commands)}\n`);
+    await writeOut(io, `${topic?.usage ?? usage(commands)}\n`);
     return 0;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout.write(`${version}\n`);
+    await writeOut(io, `${version}\n`);
     return 0;
   }
   const command = commands.find((c) => c.name === name);
@@ -42,7 +43,7 @@ export async function runCli(argv: readonly string[], io: CliIO, commands: reado
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout.write(`${command.usage}\n`);
+    await writeOut(io, `${command.usage}\n`);
     return 0;
   }
   try {
@@ -73,6 +74,9 @@ function packageVersion(): string {
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   // eslint-disable-next-line no-restricted-properties -- the CLI hands its environment to loadConfig via CliIO.
   const io: CliIO = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+  // `guardian … | head`: whatever a command writes, a reader that stops early must not crash it.
+  ignoreBrokenPipe(process.stdout);
+  ignoreBrokenPipe(process.stderr);
   try {
     process.exitCode = await runCli(argv, io, defaultCommands, packageVersion());
   } catch (e) {

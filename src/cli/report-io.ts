@@ -1,6 +1,7 @@
 /**
  * Where a report goes: stdout (alone, so that it can be piped), or a file written atomically (temp file, then
- * rename) so that a pipeline never reads half a report.
+ * rename) so that a pipeline never reads half a report. Every command writes stdout through writeOut, so that a
+ * reader that stops early (`guardian baseline | head`) ends the output quietly instead of crashing on EPIPE.
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
@@ -15,9 +16,36 @@ export function useColor(io: CliIO): boolean {
   return isTty(io.stdout) && (io.env.NO_COLOR ?? '') === '' && io.env.TERM !== 'dumb';
 }
 
+const isBrokenPipe = (error: unknown): boolean => (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+
+const guarded = new WeakSet<NodeJS.WritableStream>();
+
+/**
+ * A closed pipe on `stream` is the reader saying "enough", not a failure: without a listener the stream's
+ * 'error' event would crash the process. Other errors are left as they were. Idempotent.
+ */
+export function ignoreBrokenPipe(stream: NodeJS.WritableStream): void {
+  if (guarded.has(stream)) return;
+  guarded.add(stream);
+  stream.on('error', (error: unknown) => {
+    // Anything else crashes as it would have without this listener, unless someone else listens for it.
+    if (!isBrokenPipe(error) && stream.listenerCount('error') === 1) throw error;
+  });
+}
+
+/** Writes to stdout and waits for it; resolves (writing nothing more) once the reader has closed the pipe. */
+export function writeOut(io: CliIO, text: string): Promise<void> {
+  const out = io.stdout;
+  ignoreBrokenPipe(out);
+  if ((out as { destroyed?: boolean }).destroyed === true) return Promise.resolve();
+  return new Promise<void>((resolve, reject) => {
+    out.write(text, (error) => (error === null || error === undefined || isBrokenPipe(error) ? resolve() : reject(error)));
+  });
+}
+
 export async function writeReport(io: CliIO, text: string, outputPath: string | undefined): Promise<void> {
   if (outputPath === undefined) {
-    await new Promise<void>((resolve, reject) => io.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+    await writeOut(io, text);
     return;
   }
   const target = path.resolve(outputPath);

@@ -34,7 +34,8 @@ Options:
   --fail-on <s>    exit 1 when a failed finding is at or above low|medium|high|critical (default: never)
   --sample         scan the built-in sample environment (no Azure needed); target "sample" or "sample:hardened"
   --output <file>  write the report to a file instead of stdout
-  --sarif-artifact <path>  repository path to attach SARIF results to (default: azure/<resource id>)
+  --sarif-artifact <path>  the file in your repository SARIF results point at, relative to its root,
+                   e.g. infra/aml/workspace.bicep (default: azure/<resource id>)
 
 With --format json|sarif|markdown, stdout carries the report alone; logs go to stderr.
 Exit codes: 0 ok, 1 a failed finding reached --fail-on, 2 usage, configuration or authentication error.`;
@@ -92,7 +93,22 @@ function parseScanArgs(args: readonly string[]): ScanArgs {
       throw e;
     }
   }
-  return { target, sample, format, failOn, output: stringOption(parsed, 'output'), sarifArtifact: stringOption(parsed, 'sarif-artifact') };
+  const artifact = stringOption(parsed, 'sarif-artifact');
+  return { target, sample, format, failOn, output: stringOption(parsed, 'output'), sarifArtifact: artifact === undefined ? undefined : repositoryPath(artifact) };
+}
+
+/**
+ * --sarif-artifact as the relative URI code scanning expects: forward slashes, no leading "./". An absolute path,
+ * a drive or a URI would point outside the repository (GitHub drops such results), and so would "..".
+ */
+export function repositoryPath(value: string): string {
+  const path = value.trim().replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+  if (path === '') throw new UsageError('--sarif-artifact needs a path relative to the repository root, e.g. infra/aml/workspace.bicep.');
+  if (path.startsWith('/') || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(path)) {
+    throw new UsageError(`--sarif-artifact must be relative to the repository root (e.g. infra/aml/workspace.bicep), not an absolute path or URI: ${value}`);
+  }
+  if (path.split('/').includes('..')) throw new UsageError(`--sarif-artifact must stay inside the repository; "${value}" climbs out of it with "..".`);
+  return path;
 }
 
 export function renderReport(report: ScanReport, format: ReportFormat, deps: { readonly checks: readonly CheckInfo[]; readonly version: string }, options: { color: boolean; sarifArtifact?: string }): string {

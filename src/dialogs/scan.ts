@@ -1,7 +1,8 @@
 /**
  * The scan conversation: "scan ws-prod", "check rbac on <id>", "scan sample". Posts a progress card at once,
  * updates that same message as reads complete, then replaces it with the summary and sends the top findings.
- * Card actions: scan.rescan, scan.recheck (one check, card replaced in place), scan.page, scan.detail, scan.run.
+ * Card actions: scan.rescan, scan.recheck (one check, card replaced in place), scan.page, scan.detail, scan.run
+ * (the "Which workspace?" card is replaced by a card without buttons), scan.run-checks (the answer card stays).
  * An area scan ("is public network access off on ws-prod?", "check rbac") answers the question first: the progress
  * card becomes the yes/no answer, and the summary follows. A subscription target with the Defender area ("defender
  * status for subscription <id>") reads that subscription's Defender plans and answers with the plans card.
@@ -420,17 +421,23 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     return { kind: 'card', card: scanSummaryCard(report, { scan }) };
   }
 
-  async function run(port: TurnPort, data: Readonly<Record<string, unknown>>): Promise<ActionResult> {
+  /**
+   * "Which workspace?" → Scan. The scan posts its own messages; the choice card (Action.Execute) is replaced by
+   * a card with no buttons, so that it cannot start the same scan again. A submit (older clients) cannot replace
+   * its card: the messages are the answer.
+   */
+  async function run(port: TurnPort, action: CardAction): Promise<ActionResult> {
+    const data = action.data;
     const target = parseTarget(data);
     if (!target.ok) return refuse(target.reason);
     const scope = parseCheckScope(data.check);
     if (!scope.ok) return refuse(scope.reason);
-    if (isSampleTarget(target.value)) {
-      await runScan(port, target.value, scope.value, target.value === 'sample' ? 'the sample workspace' : target.value.slice('sample:'.length));
-    } else {
-      await scanFromText(port, target.value, scope.value);
-    }
-    return { kind: 'handled' };
+    const sample = isSampleTarget(target.value);
+    const name = sample ? (target.value === 'sample' ? 'the sample workspace' : target.value.slice('sample:'.length)) : (target.value.split('/').filter((part) => part !== '').at(-1) ?? target.value);
+    if (sample) await runScan(port, target.value, scope.value, name);
+    else await scanFromText(port, target.value, scope.value);
+    if (action.via !== 'execute') return { kind: 'handled' };
+    return { kind: 'card', card: noticeCard({ title: `Scanning ${name}…`, lines: ['Results below.'] }) };
   }
 
   /** "Check this on my workspace" from an answer card: the related checks on the workspace scanned last here. */
@@ -477,7 +484,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
         case 'scan.rescan':
           return rescan(port, data);
         case 'scan.run':
-          return run(port, data);
+          return run(port, action);
         case 'scan.run-checks':
           return runChecks(port, data);
         case 'scan.page': {

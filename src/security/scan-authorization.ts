@@ -15,7 +15,7 @@
 import type { ConversationInfo } from '../dialogs/port';
 import type { WorkspaceRef } from '../scan/scan-service';
 import type { GuardianStore } from '../storage/store';
-import { isWithinScope, parseWorkspaceId, ResourceIdError } from '../shared/resource-id';
+import { isWithinScope, parseResourceId, parseWorkspaceId, ResourceIdError } from '../shared/resource-id';
 import { createChannelBindings, isWithinBinding, type ChannelBinding, type ChannelBindings } from './channel-binding';
 
 export type AuthorizationDecision =
@@ -69,6 +69,22 @@ export interface ScanAuthorizer {
   effectiveScopes(conversation: ConversationInfo): Promise<readonly string[]>;
 }
 
+const WORKSPACE_ID_SHAPE = '…/providers/Microsoft.MachineLearningServices/workspaces/<name>';
+
+const lowerFirst = (text: string): string => (/^[A-Z][a-z]/.test(text) ? `${text.charAt(0).toLowerCase()}${text.slice(1)}` : text);
+
+/** Why `text` is not a workspace id, as one sentence for the user. */
+function notAWorkspaceReason(text: string): string {
+  let parsed;
+  try {
+    parsed = parseResourceId(text);
+  } catch (error) {
+    return REASONS.notAWorkspace(error instanceof ResourceIdError ? error.message : 'it is not a resource id.');
+  }
+  if (parsed.provider === undefined) return REASONS.notAWorkspaceButScope(parsed.resourceGroup === undefined ? 'subscription' : 'resource group');
+  return REASONS.notAWorkspaceButResource(`${parsed.provider}/${parsed.type ?? ''}`);
+}
+
 const SAMPLE_TARGET = /^sample(:[a-z0-9][a-z0-9-]{0,39})?$/i;
 
 export const REASONS = {
@@ -82,7 +98,12 @@ export const REASONS = {
   sampleOnly:
     'This bot is set up for the sample environment only: try "scan sample". ' +
     'An administrator of the bot can allow subscriptions or resource groups with GUARDIAN_ALLOWED_SCOPES.',
-  notAWorkspace: (detail: string): string => `That is not a workspace I can scan: ${detail}`,
+  /** One sentence: what the id is instead (a resource group, a subscription, another resource), or why it is no id. */
+  notAWorkspace: (detail: string): string => `That is not a workspace I can scan: ${lowerFirst(detail)}`,
+  notAWorkspaceButScope: (what: 'resource group' | 'subscription'): string =>
+    `That is a ${what}, not a workspace: name a workspace in it, by its name or its id (${WORKSPACE_ID_SHAPE}).`,
+  notAWorkspaceButResource: (type: string): string =>
+    `That is not a workspace I can scan: it is a ${type} resource, not an Azure Machine Learning workspace (${WORKSPACE_ID_SHAPE}).`,
   notASubscription: 'That is not a subscription id: give its GUID, for example "defender status for subscription 1b6d3c4e-7f80-4a91-b2c3-d4e5f6a70001".',
   subscriptionOutsideAllowed: (scope: string): string =>
     `${scope} is outside the scopes this bot may read. Defender plans are set per subscription, so an administrator of the bot must add the whole subscription to GUARDIAN_ALLOWED_SCOPES (an allowed resource group is not enough).`,
@@ -137,8 +158,8 @@ export function createScanAuthorizer(options: ScanAuthorizerOptions): ScanAuthor
     let parsed;
     try {
       parsed = parseWorkspaceId(workspaceId);
-    } catch (error) {
-      return { allowed: false, reason: REASONS.notAWorkspace(error instanceof ResourceIdError ? error.message : 'not a resource id') };
+    } catch {
+      return { allowed: false, reason: notAWorkspaceReason(workspaceId) };
     }
     if (isSampleWorkspace(parsed.subscriptionId)) return { allowed: true };
     const tenant = tenantDecision(conversation);

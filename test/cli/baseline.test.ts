@@ -55,4 +55,12 @@ describe('guardian baseline', () => {
       expect(t.err()).toContain('guardian baseline:');
     }
   });
+
+  it('--help says where the --from JSON comes from (guardian chat --export-workshop), with an example pipeline', async () => {
+    const t = io();
+    expect(await runCli(['baseline', '--help'], t.io, [baselineCommand])).toBe(0);
+    expect(t.out()).toContain('guardian chat --export-workshop <file>');
+    expect(t.out()).toContain('guardian baseline --from workshop.json --report scan.json');
+    expect(t.out()).not.toContain('workshop/<conversationId>');
+  });
 });

@@ -20,11 +20,64 @@ describe('chat inputs', () => {
 
   it('reads choices by number, value or title; a multi-select joins values with commas as Teams sends them', () => {
     expect(answerInput(categories, '2, network security')).toEqual({ ok: true, value: 'privileged-access,network-security' });
-    expect(answerInput(categories, '3')).toEqual({ ok: false, problem: '"3" is not one of the choices (1 to 2).' });
+    expect(answerInput(categories, '3')).toEqual({ ok: false, problem: '"3" is not one of the choices: type a number from 1 to 2, or a title or a word of it.' });
     const single = input({ type: 'Input.ChoiceSet', id: 'target', choices: [{ title: 'A', value: 'a' }, { title: 'B', value: 'b' }], value: 'b', isRequired: true });
     expect(answerInput(single, '1,2')).toEqual({ ok: false, problem: 'Choose one.' });
     expect(answerInput(single, '')).toEqual({ ok: true, value: 'b' });
-    expect(inputQuestion(single)).toEqual(['target: type the number of your choice (empty keeps "B")', '  1. A', '  2. B']);
+    expect(inputQuestion(single)).toEqual(['target: type the number (or title) of your choice (empty keeps "B")', '  1. A', '  2. B']);
+  });
+
+  describe('choices by what people type (review 2, item 6)', () => {
+    const all = input({
+      type: 'Input.ChoiceSet',
+      id: 'categories',
+      isMultiSelect: true,
+      choices: [
+        { title: 'Network Security', value: 'network-security' },
+        { title: 'Identity Management', value: 'identity-management' },
+        { title: 'Privileged Access', value: 'privileged-access' },
+        { title: 'Data Protection', value: 'data-protection' },
+        { title: 'Logging and Threat Detection', value: 'logging-threat-detection' },
+        { title: 'Posture and Vulnerability Management', value: 'posture-vulnerability' },
+      ],
+    });
+
+    it('takes a unique word, a title prefix or a word prefix, case-insensitive', () => {
+      expect(answerInput(all, 'network')).toEqual({ ok: true, value: 'network-security' });
+      expect(answerInput(all, 'NETWORK SEC')).toEqual({ ok: true, value: 'network-security' });
+      expect(answerInput(all, 'threat')).toEqual({ ok: true, value: 'logging-threat-detection' });
+      expect(answerInput(all, 'priv')).toEqual({ ok: true, value: 'privileged-access' });
+      expect(answerInput(all, 'logging and threat detection')).toEqual({ ok: true, value: 'logging-threat-detection' });
+    });
+
+    it('takes comma lists mixing numbers, words and values, each once', () => {
+      expect(answerInput(all, '1, identity, data-protection, network')).toEqual({ ok: true, value: 'network-security,identity-management,data-protection' });
+    });
+
+    it('refuses a word that fits several choices, naming them, and one that fits none (no guessing)', () => {
+      expect(answerInput(all, 'management')).toEqual({ ok: false, problem: '"management" fits Identity Management, Posture and Vulnerability Management: type more of the title, or its number.' });
+      expect(answerInput(all, 'skip')).toEqual({ ok: false, problem: '"skip" is not one of the choices: type a number from 1 to 6, or a title or a word of it.' });
+      // Two letters start a title, but are too few to stand for the start of a word inside one.
+      expect(answerInput(all, 'ac').ok).toBe(false);
+      expect(answerInput(all, 'da')).toEqual({ ok: true, value: 'data-protection' });
+      expect(answerInput(all, 'and').ok).toBe(false);
+    });
+
+    it('reads a single choice whole, so a title with a comma is still one choice', () => {
+      const workspace = input({
+        type: 'Input.ChoiceSet',
+        id: 'target',
+        choices: [
+          { title: 'mlw-prod (rg-prod, subscription 1b6d3c4e…)', value: '/subscriptions/x/ws/mlw-prod' },
+          { title: 'mlw-guardian-hardened (rg-guardian-hardened, subscription 1b6d3c4e…)', value: '/subscriptions/x/ws/hardened' },
+          { title: 'Scan the sample workspace', value: 'sample' },
+        ],
+      });
+      expect(answerInput(workspace, 'mlw-prod (rg-prod, subscription 1b6d3c4e…)')).toEqual({ ok: true, value: '/subscriptions/x/ws/mlw-prod' });
+      expect(answerInput(workspace, 'hardened')).toEqual({ ok: true, value: '/subscriptions/x/ws/hardened' });
+      expect(answerInput(workspace, 'sample')).toEqual({ ok: true, value: 'sample' });
+      expect(answerInput(workspace, '1, 2')).toEqual({ ok: false, problem: 'Choose one.' });
+    });
   });
 
   it('keeps the shown value on empty, asks again for a required empty field, and checks length, pattern and range', () => {

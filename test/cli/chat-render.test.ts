@@ -51,4 +51,12 @@ describe('chat rendering', () => {
     const go = shown.buttons[0];
     expect(go?.kind === 'execute' ? go.inputs.map((i) => i.id) : undefined).toEqual(['all', 'name']);
   });
+
+  it('reads escapes first: escaped brackets are literal text, not a link, and escaped asterisks are not bold (review 2, item 8)', () => {
+    // What the bot sends for a user's "[click me](https://evil.example)" (markdownText escapes the brackets).
+    expect(plainMarkdown('You said \\[click me\\](https://evil.example)')).toBe('You said [click me](https://evil.example)');
+    expect(plainMarkdown('\\*\\*not bold\\*\\* and **bold**')).toBe('**not bold** and bold');
+    expect(plainMarkdown('[a \\] b](https://learn.microsoft.com/x)')).toBe('a ] b (https://learn.microsoft.com/x)');
+    expect(plainMarkdown('C:\\\\temp and 50\\% \\_x\\_')).toBe('C:\\temp and 50% _x_');
+  });
 });

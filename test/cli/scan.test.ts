@@ -123,4 +123,23 @@ describe('guardian scan', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('--sarif-artifact is a path inside the repository: relative ones are used, absolute paths, URIs and ".." refused', async () => {
+    const ok = await run([WORKSPACE_ID, '--format', 'sarif', '--sarif-artifact', '.\\infra\\aml\\workspace.bicep'], fullMatrix().report);
+    expect(ok.code).toBe(0);
+    const uris = [...ok.io.stdout.text.matchAll(/"uri": ?"([^"]+)"/g)].map((m) => m[1]);
+    expect(uris.length).toBeGreaterThan(0);
+    expect(new Set(uris)).toEqual(new Set(['infra/aml/workspace.bicep']));
+    for (const [bad, says] of [
+      ['/home/me/repo/main.bicep', 'not an absolute path or URI'],
+      ['C:\\repo\\main.bicep', 'not an absolute path or URI'],
+      ['file:///repo/main.bicep', 'not an absolute path or URI'],
+      ['infra/../../etc/passwd', 'climbs out of it with ".."'],
+    ] as const) {
+      const refused = await run([WORKSPACE_ID, '--format', 'sarif', `--sarif-artifact=${bad}`]);
+      expect(refused.code).toBe(2);
+      expect(refused.io.stderr.text).toContain(says);
+      expect(refused.requests).toEqual([]);
+    }
+  });
 });

@@ -198,8 +198,20 @@ describe('scan feature: card actions', () => {
     expect(result.kind).toBe('handled');
     expect(service.requests[0]).toMatchObject({ target: 'sample', selection: { kind: 'area', area: 'defender' } });
     const byId = await act(feature, port, 'scan.run', { target: WORKSPACE_ID, check: 'network-security' });
-    expect(byId.kind).toBe('handled');
     expect(service.requests[1]).toMatchObject({ target: WORKSPACE_ID, selection: { kind: 'category', category: 'network-security' } });
+    // Action.Execute: the choice card is replaced by one that names the scan and has no button left to press.
+    const replacement = cardOf(byId);
+    expect(cardText(replacement)).toContain('Scanning ws-prod…');
+    expect(cardText(replacement)).toContain('Results below.');
+    expect(JSON.stringify(replacement)).not.toContain('Action.');
+    expect(cardSchemaErrors(replacement)).toEqual([]);
+  });
+
+  it('replaces the choice card after a sample scan too, and refusals still answer as text', async () => {
+    const { feature, port } = setup();
+    expect(cardText(cardOf(await act(feature, port, 'scan.run', { target: 'sample:hardened', check: 'all' })))).toContain('Scanning hardened…');
+    const refused = await act(feature, port, 'scan.run', { target: 'sample:../../etc', check: 'all' });
+    expect(refused.kind).toBe('text');
   });
 
   const forged: [string, string, Record<string, unknown>][] = [

@@ -41,7 +41,7 @@ test('guardian chat --help prints the chat usage; a bad option is a usage error 
   expect(help.out()).toMatch(/Usage: guardian chat/);
   const bad = io([]);
   expect(await runCli(['chat', '--bogus'], bad.io, commands)).toBe(2);
-  expect(bad.err()).toMatch(/Unknown option --bogus for chat\. The options are --verbose, --no-welcome, --state and --files\./);
+  expect(bad.err()).toMatch(/Unknown option --bogus for chat\. The options are --verbose, --no-welcome, --state, --files and --export-workshop\./);
 });
 
 test('guardian chat: welcome card, "help", then a click on button 4 of the welcome card', async () => {
@@ -167,7 +167,7 @@ describe('guardian chat fills card inputs (review item 3)', () => {
     expect(seen).toContain('▸ Categories (choose any of 8)');
     const start = chat.button(seen, 'Start with these');
     expect(await chat.type(`${start} colour=blue`, /\n/)).toContain('(no field "colour" for "Start with these"; its fields are categories)');
-    expect(await chat.type(`${start} categories=1,9`, /\n/)).toContain('(categories: "9" is not one of the choices (1 to 8).)');
+    expect(await chat.type(`${start} categories=1,9`, /\n/)).toContain('(categories: "9" is not one of the choices: type a number from 1 to 8, or a title or a word of it.)');
     const started = await chat.type(`${start} categories=1,privileged-access`, /Question 1 of/);
     expect(started).toContain('Starting the workshop: 11 prompts (Network Security, Privileged Access)');
     expect(started).not.toContain('**');
@@ -177,9 +177,9 @@ describe('guardian chat fills card inputs (review item 3)', () => {
   test('"Which workspace?": the choice is asked with numbered choices; a wrong number is asked again', async () => {
     const chat = liveChat([]);
     let seen = await chat.type('scan', /\[\d+\] Scan/);
-    seen = await chat.type(chat.button(seen, 'Scan'), /type the number of your choice/);
+    seen = await chat.type(chat.button(seen, 'Scan'), /type the number \(or title\) of your choice/);
     expect(seen).toMatch(/ {4}2\. mlw-guardian-hardened/);
-    expect(await chat.type('7', /type the number/)).toContain('"7" is not one of the choices (1 to 3).');
+    expect(await chat.type('7', /type the number/)).toContain('"7" is not one of the choices: type a number from 1 to 3, or a title or a word of it. Or type "cancel".');
     seen = await chat.type('2', /SECURITY BASELINE SCAN/);
     expect(seen).toContain('MLW-GUARDIAN-HARDENED');
     // Bars as proportional text with their counts, not rows of line glyphs.
@@ -226,5 +226,64 @@ describe('guardian chat keeps its own state and saves offered files (review item
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('guardian chat, second review (items 6, 9, 10, 16)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guardian-chat2-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('"Start with these": "skip" is explained, "cancel" frees the chat, "network" picks Network Security; the workshop exports for guardian baseline', async () => {
+    const exported = path.join(dir, 'workshop.json');
+    const chat = liveChat(['--export-workshop', exported]);
+    const card = await chat.type('start workshop', /\[\d+\] Start with these/);
+    const start = chat.button(card, 'Start with these');
+    await chat.type(start, /type the numbers \(or titles\)/);
+    expect(await chat.type('skip', /Or type "cancel"/)).toContain('"skip" is not one of the choices');
+    expect(await chat.type('cancel', /cancelled/)).toContain('(cancelled: "Start with these" was not clicked)');
+    // The next line is a message again, not an answer to the field.
+    expect(await chat.type('help', /WHAT I CAN DO/)).not.toContain('not one of the choices');
+    // The workshop card's button still works after another answer came in between.
+    await chat.type(start, /type the numbers \(or titles\)/);
+    const started = await chat.type('network', /Question 1 of/);
+    expect(started).toContain('(Network Security)');
+    await chat.type('We turn off public network access and use a managed virtual network with private endpoints.', /\n/);
+    const { code, err } = await chat.end();
+    expect(code).toBe(0);
+    expect(err).toContain(`Wrote the workshop to ${exported}`);
+    const record = JSON.parse(fs.readFileSync(exported, 'utf8')) as { categories: string[] };
+    expect(record.categories).toEqual(['network-security']);
+
+    const baseline = io([]);
+    expect(await runCli(['baseline', '--from', exported], baseline.io, commands)).toBe(0);
+    expect(baseline.out()).toContain('managed virtual network with private endpoints');
+  });
+
+  test('"Which workspace?" → Scan: the choice card is replaced (no second scan from it); a resource group id is one clear sentence', async () => {
+    const chat = liveChat([]);
+    const choice = await chat.type('scan', /\[\d+\] Scan/);
+    const scan = chat.button(choice, 'Scan');
+    await chat.type(scan, /type the number \(or title\)/);
+    const scanned = await chat.type('hardened', /replaced the card you clicked[\s\S]*Results below/);
+    expect(scanned).toContain('SECURITY BASELINE SCAN');
+    expect(scanned).toMatch(/SECURITY BASELINE SCAN[\s\S]*\(the bot replaced the card you clicked\)\nbot> SCANNING MLW-GUARDIAN-HARDENED…\n {5}Results below\./);
+    expect(await chat.type(scan, /\n/)).toContain(`(button ${scan} is gone`);
+    const rg = await chat.type('scan /subscriptions/1b6d3c4e-7f80-4a91-b2c3-d4e5f6a70001/resourceGroups/rg-guardian-hardened', /resource group/);
+    expect(rg).toContain('That is a resource group, not a workspace: name a workspace in it');
+    expect(rg).not.toContain('That is not a workspace I can scan');
+    expect((await chat.end()).code).toBe(0);
+  });
+
+  test('--export-workshop with no workshop says so and writes nothing', async () => {
+    const exported = path.join(dir, 'none.json');
+    const chat = liveChat(['--export-workshop', exported]);
+    await chat.type('help', /WHAT I CAN DO/);
+    const { code, err } = await chat.end();
+    expect(code).toBe(0);
+    expect(err).toContain('No workshop in this chat');
+    expect(fs.existsSync(exported)).toBe(false);
   });
 });
