@@ -39,6 +39,9 @@ Options:
   --export-workshop <file>
                    when the chat ends, write its workshop as JSON, for guardian baseline --from <file>`;
 
+
+/** Settings that only a registered bot (with its token check) may use. */
+const LOCAL_ONLY_SETTINGS = ['BOT_ID', 'BOT_PASSWORD', 'BOT_TYPE', 'BOT_TENANT_ID', 'GUARDIAN_AUTH_MODE', 'GUARDIAN_ALLOWED_SCOPES', 'OAUTH_CONNECTION_NAME'] as const;
 export const chatCommand: CliCommand = {
   name: 'chat',
   summary: 'Chat with the bot in the terminal (no Teams needed).',
@@ -59,9 +62,13 @@ async function runChat(args: readonly string[], io: CliIO): Promise<ExitCode> {
     },
     false,
   );
+  // Local mode always (no token check), so the sample environment only: the bot registration, user sign-in and
+  // real-Azure scopes of the environment do not apply here (`guardian scan` is the way to scan a real workspace).
+  const ignored = LOCAL_ONLY_SETTINGS.filter((name) => (io.env[name] ?? '').trim() !== '');
+  if (ignored.length > 0) io.stderr.write(`guardian chat runs in local mode on the sample environment; ignoring ${ignored.join(', ')}.\n`);
   let loaded: Config;
   try {
-    loaded = loadConfig(io.env);
+    loaded = loadConfig({ ...io.env, ...Object.fromEntries(LOCAL_ONLY_SETTINGS.map((name) => [name, ''])) });
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     io.stderr.write(`${e.message}\n`);

@@ -287,3 +287,15 @@ describe('guardian chat, second review (items 6, 9, 10, 16)', () => {
     expect(fs.existsSync(exported)).toBe(false);
   });
 });
+
+test('guardian chat ignores registered-bot and real-Azure settings (local mode: the sample only) and says so', async () => {
+  const env = {
+    GUARDIAN_STORE: 'memory',
+    BOT_ID: '00000000-0000-4000-8000-000000000001',
+    GUARDIAN_ALLOWED_SCOPES: '/subscriptions/3f2c8a1e-5b7d-4c9e-a1f0-6d2b8e4c7a90',
+  };
+  const session = io(['help', 'exit'], env);
+  expect(await runCli(['chat', '--no-welcome'], session.io, commands)).toBe(0);
+  expect(session.err()).toContain('ignoring BOT_ID, GUARDIAN_ALLOWED_SCOPES');
+  expect(session.out()).toMatch(/WHAT I CAN DO/);
+});
