@@ -172,13 +172,16 @@ function runWithinReads(snapshot: WorkspaceSnapshot, checks: readonly CheckDefin
   return [...touched].every((f) => read.has(f)) ? findings : undefined;
 }
 
-/** The plans are the heart of a Defender status: without them there is nothing to show but the reason. */
-function subscriptionFailure(error: ReadError): ScanError | undefined {
+/**
+ * A read that everything else depends on (the workspace, a subscription's Defender plans): when it fails for a
+ * reason the user can act on, say why instead of returning a report made only of errors.
+ */
+function blockingReadFailure(error: ReadError, notFound: string, defaultRole: string): ScanError | undefined {
   switch (error.kind) {
     case 'not_found':
-      return new ScanError('not_found', `The subscription ${error.resourceId} does not exist, or Defender for Cloud is not registered in it.`);
+      return new ScanError('not_found', notFound);
     case 'forbidden':
-      return new ScanError('forbidden', `${error.message} It needs ${error.requiredAction ?? 'Security Reader'} on ${error.resourceId}.`);
+      return new ScanError('forbidden', `${error.message} It needs ${error.requiredAction ?? defaultRole} on ${error.resourceId}.`);
     case 'unauthenticated':
       return new ScanError('auth', error.message);
     case 'timeout':
@@ -192,24 +195,12 @@ function subscriptionFailure(error: ReadError): ScanError | undefined {
   }
 }
 
-/** A workspace that cannot be read at all cannot be scanned: say why instead of 60 error findings. */
+function subscriptionFailure(error: ReadError): ScanError | undefined {
+  return blockingReadFailure(error, `The subscription ${error.resourceId} does not exist, or Defender for Cloud is not registered in it.`, 'Security Reader');
+}
+
 function workspaceFailure(error: ReadError): ScanError | undefined {
-  switch (error.kind) {
-    case 'not_found':
-      return new ScanError('not_found', `The workspace ${error.resourceId} does not exist (or was deleted).`);
-    case 'forbidden':
-      return new ScanError('forbidden', `${error.message} It needs ${error.requiredAction ?? 'Reader'} on ${error.resourceId}.`);
-    case 'unauthenticated':
-      return new ScanError('auth', error.message);
-    case 'timeout':
-      return new ScanError('timeout', error.message);
-    case 'invalid':
-    case 'skipped':
-    case 'network':
-    case 'server':
-    case 'throttled':
-      return undefined;
-  }
+  return blockingReadFailure(error, `The workspace ${error.resourceId} does not exist (or was deleted).`, 'Reader');
 }
 
 function toScanError(error: unknown): unknown {
