@@ -7,4 +7,5 @@ module.exports = {
   // Suites start real servers (fake ARM, fake Bot Connector, azurite): give them room, never assert on time.
   testTimeout: 60000,
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/scripts/summary-reporter.js'],
 };
