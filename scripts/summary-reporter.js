@@ -1,11 +1,13 @@
-// A last line CI tools read without knowing jest: "N passed, N failed" (and skipped when there are any).
+// The last line of a test run, in a form CI tools read without knowing jest: "N passed, N failed" (and skipped
+// when there are any). Written when the process exits, so that it comes after jest's own summary.
 'use strict';
 
 class SummaryReporter {
   onRunComplete(_contexts, results) {
     const skipped = results.numPendingTests + results.numTodoTests;
     const tail = skipped > 0 ? `, ${skipped} skipped` : '';
-    process.stderr.write(`\njest: ${results.numPassedTests} passed, ${results.numFailedTests} failed${tail}\n`);
+    const line = `jest: ${results.numPassedTests} passed, ${results.numFailedTests} failed${tail}\n`;
+    process.once('exit', () => process.stderr.write(line));
   }
 }
 
