@@ -2,41 +2,30 @@
  * Item 4 through the real collectors and the sample ARM server: the sample subscriptions' Defender plans,
  * connectors and recommendations, three ARM reads, no workspace read; routing and scope refusals.
  */
-import { startSampleEnvironment, type SampleEnvironment } from '../../src/scan';
 import { createCombinedScanService } from '../../src/scan/combined-scan-service';
 import { createScanService } from '../../src/scan/create-scan-service';
 import { ScanError } from '../../src/scan/scan-service';
 import { HARDENED_NAMES, LAB_NAMES } from '../../src/sample';
+import { useSampleEnvironment } from '../support/sample-environment';
 
-let env: SampleEnvironment;
-
-beforeAll(async () => {
-  env = await startSampleEnvironment({ now: () => new Date('2026-01-15T10:00:00Z') });
-});
-afterAll(async () => {
-  await env.close();
-});
-beforeEach(() => {
-  env.arm.clearFaults();
-  env.arm.resetLog();
-});
+const sample = useSampleEnvironment();
 
 describe('Defender status over the sample environment', () => {
   test('the lab subscription: CSPM Free fails with its fix; three subscription reads and no workspace read', async () => {
-    const report = await env.scanService.defenderStatus!(LAB_NAMES.subscriptionId);
+    const report = await sample().scanService.defenderStatus!(LAB_NAMES.subscriptionId);
     const cspm = report.plans.find((p) => p.plan === 'CloudPosture')!;
     expect(cspm).toMatchObject({ tier: 'Free', status: 'fail', fix: 'az security pricing create -n CloudPosture --tier Standard' });
     expect(report.plans.every((p) => p.status === 'fail')).toBe(true);
     expect(report.openRecommendations.ok && report.openRecommendations.count).toBeGreaterThan(0);
     // Three lists (their further pages carry a skip token).
-    const paths = env.arm.requests.filter((r) => r.skipToken === undefined).map((r) => r.path.toLowerCase());
+    const paths = sample().arm.requests.filter((r) => r.skipToken === undefined).map((r) => r.path.toLowerCase());
     expect(paths).toHaveLength(3);
     expect(paths.every((p) => p.startsWith(`/subscriptions/${LAB_NAMES.subscriptionId}/providers/microsoft.security/`))).toBe(true);
     expect(paths.some((p) => p.includes('/workspaces/'))).toBe(false);
   });
 
   test('the hardened subscription passes every plan, with sub-plans and extensions read at 2024-01-01', async () => {
-    const report = await env.scanService.defenderStatus!(HARDENED_NAMES.subscriptionId.toUpperCase());
+    const report = await sample().scanService.defenderStatus!(HARDENED_NAMES.subscriptionId.toUpperCase());
     expect(report.plans.map((p) => `${p.plan}:${p.status}`)).toEqual([
       'CloudPosture:pass',
       'AI:pass',
@@ -50,49 +39,49 @@ describe('Defender status over the sample environment', () => {
     expect(storage.subPlan).toBe('DefenderForStorageV2');
     expect(storage.extensions).toContainEqual({ name: 'OnUploadMalwareScanning', isEnabled: true });
     expect(report.findings.find((f) => f.checkId === 'AML-LT-013')?.status).toBe('pass');
-    expect(env.arm.requests.some((r) => r.path.toLowerCase().includes('pricings') && r.apiVersion === '2024-01-01')).toBe(true);
+    expect(sample().arm.requests.some((r) => r.path.toLowerCase().includes('pricings') && r.apiVersion === '2024-01-01')).toBe(true);
   });
 
   test('a turned-on plan shows at once (no cache)', async () => {
     const cspm = `/subscriptions/${LAB_NAMES.subscriptionId}/providers/Microsoft.Security/pricings/CloudPosture`;
-    const original = env.arm.getResource(cspm)!;
-    env.arm.patch(cspm, { pricingTier: 'Standard' });
+    const original = sample().arm.getResource(cspm)!;
+    sample().arm.patch(cspm, { pricingTier: 'Standard' });
     try {
-      const report = await env.scanService.defenderStatus!(LAB_NAMES.subscriptionId);
+      const report = await sample().scanService.defenderStatus!(LAB_NAMES.subscriptionId);
       expect(report.plans.find((p) => p.plan === 'CloudPosture')?.status).toBe('pass');
     } finally {
-      env.arm.setResource(cspm, original);
+      sample().arm.setResource(cspm, original);
     }
   });
 
   test('a 403 on the plans is a clear refusal; a 403 on connectors only makes that check not assessed', async () => {
-    env.arm.inject({ pathPattern: /pricings/i, status: 403 });
-    await expect(env.scanService.defenderStatus!(LAB_NAMES.subscriptionId)).rejects.toMatchObject({ name: 'ScanError', kind: 'forbidden' });
-    env.arm.clearFaults();
-    env.arm.inject({ pathPattern: /securityConnectors/i, status: 403 });
-    const report = await env.scanService.defenderStatus!(LAB_NAMES.subscriptionId);
+    sample().arm.inject({ pathPattern: /pricings/i, status: 403 });
+    await expect(sample().scanService.defenderStatus!(LAB_NAMES.subscriptionId)).rejects.toMatchObject({ name: 'ScanError', kind: 'forbidden' });
+    sample().arm.clearFaults();
+    sample().arm.inject({ pathPattern: /securityConnectors/i, status: 403 });
+    const report = await sample().scanService.defenderStatus!(LAB_NAMES.subscriptionId);
     expect(report.findings.find((f) => f.checkId === 'AML-LT-013')?.status).toBe('error');
   });
 
   test('not a GUID, not a sample subscription: ScanErrors before any read', async () => {
-    await expect(env.scanService.defenderStatus!('not-a-guid')).rejects.toMatchObject({ kind: 'usage' });
-    await expect(env.scanService.defenderStatus!('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ kind: 'not_found' });
-    expect(env.arm.requestCount).toBe(0);
+    await expect(sample().scanService.defenderStatus!('not-a-guid')).rejects.toMatchObject({ kind: 'usage' });
+    await expect(sample().scanService.defenderStatus!('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ kind: 'not_found' });
+    expect(sample().arm.requestCount).toBe(0);
   });
 
   test('allowed scopes: the subscription itself must be allowed (a resource group is not enough)', async () => {
-    const rgOnly = createScanService({ clients: env.clients, timeoutMs: 10_000, concurrency: 4, allowedScopes: [`/subscriptions/${LAB_NAMES.subscriptionId}/resourceGroups/${LAB_NAMES.resourceGroup}`] });
+    const rgOnly = createScanService({ clients: sample().clients, timeoutMs: 10_000, concurrency: 4, allowedScopes: [`/subscriptions/${LAB_NAMES.subscriptionId}/resourceGroups/${LAB_NAMES.resourceGroup}`] });
     const error: unknown = await rgOnly.defenderStatus!(LAB_NAMES.subscriptionId).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ScanError);
     expect((error as ScanError).kind).toBe('forbidden');
     expect((error as ScanError).message).toContain('whole subscription');
-    expect(env.arm.requestCount).toBe(0);
-    const whole = createScanService({ clients: env.clients, timeoutMs: 10_000, concurrency: 4, allowedScopes: [`/subscriptions/${LAB_NAMES.subscriptionId}`] });
+    expect(sample().arm.requestCount).toBe(0);
+    const whole = createScanService({ clients: sample().clients, timeoutMs: 10_000, concurrency: 4, allowedScopes: [`/subscriptions/${LAB_NAMES.subscriptionId}`] });
     expect((await whole.defenderStatus!(LAB_NAMES.subscriptionId)).plans).toHaveLength(7);
   });
 
   test('the combined service sends sample subscriptions to the sample and refuses others without Azure', async () => {
-    const combined = createCombinedScanService({ sample: env.scanService, sampleSubscriptionIds: [LAB_NAMES.subscriptionId, HARDENED_NAMES.subscriptionId] });
+    const combined = createCombinedScanService({ sample: sample().scanService, sampleSubscriptionIds: [LAB_NAMES.subscriptionId, HARDENED_NAMES.subscriptionId] });
     expect((await combined.defenderStatus!(LAB_NAMES.subscriptionId)).subscription).toBe(`/subscriptions/${LAB_NAMES.subscriptionId}`);
     const refused: unknown = await combined.defenderStatus!('00000000-0000-4000-8000-000000000000').catch((e: unknown) => e);
     expect(refused).toMatchObject({ kind: 'forbidden' });

@@ -1,24 +1,13 @@
-import { startSampleEnvironment, type SampleEnvironment } from '../../src/scan';
 import { ScanError } from '../../src/scan/scan-service';
 import { HARDENED_NAMES, LAB_NAMES, SAMPLE_WORKSPACE_IDS, sampleIds } from '../../src/sample';
+import { useSampleEnvironment } from '../support/sample-environment';
 
-let env: SampleEnvironment;
-
-beforeAll(async () => {
-  env = await startSampleEnvironment({ now: () => new Date('2026-01-15T10:00:00Z') });
-});
-afterAll(async () => {
-  await env.close();
-});
-beforeEach(() => {
-  env.arm.clearFaults();
-  env.arm.resetLog();
-});
+const sample = useSampleEnvironment();
 
 describe('scan service over the sample environment', () => {
   test('"sample" scans lab-default and finds the insecure defaults', async () => {
     const progress: number[] = [];
-    const report = await env.scanService.scan({ target: 'sample', selection: { kind: 'all' }, onProgress: (p) => progress.push(p.done) });
+    const report = await sample().scanService.scan({ target: 'sample', selection: { kind: 'all' }, onProgress: (p) => progress.push(p.done) });
     expect(report.workspace).toEqual({ id: SAMPLE_WORKSPACE_IDS['lab-default'], name: LAB_NAMES.workspace });
     expect(report.summary.fail).toBeGreaterThan(10);
     const statusOf = (id: string): string[] => report.findings.filter((f) => f.checkId === id).map((f) => f.status);
@@ -29,7 +18,7 @@ describe('scan service over the sample environment', () => {
   });
 
   test('"sample:hardened" has no failures and no read errors', async () => {
-    const report = await env.scanService.scan({ target: 'sample:hardened', selection: { kind: 'all' } });
+    const report = await sample().scanService.scan({ target: 'sample:hardened', selection: { kind: 'all' } });
     expect(report.workspace.name).toBe(HARDENED_NAMES.workspace);
     const problems = report.findings.filter((f) => f.status === 'fail' || f.status === 'error');
     expect(problems.map((f) => `${f.checkId} ${f.status}: ${f.message}`)).toEqual([]);
@@ -38,49 +27,49 @@ describe('scan service over the sample environment', () => {
 
   test('a re-scan sees a change made to the sample (Defender CSPM turned on)', async () => {
     const cspm = `/subscriptions/${LAB_NAMES.subscriptionId}/providers/Microsoft.Security/pricings/CloudPosture`;
-    const before = await env.scanService.scan({ target: 'sample', selection: { kind: 'checks', checkIds: ['AML-LT-006'] } });
+    const before = await sample().scanService.scan({ target: 'sample', selection: { kind: 'checks', checkIds: ['AML-LT-006'] } });
     expect(before.findings.map((f) => f.status)).toEqual(['fail']);
-    const original = env.arm.getResource(cspm)!;
-    env.arm.patch(cspm, { pricingTier: 'Standard' });
+    const original = sample().arm.getResource(cspm)!;
+    sample().arm.patch(cspm, { pricingTier: 'Standard' });
     try {
-      const after = await env.scanService.scan({ target: 'sample', selection: { kind: 'checks', checkIds: ['AML-LT-006'] } });
+      const after = await sample().scanService.scan({ target: 'sample', selection: { kind: 'checks', checkIds: ['AML-LT-006'] } });
       expect(after.findings.map((f) => f.status)).toEqual(['pass']);
     } finally {
-      env.arm.setResource(cspm, original);
+      sample().arm.setResource(cspm, original);
     }
   });
 
   test('a workspace name resolves through Resource Graph', async () => {
-    const report = await env.scanService.scan({ target: HARDENED_NAMES.workspace, selection: { kind: 'area', area: 'defender' } });
+    const report = await sample().scanService.scan({ target: HARDENED_NAMES.workspace, selection: { kind: 'area', area: 'defender' } });
     expect(report.workspace.id).toBe(SAMPLE_WORKSPACE_IDS.hardened);
   });
 
   test('unknown sample, malformed id and unknown name are ScanErrors', async () => {
-    await expect(env.scanService.scan({ target: 'sample:nope', selection: { kind: 'all' } })).rejects.toMatchObject({ name: 'ScanError', kind: 'usage' });
-    const malformed: unknown = await env.scanService.scan({ target: '/subscriptions/not-a-guid/resourceGroups/rg', selection: { kind: 'all' } }).catch((e: unknown) => e);
+    await expect(sample().scanService.scan({ target: 'sample:nope', selection: { kind: 'all' } })).rejects.toMatchObject({ name: 'ScanError', kind: 'usage' });
+    const malformed: unknown = await sample().scanService.scan({ target: '/subscriptions/not-a-guid/resourceGroups/rg', selection: { kind: 'all' } }).catch((e: unknown) => e);
     expect(malformed).toMatchObject({ kind: 'usage' });
     expect((malformed as Error).message).toContain('not a subscription id');
-    await expect(env.scanService.scan({ target: 'mlw-does-not-exist', selection: { kind: 'all' } })).rejects.toMatchObject({ kind: 'not_found' });
-    expect(env.arm.requests.filter((r) => r.path.includes('/workspaces/'))).toEqual([]);
+    await expect(sample().scanService.scan({ target: 'mlw-does-not-exist', selection: { kind: 'all' } })).rejects.toMatchObject({ kind: 'not_found' });
+    expect(sample().arm.requests.filter((r) => r.path.includes('/workspaces/'))).toEqual([]);
   });
 
   test('a workspace that does not exist gives ScanError not_found', async () => {
     const missing = `${sampleIds(LAB_NAMES).resourceGroup}/providers/Microsoft.MachineLearningServices/workspaces/mlw-gone`;
-    const error: unknown = await env.scanService.scan({ target: missing, selection: { kind: 'all' } }).catch((e: unknown) => e);
+    const error: unknown = await sample().scanService.scan({ target: missing, selection: { kind: 'all' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ScanError);
     expect(error).toMatchObject({ kind: 'not_found' });
     // only the workspace itself was read: the rest was not attempted
-    expect(env.arm.requestCount).toBe(1);
+    expect(sample().arm.requestCount).toBe(1);
   });
 
   test('snapshot() resolves and collects for the lab', async () => {
-    const { resolution, snapshot } = await env.scanService.snapshot('sample:hardened');
+    const { resolution, snapshot } = await sample().scanService.snapshot('sample:hardened');
     expect(resolution.kind).toBe('found');
     expect(snapshot?.workspace.ok).toBe(true);
   });
 
   test('listWorkspaces lists both samples', async () => {
-    const refs = await env.scanService.listWorkspaces();
+    const refs = await sample().scanService.listWorkspaces();
     expect(refs.map((r) => r.id).sort()).toEqual([SAMPLE_WORKSPACE_IDS['lab-default'], SAMPLE_WORKSPACE_IDS.hardened].sort());
   });
 });
