@@ -12,7 +12,7 @@ import type { TurnPort } from './port';
 import { buildBaselineCard } from './baseline-cards';
 import { BASELINE_SHOW_VERB } from './workshop-cards';
 import { readSession } from './workshop-session';
-import { LastScans, lastScanKey } from './scan-state';
+import { LastScans } from './scan-state';
 
 export type OfferFile = (port: TurnPort, fileName: string, content: string) => Promise<void>;
 
@@ -23,9 +23,6 @@ export interface BaselineDependencies {
   readonly offerFile?: OfferFile;
   readonly now?: () => Date;
 }
-
-/** Where the scan feature keeps the conversation's last scan (`{ report, target }`, see scan-state.ts). */
-export const scanReportKey = lastScanKey;
 
 export function createBaselineFeature({ content, store, offerFile, now = () => new Date() }: BaselineDependencies): Feature {
   // The same record the scan feature writes, read through its own accessor so the shapes cannot drift apart.

@@ -1,7 +1,8 @@
 import { createMemoryStore } from '../../src/storage/memory-store';
 import { loadKnowledge } from '../../src/knowledge/content';
 import { createRouter } from '../../src/knowledge/router';
-import { createBaselineFeature, scanReportKey } from '../../src/dialogs/baseline';
+import { createBaselineFeature } from '../../src/dialogs/baseline';
+import { lastScanKey } from '../../src/dialogs/scan-state';
 import { createWorkshopFeature } from '../../src/dialogs/workshop';
 import type { ScanReport } from '../../src/checks/types';
 import { cardSchemaErrors } from '../support/card-schema';
@@ -33,7 +34,7 @@ describe('baseline feature', () => {
     const port = new RecordingPort();
     await workshop.onMessage!(port, message(router, 'start workshop network security'));
     await workshop.onMessage!(port, message(router, 'ExpressRoute and private endpoints'));
-    await store.put(scanReportKey('conv-1'), { report, target: report.workspace.id });
+    await store.put(lastScanKey('conv-1'), { report, target: report.workspace.id });
     port.take();
 
     expect(await baseline.onMessage!(port, message(router, 'my baseline'))).toBe(true);
