@@ -1,49 +1,15 @@
 /**
- * The 28 reads a snapshot is made of, by name: each top-level Collected field, plus the sub-fields of
- * `diagnostics` and `roleAssignments` (each is its own ARM read). A scan that runs only some checks reads only
- * the fields those checks need; the others become a `skipped` ReadError.
+ * The reads a snapshot is made of, by name, in the order of the read table (snapshot-reads.ts): each top-level
+ * Collected field, plus the sub-fields of `diagnostics` and `roleAssignments` (each is its own ARM read). A scan
+ * that runs only some checks reads only the fields those checks need; the others become a `skipped` ReadError.
  */
-import type { Collected, RoleAssignmentsByScope, WorkspaceSnapshot } from './snapshot';
+import type { Collected, WorkspaceSnapshot } from './snapshot';
+import type { SnapshotField } from './snapshot-paths';
+import { SNAPSHOT_READS, type AnyRead } from './snapshot-reads';
 
-type TopLevelRead = Exclude<keyof WorkspaceSnapshot, 'collectedAt' | 'workspaceId' | 'diagnostics' | 'roleAssignments'>;
-type DiagnosticsRead = `diagnostics.${Extract<keyof WorkspaceSnapshot['diagnostics'], string>}`;
-type RoleAssignmentsRead = `roleAssignments.${Extract<keyof RoleAssignmentsByScope, string>}`;
+export type { SnapshotField } from './snapshot-paths';
 
-export type SnapshotField = TopLevelRead | DiagnosticsRead | RoleAssignmentsRead;
-
-/** Every read with its progress label, in snapshot order. */
-export const SNAPSHOT_FIELD_LABELS: Readonly<Record<SnapshotField, string>> = {
-  workspace: 'workspace',
-  computes: 'computes',
-  onlineEndpoints: 'online endpoints',
-  onlineDeployments: 'online deployments',
-  datastores: 'datastores',
-  connections: 'connections',
-  outboundRules: 'outbound rules',
-  mlRegistries: 'ML registries',
-  storageAccount: 'storage account',
-  blobService: 'blob service',
-  keyVault: 'key vault',
-  cmkKey: 'customer-managed key',
-  containerRegistry: 'container registry',
-  applicationInsights: 'Application Insights',
-  'diagnostics.workspace': 'workspace diagnostic settings',
-  'diagnostics.keyVault': 'key vault diagnostic settings',
-  'diagnostics.onlineEndpoints': 'endpoint diagnostic settings',
-  'diagnostics.subscription': 'activity log export',
-  'roleAssignments.workspace': 'role assignments on the workspace',
-  'roleAssignments.storageAccount': 'role assignments on the storage account',
-  'roleAssignments.keyVault': 'role assignments on the key vault',
-  'roleAssignments.containerRegistry': 'role assignments on the container registry',
-  roleDefinitions: 'role definitions',
-  defenderPlans: 'Defender plans',
-  securityConnectors: 'security connectors',
-  assessments: 'Defender recommendations',
-  policyAssignments: 'policy assignments',
-  policyStates: 'policy compliance',
-};
-
-export const SNAPSHOT_FIELDS: readonly SnapshotField[] = Object.freeze(Object.keys(SNAPSHOT_FIELD_LABELS) as SnapshotField[]);
+export const SNAPSHOT_FIELDS: readonly SnapshotField[] = Object.freeze(Object.keys(SNAPSHOT_READS) as SnapshotField[]);
 
 const KNOWN = new Set<string>(SNAPSHOT_FIELDS);
 
@@ -51,53 +17,65 @@ export function isSnapshotField(name: string): name is SnapshotField {
   return KNOWN.has(name);
 }
 
+/** A read's table entry, its value type erased (the table's mapped type ties it to the field). */
+export function readOf(field: SnapshotField): AnyRead {
+  return SNAPSHOT_READS[field];
+}
+
 /** The outcome of a read the scan did not make because no selected check needs it. */
 export function skippedRead(field: SnapshotField, resourceId: string): { readonly ok: false; readonly error: { readonly kind: 'skipped'; readonly message: string; readonly resourceId: string } } {
-  return { ok: false, error: { kind: 'skipped', message: `This scan did not read the ${SNAPSHOT_FIELD_LABELS[field]}: the selected checks do not need it.`, resourceId } };
+  return { ok: false, error: { kind: 'skipped', message: `This scan did not read the ${readOf(field).label}: the selected checks do not need it.`, resourceId } };
+}
+
+/** `group.key` → ['group', 'key']; a top-level name → [name, undefined]. */
+function pathOf(field: SnapshotField): readonly [string, string | undefined] {
+  const dot = field.indexOf('.');
+  return dot === -1 ? [field, undefined] : [field.slice(0, dot), field.slice(dot + 1)];
+}
+
+function isCollected(value: unknown): value is Collected<unknown> {
+  return typeof value === 'object' && value !== null && 'ok' in value && typeof value.ok === 'boolean';
+}
+
+/** One read of a snapshot, by name. */
+export function fieldOf(snapshot: WorkspaceSnapshot, field: SnapshotField): Collected<unknown> {
+  const [top, sub] = pathOf(field);
+  const outer: unknown = Reflect.get(snapshot, top);
+  const value: unknown = sub === undefined || typeof outer !== 'object' || outer === null ? outer : Reflect.get(outer, sub);
+  if (!isCollected(value)) throw new TypeError(`The snapshot has no read ${field}.`);
+  return value;
+}
+
+/** A snapshot made of one value per read, each from `valueOf`, in table order. */
+export function snapshotFromFields(meta: { readonly collectedAt: string; readonly workspaceId: string }, valueOf: (field: SnapshotField) => Collected<unknown>): WorkspaceSnapshot {
+  const out: Record<string, unknown> = { collectedAt: meta.collectedAt, workspaceId: meta.workspaceId };
+  const groups = new Map<string, Record<string, unknown>>();
+  for (const field of SNAPSHOT_FIELDS) {
+    const [top, sub] = pathOf(field);
+    if (sub === undefined) {
+      out[top] = valueOf(field);
+      continue;
+    }
+    let group = groups.get(top);
+    if (group === undefined) {
+      group = {};
+      groups.set(top, group);
+      out[top] = group;
+    }
+    group[sub] = valueOf(field);
+  }
+  // Sound by construction: SNAPSHOT_FIELDS are exactly the snapshot's reads (the table is a mapped type over
+  // them), and each caller gives each read the value of that read (its own, a skipped or a failed one).
+  return out as unknown as WorkspaceSnapshot;
 }
 
 /** The snapshot with every field outside `keep` (the workspace always kept) replaced by a skipped read. */
 export function keepOnlyReads(snapshot: WorkspaceSnapshot, keep: ReadonlySet<SnapshotField>): WorkspaceSnapshot {
-  const pick = <T>(field: SnapshotField, value: Collected<T>): Collected<T> => (field === 'workspace' || keep.has(field) ? value : skippedRead(field, snapshot.workspaceId));
-  const d = snapshot.diagnostics;
-  const ra = snapshot.roleAssignments;
-  return {
-    collectedAt: snapshot.collectedAt,
-    workspaceId: snapshot.workspaceId,
-    workspace: snapshot.workspace,
-    computes: pick('computes', snapshot.computes),
-    onlineEndpoints: pick('onlineEndpoints', snapshot.onlineEndpoints),
-    onlineDeployments: pick('onlineDeployments', snapshot.onlineDeployments),
-    datastores: pick('datastores', snapshot.datastores),
-    connections: pick('connections', snapshot.connections),
-    outboundRules: pick('outboundRules', snapshot.outboundRules),
-    mlRegistries: pick('mlRegistries', snapshot.mlRegistries),
-    storageAccount: pick('storageAccount', snapshot.storageAccount),
-    blobService: pick('blobService', snapshot.blobService),
-    keyVault: pick('keyVault', snapshot.keyVault),
-    cmkKey: pick('cmkKey', snapshot.cmkKey),
-    containerRegistry: pick('containerRegistry', snapshot.containerRegistry),
-    applicationInsights: pick('applicationInsights', snapshot.applicationInsights),
-    diagnostics: {
-      workspace: pick('diagnostics.workspace', d.workspace),
-      keyVault: pick('diagnostics.keyVault', d.keyVault),
-      onlineEndpoints: pick('diagnostics.onlineEndpoints', d.onlineEndpoints),
-      subscription: pick('diagnostics.subscription', d.subscription),
-    },
-    roleAssignments: {
-      workspace: pick('roleAssignments.workspace', ra.workspace),
-      storageAccount: pick('roleAssignments.storageAccount', ra.storageAccount),
-      keyVault: pick('roleAssignments.keyVault', ra.keyVault),
-      containerRegistry: pick('roleAssignments.containerRegistry', ra.containerRegistry),
-    },
-    roleDefinitions: pick('roleDefinitions', snapshot.roleDefinitions),
-    defenderPlans: pick('defenderPlans', snapshot.defenderPlans),
-    securityConnectors: pick('securityConnectors', snapshot.securityConnectors),
-    assessments: pick('assessments', snapshot.assessments),
-    policyAssignments: pick('policyAssignments', snapshot.policyAssignments),
-    policyStates: pick('policyStates', snapshot.policyStates),
-  };
+  return snapshotFromFields(snapshot, (field) => (field === 'workspace' || keep.has(field) ? fieldOf(snapshot, field) : skippedRead(field, snapshot.workspaceId)));
 }
+
+/** The snapshot's groups of reads (`diagnostics`, `roleAssignments`). */
+const GROUPS: ReadonlySet<string> = new Set(SNAPSHOT_FIELDS.flatMap((f) => (pathOf(f)[1] === undefined ? [] : [pathOf(f)[0]])));
 
 /**
  * A view of the snapshot that records which reads are touched (a property read of a field, or any
@@ -110,7 +88,7 @@ export function recordReads(snapshot: WorkspaceSnapshot): { readonly view: Works
     for (const f of SNAPSHOT_FIELDS) if (prefix === '' || f.startsWith(prefix)) touched.add(f);
   };
   // Proxies over shallow copies: a frozen snapshot's properties could not be answered with another proxy.
-  const nested = <T extends object>(target: T, prefix: 'diagnostics' | 'roleAssignments'): T =>
+  const nested = <T extends object>(target: T, prefix: string): T =>
     new Proxy({ ...target }, {
       get(t, key, receiver) {
         if (typeof key === 'string') {
@@ -128,12 +106,15 @@ export function recordReads(snapshot: WorkspaceSnapshot): { readonly view: Works
         return Reflect.has(t, key);
       },
     });
-  const diagnostics = nested(snapshot.diagnostics, 'diagnostics');
-  const roleAssignments = nested(snapshot.roleAssignments, 'roleAssignments');
+  const groups = new Map<string, object>();
+  for (const group of GROUPS) {
+    const value: unknown = Reflect.get(snapshot, group);
+    if (typeof value === 'object' && value !== null) groups.set(group, nested(value, group));
+  }
   const view = new Proxy({ ...snapshot }, {
     get(t, key, receiver) {
-      if (key === 'diagnostics') return diagnostics;
-      if (key === 'roleAssignments') return roleAssignments;
+      const group = typeof key === 'string' ? groups.get(key) : undefined;
+      if (group !== undefined) return group;
       if (typeof key === 'string' && isSnapshotField(key)) touched.add(key);
       return Reflect.get(t, key, receiver) as unknown;
     },
