@@ -107,7 +107,7 @@ export const atOrBelow = (id: string, scope: string): boolean => isAtOrBelow(id,
 export const strictlyBelow = (id: string, scope: string): boolean => isAtOrBelow(id, scope) && id.length > scope.length;
 export const policyAppliesAt = (id: string, scope: string): boolean => appliesAt(policyAssignmentScope(id), scope);
 
-function graphError(table: string): ReadError {
+export function graphError(table: string): ReadError {
   return { kind: 'invalid', message: `Azure Resource Graph returned nothing for ${table}.`, resourceId: '/providers/Microsoft.ResourceGraph/resources' };
 }
 

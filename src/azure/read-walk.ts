@@ -40,7 +40,10 @@ export function readWalker(workspace: { readonly ok: true; readonly value: Works
   const readField = async (field: SnapshotField): Promise<Collected<unknown>> => {
     const read = readOf(field);
     if (isWorkspaceRead(read)) return workspace;
-    if (read.target === 'onlineEndpoint') return eachEndpoint(read, await start(read.after[1]), read.about(ws.id), (ep) => source.each(read, ep), readOf(read.after[1]).label);
+    if (read.target === 'onlineEndpoint') {
+      const list = readOf(read.after[1]);
+      return eachEndpoint(read, await start(read.after[1]), list.about(ws.id), list.label, (ep) => source.each(read, ep));
+    }
     const id = targetIdOf(read.target, ws);
     if (id === undefined) return { ok: true, value: null };
     return source.one(read, id);
@@ -68,19 +71,19 @@ function isEndpointList(value: unknown): value is readonly EndpointRef[] {
 async function eachEndpoint(
   read: EachEndpointRead<unknown>,
   endpoints: Collected<unknown>,
-  field: ReadTarget,
-  one: (endpoint: EndpointRef) => Promise<Collected<unknown>>,
+  list: ReadTarget,
   listLabel: string,
+  one: (endpoint: EndpointRef) => Promise<Collected<unknown>>,
 ): Promise<Collected<unknown>> {
-  if (!endpoints.ok) return { ok: false, error: blocked(endpoints.error, field, listLabel) };
-  if (!isEndpointList(endpoints.value)) return { ok: false, error: { kind: 'invalid', message: `The ${listLabel} are not a list of endpoints.`, resourceId: field.resourceId } };
+  if (!endpoints.ok) return { ok: false, error: blocked(endpoints.error, list, listLabel) };
+  if (!isEndpointList(endpoints.value)) return { ok: false, error: { kind: 'invalid', message: `The ${listLabel} are not a list of endpoints.`, resourceId: list.resourceId } };
   const parts = await Promise.all(endpoints.value.map(one));
   const failed = parts.find((r) => !r.ok);
   if (failed !== undefined && !failed.ok) return failed;
   return { ok: true, value: read.merge(parts.flatMap((r) => (r.ok ? [r.value] : []))) };
 }
 
-/** A read that depends on a list fails with the list's reason. */
+/** A read that depends on a list fails with the list's reason, about the list. */
 function blocked(cause: ReadError, target: ReadTarget, listLabel: string): ReadError {
   return { ...cause, message: `Not read because the ${listLabel} could not be listed: ${cause.message}`, resourceId: target.resourceId };
 }

@@ -259,7 +259,7 @@ export const SNAPSHOT_READS: ReadTableOf<WorkspaceSnapshot> = {
     label: 'endpoint diagnostic settings',
     target: 'onlineEndpoint',
     after: AFTER_ENDPOINTS,
-    about: (id) => reads.diagnosticsTarget(`${id}/onlineEndpoints`, 'the online endpoints'),
+    about: (id) => reads.diagnosticsTarget(id, 'the online endpoints'),
     aboutOne: (ep) => reads.diagnosticsTarget(ep.id, `online endpoint ${ep.name}`),
     arm: async ({ sub }, ep, s) => ({ [ep.id]: await reads.readDiagnosticSettings(sub, ep.id, s) }),
     graph: undefined,
