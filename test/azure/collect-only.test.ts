@@ -3,19 +3,13 @@
  * only when the workspace names the resource), the others are `skipped`, and progress counts the reads made.
  */
 import { collectWorkspaceSnapshot, fieldsToRead, type CollectOptions, type CollectProgress } from '../../src/azure/collect';
-import { SNAPSHOT_FIELDS, type SnapshotField } from '../../src/azure/snapshot-fields';
-import type { Collected, WorkspaceSnapshot } from '../../src/azure/snapshot';
+import { fieldOf, SNAPSHOT_FIELDS, type SnapshotField } from '../../src/azure/snapshot-fields';
+import type { WorkspaceSnapshot } from '../../src/azure/snapshot';
 import { HARDENED_NAMES, SAMPLE_WORKSPACE_IDS, sampleIds } from '../../src/sample';
 import { settledRequests } from '../../bench/support';
 import { startTestArm, type TestArm } from '../support/fake-arm';
 
 const hardened = sampleIds(HARDENED_NAMES);
-
-function fieldOf(snapshot: WorkspaceSnapshot, field: SnapshotField): Collected<unknown> {
-  const [top = '', sub] = field.split('.');
-  const value = (snapshot as unknown as Record<string, unknown>)[top];
-  return (sub === undefined ? value : (value as Record<string, unknown>)[sub]) as Collected<unknown>;
-}
 
 const kindsOutside = (snapshot: WorkspaceSnapshot, kept: readonly SnapshotField[]): Set<string> =>
   new Set(SNAPSHOT_FIELDS.filter((f) => !kept.includes(f)).map((f) => {

@@ -7,14 +7,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import fc from 'fast-check';
-import { keepOnlyReads, recordReads, SNAPSHOT_FIELDS, skippedRead, type SnapshotField } from '../../src/azure/snapshot-fields';
-import type { WorkspaceSnapshot } from '../../src/azure/snapshot';
+import { fieldOf, keepOnlyReads, recordReads, SNAPSHOT_FIELDS, skippedRead, type SnapshotField } from '../../src/azure/snapshot-fields';
+import type { Collected, WorkspaceSnapshot } from '../../src/azure/snapshot';
 import { readsOfCheck, readsOfChecks } from '../../src/checks/check-reads';
 import { allChecks } from '../../src/checks/registry';
 import { runChecks } from '../../src/checks/runner';
 import type { CheckDefinition } from '../../src/checks/types';
 import { builderSnapshots, deriveCheckReads, renderCheckReads, sampleSnapshots, variantsOf, type NamedSnapshot } from '../support/check-reads-probe';
-import { failedRead } from '../support/snapshot-builder';
+import { failedRead, withRead } from '../support/snapshot-builder';
 
 const ROOT = join(__dirname, '..', '..');
 const TABLE_PATH = join(ROOT, 'src', 'checks', 'reads.generated.json');
@@ -114,9 +114,9 @@ describe('a check with only its recorded reads gives the same results as with al
         SNAPSHOT_FIELDS.forEach((field, i) => {
           if (field === 'workspace') return;
           const change = changes[i];
-          if (change === 'fail') snapshot = setField(snapshot, field, failedRead('server'));
-          if (change === 'skip') snapshot = setField(snapshot, field, skippedRead(field, snapshot.workspaceId));
-          if (change === 'empty') snapshot = setField(snapshot, field, emptyOf(getField(snapshot, field)));
+          if (change === 'fail') snapshot = withRead(snapshot, field, failedRead('server'));
+          if (change === 'skip') snapshot = withRead(snapshot, field, skippedRead(field, snapshot.workspaceId));
+          if (change === 'empty') snapshot = withRead(snapshot, field, emptyOf(fieldOf(snapshot, field)));
         });
         for (const check of allChecks) {
           const { view, touched } = recordReads(snapshot);
@@ -143,24 +143,10 @@ function findCheckFile(id: string): string {
   throw new Error(`no source file for ${id}`);
 }
 
-function setField(snapshot: WorkspaceSnapshot, field: SnapshotField, value: unknown): WorkspaceSnapshot {
-  const [top = '', sub] = field.split('.');
-  if (sub === undefined) return { ...snapshot, [top]: value };
-  const nested = (snapshot as unknown as Record<string, Record<string, unknown>>)[top];
-  return { ...snapshot, [top]: { ...nested, [sub]: value } };
-}
-
-function getField(snapshot: WorkspaceSnapshot, field: SnapshotField): unknown {
-  const [top = '', sub] = field.split('.');
-  const value = (snapshot as unknown as Record<string, Record<string, unknown> | undefined>)[top];
-  return sub === undefined ? value : value?.[sub];
-}
-
 /** An ok read with nothing in it: an empty list, no linked resource, no per-endpoint settings. */
-function emptyOf(read: unknown): unknown {
-  const r = read as { ok: boolean; value?: unknown };
-  if (!r.ok) return read;
-  if (Array.isArray(r.value)) return { ok: true, value: [] };
-  if (r.value !== null && typeof r.value === 'object' && !('id' in r.value)) return { ok: true, value: {} };
+function emptyOf(read: Collected<unknown>): Collected<unknown> {
+  if (!read.ok) return read;
+  if (Array.isArray(read.value)) return { ok: true, value: [] };
+  if (read.value !== null && typeof read.value === 'object' && !('id' in read.value)) return { ok: true, value: {} };
   return { ok: true, value: null };
 }

@@ -7,12 +7,12 @@
  * only on unusual data are walked too. The result is committed as src/checks/reads.generated.json.
  */
 import { collectWorkspaceSnapshot } from '../../src/azure/collect';
-import { recordReads, SNAPSHOT_FIELDS, type SnapshotField } from '../../src/azure/snapshot-fields';
-import type { Collected, Workspace, WorkspaceSnapshot } from '../../src/azure/snapshot';
+import { fieldOf, recordReads, SNAPSHOT_FIELDS, type SnapshotField } from '../../src/azure/snapshot-fields';
+import type { Workspace, WorkspaceSnapshot } from '../../src/azure/snapshot';
 import type { CheckDefinition } from '../../src/checks/types';
 import { SAMPLE_WORKSPACE_IDS } from '../../src/sample';
 import { startSampleEnvironment } from '../../src/scan';
-import { allReadsFailedSnapshot, failedRead, hardenedSnapshot } from './snapshot-builder';
+import { allReadsFailedSnapshot, failedRead, hardenedSnapshot, withRead } from './snapshot-builder';
 import { mutations, snapshotSample, type MutationName } from './sample-mutations';
 
 export interface NamedSnapshot {
@@ -49,19 +49,6 @@ export function builderSnapshots(): NamedSnapshot[] {
   ];
 }
 
-function setField(snapshot: WorkspaceSnapshot, field: SnapshotField, value: Collected<unknown>): WorkspaceSnapshot {
-  const [top, sub] = field.split('.') as [string, string | undefined];
-  if (sub === undefined) return { ...snapshot, [top]: value };
-  const nested = (snapshot as unknown as Record<string, Record<string, unknown>>)[top];
-  return { ...snapshot, [top]: { ...nested, [sub]: value } };
-}
-
-function getField(snapshot: WorkspaceSnapshot, field: SnapshotField): Collected<unknown> {
-  const [top, sub] = field.split('.') as [string, string | undefined];
-  const value = (snapshot as unknown as Record<string, unknown>)[top];
-  return (sub === undefined ? value : (value as Record<string, unknown>)[sub]) as Collected<unknown>;
-}
-
 const ENUM_VALUES: Partial<Record<keyof Workspace, readonly unknown[]>> = {
   kind: ['Default', 'Hub', 'Project', 'FeatureStore'],
   publicNetworkAccess: ['Enabled', 'Disabled'],
@@ -95,13 +82,13 @@ function workspaceVariants(ws: Workspace): Workspace[] {
 export function variantsOf(base: NamedSnapshot): NamedSnapshot[] {
   const out: NamedSnapshot[] = [base];
   for (const field of SNAPSHOT_FIELDS) {
-    out.push({ name: `${base.name}, ${field} failed`, snapshot: setField(base.snapshot, field, failedRead('forbidden')) });
-    const current = getField(base.snapshot, field);
+    out.push({ name: `${base.name}, ${field} failed`, snapshot: withRead(base.snapshot, field, failedRead('forbidden')) });
+    const current = fieldOf(base.snapshot, field);
     if (!current.ok) continue;
-    if (Array.isArray(current.value)) out.push({ name: `${base.name}, ${field} empty`, snapshot: setField(base.snapshot, field, { ok: true, value: [] }) });
-    else if (current.value !== null) out.push({ name: `${base.name}, ${field} none`, snapshot: setField(base.snapshot, field, { ok: true, value: null }) });
+    if (Array.isArray(current.value)) out.push({ name: `${base.name}, ${field} empty`, snapshot: withRead(base.snapshot, field, { ok: true, value: [] }) });
+    else if (current.value !== null) out.push({ name: `${base.name}, ${field} none`, snapshot: withRead(base.snapshot, field, { ok: true, value: null }) });
     if (current.value !== null && typeof current.value === 'object' && !Array.isArray(current.value) && field === 'diagnostics.onlineEndpoints') {
-      out.push({ name: `${base.name}, ${field} empty`, snapshot: setField(base.snapshot, field, { ok: true, value: {} }) });
+      out.push({ name: `${base.name}, ${field} empty`, snapshot: withRead(base.snapshot, field, { ok: true, value: {} }) });
     }
   }
   const ws = base.snapshot.workspace;

@@ -35,6 +35,8 @@ import type {
   WorkspaceConnection,
   WorkspaceSnapshot,
 } from '../../src/azure/snapshot';
+import { fieldOf, readOf, snapshotFromFields, type SnapshotField } from '../../src/azure/snapshot-fields';
+import type { AnyRead } from '../../src/azure/snapshot-reads';
 
 // ---------------------------------------------------------------------------------------------------------
 // Fixed, realistic identifiers
@@ -670,45 +672,31 @@ export function hardenedSnapshot(overrides: Partial<WorkspaceSnapshot> = {}): Wo
   };
 }
 
-/** A snapshot where every read failed (403 on its own resource), for "never pass on a failed read" tests. */
+/** The fixture's id of each kind of read target (snapshot-reads.ts). */
+const TARGET_IDS: Readonly<Record<AnyRead['target'], string>> = {
+  workspace: WORKSPACE_ID,
+  resourceGroup: RESOURCE_GROUP_SCOPE,
+  subscription: SUBSCRIPTION_SCOPE,
+  storageAccount: STORAGE_ID,
+  keyVault: KEY_VAULT_ID,
+  containerRegistry: REGISTRY_ID,
+  applicationInsights: APP_INSIGHTS_ID,
+  cmkKey: CMK_KEY_ID,
+  onlineEndpoint: WORKSPACE_ID,
+};
+
+/** A snapshot where every read failed (403 on its own target, naming the action the read table gives it). */
 export function allReadsFailedSnapshot(): WorkspaceSnapshot {
-  const denied = (action: string, resourceId: string) => failedRead('forbidden', 403, action, resourceId);
-  return {
-    collectedAt: '2026-03-02T09:00:00.000Z',
-    workspaceId: WORKSPACE_ID,
-    workspace: denied('Microsoft.MachineLearningServices/workspaces/read', WORKSPACE_ID),
-    computes: denied('Microsoft.MachineLearningServices/workspaces/computes/read', WORKSPACE_ID),
-    onlineEndpoints: denied('Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read', WORKSPACE_ID),
-    onlineDeployments: denied('Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/read', WORKSPACE_ID),
-    datastores: denied('Microsoft.MachineLearningServices/workspaces/datastores/read', WORKSPACE_ID),
-    connections: denied('Microsoft.MachineLearningServices/workspaces/connections/read', WORKSPACE_ID),
-    outboundRules: denied('Microsoft.MachineLearningServices/workspaces/outboundRules/read', WORKSPACE_ID),
-    mlRegistries: denied('Microsoft.MachineLearningServices/registries/read', RESOURCE_GROUP_SCOPE),
-    storageAccount: denied('Microsoft.Storage/storageAccounts/read', STORAGE_ID),
-    blobService: denied('Microsoft.Storage/storageAccounts/blobServices/read', STORAGE_ID),
-    keyVault: denied('Microsoft.KeyVault/vaults/read', KEY_VAULT_ID),
-    cmkKey: denied('Microsoft.KeyVault/vaults/keys/read', KEY_VAULT_ID),
-    containerRegistry: denied('Microsoft.ContainerRegistry/registries/read', REGISTRY_ID),
-    applicationInsights: denied('Microsoft.Insights/components/read', APP_INSIGHTS_ID),
-    diagnostics: {
-      workspace: denied('Microsoft.Insights/diagnosticSettings/read', WORKSPACE_ID),
-      keyVault: denied('Microsoft.Insights/diagnosticSettings/read', KEY_VAULT_ID),
-      onlineEndpoints: denied('Microsoft.Insights/diagnosticSettings/read', WORKSPACE_ID),
-      subscription: denied('Microsoft.Insights/diagnosticSettings/read', SUBSCRIPTION_SCOPE),
-    },
-    roleAssignments: {
-      workspace: denied('Microsoft.Authorization/roleAssignments/read', WORKSPACE_ID),
-      storageAccount: denied('Microsoft.Authorization/roleAssignments/read', STORAGE_ID),
-      keyVault: denied('Microsoft.Authorization/roleAssignments/read', KEY_VAULT_ID),
-      containerRegistry: denied('Microsoft.Authorization/roleAssignments/read', REGISTRY_ID),
-    },
-    roleDefinitions: denied('Microsoft.Authorization/roleDefinitions/read', SUBSCRIPTION_SCOPE),
-    defenderPlans: denied('Microsoft.Security/pricings/read', SUBSCRIPTION_SCOPE),
-    securityConnectors: denied('Microsoft.Security/securityConnectors/read', SUBSCRIPTION_SCOPE),
-    assessments: denied('Microsoft.Security/assessments/read', RESOURCE_GROUP_SCOPE),
-    policyAssignments: denied('Microsoft.Authorization/policyAssignments/read', WORKSPACE_ID),
-    policyStates: denied('Microsoft.PolicyInsights/policyStates/queryResults/read', RESOURCE_GROUP_SCOPE),
-  };
+  return snapshotFromFields({ collectedAt: '2026-03-02T09:00:00.000Z', workspaceId: WORKSPACE_ID }, (field) => {
+    const read = readOf(field);
+    const id = TARGET_IDS[read.target];
+    return failedRead('forbidden', 403, read.about(id).requiredAction, id);
+  });
+}
+
+/** The snapshot with one read replaced, by name. */
+export function withRead(snapshot: WorkspaceSnapshot, field: SnapshotField, value: Collected<unknown>): WorkspaceSnapshot {
+  return snapshotFromFields(snapshot, (f) => (f === field ? value : fieldOf(snapshot, f)));
 }
 
 // ---------------------------------------------------------------------------------------------------------
