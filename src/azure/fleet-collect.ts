@@ -18,7 +18,7 @@ import { createReadRunner } from './read-runner';
 import { armCall, readWalker } from './read-walk';
 import { collectionSignal } from './scan-signal';
 import type { JsonReader } from './parse/json-reader';
-import type { Collected, ReadError, WorkspaceSnapshot } from './snapshot';
+import type { Collected, ReadError, Workspace, WorkspaceSnapshot } from './snapshot';
 import { SNAPSHOT_FIELDS, snapshotFromFields } from './snapshot-fields';
 import { readContext, SNAPSHOT_READS, type ScopedRead } from './snapshot-reads';
 
@@ -67,7 +67,7 @@ export async function collectFleetSnapshots(clients: ArmClients, options: FleetC
   const run = createReadRunner({ limit, signal, deadline, timeoutMs: options.timeoutMs, onStart: () => (armReads += 1) });
 
   /** A value cut from rows already in hand: a malformed row, or a failed table, fails the read as about `target`. */
-  const parsed = <T>(target: ReadTarget, fn: () => Collected<T> | undefined): Collected<T> | undefined => {
+  const parsed = <T, Absent extends undefined = never>(target: ReadTarget, fn: () => Collected<T> | Absent): Collected<T> | Absent => {
     try {
       const result = fn();
       return result === undefined || result.ok ? result : { ok: false, error: retarget(result.error, target) };
@@ -109,7 +109,7 @@ export async function collectFleetSnapshots(clients: ArmClients, options: FleetC
   const snapshotOf = async (row: JsonReader): Promise<WorkspaceSnapshot> => {
     const root = SNAPSHOT_READS.workspace;
     const rowId = row.str('id') ?? '';
-    const workspace = parsed(root.about(rowId), () => ({ ok: true, value: root.graph(row) })) ?? { ok: false, error: graphError('resources') };
+    const workspace = parsed<Workspace>(root.about(rowId), () => ({ ok: true, value: root.graph(row) }));
     if (!workspace.ok) throw new FleetCollectError(workspace.error);
     const ws = workspace.value;
     const at = readContext(clients, ws);
@@ -125,7 +125,7 @@ export async function collectFleetSnapshots(clients: ArmClients, options: FleetC
       },
       each: (read, endpoint) => {
         const source = read.graph;
-        if (source !== undefined) return Promise.resolve(parsed(read.about(ws.id), () => ({ ok: true, value: source(graph, endpoint) })) ?? notRead(read.about(ws.id)));
+        if (source !== undefined) return Promise.resolve(parsed<unknown>(read.about(ws.id), () => ({ ok: true, value: source(graph, endpoint) })));
         const target = read.aboutOne(endpoint);
         return options.depth === 'full' ? run(target, (s) => read.arm(at, endpoint, s)) : Promise.resolve(notRead(target));
       },
