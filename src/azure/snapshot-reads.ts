@@ -18,7 +18,7 @@ import { parseCompute, parseMlRegistry, parseOnlineEndpoint } from './parse/ml';
 import { parseContainerRegistry } from './parse/registry';
 import { parseWorkspace } from './parse/workspace';
 import * as reads from './reads';
-import type { Workspace, WorkspaceSnapshot } from './snapshot';
+import type { DiagnosticSetting, RoleAssignment, Workspace, WorkspaceSnapshot } from './snapshot';
 import type { ReadNamesOf, ReadTypeOf, ReadValue } from './snapshot-paths';
 
 /** What an ARM call has at hand once the workspace is read. */
@@ -130,25 +130,41 @@ export function isWorkspaceRead(read: AnyRead): read is WorkspaceRead {
 const AFTER_WORKSPACE = ['workspace'] as const;
 const AFTER_ENDPOINTS = ['workspace', 'onlineEndpoints'] as const;
 
+/** A list below the workspace (`{workspace}/{child}`). */
+function workspaceChildren<V>(child: string, label: string, arm: (at: ReadContext, signal: AbortSignal) => Promise<V>, graph: GraphSource<V> | undefined): ScopedRead<V, 'workspace'> {
+  return { label, target: 'workspace', after: AFTER_WORKSPACE, about: (id) => reads.childTarget(id, child), arm: (at, _id, s) => arm(at, s), graph };
+}
+
+/** The role assignments that apply at a target (`atScope()`): paged lists, each its own read. */
+function roleAssignmentsOn<T extends OwnTarget | LinkedTarget>(target: T, what: string): ScopedRead<readonly RoleAssignment[], T> {
+  return {
+    label: `role assignments on ${what}`,
+    target,
+    after: AFTER_WORKSPACE,
+    pages: 'many',
+    about: (id) => reads.roleAssignmentsTarget(id, what),
+    arm: ({ sub }, id, s) => reads.readRoleAssignments(sub, id, s),
+    graph: roleAssignmentsAt,
+  };
+}
+
+/** The diagnostic settings of a target; Resource Graph does not hold them. */
+function diagnosticsOf<T extends OwnTarget | LinkedTarget>(target: T, what: string, label: string): ScopedRead<readonly DiagnosticSetting[], T> {
+  return {
+    label,
+    target,
+    after: AFTER_WORKSPACE,
+    about: (id) => reads.diagnosticsTarget(id, what),
+    arm: ({ sub }, id, s) => reads.readDiagnosticSettings(sub, id, s),
+    graph: undefined,
+  };
+}
+
 // Table order is snapshot order: the generated per-check table and progress totals follow it.
 export const SNAPSHOT_READS: ReadTableOf<WorkspaceSnapshot> = {
   workspace: { label: 'workspace', target: 'workspace', after: [], about: reads.workspaceTarget, arm: reads.readWorkspace, graph: parseWorkspace },
-  computes: {
-    label: 'computes',
-    target: 'workspace',
-    after: AFTER_WORKSPACE,
-    about: (id) => reads.childTarget(id, 'computes'),
-    arm: ({ clients, ws }, _id, s) => reads.readComputes(clients, ws, s),
-    graph: children('computes', parseCompute),
-  },
-  onlineEndpoints: {
-    label: 'online endpoints',
-    target: 'workspace',
-    after: AFTER_WORKSPACE,
-    about: (id) => reads.childTarget(id, 'onlineEndpoints'),
-    arm: ({ clients, ws }, _id, s) => reads.readOnlineEndpoints(clients, ws, s),
-    graph: children('onlineendpoints', parseOnlineEndpoint),
-  },
+  computes: workspaceChildren('computes', 'computes', ({ clients, ws }, s) => reads.readComputes(clients, ws, s), children('computes', parseCompute)),
+  onlineEndpoints: workspaceChildren('onlineEndpoints', 'online endpoints', ({ clients, ws }, s) => reads.readOnlineEndpoints(clients, ws, s), children('onlineendpoints', parseOnlineEndpoint)),
   onlineDeployments: {
     label: 'online deployments',
     target: 'onlineEndpoint',
@@ -159,30 +175,9 @@ export const SNAPSHOT_READS: ReadTableOf<WorkspaceSnapshot> = {
     graph: (graph, ep) => graph.childrenOf(ep.id, 'deployments').map(onlineDeploymentFromRow),
     merge: (parts) => parts.flat(),
   },
-  datastores: {
-    label: 'datastores',
-    target: 'workspace',
-    after: AFTER_WORKSPACE,
-    about: (id) => reads.childTarget(id, 'datastores'),
-    arm: ({ sub, ws }, _id, s) => reads.readDatastores(sub, ws, s),
-    graph: undefined,
-  },
-  connections: {
-    label: 'connections',
-    target: 'workspace',
-    after: AFTER_WORKSPACE,
-    about: (id) => reads.childTarget(id, 'connections'),
-    arm: ({ clients, ws }, _id, s) => reads.readConnections(clients, ws, s),
-    graph: undefined,
-  },
-  outboundRules: {
-    label: 'outbound rules',
-    target: 'workspace',
-    after: AFTER_WORKSPACE,
-    about: (id) => reads.childTarget(id, 'outboundRules'),
-    arm: ({ clients, ws }, _id, s) => reads.readOutboundRules(clients, ws, s),
-    graph: undefined,
-  },
+  datastores: workspaceChildren('datastores', 'datastores', ({ sub, ws }, s) => reads.readDatastores(sub, ws, s), undefined),
+  connections: workspaceChildren('connections', 'connections', ({ clients, ws }, s) => reads.readConnections(clients, ws, s), undefined),
+  outboundRules: workspaceChildren('outboundRules', 'outbound rules', ({ clients, ws }, s) => reads.readOutboundRules(clients, ws, s), undefined),
   mlRegistries: {
     label: 'ML registries',
     target: 'resourceGroup',
@@ -239,22 +234,8 @@ export const SNAPSHOT_READS: ReadTableOf<WorkspaceSnapshot> = {
     arm: ({ clients }, id, s) => reads.readApplicationInsights(clients, id, s),
     graph: linkedRow(parseApplicationInsights),
   },
-  'diagnostics.workspace': {
-    label: 'workspace diagnostic settings',
-    target: 'workspace',
-    after: AFTER_WORKSPACE,
-    about: (id) => reads.diagnosticsTarget(id, 'the workspace'),
-    arm: ({ sub }, id, s) => reads.readDiagnosticSettings(sub, id, s),
-    graph: undefined,
-  },
-  'diagnostics.keyVault': {
-    label: 'key vault diagnostic settings',
-    target: 'keyVault',
-    after: AFTER_WORKSPACE,
-    about: (id) => reads.diagnosticsTarget(id, 'the key vault'),
-    arm: ({ sub }, id, s) => reads.readDiagnosticSettings(sub, id, s),
-    graph: undefined,
-  },
+  'diagnostics.workspace': diagnosticsOf('workspace', 'the workspace', 'workspace diagnostic settings'),
+  'diagnostics.keyVault': diagnosticsOf('keyVault', 'the key vault', 'key vault diagnostic settings'),
   'diagnostics.onlineEndpoints': {
     label: 'endpoint diagnostic settings',
     target: 'onlineEndpoint',
@@ -265,51 +246,11 @@ export const SNAPSHOT_READS: ReadTableOf<WorkspaceSnapshot> = {
     graph: undefined,
     merge: (parts) => Object.fromEntries(parts.flatMap((p) => Object.entries(p))),
   },
-  'diagnostics.subscription': {
-    label: 'activity log export',
-    target: 'subscription',
-    after: AFTER_WORKSPACE,
-    about: (id) => reads.diagnosticsTarget(id, 'the subscription (activity log)'),
-    arm: ({ sub }, id, s) => reads.readDiagnosticSettings(sub, id, s),
-    graph: undefined,
-    everyFleetDepth: true,
-  },
-  'roleAssignments.workspace': {
-    label: 'role assignments on the workspace',
-    target: 'workspace',
-    after: AFTER_WORKSPACE,
-    pages: 'many',
-    about: (id) => reads.roleAssignmentsTarget(id, 'the workspace'),
-    arm: ({ sub }, id, s) => reads.readRoleAssignments(sub, id, s),
-    graph: roleAssignmentsAt,
-  },
-  'roleAssignments.storageAccount': {
-    label: 'role assignments on the storage account',
-    target: 'storageAccount',
-    after: AFTER_WORKSPACE,
-    pages: 'many',
-    about: (id) => reads.roleAssignmentsTarget(id, 'the storage account'),
-    arm: ({ sub }, id, s) => reads.readRoleAssignments(sub, id, s),
-    graph: roleAssignmentsAt,
-  },
-  'roleAssignments.keyVault': {
-    label: 'role assignments on the key vault',
-    target: 'keyVault',
-    after: AFTER_WORKSPACE,
-    pages: 'many',
-    about: (id) => reads.roleAssignmentsTarget(id, 'the key vault'),
-    arm: ({ sub }, id, s) => reads.readRoleAssignments(sub, id, s),
-    graph: roleAssignmentsAt,
-  },
-  'roleAssignments.containerRegistry': {
-    label: 'role assignments on the container registry',
-    target: 'containerRegistry',
-    after: AFTER_WORKSPACE,
-    pages: 'many',
-    about: (id) => reads.roleAssignmentsTarget(id, 'the container registry'),
-    arm: ({ sub }, id, s) => reads.readRoleAssignments(sub, id, s),
-    graph: roleAssignmentsAt,
-  },
+  'diagnostics.subscription': { ...diagnosticsOf('subscription', 'the subscription (activity log)', 'activity log export'), everyFleetDepth: true },
+  'roleAssignments.workspace': roleAssignmentsOn('workspace', 'the workspace'),
+  'roleAssignments.storageAccount': roleAssignmentsOn('storageAccount', 'the storage account'),
+  'roleAssignments.keyVault': roleAssignmentsOn('keyVault', 'the key vault'),
+  'roleAssignments.containerRegistry': roleAssignmentsOn('containerRegistry', 'the container registry'),
   roleDefinitions: {
     label: 'role definitions',
     target: 'subscription',
