@@ -1,9 +1,10 @@
 /**
- * Builds a WorkspaceSnapshot from Azure, walking the read table (snapshot-reads.ts). The workspace is read first
- * (everything else hangs off its properties), then every other read starts at once, at most `concurrency` in flight, all under one AbortSignal that carries
- * the scan's deadline. Each read becomes a Collected<T>: a failed read is an error with the missing RBAC action,
- * never a gap and never a throw. Each resource is read once. With `only`, just those reads are made (the
- * workspace always, linked reads still only when the workspace names the resource); the others are `skipped`.
+ * Builds a WorkspaceSnapshot from Azure by walking the read table (snapshot-reads.ts). The workspace is read
+ * first (everything else hangs off its properties), then every other read starts at once, at most `concurrency`
+ * in flight, all under one AbortSignal that carries the scan's deadline. Each read becomes a Collected<T>: a
+ * failed read is an error with the missing RBAC action, never a gap and never a throw. Each resource is read
+ * once. With `only`, just those reads are made (the workspace always, the reads they wait for, linked reads still
+ * only when the workspace names the resource); the others are `skipped`.
  */
 import type { ArmClients } from './clients';
 import { dependentError } from './errors';

@@ -1,12 +1,13 @@
 /**
  * The custom role in docs/security/guardian-reader-role.json must allow every ARM read the collectors make, and
  * nothing that reads secrets or changes anything. Two independent sources of "what the collectors need": the
- * source text of src/azure/** (every RBAC action string, with the `${ML}` shorthand expanded) and the read
- * targets reads.ts builds at run time, so that neither a new literal nor a new computed action can slip by.
+ * source text of src/azure/** (every RBAC action string, with the `${ML}` shorthand expanded) and the targets
+ * of every entry of the read table (src/azure/snapshot-reads.ts) at run time, so that neither a new literal nor
+ * a new computed action can slip by.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as reads from '../../src/azure/reads';
+import { readOf, SNAPSHOT_FIELDS } from '../../src/azure/snapshot-fields';
 
 const ROOT = path.join(__dirname, '..', '..');
 const role = JSON.parse(fs.readFileSync(path.join(ROOT, 'docs/security/guardian-reader-role.json'), 'utf8')) as {
@@ -37,28 +38,14 @@ function actionsInSource(): Set<string> {
   return found;
 }
 
-/** Actions the read targets carry at run time (childTarget over every child the collectors read). */
+/** Actions the read targets carry at run time: every entry of the read table, per-endpoint parts included. */
 function actionsFromTargets(): Set<string> {
   const id = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws';
-  const targets = [
-    reads.workspaceTarget(id),
-    ...['computes', 'onlineEndpoints', 'onlineEndpoints/deployments', 'deployments', 'datastores', 'connections', 'outboundRules'].map((c) => reads.childTarget(id, c)),
-    reads.registriesTarget(id),
-    reads.storageTarget(id),
-    reads.blobServiceTarget(id),
-    reads.keyVaultTarget(id),
-    reads.cmkKeyTarget(id),
-    reads.containerRegistryTarget(id),
-    reads.appInsightsTarget(id),
-    reads.diagnosticsTarget(id, 'x'),
-    reads.roleAssignmentsTarget(id, 'x'),
-    reads.roleDefinitionsTarget(id),
-    reads.pricingsTarget(id),
-    reads.connectorsTarget(id),
-    reads.assessmentsTarget(id),
-    reads.policyAssignmentsTarget(id),
-    reads.policyStatesTarget(id),
-  ];
+  const endpoint = { id: `${id}/onlineEndpoints/ep`, name: 'ep' };
+  const targets = SNAPSHOT_FIELDS.flatMap((field) => {
+    const read = readOf(field);
+    return read.target === 'onlineEndpoint' ? [read.about(id), read.aboutOne(endpoint)] : [read.about(id)];
+  });
   return new Set(targets.map((t) => t.requiredAction));
 }
 
