@@ -4,8 +4,8 @@
  * and error mapping as a workspace scan (reads.ts, errors.ts), three of them at once under one deadline.
  */
 import type { ArmClients } from './clients';
-import { toReadError, type ReadTarget } from './errors';
 import { createLimiter } from './limiter';
+import { createReadRunner } from './read-runner';
 import { collectionSignal } from './scan-signal';
 import * as reads from './reads';
 import type { Collected, DefenderPlan, SecurityAssessment, SecurityConnector } from './snapshot';
@@ -40,18 +40,7 @@ export async function collectSubscriptionDefender(clients: ArmClients, subscript
   const collectedAt = (options.now?.() ?? new Date()).toISOString();
   const scope = `/subscriptions/${subscriptionId.trim().toLowerCase()}`;
   const { signal, deadline } = collectionSignal(options);
-  const limit = createLimiter(options.concurrency);
-
-  const run = async <T>(target: ReadTarget, fn: (s: AbortSignal) => Promise<T>): Promise<Collected<T>> => {
-    try {
-      return { ok: true, value: await limit(() => {
-        signal.throwIfAborted();
-        return fn(signal);
-      }) };
-    } catch (error) {
-      return { ok: false, error: toReadError(error, target, { deadlineExpired: deadline.aborted, timeoutMs: options.timeoutMs }) };
-    }
-  };
+  const run = createReadRunner({ limit: createLimiter(options.concurrency), signal, deadline, timeoutMs: options.timeoutMs });
 
   const [defenderPlans, securityConnectors, assessments] = await Promise.all([
     run(reads.pricingsTarget(scope), (s) => reads.readDefenderPlans(clients, scope, s)),

@@ -5,7 +5,8 @@
  * the checks keep their own rules (a plan missing from the pricings fails, an extension off fails).
  */
 import type { ArmClients } from '../azure/clients';
-import type { ReadError, SecurityAssessment, WorkspaceSnapshot } from '../azure/snapshot';
+import type { Collected, SecurityAssessment, WorkspaceSnapshot } from '../azure/snapshot';
+import { readOf, snapshotFromFields, type SnapshotField } from '../azure/snapshot-fields';
 import { collectSubscriptionDefender, type SubscriptionDefenderSnapshot } from '../azure/subscription-defender';
 import { checkById, CHECK_SET_VERSION } from '../checks/registry';
 import { runChecks } from '../checks/runner';
@@ -39,47 +40,17 @@ function subscriptionChecks(): CheckDefinition[] {
 /** A WorkspaceSnapshot of a subscription: its Defender reads, and every workspace read marked as not made. */
 export function subscriptionSnapshot(collected: SubscriptionDefenderSnapshot): WorkspaceSnapshot {
   const scope = collected.subscriptionScope;
-  const notRead = (what: string): { readonly ok: false; readonly error: ReadError } => ({
-    ok: false,
-    error: { kind: 'invalid', message: `Not read: the Defender status of a subscription reads only its Defender settings, not ${what}.`, resourceId: scope },
-  });
-  return {
-    collectedAt: collected.collectedAt,
-    // The subscription scope stands where the workspace id would: the plan checks name `<subscription>/providers/Microsoft.Security/pricings/<plan>`.
-    workspaceId: scope,
-    workspace: notRead('a workspace'),
-    computes: notRead('computes'),
-    onlineEndpoints: notRead('online endpoints'),
-    onlineDeployments: notRead('online deployments'),
-    datastores: notRead('datastores'),
-    connections: notRead('workspace connections'),
-    outboundRules: notRead('outbound rules'),
-    mlRegistries: notRead('ML registries'),
-    storageAccount: notRead('a storage account'),
-    blobService: notRead('blob service settings'),
-    keyVault: notRead('a key vault'),
-    cmkKey: notRead('a customer-managed key'),
-    containerRegistry: notRead('a container registry'),
-    applicationInsights: notRead('Application Insights'),
-    diagnostics: {
-      workspace: notRead('workspace diagnostic settings'),
-      keyVault: notRead('key vault diagnostic settings'),
-      onlineEndpoints: notRead('endpoint diagnostic settings'),
-      subscription: notRead('the activity log export'),
-    },
-    roleAssignments: {
-      workspace: notRead('role assignments'),
-      storageAccount: notRead('role assignments'),
-      keyVault: notRead('role assignments'),
-      containerRegistry: notRead('role assignments'),
-    },
-    roleDefinitions: notRead('role definitions'),
+  const made: Partial<Record<SnapshotField, Collected<unknown>>> = {
     defenderPlans: collected.defenderPlans,
     securityConnectors: collected.securityConnectors,
     assessments: collected.assessments,
-    policyAssignments: notRead('policy assignments'),
-    policyStates: notRead('policy states'),
   };
+  const notRead = (field: SnapshotField): Collected<unknown> => ({
+    ok: false,
+    error: { kind: 'invalid', message: `Not read: the Defender status of a subscription reads only its Defender settings, not the ${readOf(field).label}.`, resourceId: scope },
+  });
+  // The subscription scope stands where the workspace id would: the plan checks name `<subscription>/providers/Microsoft.Security/pricings/<plan>`.
+  return snapshotFromFields({ collectedAt: collected.collectedAt, workspaceId: scope }, (field) => made[field] ?? notRead(field));
 }
 
 function worst(findings: readonly Finding[]): Finding | undefined {
