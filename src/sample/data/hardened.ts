@@ -85,7 +85,7 @@ export function seedHardened(put: Put): void {
         keyVaultProperties: { keyVaultArmId: ids.keyVault, keyIdentifier, identityClientId: '' },
       },
       hbiWorkspace: true,
-      systemDatastoresAuthMode: 'identity',
+      systemDatastoresAuthMode: 'Identity',
       softDeleteRetentionInDays: 14,
       v1LegacyMode: false,
       enableDataIsolation: true,

@@ -47,7 +47,7 @@ export function seedLabDefault(put: Put): void {
       managedNetwork: { isolationMode: 'Disabled', outboundRules: {}, status: { status: 'Inactive', sparkReady: false } },
       encryption: { status: 'Disabled', keyVaultProperties: { keyVaultArmId: '', keyIdentifier: '' } },
       hbiWorkspace: false,
-      systemDatastoresAuthMode: 'accessKey',
+      systemDatastoresAuthMode: 'AccessKey',
       softDeleteRetentionInDays: 14,
       v1LegacyMode: false,
       enableDataIsolation: false,

@@ -1,0 +1,73 @@
+/**
+ * The contract validator itself, on the specs' own example bodies: they pass, and a body that breaks the schema
+ * (a wrong type, a null where none is allowed, a wrong subtype property, a bad enum) fails.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ArmContract, SPEC_ROOT } from './arm-contract';
+
+const contract = ArmContract.load();
+const ML_EXAMPLES = 'specification/machinelearningservices/resource-manager/Microsoft.MachineLearningServices/stable/2025-09-01/examples';
+const WS = '/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws';
+
+function exampleBody(file: string): Record<string, unknown> {
+  const example = JSON.parse(fs.readFileSync(path.join(SPEC_ROOT, file), 'utf8')) as { responses: { '200': { body: Record<string, unknown> } } };
+  return example.responses['200'].body;
+}
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+function operation(method: string, requestPath: string, apiVersion: string): NonNullable<ReturnType<ArmContract['find']>> {
+  const found = contract.find(method, requestPath, apiVersion);
+  if (found === undefined) throw new Error(`no operation for ${method} ${requestPath} at ${apiVersion}`);
+  return found;
+}
+
+describe('finding the operation a request hits', () => {
+  it('matches a resource GET by its path template and api-version', () => {
+    expect(operation('GET', WS, '2025-09-01').operationId).toBe('Workspaces_Get');
+    expect(contract.find('GET', WS, '2022-10-01')).toBeUndefined();
+  });
+
+  it('matches multi-segment scopes and an empty parentResourcePath', () => {
+    expect(operation('GET', `${WS}/providers/Microsoft.Insights/diagnosticSettings`, '2021-05-01-preview').operationId).toBe('DiagnosticSettings_List');
+    expect(operation('GET', `${WS}/providers/Microsoft.Authorization/policyAssignments`, '2023-04-01').operationId).toBe('PolicyAssignments_ListForResource');
+  });
+});
+
+describe('validating a response body', () => {
+  it('accepts the spec examples of the workspace and the compute list', () => {
+    expect(contract.validate(operation('GET', WS, '2025-09-01'), exampleBody(`${ML_EXAMPLES}/Workspace/get.json`))).toEqual([]);
+    expect(contract.validate(operation('GET', `${WS}/computes`, '2025-09-01'), exampleBody(`${ML_EXAMPLES}/Compute/list.json`))).toEqual([]);
+  });
+
+  it('rejects a property of the wrong type and an undocumented enum value', () => {
+    const body = clone(exampleBody(`${ML_EXAMPLES}/Workspace/get.json`));
+    const properties = body.properties as Record<string, unknown>;
+    properties.hbiWorkspace = 'yes';
+    properties.systemDatastoresAuthMode = 'accessKey';
+    const errors = contract.validate(operation('GET', WS, '2025-09-01'), body);
+    expect(errors.some((e) => e.startsWith('/properties/hbiWorkspace must be boolean'))).toBe(true);
+    expect(errors.some((e) => e.startsWith('/properties/systemDatastoresAuthMode must be equal to one of the allowed values'))).toBe(true);
+  });
+
+  it('rejects null where the spec does not mark the property x-nullable', () => {
+    const registry = '/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/cr';
+    const body = { id: registry, name: 'cr', location: 'eastus', sku: { name: 'Basic' }, properties: { status: null } };
+    expect(contract.validate(operation('GET', registry, '2023-11-01-preview'), body)).toEqual([expect.stringMatching(/^\/properties\/status must be object/)]);
+  });
+
+  it('validates a discriminated subtype against its own schema', () => {
+    const body = clone(exampleBody(`${ML_EXAMPLES}/Compute/list.json`));
+    const first = (body.value as Record<string, Record<string, unknown>>[])[0];
+    if (first?.properties === undefined) throw new Error('the example has no compute');
+    first.properties.computeType = 'ComputeInstance';
+    first.properties.properties = { sshSettings: { sshPublicAccess: 'Open' } };
+    const errors = contract.validate(operation('GET', `${WS}/computes`, '2025-09-01'), body);
+    expect(errors.some((e) => e.startsWith('/value/0/properties/properties/sshSettings/sshPublicAccess must be equal to one of the allowed values'))).toBe(true);
+  });
+
+  it('rejects a Resource Graph answer whose resultTruncated is a boolean, not the documented string', () => {
+    const graph = operation('POST', '/providers/Microsoft.ResourceGraph/resources', '2024-04-01');
+    expect(contract.validate(graph, { totalRecords: 0, count: 0, resultTruncated: 'false', data: [] })).toEqual([]);
+    expect(contract.validate(graph, { totalRecords: 0, count: 0, resultTruncated: false, data: [] })).not.toEqual([]);
+  });
+});
