@@ -204,7 +204,7 @@ class SwaggerConverter {
         out[name] = this.schema(def, url, open);
         continue;
       }
-      const property = String(def.discriminator);
+      const property = typeof def.discriminator === 'string' ? def.discriminator : '';
       out[`${name}__base`] = this.schema(def, url, true);
       const choices: Json[] = [...discriminated].map(([value, subtype]) => ({
         if: { properties: { [property]: { const: value } }, required: [property] },
