@@ -17,13 +17,6 @@ const TOO_LARGE = 'spec file too large to vendor whole; a reduced copy was not m
 export const NOT_VENDORED: readonly NotVendored[] = [
   {
     method: 'GET',
-    path: /\/providers\/Microsoft\.MachineLearningServices\/workspaces\/[^/]+\/onlineEndpoints$/i,
-    apiVersion: '2025-09-01',
-    operation: 'OnlineEndpoints_List (mfe.json)',
-    why: TOO_LARGE,
-  },
-  {
-    method: 'GET',
     path: /\/providers\/Microsoft\.MachineLearningServices\/workspaces\/[^/]+\/onlineEndpoints\/[^/]+\/deployments$/i,
     apiVersion: '2022-10-01',
     operation: 'OnlineDeployments_List (mfe.json, through @azure/arm-machinelearning)',

@@ -60,7 +60,7 @@ describe('sample ARM bodies against the vendored specs', () => {
 
   it('validates the responses of the workspace, ARM list and Resource Graph operations it is about', () => {
     const operationIds = new Set(answered().flatMap((e) => contract.find(e.method, e.path, e.apiVersion ?? '')?.operationId ?? []));
-    for (const id of ['Workspaces_Get', 'Compute_List', 'Registries_Get', 'Vaults_Get', 'Keys_Get', 'Resources', 'PolicyStates_ListQueryResultsForResourceGroup']) {
+    for (const id of ['Workspaces_Get', 'Compute_List', 'OnlineEndpoints_List', 'Registries_Get', 'Vaults_Get', 'Keys_Get', 'Resources', 'PolicyStates_ListQueryResultsForResourceGroup']) {
       expect(operationIds).toContain(id);
     }
   });
