@@ -61,7 +61,7 @@ describe('collectWorkspaceSnapshot on the hardened sample', () => {
     expect(ws.managedNetworkIsolationMode).toBe('AllowOnlyApprovedOutbound');
     expect(ws.managedNetworkFirewallSku).toBe('Standard');
     expect(ws.systemDatastoresAuthMode).toBe(json.systemDatastoresAuthMode);
-    expect(ws.systemDatastoresAuthMode).toBe('identity');
+    expect(ws.systemDatastoresAuthMode).toBe('Identity');
     expect(ws.softDeleteRetentionInDays).toBe(14);
     expect(ws.ipAllowlist).toEqual([]);
     expect(ws.primaryUserAssignedIdentity).toBe(hardened.userAssignedIdentity);
@@ -180,7 +180,7 @@ describe('collectWorkspaceSnapshot on the lab-default sample', () => {
   test('reads the insecure defaults as they are', async () => {
     const snapshot = await collectWorkspaceSnapshot(t.clients, SAMPLE_WORKSPACE_IDS['lab-default'], OPTIONS);
     const ws = value(snapshot.workspace);
-    expect(ws).toMatchObject({ name: LAB_NAMES.workspace, resourceGroup: 'rg-mlopsv2-0001prod', publicNetworkAccess: 'Enabled', systemDatastoresAuthMode: 'accessKey', managedNetworkIsolationMode: 'Disabled' });
+    expect(ws).toMatchObject({ name: LAB_NAMES.workspace, resourceGroup: 'rg-mlopsv2-0001prod', publicNetworkAccess: 'Enabled', systemDatastoresAuthMode: 'AccessKey', managedNetworkIsolationMode: 'Disabled' });
     expect(ws.encryption.keyIdentifier).toBeUndefined();
     expect(value(snapshot.cmkKey)).toBeNull();
     expect(value(snapshot.containerRegistry)).toMatchObject({ sku: 'Basic', adminUserEnabled: true });

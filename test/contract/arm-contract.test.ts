@@ -4,6 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseJsonBody, recordReads } from '../../src/azure/parse/json-reader';
+import { parseWorkspace } from '../../src/azure/parse/workspace';
 import { ArmContract, SPEC_ROOT } from './arm-contract';
 
 const contract = ArmContract.load();
@@ -69,5 +71,40 @@ describe('validating a response body', () => {
     const graph = operation('POST', '/providers/Microsoft.ResourceGraph/resources', '2024-04-01');
     expect(contract.validate(graph, { totalRecords: 0, count: 0, resultTruncated: 'false', data: [] })).toEqual([]);
     expect(contract.validate(graph, { totalRecords: 0, count: 0, resultTruncated: false, data: [] })).not.toEqual([]);
+  });
+});
+
+describe('property paths in a response schema', () => {
+  it('finds properties through refs, allOf inheritance and common types', () => {
+    const workspace = operation('GET', WS, '2025-09-01');
+    expect(contract.defines(workspace, ['properties', 'managedNetwork', 'isolationMode'])).toBe(true);
+    expect(contract.defines(workspace, ['identity', 'userAssignedIdentities', '{}', 'principalId'])).toBe(true);
+    expect(contract.defines(workspace, ['PROPERTIES', 'publicnetworkaccess'])).toBe(true);
+  });
+
+  it('finds a property of a discriminated subtype, and not one no definition has', () => {
+    const computes = operation('GET', `${WS}/computes`, '2025-09-01');
+    expect(contract.defines(computes, ['value', '*', 'properties', 'properties', 'sshSettings', 'sshPublicAccess'])).toBe(true);
+    expect(contract.defines(computes, ['value', '*', 'properties', 'properties', 'idleTimeBeforeShutdown'])).toBe(false);
+    expect(contract.defines(operation('GET', WS, '2025-09-01'), ['properties', 'ipAllowlist'])).toBe(false);
+  });
+});
+
+describe('recording what a parser reads', () => {
+  afterEach(() => recordReads(undefined));
+
+  it('records every key the parser asks for, present in the body or not, with its path from the root', () => {
+    const paths: string[] = [];
+    recordReads((what, path) => paths.push(`${what}: ${path.join('/')}`));
+    parseWorkspace(parseJsonBody(JSON.stringify({ id: WS, properties: {} }), 'GET /ws'));
+    expect(paths).toEqual(expect.arrayContaining(['GET /ws: id', 'GET /ws: properties/ipAllowlist', 'GET /ws: properties/managedNetwork/isolationMode']));
+  });
+
+  it('records nothing once the recorder is removed', () => {
+    const paths: string[] = [];
+    recordReads((_what, path) => paths.push(path.join('/')));
+    recordReads(undefined);
+    parseWorkspace(parseJsonBody(JSON.stringify({ id: WS }), 'GET /ws'));
+    expect(paths).toEqual([]);
   });
 });

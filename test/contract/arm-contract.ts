@@ -144,7 +144,38 @@ export class ArmContract {
       .map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`);
   }
 
-  /** A converted schema by absolute URI (`file:///…#/definitions/X`), for walking property paths. */
+  /**
+   * Does the 200 schema of `operation` define `path` (`*` = an array item, `{}` = a map value)? Properties
+   * inherited through `allOf` and those of any discriminated subtype count; below a schema that allows any JSON
+   * value, every path does. Names match case-insensitively, as the product's JSON reader looks them up.
+   */
+  defines(operation: ArmOperation, path: readonly string[]): boolean {
+    const root = this.resolve(operation.responseSchema);
+    return root !== undefined && this.walk(root, path, 0);
+  }
+
+  private walk(schema: JsonObject, path: readonly string[], depth: number): boolean {
+    if (depth > 64) return false;
+    if (typeof schema.$ref === 'string') {
+      const target = this.resolve(schema.$ref);
+      return target !== undefined && this.walk(target, path, depth + 1);
+    }
+    const [head, ...rest] = path;
+    if (head === undefined) return true;
+    const parts = [...(Array.isArray(schema.allOf) ? schema.allOf : []), ...(Array.isArray(schema.anyOf) ? schema.anyOf : [])]
+      .flatMap((part) => (isObject(part) && isObject(part.then) ? [part.then] : isObject(part) && part.if === undefined ? [part] : []));
+    if (parts.some((part) => this.walk(part, path, depth + 1))) return true;
+    const open = schema.type === undefined && schema.properties === undefined && schema.items === undefined && schema.additionalProperties === undefined && parts.length === 0;
+    if (open) return true;
+    if (head === '*') return isObject(schema.items) && this.walk(schema.items, rest, depth + 1);
+    if (head === '{}') return isObject(schema.additionalProperties) && this.walk(schema.additionalProperties, rest, depth + 1);
+    const properties = isObject(schema.properties) ? schema.properties : {};
+    const name = Object.keys(properties).find((key) => key === head) ?? Object.keys(properties).find((key) => key.toLowerCase() === head.toLowerCase());
+    const property = name === undefined ? undefined : properties[name];
+    return isObject(property) && this.walk(property, rest, depth + 1);
+  }
+
+  /** A converted schema by absolute URI (`file:///…#/definitions/X`). */
   resolve(uri: string): JsonObject | undefined {
     const [file, pointer = ''] = uri.split('#');
     let node: Json | undefined = this.documents.get(file ?? '');

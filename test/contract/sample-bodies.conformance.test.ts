@@ -3,37 +3,19 @@
  * conforms to the response schema of the operation it answers, at the api-version the request asked for, as
  * the vendored Azure REST API specs define it.
  */
-import { createArmClients, type ArmClients } from '../../src/azure/clients';
-import { collectWorkspaceSnapshot } from '../../src/azure/collect';
-import { createSampleCredential } from '../../src/azure/credentials';
-import { collectFleetSnapshots } from '../../src/azure/fleet-collect';
-import { SAMPLE_WORKSPACE_IDS, startSampleArm, type SampleArm, type SampleExchange } from '../../src/sample';
-import { startSampleFleetArm } from '../../src/sample/fleet';
+import type { SampleExchange } from '../../src/sample';
 import { ArmContract } from './arm-contract';
 import { notVendored } from './not-vendored';
+import { describeExchange, recordSampleTraffic } from './sample-traffic';
 
 const contract = ArmContract.load();
-const exchanges: SampleExchange[] = [];
-const servers: SampleArm[] = [];
-const record = (exchange: SampleExchange): void => {
-  exchanges.push(exchange);
-};
-const clientsFor = (arm: SampleArm): ArmClients => createArmClients({ credential: createSampleCredential(), endpoint: arm.endpoint, ca: arm.ca });
+let exchanges: SampleExchange[] = [];
 
 beforeAll(async () => {
-  const sample = await startSampleArm({ onResponse: record });
-  servers.push(sample);
-  for (const id of Object.values(SAMPLE_WORKSPACE_IDS)) await collectWorkspaceSnapshot(clientsFor(sample), id, { timeoutMs: 30_000, concurrency: 4 });
-  const fleet = await startSampleFleetArm({ subscriptions: 2, workspacesPerSubscription: 2 }, { onResponse: record });
-  servers.push(fleet);
-  await collectFleetSnapshots(clientsFor(fleet), { concurrency: 4, timeoutMs: 30_000, depth: 'full' });
-});
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.close()));
+  exchanges = await recordSampleTraffic();
 });
 
 const answered = (): SampleExchange[] => exchanges.filter((e) => e.status === 200);
-const describeExchange = (e: SampleExchange): string => `${e.method} ${e.path}?api-version=${e.apiVersion ?? '(none)'}`;
 
 describe('sample ARM bodies against the vendored specs', () => {
   it('answers every read of both sample workspaces and the fleet scan with 200', () => {
