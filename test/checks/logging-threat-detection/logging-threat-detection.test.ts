@@ -85,6 +85,13 @@ describe('AML-LT-001 workspace resource logs', () => {
     const full = diagnosticSetting(WORKSPACE_ID, { workspaceId: undefined, storageAccountId: 'sa', logs: names.map((category) => ({ category, categoryGroup: undefined, enabled: true })) });
     expect(single(lt001.evaluate(withDiagnostics(hardenedSnapshot(), { workspace: ok([full]) }))).status).toBe('pass');
   });
+  it('counts compute instance and datastore events: a setting without them is partial', () => {
+    const older = ['AmlComputeClusterEvent', 'AmlComputeClusterNodeEvent', 'AmlComputeJobEvent', 'AmlComputeCpuGpuUtilization', 'AmlRunStatusChangedEvent', 'ModelsChangeEvent', 'ModelsReadEvent', 'ModelsActionEvent', 'DeploymentReadEvent', 'DeploymentEventACI', 'DeploymentEventAKS', 'InferencingOperationAKS', 'InferencingOperationACI', 'EnvironmentChangeEvent', 'EnvironmentReadEvent', 'DataLabelChangeEvent', 'DataLabelReadEvent', 'DataSetChangeEvent', 'DataSetReadEvent', 'PipelineChangeEvent', 'PipelineReadEvent', 'RunEvent', 'RunReadEvent'];
+    const setting = diagnosticSetting(WORKSPACE_ID, { logs: older.map((category) => ({ category, categoryGroup: undefined, enabled: true })) });
+    const r = single(lt001.evaluate(withDiagnostics(hardenedSnapshot(), { workspace: ok([setting]) })));
+    expect(r.status).toBe('fail');
+    for (const missing of ['ComputeInstanceEvent', 'DataStoreChangeEvent', 'DataStoreReadEvent']) expect(r.message).toContain(missing);
+  });
   it('is an error when diagnostic settings cannot be read', () => {
     const r = single(lt001.evaluate(withDiagnostics(hardenedSnapshot(), { workspace: failedRead('forbidden', 403, 'Microsoft.Insights/diagnosticSettings/read') })));
     expect(r.status).toBe('error');

@@ -188,6 +188,11 @@ describe('network security checks: specific passes and not_applicable', () => {
 });
 
 describe('network security checks: failed reads give error, never pass', () => {
+  it('AML-NET-015 is an error, not a guess, when the preview read that carries networkAcls failed', () => {
+    const s = withWorkspace(hardenedSnapshot(), { publicNetworkAccess: 'Enabled', preview: failedRead('invalid', 400) });
+    expect(statuses(run(check('AML-NET-015'), s))).toEqual(['error']);
+  });
+
   it.each([
     ['AML-NET-001', 'workspace'],
     ['AML-NET-004', 'outboundRules'],
