@@ -6,7 +6,7 @@
 import { API_VERSIONS, readAssessments, readWorkspace } from '../../src/azure/reads';
 import { isRoleDefinitionVisibleAt } from '../../src/azure/fleet-collect';
 import type { JsonObject } from '../../src/sample';
-import { EXAMPLES, exampleBody, withProperties } from '../support/arm-example';
+import { EXAMPLES, exampleBody, member, text, withProperties } from '../support/arm-example';
 import { startTestArm, type TestArm } from '../support/fake-arm';
 
 const signal = (): AbortSignal => new AbortController().signal;
@@ -14,7 +14,7 @@ const signal = (): AbortSignal => new AbortController().signal;
 describe('the workspace read', () => {
   let t: TestArm;
   const body = exampleBody(EXAMPLES.workspace);
-  const id = String(body.id);
+  const id = text(body, 'id');
   beforeEach(async () => {
     t = await startTestArm({ seed: () => undefined });
   });
@@ -52,9 +52,8 @@ describe('Defender assessments', () => {
   const elsewhere = `${subscription}/resourceGroups/rg-other/providers/Microsoft.Storage/storageAccounts/stother`;
   /** The example assessment, about another resource. */
   const about = (resourceId: string): JsonObject => {
-    const id = String(example.id).replace(vmss, resourceId);
-    const properties = example.properties as JsonObject;
-    return { ...example, id, properties: { ...properties, resourceDetails: { source: 'Azure', id: resourceId } } };
+    const id = text(example, 'id').replace(vmss, resourceId);
+    return { ...example, id, properties: { ...member(example, 'properties'), resourceDetails: { source: 'Azure', id: resourceId } } };
   };
 
   beforeEach(async () => {
@@ -63,7 +62,7 @@ describe('Defender assessments', () => {
     t.arm.setResource(subscription, { id: subscription, subscriptionId: subscription.split('/')[2] ?? '', displayName: 'example', state: 'Enabled' });
     for (const resourceId of [vmss, registry, elsewhere]) {
       const body = about(resourceId);
-      t.arm.setResource(String(body.id), body);
+      t.arm.setResource(text(body, 'id'), body);
     }
   });
   afterEach(() => t.close());

@@ -19,7 +19,7 @@ import { parseCompute } from '../../src/azure/parse/ml';
 import { parseContainerRegistry } from '../../src/azure/parse/registry';
 import { parseWorkspace } from '../../src/azure/parse/workspace';
 import type { JsonObject } from '../../src/sample';
-import { EXAMPLES, exampleBody, withProperties } from '../support/arm-example';
+import { EXAMPLES, exampleBody, items, member, text, withProperties } from '../support/arm-example';
 import { startTestArm, type TestArm } from '../support/fake-arm';
 import { hardenedSnapshot } from '../support/snapshot-builder';
 
@@ -73,8 +73,8 @@ describe('AML-AM-001 on the compute instance example', () => {
 
   test('passes when the service returns the idle time', () => {
     const body = exampleBody(EXAMPLES.computeInstance);
-    const outer = body.properties as JsonObject;
-    const withIdle = { ...body, properties: { ...outer, properties: { ...(outer.properties as JsonObject), idleTimeBeforeShutdown: 'PT60M' } } };
+    const outer = member(body, 'properties');
+    const withIdle = withProperties(body, { properties: { ...member(outer, 'properties'), idleTimeBeforeShutdown: 'PT60M' } });
     expect(statuses(evaluate(am001, { computes: ok([parseCompute(reader(withIdle))]) }))).toEqual(['pass']);
   });
 });
@@ -82,13 +82,17 @@ describe('AML-AM-001 on the compute instance example', () => {
 describe('AML-PV-002 on the registry, assessment and pricing examples', () => {
   const registry = parseContainerRegistry(reader(exampleBody(EXAMPLES.containerRegistry)));
   const plans = (changes: Readonly<Record<string, JsonObject>> = {}) => {
-    const list = exampleBody(EXAMPLES.pricings).value as JsonObject[];
-    return ok(list.map((p) => parseDefenderPlan(reader(changes[String(p.name)] !== undefined ? withProperties(p, changes[String(p.name)]!) : p))));
+    return ok(
+      items(exampleBody(EXAMPLES.pricings)).map((p) => {
+        const change = changes[text(p, 'name')];
+        return parseDefenderPlan(reader(change !== undefined ? withProperties(p, change) : p));
+      }),
+    );
   };
   /** The example assessment, as the registry image assessment (its current display name) on the example registry. */
   const imageAssessment = (code: string) => {
     const example = exampleBody(EXAMPLES.assessment);
-    const properties = example.properties as JsonObject;
+    const properties = member(example, 'properties');
     const id = `${registry.id}/providers/Microsoft.Security/assessments/c0b7cfc6-3172-465a-b378-53c7ff2cc0d5`;
     return parseAssessment(
       reader({
@@ -124,8 +128,7 @@ describe('AML-PV-002 on the registry, assessment and pricing examples', () => {
 
 describe('AML-LT-007 on the pricing list example (2024-01-01)', () => {
   const plans = (storage: JsonObject = {}) => {
-    const list = exampleBody(EXAMPLES.pricings).value as JsonObject[];
-    return ok(list.map((p) => parseDefenderPlan(reader(p.name === 'StorageAccounts' ? withProperties(p, storage) : p))));
+    return ok(items(exampleBody(EXAMPLES.pricings)).map((p) => parseDefenderPlan(reader(p.name === 'StorageAccounts' ? withProperties(p, storage) : p))));
   };
   const extensions = (malware: string, sensitive: string) => [
     { name: 'OnUploadMalwareScanning', isEnabled: malware },
@@ -162,8 +165,8 @@ describe('checks on the vault and storage examples, read through the SDK', () =>
 
   const vault = async (changes: JsonObject) => {
     const body = withProperties(exampleBody(EXAMPLES.vault), changes);
-    t.arm.setResource(String(body.id), body);
-    return ok(await readKeyVault(t.clients, String(body.id), signal));
+    t.arm.setResource(text(body, 'id'), body);
+    return ok(await readKeyVault(t.clients, text(body, 'id'), signal));
   };
 
   test('AML-DP-003 passes a vault whose body omits enableSoftDelete (the contract default is true) with purge protection on', async () => {
@@ -182,7 +185,7 @@ describe('checks on the vault and storage examples, read through the SDK', () =>
   test('AML-NET-010 treats a storage account SecuredByPerimeter as not public, governed by its network security perimeter', async () => {
     const example = exampleBody(EXAMPLES.storageAccount);
     // The example's id carries a `{subscription-id}` placeholder: give it a real one to serve it at its path.
-    const id = String(example.id).replace('{subscription-id}', '3f2c8a1e-5b7d-4c9e-a1f0-6d2b8e4c7a90');
+    const id = text(example, 'id').replace('{subscription-id}', '3f2c8a1e-5b7d-4c9e-a1f0-6d2b8e4c7a90');
     t.arm.setResource(id, withProperties({ ...example, id }, { publicNetworkAccess: 'SecuredByPerimeter' }));
     const storageAccount = ok(await readStorageAccount(t.clients, id, signal));
     expect(storageAccount.value.networkAcls?.defaultAction).toBe('Allow');

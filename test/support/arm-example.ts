@@ -19,10 +19,30 @@ export function exampleBody(repositoryPath: string): JsonObject {
   return body;
 }
 
+/** A string member of an example body (ids, names); throws when the example has none. */
+export function text(body: JsonObject, key: string): string {
+  const value = body[key];
+  if (typeof value !== 'string') throw new Error(`The example body has no string "${key}"`);
+  return value;
+}
+
+/** An object member of an example body (`properties`); throws when the example has none. */
+export function member(body: JsonObject, key: string): JsonObject {
+  const value = body[key];
+  if (!isJsonObject(value)) throw new Error(`The example body has no object "${key}"`);
+  return value;
+}
+
+/** The items of a list body's `value`. */
+export function items(body: JsonObject): JsonObject[] {
+  const value = body.value;
+  if (!Array.isArray(value)) throw new Error('The example body has no "value" list');
+  return value.filter(isJsonObject);
+}
+
 /** `body` with `properties` shallow-merged with `changes` (the example's own properties otherwise kept). */
 export function withProperties(body: JsonObject, changes: JsonObject): JsonObject {
-  const properties = isJsonObject(body.properties) ? body.properties : {};
-  return { ...body, properties: { ...properties, ...changes } };
+  return { ...body, properties: { ...member(body, 'properties'), ...changes } };
 }
 
 export const EXAMPLES = {
