@@ -229,7 +229,7 @@ export async function collectFleetSnapshots(clients: ArmClients, options: FleetC
         containerRegistry: atScope(ws.containerRegistryId, 'the container registry'),
       },
       roleDefinitions: failedAt(
-        mapRows(authorization, 'microsoft.authorization/roledefinitions', roleDefinitionFromRow, (id) => isDirectlyBelow(id, `${subscriptionScope}/providers/microsoft.authorization/roledefinitions`)),
+        mapRows(authorization, 'microsoft.authorization/roledefinitions', roleDefinitionFromRow, (id) => isRoleDefinitionVisibleAt(id, subscriptionScope)),
         reads.roleDefinitionsTarget(subscriptionScope),
       ),
       defenderPlans: failedAt(
@@ -291,6 +291,14 @@ function isAtOrBelow(id: string, scope: string): boolean {
   const a = id.toLowerCase();
   const b = scope.toLowerCase().replace(/\/+$/, '');
   return a === b || a.startsWith(`${b}/`);
+}
+
+/**
+ * Resource Graph lists custom roles under their subscription and built-in roles once per tenant, with tenant-level
+ * ids (`/providers/Microsoft.Authorization/roleDefinitions/<guid>`); both are visible at the subscription.
+ */
+export function isRoleDefinitionVisibleAt(id: string, subscriptionScope: string): boolean {
+  return isDirectlyBelow(id, `${subscriptionScope}/providers/microsoft.authorization/roledefinitions`) || isDirectlyBelow(id, '/providers/microsoft.authorization/roledefinitions');
 }
 
 function isDirectlyBelow(id: string, collection: string): boolean {

@@ -176,7 +176,7 @@ export async function startSampleArm(options: SampleArmOptions = {}): Promise<Sa
     // Resource Graph pages by a token in the body.
     if (isJsonObject(body) && isJsonObject(body.options) && typeof body.options.$skipToken === 'string') skipToken = body.options.$skipToken;
     await sleep(latencyMs);
-    const fault = faults.take(method, path);
+    const fault = faults.take(method, path, query.get('api-version'));
     if (fault !== undefined) await sleep(fault.delayMs);
     if (closed) return;
     if (throttle?.draw() === true) {

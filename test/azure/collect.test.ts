@@ -62,8 +62,7 @@ describe('collectWorkspaceSnapshot on the hardened sample', () => {
     expect(ws.managedNetworkFirewallSku).toBe('Standard');
     expect(ws.systemDatastoresAuthMode).toBe(json.systemDatastoresAuthMode);
     expect(ws.systemDatastoresAuthMode).toBe('Identity');
-    expect(ws.softDeleteRetentionInDays).toBe(14);
-    expect(ws.ipAllowlist).toEqual([]);
+    expect(ws.preview).toEqual({ ok: true, value: { networkAcls: { defaultAction: 'Deny', ipRules: [] }, softDeleteRetentionInDays: 14 } });
     expect(ws.primaryUserAssignedIdentity).toBe(hardened.userAssignedIdentity);
     expect(ws.identity?.userAssigned.map((u) => u.resourceId)).toEqual([hardened.userAssignedIdentity]);
     expect(ws.privateEndpointConnections.map((c) => c.status)).toEqual(['Approved']);
@@ -149,7 +148,7 @@ describe('collectWorkspaceSnapshot on the hardened sample', () => {
   });
 
   test('no resource is read twice (pages of one list are distinct reads)', () => {
-    const keys = t.arm.requests.map((r) => `${r.method} ${r.path.toLowerCase()} ${r.skipToken ?? ''}`);
+    const keys = t.arm.requests.map((r) => `${r.method} ${r.path.toLowerCase()} ${r.apiVersion ?? ''} ${r.skipToken ?? ''}`);
     const repeated = keys.filter((k, i) => keys.indexOf(k) !== i);
     expect(repeated).toEqual([]);
     expect(t.arm.requests.every((r) => r.status === 200)).toBe(true);

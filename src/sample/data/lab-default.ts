@@ -41,7 +41,6 @@ export function seedLabDefault(put: Put): void {
     properties: {
       publicNetworkAccess: 'Enabled',
       allowPublicAccessWhenBehindVnet: false,
-      ipAllowlist: [],
       privateEndpointConnections: [],
       sharedPrivateLinkResources: [],
       managedNetwork: { isolationMode: 'Disabled', outboundRules: {}, status: { status: 'Inactive', sparkReady: false } },
