@@ -18,30 +18,15 @@ export interface BeyondSpecRead {
   readonly whenAbsent: string;
 }
 
-const LEARN_WORKSPACE_UPDATE = 'Learn, JavaScript API reference of @azure/arm-machinelearning, WorkspacePropertiesUpdateParameters (a newer SDK than the pinned one)';
-
 export const BEYOND_SPEC_READS: readonly BeyondSpecRead[] = [
-  {
-    operationId: 'Workspaces_Get',
-    apiVersion: '2025-09-01',
-    path: 'properties/ipAllowlist',
-    evidence: `${LEARN_WORKSPACE_UPDATE} lists ipAllowlist; workspaceRP.json 2025-09-01 does not contain the string.`,
-    whenAbsent: 'Parsed as an empty list; AML-NET-015 then reports public access with no allow-list (being reworked so that absence is not a fail).',
-  },
-  {
-    operationId: 'Workspaces_Get',
-    apiVersion: '2025-09-01',
-    path: 'properties/softDeleteRetentionInDays',
-    evidence: `${LEARN_WORKSPACE_UPDATE} lists softDeleteRetentionInDays; workspaceRP.json 2025-09-01 does not contain the string.`,
-    whenAbsent: 'AML-BR-003 takes the service default (14 days) and passes; its evidence says the value was not set.',
-  },
   {
     operationId: 'Compute_List',
     apiVersion: '2025-09-01',
     path: 'value/*/properties/properties/idleTimeBeforeShutdown',
     evidence:
       'Azure Policy 679ddf89-ab8f-48a5-9029-e76054077449 (AML compute instance should have idle shutdown) reads the alias of this property, and PSRule Azure.ML.ComputeIdleShutdown reads properties.properties.idleTimeBeforeShutdown; in machineLearningServices.json 2025-09-01 it exists only in IdleShutdownSetting, the request body of the idle-shutdown update.',
-    whenAbsent: 'AML-AM-001 reports the compute instance as having no idle shutdown (being reworked so that absence is not a fail).',
+    whenAbsent:
+      'AML-AM-001 takes the compliance state of policy 679ddf89 for the compute instance (NonCompliant fails, Compliant passes); with no such state, or when the states cannot be read, the result is MANUAL.',
   },
   {
     operationId: 'Pricings_List',

@@ -51,6 +51,13 @@ describe('validating a response body', () => {
     expect(errors.some((e) => e.startsWith('/properties/systemDatastoresAuthMode must be equal to one of the allowed values'))).toBe(true);
   });
 
+  it('rejects preview network rules written as bare addresses instead of { value } objects', () => {
+    const body = { id: WS, name: 'ws', properties: { networkAcls: { defaultAction: 'Deny', ipRules: ['203.0.113.7'] } } };
+    expect(contract.validate(operation('GET', WS, '2025-07-01-preview'), body)).toEqual([expect.stringMatching(/^\/properties\/networkAcls\/ipRules\/0 must be object/)]);
+    body.properties.networkAcls.ipRules = [];
+    expect(contract.validate(operation('GET', WS, '2025-07-01-preview'), body)).toEqual([]);
+  });
+
   it('rejects null where the spec does not mark the property x-nullable', () => {
     const registry = '/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/cr';
     const body = { id: registry, name: 'cr', location: 'eastus', sku: { name: 'Basic' }, properties: { status: null } };
@@ -82,6 +89,18 @@ describe('property paths in a response schema', () => {
     expect(contract.defines(workspace, ['PROPERTIES', 'publicnetworkaccess'])).toBe(true);
   });
 
+  it('defines the workspace network rules and soft-delete retention at the preview api-version only', () => {
+    const preview = operation('GET', WS, '2025-07-01-preview');
+    expect(preview.operationId).toBe('Workspaces_Get');
+    expect(preview.file).toMatch(/\/preview\/2025-07-01-preview\/workspaceRP\.json$/);
+    expect(contract.defines(preview, ['properties', 'networkAcls', 'defaultAction'])).toBe(true);
+    expect(contract.defines(preview, ['properties', 'networkAcls', 'ipRules', '*', 'value'])).toBe(true);
+    expect(contract.defines(preview, ['properties', 'softDeleteRetentionInDays'])).toBe(true);
+    const stable = operation('GET', WS, '2025-09-01');
+    expect(contract.defines(stable, ['properties', 'networkAcls'])).toBe(false);
+    expect(contract.defines(stable, ['properties', 'softDeleteRetentionInDays'])).toBe(false);
+  });
+
   it('finds a property of a discriminated subtype, and not one no definition has', () => {
     const computes = operation('GET', `${WS}/computes`, '2025-09-01');
     expect(contract.defines(computes, ['value', '*', 'properties', 'properties', 'sshSettings', 'sshPublicAccess'])).toBe(true);
@@ -97,7 +116,7 @@ describe('recording what a parser reads', () => {
     const paths: string[] = [];
     recordReads((what, path) => paths.push(`${what}: ${path.join('/')}`));
     parseWorkspace(parseJsonBody(JSON.stringify({ id: WS, properties: {} }), 'GET /ws'));
-    expect(paths).toEqual(expect.arrayContaining(['GET /ws: id', 'GET /ws: properties/ipAllowlist', 'GET /ws: properties/managedNetwork/isolationMode']));
+    expect(paths).toEqual(expect.arrayContaining(['GET /ws: id', 'GET /ws: properties/softDeleteRetentionInDays', 'GET /ws: properties/managedNetwork/isolationMode']));
   });
 
   it('records nothing once the recorder is removed', () => {
