@@ -1,12 +1,15 @@
 import { loadKnowledge } from '../../src/knowledge/content';
 import { createRouter } from '../../src/knowledge/router';
 import { createQnaFeature } from '../../src/dialogs/qna';
+import { checkById } from '../../src/checks/registry';
+import { buildAnswerCard } from '../../src/dialogs/qna-cards';
+import { DECIDED_AT_CREATION } from '../../src/knowledge/creation-time';
 import { cardSchemaErrors } from '../support/card-schema';
 import { actionsOf, cardText, message, RecordingPort } from './qna-fakes';
 
 const content = loadKnowledge();
 const router = createRouter(content);
-const qna = createQnaFeature({ content, router });
+const qna = createQnaFeature({ content, router, checks: checkById });
 
 describe('Q&A feature', () => {
   it('answers a question with a valid card: answer, Learn links, "Check this on my workspace"', async () => {
@@ -25,6 +28,26 @@ describe('Q&A feature', () => {
     expect(links.some((a) => String(a['title']).startsWith('Learn:'))).toBe(false);
     const run = actions.find((a) => (a['data'] as Record<string, unknown> | undefined)?.['verb'] === 'scan.run-checks');
     expect((run?.['data'] as { checkIds: string[] }).checkIds).toEqual(content.answers.get('WVN-01')!.checks);
+  });
+
+  it('ends every answer with its checks by title and MCSB control, one button for exactly those checks, and notes what to decide at creation', () => {
+    for (const entry of [...content.answers.values(), ...content.topics.values()].filter((e) => e.checks.length > 0)) {
+      const card = buildAnswerCard(entry, checkById);
+      const text = cardText(card);
+      const section = text.slice(text.indexOf('What to check in your workspace'));
+      for (const id of entry.checks) {
+        const check = checkById(id)!;
+        expect(section).toContain(`${check.title} — MCSB ${check.mcsb.join(', ')}`);
+      }
+      const runs = actionsOf(card).filter((a) => (a['data'] as Record<string, unknown> | undefined)?.['verb'] === 'scan.run-checks');
+      expect(runs).toHaveLength(1);
+      expect((runs[0]!['data'] as { checkIds: string[] }).checkIds).toEqual(entry.checks);
+      const fixed = entry.checks.filter((id) => DECIDED_AT_CREATION.has(id));
+      expect(section.split('Decide at creation.').length - 1).toBe(fixed.length);
+    }
+    // The settings Azure fixes at creation each appear, as a visible note, on at least one answer.
+    const notes = [...content.answers.values()].map((e) => cardText(buildAnswerCard(e, checkById))).join('\n');
+    for (const setting of ['Customer-managed key', 'hbi_workspace', 'Managed virtual network', 'No public IP']) expect(notes).toContain(`Decide at creation.** ${setting}`);
   });
 
   it('labels the Microsoft Entra ID links with their page titles', async () => {

@@ -130,8 +130,8 @@ export function conversationCards(): SampleCard[] {
     { name: 'welcome', card: buildWelcomeCard() },
     { name: 'help', card: buildHelpCard() },
     { name: 'help-not-understood', card: buildHelpCard({ intro: 'I did not understand that. Here is what I can do.' }) },
-    { name: 'qna-answer', card: buildAnswerCard(answer) },
-    { name: 'qna-topic', card: buildAnswerCard(topic) },
+    { name: 'qna-answer', card: buildAnswerCard(answer, checkById) },
+    { name: 'qna-topic', card: buildAnswerCard(topic, checkById) },
     {
       name: 'qna-not-sure',
       card: buildNotSureCard([
