@@ -4,24 +4,10 @@ import { loadKnowledge } from '../../src/knowledge/content';
 import { buildAnswerCard } from '../../src/dialogs/qna-cards';
 import { markdownToCardElements } from '../../src/dialogs/qna-card-text';
 import { cardSchemaErrors } from '../support/card-schema';
+import { fencedBlocks } from '../support/az-commands';
 
 const content = loadKnowledge();
 
-/** The fenced blocks of a Markdown text, read line by line: a line that starts with ``` opens or closes one. */
-function fencedBlocks(markdown: string): string[] {
-  const blocks: string[] = [];
-  let open: string[] | undefined;
-  for (const line of markdown.split('\n')) {
-    if (line.startsWith('```')) {
-      if (open === undefined) open = [];
-      else {
-        blocks.push(open.join('\n'));
-        open = undefined;
-      }
-    } else if (open !== undefined) open.push(line);
-  }
-  return blocks;
-}
 
 /** The text of every code block (emphasis container of monospace runs) in a card, in order: what a user copies. */
 function copiedCommands(node: unknown, out: string[] = []): string[] {
