@@ -50,6 +50,21 @@ describe('Q&A feature', () => {
     for (const setting of ['Customer-managed key', 'hbi_workspace', 'Managed virtual network', 'No public IP']) expect(notes).toContain(`Decide at creation.** ${setting}`);
   });
 
+  it('shows the "decide at creation" note on every answer that discusses a setting fixed at creation', () => {
+    const settings: [RegExp, string][] = [
+      [/customer_managed_key/, 'AML-DP-001'],
+      [/hbi_workspace/, 'AML-DP-002'],
+      [/managed virtual network|managed VNet/i, 'AML-NET-003'],
+      [/no public IP|enableNodePublicIp|enable_node_public_ip/i, 'AML-NET-006'],
+    ];
+    for (const entry of [...content.answers.values(), ...content.topics.values()]) {
+      const text = cardText(buildAnswerCard(entry, checkById));
+      for (const [mention, checkId] of settings) {
+        if (mention.test(entry.body)) expect([entry.id, text]).toEqual([entry.id, expect.stringContaining(`Decide at creation.** ${DECIDED_AT_CREATION.get(checkId)!.split(':')[0]!}`)]);
+      }
+    }
+  });
+
   it('labels the Microsoft Entra ID links with their page titles', async () => {
     const port = new RecordingPort();
     await qna.onAction!(port, { verb: 'qna.question', data: { questionId: 'microsoft-entra-id' }, via: 'submit' });
