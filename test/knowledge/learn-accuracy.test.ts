@@ -73,10 +73,12 @@ describe('datastores', () => {
   const BLOB_KEYS = new Set(['$schema', 'type', 'name', 'description', 'tags', 'account_name', 'container_name', 'endpoint', 'protocol', 'credentials']);
 
   it('every azure_blob datastore YAML uses only the schema keys, and identity access has no credentials', () => {
-    const blobs = allBodies.flatMap(fencedBlocks).flatMap((block) => {
+    const blobs = allBodies.flatMap(fencedBlocks).flatMap((block): Record<string, unknown>[] => {
       try {
         const doc = parseYaml(block) as unknown;
-        return typeof doc === 'object' && doc !== null && (doc as Record<string, unknown>).type === 'azure_blob' ? [doc as Record<string, unknown>] : [];
+        if (typeof doc !== 'object' || doc === null) return [];
+        const fields = doc as Record<string, unknown>;
+        return fields.type === 'azure_blob' ? [fields] : [];
       } catch {
         return [];
       }
