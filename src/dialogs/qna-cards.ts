@@ -5,7 +5,7 @@
  */
 import { CATEGORY_TITLES, type CheckDefinition } from '../checks/types';
 import { plainText, safeUrl } from '../cards/escape';
-import type { KnowledgeEntry, LearnLink } from '../knowledge/content-types';
+import type { Explainer, KnowledgeEntry, LearnLink } from '../knowledge/content-types';
 import { creationTimeNotes } from '../knowledge/creation-time';
 import type { AdaptiveCard } from './port';
 import { markdownToCardElements, type CardElement } from './qna-card-text';
@@ -33,10 +33,11 @@ export type RelatedCheck = Pick<CheckDefinition, 'id' | 'title' | 'mcsb'>;
 /** The check catalog, by id (the registry's checkById). */
 export type CheckCatalog = (id: string) => RelatedCheck | undefined;
 
-export function runChecksAction(entry: KnowledgeEntry): CardElement[] {
-  if (entry.checks.length === 0) return [];
-  const title = entry.checks.length === 1 ? 'Run this check on my workspace' : `Run these ${entry.checks.length} checks on my workspace`;
-  return [{ type: 'Action.Submit', title, data: { verb: RUN_CHECKS_VERB, checkIds: [...entry.checks], questionId: entry.id } }];
+/** The one button that runs exactly these checks on a workspace (the scan feature's scan.run-checks). */
+export function runChecksAction(checkIds: readonly string[], questionId: string): CardElement[] {
+  if (checkIds.length === 0) return [];
+  const title = checkIds.length === 1 ? 'Run this check on my workspace' : `Run these ${checkIds.length} checks on my workspace`;
+  return [{ type: 'Action.Submit', title, data: { verb: RUN_CHECKS_VERB, checkIds: [...checkIds], questionId } }];
 }
 
 /** "What to check in your workspace": each related check by title with its MCSB controls, then the settings fixed at creation. */
@@ -67,7 +68,19 @@ export function buildAnswerCard(entry: KnowledgeEntry, catalog: CheckCatalog): A
   const links = learnLinkActions(entry.learn);
   // Cards show a limited number of top-level actions: the check button first, the links in their own set.
   body.push({ type: 'ActionSet', actions: links });
-  return card(body, runChecksAction(entry));
+  return card(body, runChecksAction(entry.checks, entry.id));
+}
+
+/** "Why does this matter?" for one check: its explainer, its MCSB controls and creation-time note, and a button that runs it. */
+export function buildCheckExplainerCard(explainer: Explainer, catalog: CheckCatalog): AdaptiveCard {
+  const check = catalog(explainer.id);
+  const body: CardElement[] = [
+    { type: 'TextBlock', text: CATEGORY_TITLES[explainer.category], size: 'Small', isSubtle: true, wrap: true },
+    { type: 'TextBlock', text: `${explainer.id} · ${check?.title ?? explainer.title}`, size: 'Medium', weight: 'Bolder', wrap: true },
+    ...markdownToCardElements(explainer.body),
+    ...relatedChecksElements([explainer.id], catalog),
+  ];
+  return card(body, runChecksAction(check === undefined ? [] : [explainer.id], explainer.id));
 }
 
 /** "I'm not sure": the closest topics as buttons, never a guessed answer. */

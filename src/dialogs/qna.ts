@@ -5,11 +5,11 @@
  */
 import type { KnowledgeContent } from '../knowledge/content-types';
 import { findEntry } from '../knowledge/content';
-import { checkExplainerMarkdown, offTopicMarkdown } from '../knowledge/answer-text';
+import { offTopicMarkdown } from '../knowledge/answer-text';
 import type { Router } from '../knowledge/router';
 import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
 import type { TurnPort } from './port';
-import { buildAnswerCard, buildNotSureCard, QNA_VERBS, type CheckCatalog } from './qna-cards';
+import { buildAnswerCard, buildCheckExplainerCard, buildNotSureCard, QNA_VERBS, type CheckCatalog } from './qna-cards';
 import { ANSWER_THRESHOLD } from '../knowledge/router';
 
 export interface QnaDependencies {
@@ -28,7 +28,7 @@ export function createQnaFeature({ content, checks }: QnaDependencies): Feature 
     }
     const explainer = content.checks.get(id);
     if (explainer !== undefined) {
-      await port.sendText(checkExplainerMarkdown(explainer));
+      await port.sendCard(buildCheckExplainerCard(explainer, checks), explainer.title);
       return true;
     }
     return false;

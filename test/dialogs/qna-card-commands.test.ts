@@ -1,7 +1,7 @@
 import { codeBlockText } from '../../src/cards/code-block';
 import { checkById } from '../../src/checks/registry';
 import { loadKnowledge } from '../../src/knowledge/content';
-import { buildAnswerCard } from '../../src/dialogs/qna-cards';
+import { buildAnswerCard, buildCheckExplainerCard } from '../../src/dialogs/qna-cards';
 import { markdownToCardElements } from '../../src/dialogs/qna-card-text';
 import { cardSchemaErrors } from '../support/card-schema';
 import { fencedBlocks } from '../support/az-commands';
@@ -46,7 +46,13 @@ describe('commands on answer cards', () => {
     expect(JSON.stringify(card)).not.toMatch(/"type":"TextBlock","text":"az /);
   });
 
-  it.each(explainers.map((e) => [e.id, e] as const))('explainer %s: every code block copies from its card elements byte for byte', (_id, explainer) => {
+  it.each([...content.checks.values()].map((e) => [e.id, e] as const))('check explainer %s: every code block copies from its card byte for byte', (_id, explainer) => {
+    const card = buildCheckExplainerCard(explainer, checkById);
+    expect(copiedCommands(card)).toEqual(fencedBlocks(explainer.body));
+    expect(cardSchemaErrors(card)).toEqual([]);
+  });
+
+  it.each([...content.categories.values()].map((e) => [e.id, e] as const))('category explainer %s: every code block copies from its card elements byte for byte', (_id, explainer) => {
     expect(copiedCommands(markdownToCardElements(explainer.body))).toEqual(fencedBlocks(explainer.body));
   });
 

@@ -65,6 +65,22 @@ describe('Q&A feature', () => {
     }
   });
 
+  it('answers a check id with a card: why it matters, its MCSB controls, the creation-time note and a button that runs that one check', async () => {
+    const port = new RecordingPort();
+    await qna.onAction!(port, { verb: 'qna.question', data: { questionId: 'AML-NET-003' }, via: 'submit' });
+    const [sent] = port.take();
+    const card = sent?.kind === 'card' ? sent.card : undefined;
+    expect(cardSchemaErrors(card)).toEqual([]);
+    const text = cardText(card);
+    const check = checkById('AML-NET-003')!;
+    expect(text).toContain(`AML-NET-003 · ${check.title}`);
+    expect(text).toContain(content.checks.get('AML-NET-003')!.body);
+    expect(text).toContain(`MCSB ${check.mcsb.join(', ')}`);
+    expect(text).toContain('Decide at creation.');
+    const run = actionsOf(card).filter((a) => (a['data'] as Record<string, unknown> | undefined)?.['verb'] === 'scan.run-checks');
+    expect(run.map((a) => (a['data'] as { checkIds: string[] }).checkIds)).toEqual([['AML-NET-003']]);
+  });
+
   it('labels the Microsoft Entra ID links with their page titles', async () => {
     const port = new RecordingPort();
     await qna.onAction!(port, { verb: 'qna.question', data: { questionId: 'microsoft-entra-id' }, via: 'submit' });
