@@ -50,6 +50,13 @@ describe('Q&A feature', () => {
     for (const setting of ['Customer-managed key', 'hbi_workspace', 'Managed virtual network', 'No public IP']) expect(notes).toContain(`Decide at creation.** ${setting}`);
   });
 
+  it('runs every check an answer names in its text with that answer\'s button', () => {
+    for (const entry of [...content.answers.values(), ...content.topics.values()]) {
+      const named = [...entry.body.matchAll(/AML-[A-Z]+-\d{3}/g)].map((m) => m[0]);
+      expect([entry.id, named.filter((id) => !entry.checks.includes(id))]).toEqual([entry.id, []]);
+    }
+  });
+
   it('shows the "decide at creation" note on every answer that discusses a setting fixed at creation', () => {
     const settings: [RegExp, string][] = [
       [/customer_managed_key/, 'AML-DP-001'],

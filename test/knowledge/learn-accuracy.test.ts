@@ -47,7 +47,7 @@ describe('the workspace managed identity keeps the roles Learn documents', () =>
 
 describe('Defender coverage for Azure ML', () => {
   it('LT-01, the Defender topic and AML-LT-005 say Defender for AI services protects Azure OpenAI and AI model inference, not Azure ML', () => {
-    for (const text of [answer('LT-01'), topic('defender-for-cloud'), explainer('AML-LT-005')]) expect(text).toMatch(/Azure OpenAI/);
+    for (const text of [answer('LT-01'), topic('defender-for-cloud'), explainer('AML-LT-005'), content.categories.get('logging-threat-detection')!.body]) expect(text).toMatch(/Azure OpenAI/);
     expect(answer('LT-01')).toMatch(/not an Azure ML plan/);
     expect(topic('defender-for-cloud').replace(/\s+/g, ' ')).toMatch(/protects Azure OpenAI and Azure AI model inference, not Azure ML workspaces/);
     expect(explainer('AML-LT-005')).toMatch(/does not protect Azure ML workspaces/);
