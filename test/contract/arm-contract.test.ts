@@ -10,7 +10,10 @@ import { ArmContract, SPEC_ROOT } from './arm-contract';
 
 const contract = ArmContract.load();
 const ML_EXAMPLES = 'specification/machinelearningservices/resource-manager/Microsoft.MachineLearningServices/stable/2025-09-01/examples';
+const ML_SDK_EXAMPLES = 'specification/machinelearningservices/resource-manager/Microsoft.MachineLearningServices/stable/2022-10-01/examples';
+const STORAGE_EXAMPLE = 'specification/storage/resource-manager/Microsoft.Storage/stable/2026-06-01/examples/StorageAccountGetProperties.json';
 const WS = '/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws';
+const ACCOUNT = '/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sto';
 
 function exampleBody(file: string): Record<string, unknown> {
   const example = JSON.parse(fs.readFileSync(path.join(SPEC_ROOT, file), 'utf8')) as { responses: { '200': { body: Record<string, unknown> } } };
@@ -39,6 +42,31 @@ describe('validating a response body', () => {
   it('accepts the spec examples of the workspace and the compute list', () => {
     expect(contract.validate(operation('GET', WS, '2025-09-01'), exampleBody(`${ML_EXAMPLES}/Workspace/get.json`))).toEqual([]);
     expect(contract.validate(operation('GET', `${WS}/computes`, '2025-09-01'), exampleBody(`${ML_EXAMPLES}/Compute/list.json`))).toEqual([]);
+  });
+
+  it('accepts the spec examples of the reads the SDK clients send (deployments, datastores, storage account)', () => {
+    const deployments = operation('GET', `${WS}/onlineEndpoints/ep/deployments`, '2022-10-01');
+    expect(deployments.operationId).toBe('OnlineDeployments_List');
+    expect(contract.validate(deployments, exampleBody(`${ML_SDK_EXAMPLES}/OnlineDeployment/list.json`))).toEqual([]);
+    expect(contract.validate(operation('GET', `${WS}/datastores`, '2022-10-01'), exampleBody(`${ML_SDK_EXAMPLES}/Datastore/list.json`))).toEqual([]);
+    expect(contract.validate(operation('GET', ACCOUNT, '2026-06-01'), exampleBody(STORAGE_EXAMPLE))).toEqual([]);
+    expect(operation('GET', `${ACCOUNT}/blobServices/default`, '2026-06-01').operationId).toBe('BlobServices_GetServiceProperties');
+  });
+
+  it('rejects certificate credentials without their client and tenant, and a lower-case network default action', () => {
+    const datastores = clone(exampleBody(`${ML_SDK_EXAMPLES}/Datastore/list.json`));
+    const first = (datastores.value as Record<string, Record<string, unknown>>[])[0];
+    if (first?.properties === undefined) throw new Error('the example has no datastore');
+    first.properties.credentials = { credentialsType: 'Certificate' };
+    const datastoreErrors = contract.validate(operation('GET', `${WS}/datastores`, '2022-10-01'), datastores);
+    expect(datastoreErrors.some((e) => e.startsWith("/value/0/properties/credentials must have required property 'clientId'"))).toBe(true);
+    expect(datastoreErrors.some((e) => e.startsWith("/value/0/properties/credentials must have required property 'tenantId'"))).toBe(true);
+    expect(datastoreErrors.some((e) => e.includes("'secrets'"))).toBe(false);
+
+    const account = clone(exampleBody(STORAGE_EXAMPLE));
+    (account.properties as Record<string, unknown>).networkAcls = { defaultAction: 'allow' };
+    const accountErrors = contract.validate(operation('GET', ACCOUNT, '2026-06-01'), account);
+    expect(accountErrors.some((e) => e.startsWith('/properties/networkAcls/defaultAction must be equal to one of the allowed values'))).toBe(true);
   });
 
   it('rejects a property of the wrong type and an undocumented enum value', () => {

@@ -10,6 +10,8 @@
  * - `additionalProperties: false` becomes `unevaluatedProperties: false`, so properties inherited through `allOf`
  *   count as declared (a definition other definitions inherit from keeps its properties open for them);
  * - a bare `type: object` (no properties, allOf or map) is any JSON value, as autorest reads it;
+ * - a property ARM never returns (`x-ms-secret`, or an `x-ms-mutability` without `read`) is not required in a
+ *   response, as the specs' own list examples show (datastore credentials come back without their `secrets`);
  * - `readOnly`, `format`, `default`, descriptions and `x-ms-*` are annotations and are dropped.
  */
 import Ajv2019, { type ValidateFunction } from 'ajv/dist/2019';
@@ -259,6 +261,10 @@ class SwaggerConverter {
       const value = node[key];
       if (value !== undefined && !(key === 'type' && anyValue)) out[key] = value;
     }
+    if (Array.isArray(node.required) && isObject(node.properties)) {
+      const declared = node.properties;
+      out.required = node.required.filter((name) => typeof name !== 'string' || !neverReturned(declared[name]));
+    }
     if (isObject(node.items)) out.items = this.schema(node.items, url);
     if (isObject(node.properties)) {
       const properties: JsonObject = {};
@@ -294,6 +300,13 @@ class SwaggerConverter {
       for (const [name, def] of Object.entries(doc.definitions)) if (isObject(def)) yield [url, name, def];
     }
   }
+}
+
+/** Secrets and write-only properties are sent to ARM but never come back in a response body. */
+function neverReturned(property: Json | undefined): boolean {
+  if (!isObject(property)) return false;
+  const mutability = property['x-ms-mutability'];
+  return property['x-ms-secret'] === true || (Array.isArray(mutability) && !mutability.includes('read'));
 }
 
 function absolute(ref: string, base: string): string {

@@ -40,9 +40,10 @@ describe('sample ARM bodies against the vendored specs', () => {
     expect([...new Set(failures.map((f) => f.replace(/^\S+ \S+ /, "").replace(/\/\d+\//g, "/*/")))]).toEqual([]);
   });
 
-  it('validates the responses of the workspace, ARM list and Resource Graph operations it is about', () => {
+  it('validates the responses of the workspace, ARM list, SDK read and Resource Graph operations it is about', () => {
     const operationIds = new Set(answered().flatMap((e) => contract.find(e.method, e.path, e.apiVersion ?? '')?.operationId ?? []));
-    for (const id of ['Workspaces_Get', 'Compute_List', 'OnlineEndpoints_List', 'Registries_Get', 'Vaults_Get', 'Keys_Get', 'Resources', 'PolicyStates_ListQueryResultsForResourceGroup']) {
+    const sdkReads = ['OnlineDeployments_List', 'Datastores_List', 'StorageAccounts_GetProperties', 'BlobServices_GetServiceProperties', 'Vaults_Get', 'Keys_Get'];
+    for (const id of ['Workspaces_Get', 'Compute_List', 'OnlineEndpoints_List', 'Registries_Get', ...sdkReads, 'Resources', 'PolicyStates_ListQueryResultsForResourceGroup']) {
       expect(operationIds).toContain(id);
     }
   });

@@ -28,8 +28,12 @@ export default defineCheck({
     'A forgotten compute instance keeps running with its user\'s credentials, mounted data and open Jupyter sessions, widening the attack window and the bill. ' +
     'Idle shutdown bounds both without taking work away from anyone.',
   remediation: {
-    portal: ['Azure ML studio > Compute > Compute instances > select the instance > Schedules.', 'Turn on "Idle shutdown" with a timeout such as 60 minutes.'],
-    cli: 'az ml compute update --name <ci> --resource-group <rg> --workspace-name <ws> --idle-time-before-shutdown-minutes 60',
+    portal: [
+      'Azure ML studio > Compute > Compute instances > select the instance > Schedules.',
+      'Turn on "Idle shutdown" with a timeout such as 60 minutes.',
+      'The CLI sets idle shutdown when an instance is created (idle_time_before_shutdown_minutes in its YAML or --set; az ml compute update has no idle-shutdown flag); change an existing instance in the studio.',
+    ],
+    cli: 'az ml compute create --name <ci> --type ComputeInstance --size <vm-size> --resource-group <rg> --workspace-name <ws> --set idle_time_before_shutdown_minutes=60',
     url: 'https://learn.microsoft.com/azure/machine-learning/how-to-create-compute-instance#configure-idle-shutdown',
   },
   since: '2026.11.0',

@@ -170,10 +170,8 @@ export interface DatastoreSettings {
 
 export function putDatastore(put: Put, names: SampleNames, ids: SampleIds, store: DatastoreSettings): void {
   const id = `${ids.workspace}/datastores/${store.name}`;
-  const credentials: JsonObject =
-    store.credentialsType === 'None'
-      ? { credentialsType: 'None' }
-      : { credentialsType: store.credentialsType, secrets: { secretsType: store.credentialsType } };
+  // ARM never returns datastore secrets (x-ms-secret): the credentials carry only their type, as in the spec example.
+  const credentials: JsonObject = { credentialsType: store.credentialsType };
   const target: JsonObject =
     store.datastoreType === 'AzureBlob' ? { containerName: store.container } : { fileShareName: store.container };
   put(id, {
