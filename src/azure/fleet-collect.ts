@@ -22,6 +22,8 @@ import type { Collected, ReadError, Workspace, WorkspaceSnapshot } from './snaps
 import { SNAPSHOT_FIELDS, snapshotFromFields } from './snapshot-fields';
 import { readContext, SNAPSHOT_READS, type ScopedRead } from './snapshot-reads';
 
+export { isRoleDefinitionVisibleAt } from './fleet-rows';
+
 export type FleetDepth = 'graph' | 'full';
 
 export interface FleetCollectOptions {
@@ -117,7 +119,7 @@ export async function collectFleetSnapshots(clients: ArmClients, options: FleetC
       one: (read, id) => {
         const target = read.about(id);
         const source = read.graph;
-        const fromGraph = source === undefined ? undefined : parsed(target, () => source(graph, id));
+        const fromGraph = source === undefined ? undefined : parsed(target, () => source(graph, id, ws));
         if (fromGraph !== undefined) return Promise.resolve(fromGraph);
         const fromArm = (): Promise<Collected<unknown>> => run(target, armCall(read, at, id));
         if (source !== undefined || options.depth === 'full' || read.everyFleetDepth === true) return once(read, id, fromArm);

@@ -5,7 +5,7 @@
  */
 import type { GraphTable } from './fleet-graph';
 import type { JsonReader } from './parse/json-reader';
-import type { Collected, ReadError, RoleAssignment } from './snapshot';
+import type { Collected, ReadError, RoleAssignment, Workspace } from './snapshot';
 import { roleAssignmentFromRow } from './fleet-parse';
 
 /** Where a fleet scan's Resource Graph parser reads from. */
@@ -61,8 +61,11 @@ export class FleetGraph {
   }
 }
 
-/** A read's parser over the graph: the value, a failure, or `undefined` when ARG does not hold it (read from ARM). */
-export type GraphSource<V> = (graph: FleetGraph, id: string) => Collected<V> | undefined;
+/**
+ * A read's parser over the graph, given the target's id and the workspace: the value, a failure, or `undefined`
+ * when ARG does not hold it (read from ARM).
+ */
+export type GraphSource<V> = (graph: FleetGraph, id: string, ws: Workspace) => Collected<V> | undefined;
 
 const ok = <T>(value: T): Collected<T> => ({ ok: true, value });
 
@@ -88,9 +91,9 @@ export const resourcesBelow =
 
 /** Rows of one type in a table that `keep` says belong to the target scope. */
 export const rowsAt =
-  <T>(table: GraphTable, type: string, parse: (row: JsonReader) => T, keep: (lowerId: string, scope: string) => boolean): GraphSource<T[]> =>
-  (graph, scope) =>
-    mapRows(graph.rows(table), type, parse, (id) => keep(id, scope));
+  <T>(table: GraphTable, type: string, parse: (row: JsonReader) => T, keep: (lowerId: string, scope: string, ws: Workspace) => boolean): GraphSource<T[]> =>
+  (graph, scope, ws) =>
+    mapRows(graph.rows(table), type, parse, (id) => keep(id, scope, ws));
 
 /** Role assignments that apply at the target (made at or above it), as `atScope()` answers. */
 export const roleAssignmentsAt: GraphSource<readonly RoleAssignment[]> = (graph, scope) => {
@@ -104,6 +107,17 @@ export const directlyBelow =
   (id: string, scope: string): boolean =>
     isDirectlyBelow(id, `${scope}/${collection}`);
 export const atOrBelow = (id: string, scope: string): boolean => isAtOrBelow(id, scope);
+/**
+ * Resource Graph lists custom roles under their subscription and built-in roles once per tenant, with tenant-level
+ * ids (`/providers/Microsoft.Authorization/roleDefinitions/<guid>`); both are visible at the subscription.
+ */
+export const isRoleDefinitionVisibleAt = (id: string, subscriptionScope: string): boolean =>
+  isDirectlyBelow(id, `${subscriptionScope}/providers/microsoft.authorization/roledefinitions`) || isDirectlyBelow(id, '/providers/microsoft.authorization/roledefinitions');
+/** Rows at or below any of the scopes the workspace gives. */
+export const withinAny =
+  (scopesOf: (ws: Workspace) => readonly string[]) =>
+  (id: string, _scope: string, ws: Workspace): boolean =>
+    scopesOf(ws).some((scope) => isAtOrBelow(id, scope));
 export const strictlyBelow = (id: string, scope: string): boolean => isAtOrBelow(id, scope) && id.length > scope.length;
 export const policyAppliesAt = (id: string, scope: string): boolean => appliesAt(policyAssignmentScope(id), scope);
 

@@ -11,7 +11,21 @@
 import type { ArmClients, SubscriptionClients } from './clients';
 import type { ReadTarget } from './errors';
 import { keyVaultFromRow, onlineDeploymentFromRow, roleDefinitionFromRow, storageAccountFromRow } from './fleet-parse';
-import { atOrBelow, children, directlyBelow, linkedRow, policyAppliesAt, resourcesBelow, roleAssignmentsAt, rowsAt, strictlyBelow, type FleetGraph, type GraphSource } from './fleet-rows';
+import {
+  atOrBelow,
+  children,
+  directlyBelow,
+  linkedRow,
+  policyAppliesAt,
+  resourcesBelow,
+  roleAssignmentsAt,
+  isRoleDefinitionVisibleAt,
+  rowsAt,
+  strictlyBelow,
+  withinAny,
+  type FleetGraph,
+  type GraphSource,
+} from './fleet-rows';
 import { parseApplicationInsights, parseAssessment, parseDefenderPlan, parsePolicyAssignment, parsePolicyState, parseSecurityConnector } from './parse/governance';
 import type { JsonReader } from './parse/json-reader';
 import { parseCompute, parseMlRegistry, parseOnlineEndpoint } from './parse/ml';
@@ -258,7 +272,7 @@ export const SNAPSHOT_READS: ReadTableOf<WorkspaceSnapshot> = {
     pages: 'many',
     about: reads.roleDefinitionsTarget,
     arm: ({ sub }, id, s) => reads.readRoleDefinitions(sub, id, s),
-    graph: rowsAt('authorizationresources', 'microsoft.authorization/roledefinitions', roleDefinitionFromRow, directlyBelow('providers/microsoft.authorization/roledefinitions')),
+    graph: rowsAt('authorizationresources', 'microsoft.authorization/roledefinitions', roleDefinitionFromRow, isRoleDefinitionVisibleAt),
   },
   defenderPlans: {
     label: 'Defender plans',
@@ -279,12 +293,12 @@ export const SNAPSHOT_READS: ReadTableOf<WorkspaceSnapshot> = {
   },
   assessments: {
     label: 'Defender recommendations',
-    target: 'resourceGroup',
+    target: 'subscription',
     after: AFTER_WORKSPACE,
     pages: 'many',
     about: reads.assessmentsTarget,
-    arm: ({ clients }, id, s) => reads.readAssessments(clients, id, s),
-    graph: rowsAt('securityresources', 'microsoft.security/assessments', parseAssessment, strictlyBelow),
+    arm: ({ clients, ws }, id, s) => reads.readAssessments(clients, id, s, reads.assessmentScopes(ws)),
+    graph: rowsAt('securityresources', 'microsoft.security/assessments', parseAssessment, withinAny(reads.assessmentScopes)),
   },
   policyAssignments: {
     label: 'policy assignments',
