@@ -1,6 +1,7 @@
 /**
  * Every ARM read a scan makes: which client (or pinned raw api-version) reads it, the RBAC action it needs,
- * and how its payload becomes snapshot types. One function per read; collect.ts decides when they run.
+ * and how its payload becomes snapshot types. One function per read; the read table (snapshot-reads.ts) says which
+ * field each fills and what it waits for.
  */
 import type { ArmClients, SubscriptionClients } from './clients';
 import { toReadError, type ReadTarget } from './errors';
