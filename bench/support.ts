@@ -29,9 +29,9 @@ export async function settledRequests(arm: SampleArm): Promise<readonly LoggedRe
   return arm.requests;
 }
 
-/** One key per distinct read: a page of a list is its own read. */
+/** One key per distinct read: a page of a list is its own read, and so is the same resource at another api-version. */
 export function requestKey(r: LoggedRequest): string {
-  return `${r.method} ${r.path.toLowerCase()} ${r.skipToken ?? ''}`;
+  return `${r.method} ${r.path.toLowerCase()} ${r.apiVersion ?? ''} ${r.skipToken ?? ''}`;
 }
 
 export function duplicates(requests: readonly LoggedRequest[]): string[] {

@@ -4,7 +4,7 @@
  * field each fills and what it waits for.
  */
 import type { ArmClients, SubscriptionClients } from './clients';
-import { toReadError, type ReadTarget } from './errors';
+import type { ReadTarget } from './errors';
 import { parseAssessment, parseApplicationInsights, parseDefenderPlan, parsePolicyAssignment, parsePolicyState, parseSecurityConnector } from './parse/governance';
 import { PayloadError } from './parse/json-reader';
 import { parseCompute, parseConnection, parseMlRegistry, parseOnlineEndpoint, parseOutboundRule } from './parse/ml';
@@ -26,7 +26,6 @@ import type {
   ApplicationInsights,
   BlobServiceProperties,
   CmkKey,
-  Collected,
   Compute,
   ContainerRegistry,
   Datastore,
@@ -81,7 +80,7 @@ const ML = 'Microsoft.MachineLearningServices/workspaces';
 const target = (label: string, resourceId: string, requiredAction: string): ReadTarget => ({ label, resourceId, requiredAction });
 
 export const workspaceTarget = (id: string): ReadTarget => target('the workspace', id, `${ML}/read`);
-const workspacePreviewTarget = (id: string): ReadTarget =>
+export const workspacePreviewTarget = (id: string): ReadTarget =>
   target(`the workspace's network rules and soft-delete retention (api-version ${API_VERSIONS.workspacePreview})`, id, `${ML}/read`);
 
 const CHILD_LABELS: Readonly<Record<string, string>> = {
@@ -137,20 +136,13 @@ function rgAndName(id: string): { subscriptionId: string; resourceGroup: string;
   return { subscriptionId: parsed.subscriptionId, resourceGroup: parsed.resourceGroup, name: parsed.name };
 }
 
-/** The stable read decides the workspace; the preview read only fills `preview`, and its failure stays there. */
 export async function readWorkspace(clients: ArmClients, id: string, signal: AbortSignal): Promise<Workspace> {
-  const [body, preview] = await Promise.all([clients.raw.get(id, API_VERSIONS.machineLearning, signal), readWorkspacePreview(clients, id, signal)]);
-  return parseWorkspace(body, preview);
+  return parseWorkspace(await clients.raw.get(id, API_VERSIONS.machineLearning, signal));
 }
 
-async function readWorkspacePreview(clients: ArmClients, id: string, signal: AbortSignal): Promise<Collected<WorkspacePreviewSettings>> {
-  try {
-    return { ok: true, value: parseWorkspacePreviewSettings(await clients.raw.get(id, API_VERSIONS.workspacePreview, signal)) };
-  } catch (error) {
-    // A cancelled scan is the whole read's outcome, not a gap in two settings.
-    if (signal.aborted) throw error;
-    return { ok: false, error: toReadError(error, workspacePreviewTarget(id), { deadlineExpired: false, timeoutMs: 0 }) };
-  }
+/** The workspace again at the preview api-version, for the settings only that version defines. */
+export async function readWorkspacePreview(clients: ArmClients, id: string, signal: AbortSignal): Promise<WorkspacePreviewSettings> {
+  return parseWorkspacePreviewSettings(await clients.raw.get(id, API_VERSIONS.workspacePreview, signal));
 }
 
 export async function readComputes(clients: ArmClients, ws: Workspace, signal: AbortSignal): Promise<Compute[]> {

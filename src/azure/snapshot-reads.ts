@@ -30,7 +30,7 @@ import { parseApplicationInsights, parseAssessment, parseDefenderPlan, parsePoli
 import type { JsonReader } from './parse/json-reader';
 import { parseCompute, parseMlRegistry, parseOnlineEndpoint } from './parse/ml';
 import { parseContainerRegistry } from './parse/registry';
-import { parseWorkspace } from './parse/workspace';
+import { parseWorkspace, parseWorkspacePreviewSettings } from './parse/workspace';
 import * as reads from './reads';
 import type { DiagnosticSetting, RoleAssignment, Workspace, WorkspaceSnapshot } from './snapshot';
 import type { ReadNamesOf, ReadTypeOf, ReadValue } from './snapshot-paths';
@@ -177,6 +177,15 @@ function diagnosticsOf<T extends OwnTarget | LinkedTarget>(target: T, what: stri
 // Table order is snapshot order: the generated per-check table and progress totals follow it.
 export const SNAPSHOT_READS: ReadTableOf<WorkspaceSnapshot> = {
   workspace: { label: 'workspace', target: 'workspace', after: [], about: reads.workspaceTarget, arm: reads.readWorkspace, graph: parseWorkspace },
+  workspacePreview: {
+    label: 'workspace preview settings',
+    target: 'workspace',
+    after: AFTER_WORKSPACE,
+    about: reads.workspacePreviewTarget,
+    arm: ({ clients }, id, s) => reads.readWorkspacePreview(clients, id, s),
+    // Resource Graph's workspace row carries the properties the provider stored, preview-only ones included.
+    graph: linkedRow(parseWorkspacePreviewSettings),
+  },
   computes: workspaceChildren('computes', 'computes', ({ clients, ws }, s) => reads.readComputes(clients, ws, s), children('computes', parseCompute)),
   onlineEndpoints: workspaceChildren('onlineEndpoints', 'online endpoints', ({ clients, ws }, s) => reads.readOnlineEndpoints(clients, ws, s), children('onlineendpoints', parseOnlineEndpoint)),
   onlineDeployments: {

@@ -86,12 +86,6 @@ export interface Workspace {
   readonly keyVaultId: string | undefined;
   readonly containerRegistryId: string | undefined;
   readonly applicationInsightsId: string | undefined;
-  /**
-   * What only a preview api-version of the workspace defines (API_VERSIONS.workspacePreview in reads.ts): the
-   * inbound IP rules and the soft-delete retention. Read separately, so a failed preview read costs only the
-   * checks that need it.
-   */
-  readonly preview: Collected<WorkspacePreviewSettings>;
 }
 
 /** `properties.networkAcls` of a workspace (2025-07-01-preview and later): "Enabled from selected IP addresses". */
@@ -380,6 +374,12 @@ export interface WorkspaceSnapshot {
   readonly collectedAt: string;
   readonly workspaceId: string;
   readonly workspace: Collected<Workspace>;
+  /**
+   * What only a preview api-version of the workspace defines (API_VERSIONS.workspacePreview in reads.ts): the
+   * inbound IP rules and the soft-delete retention. Its own read, so that only the checks that need it pay for
+   * it, and its failure costs only them.
+   */
+  readonly workspacePreview: Collected<WorkspacePreviewSettings>;
   readonly computes: Collected<readonly Compute[]>;
   readonly onlineEndpoints: Collected<readonly OnlineEndpoint[]>;
   readonly onlineDeployments: Collected<readonly OnlineDeployment[]>;

@@ -35,10 +35,10 @@ describe('collecting only some reads', () => {
     return { snapshot, paths, requests: settled.map((r) => `${r.path.toLowerCase()}?api-version=${r.apiVersion ?? ''}`).sort(), progress };
   }
 
-  test('nothing but the workspace: its stable and preview reads, every other read skipped with its own words', async () => {
+  test('nothing but the workspace: its stable read only, every other read (the preview read too) skipped with its own words', async () => {
     const { snapshot, paths, requests, progress } = await collect(SAMPLE_WORKSPACE_IDS.hardened, []);
     expect(paths).toEqual([hardened.workspace.toLowerCase()]);
-    expect(requests).toEqual([`${hardened.workspace.toLowerCase()}?api-version=${API_VERSIONS.workspacePreview}`, `${hardened.workspace.toLowerCase()}?api-version=${API_VERSIONS.machineLearning}`]);
+    expect(requests).toEqual([`${hardened.workspace.toLowerCase()}?api-version=${API_VERSIONS.machineLearning}`]);
     expect(snapshot.workspace.ok).toBe(true);
     expect(kindsOutside(snapshot, ['workspace'])).toEqual(new Set(['skipped']));
     expect(snapshot.roleDefinitions).toEqual({ ok: false, error: { kind: 'skipped', message: 'This scan did not read the role definitions: the selected checks do not need it.', resourceId: snapshot.workspaceId } });
@@ -82,7 +82,7 @@ describe('collecting only some reads', () => {
   });
 
   test('fieldsToRead: everything without `only`, else the workspace plus `only`', () => {
-    expect(fieldsToRead(undefined).size).toBe(28);
+    expect(fieldsToRead(undefined).size).toBe(29);
     expect([...fieldsToRead(new Set<SnapshotField>(['policyStates', 'diagnostics.keyVault']))]).toEqual(['workspace', 'diagnostics.keyVault', 'policyStates']);
   });
 });

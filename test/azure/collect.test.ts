@@ -62,7 +62,7 @@ describe('collectWorkspaceSnapshot on the hardened sample', () => {
     expect(ws.managedNetworkFirewallSku).toBe('Standard');
     expect(ws.systemDatastoresAuthMode).toBe(json.systemDatastoresAuthMode);
     expect(ws.systemDatastoresAuthMode).toBe('Identity');
-    expect(ws.preview).toEqual({ ok: true, value: { networkAcls: { defaultAction: 'Deny', ipRules: [] }, softDeleteRetentionInDays: 14 } });
+    expect(snapshot.workspacePreview).toEqual({ ok: true, value: { networkAcls: { defaultAction: 'Deny', ipRules: [] }, softDeleteRetentionInDays: 14 } });
     expect(ws.primaryUserAssignedIdentity).toBe(hardened.userAssignedIdentity);
     expect(ws.identity?.userAssigned.map((u) => u.resourceId)).toEqual([hardened.userAssignedIdentity]);
     expect(ws.privateEndpointConnections.map((c) => c.status)).toEqual(['Approved']);

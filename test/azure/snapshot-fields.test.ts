@@ -8,9 +8,9 @@ import { notAssessed } from '../../src/checks/define';
 import { hardenedSnapshot } from '../support/snapshot-builder';
 
 describe('snapshot fields', () => {
-  test('28 reads: the top-level ones and each diagnostics and role-assignments scope', () => {
-    expect(SNAPSHOT_FIELDS).toHaveLength(28);
-    expect(SNAPSHOT_READ_COUNT).toBe(28);
+  test('29 reads: the top-level ones and each diagnostics and role-assignments scope', () => {
+    expect(SNAPSHOT_FIELDS).toHaveLength(29);
+    expect(SNAPSHOT_READ_COUNT).toBe(29);
     expect(SNAPSHOT_FIELDS.filter((f) => f.includes('.'))).toEqual([
       'diagnostics.workspace',
       'diagnostics.keyVault',
@@ -54,7 +54,7 @@ describe('recordReads', () => {
   test('enumerating counts as touching everything it could reach', () => {
     const top = recordReads(hardenedSnapshot());
     void Object.keys(top.view);
-    expect(top.touched.size).toBe(28);
+    expect(top.touched.size).toBe(29);
     const nested = recordReads(hardenedSnapshot());
     void { ...nested.view.roleAssignments };
     expect([...nested.touched].sort()).toEqual(['roleAssignments.containerRegistry', 'roleAssignments.keyVault', 'roleAssignments.storageAccount', 'roleAssignments.workspace']);

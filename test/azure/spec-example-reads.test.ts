@@ -1,9 +1,12 @@
 /**
  * Reads over the official example bodies, served by the sample ARM server at their real paths: the workspace's
- * preview-only settings come from a second read at the preview api-version, and Defender assessments are listed
- * per subscription (the only documented scope besides management groups) and narrowed by resource id.
+ * preview-only settings come from their own read of the workspace at the preview api-version, and Defender
+ * assessments are listed per subscription (the only documented scope besides management groups) and narrowed by
+ * resource id.
  */
+import { collectWorkspaceSnapshot } from '../../src/azure/collect';
 import { API_VERSIONS, readAssessments, readWorkspace } from '../../src/azure/reads';
+import type { WorkspaceSnapshot } from '../../src/azure/snapshot';
 import { isRoleDefinitionVisibleAt } from '../../src/azure/fleet-collect';
 import type { JsonObject } from '../../src/sample';
 import { EXAMPLES, exampleBody, member, text, withProperties } from '../support/arm-example';
@@ -11,7 +14,7 @@ import { startTestArm, type TestArm } from '../support/fake-arm';
 
 const signal = (): AbortSignal => new AbortController().signal;
 
-describe('the workspace read', () => {
+describe('the workspace read and its preview read', () => {
   let t: TestArm;
   const body = exampleBody(EXAMPLES.workspace);
   const id = text(body, 'id');
@@ -20,25 +23,35 @@ describe('the workspace read', () => {
   });
   afterEach(() => t.close());
 
+  const collectPreview = (): Promise<WorkspaceSnapshot> => collectWorkspaceSnapshot(t.clients, id, { timeoutMs: 10_000, concurrency: 4, only: new Set(['workspacePreview']) });
+
   test('takes networkAcls and softDeleteRetentionInDays from the preview api-version that defines them', async () => {
     // 2025-07-01-preview WorkspaceProperties: networkAcls { defaultAction, ipRules[].value }, softDeleteRetentionInDays.
     t.arm.setResource(id, withProperties(body, { publicNetworkAccess: 'Enabled', networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '203.0.113.0/24' }] }, softDeleteRetentionInDays: 7 }));
-    const ws = await readWorkspace(t.clients, id, signal());
-    expect(ws.preview).toEqual({ ok: true, value: { networkAcls: { defaultAction: 'Deny', ipRules: ['203.0.113.0/24'] }, softDeleteRetentionInDays: 7 } });
+    const snapshot = await collectPreview();
+    expect(snapshot.workspacePreview).toEqual({ ok: true, value: { networkAcls: { defaultAction: 'Deny', ipRules: ['203.0.113.0/24'] }, softDeleteRetentionInDays: 7 } });
     expect(t.arm.requests.map((r) => r.apiVersion).sort()).toEqual([API_VERSIONS.workspacePreview, API_VERSIONS.machineLearning]);
     expect(API_VERSIONS.workspacePreview).toBe('2025-07-01-preview');
+  });
+
+  test('the workspace read alone is one request at the stable api-version', async () => {
+    t.arm.setResource(id, body);
+    const ws = await readWorkspace(t.clients, id, signal());
+    expect(ws.name).toBe('testworkspace');
+    expect(t.arm.requests.map((r) => r.apiVersion)).toEqual([API_VERSIONS.machineLearning]);
   });
 
   test('keeps the workspace when the preview api-version is refused, and says why the two settings are missing', async () => {
     t.arm.setResource(id, body);
     t.arm.inject({ pathPattern: '/workspaces/testworkspace', apiVersion: API_VERSIONS.workspacePreview, status: 400, code: 'InvalidApiVersionParameter' });
-    const ws = await readWorkspace(t.clients, id, signal());
-    expect(ws.name).toBe('testworkspace');
-    expect(ws.publicNetworkAccess).toBe('Disabled');
-    expect(ws.preview.ok).toBe(false);
-    if (!ws.preview.ok) {
-      expect(ws.preview.error).toMatchObject({ kind: 'invalid', status: 400, code: 'InvalidApiVersionParameter', resourceId: id });
-      expect(ws.preview.error.message).toContain(API_VERSIONS.workspacePreview);
+    const snapshot = await collectPreview();
+    expect(snapshot.workspace.ok && snapshot.workspace.value.name).toBe('testworkspace');
+    expect(snapshot.workspace.ok && snapshot.workspace.value.publicNetworkAccess).toBe('Disabled');
+    const preview = snapshot.workspacePreview;
+    expect(preview.ok).toBe(false);
+    if (!preview.ok) {
+      expect(preview.error).toMatchObject({ kind: 'invalid', status: 400, code: 'InvalidApiVersionParameter', resourceId: id, requiredAction: 'Microsoft.MachineLearningServices/workspaces/read' });
+      expect(preview.error.message).toContain(API_VERSIONS.workspacePreview);
     }
   });
 });

@@ -173,7 +173,6 @@ export function hardenedWorkspace(overrides: Partial<Workspace> = {}): Workspace
     keyVaultId: KEY_VAULT_ID,
     containerRegistryId: REGISTRY_ID,
     applicationInsightsId: APP_INSIGHTS_ID,
-    preview: { ok: true, value: { networkAcls: undefined, softDeleteRetentionInDays: 14 } },
     ...overrides,
   };
 }
@@ -630,6 +629,8 @@ export function hardenedSnapshot(overrides: Partial<WorkspaceSnapshot> = {}): Wo
     collectedAt: '2026-03-02T09:00:00.000Z',
     workspaceId: WORKSPACE_ID,
     workspace: ok(hardenedWorkspace()),
+    // Public access is off, so no network rules are needed; the retention is the 14-day default, set explicitly.
+    workspacePreview: ok({ networkAcls: undefined, softDeleteRetentionInDays: 14 }),
     computes: ok([computeInstance(), amlCluster()]),
     onlineEndpoints: ok([endpoint]),
     onlineDeployments: ok([onlineDeployment()]),

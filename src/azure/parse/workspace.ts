@@ -1,13 +1,9 @@
 /** The workspace, parsed from its raw ARM body at the pinned api-version (the SDK's 2022-10-01 model drops fields). */
 import { parseResourceId } from '../../shared/resource-id';
-import type { Collected, ManagedIdentity, PrivateEndpointConnection, Workspace, WorkspaceNetworkAcls, WorkspacePreviewSettings } from '../snapshot';
+import type { ManagedIdentity, PrivateEndpointConnection, Workspace, WorkspaceNetworkAcls, WorkspacePreviewSettings } from '../snapshot';
 import { type JsonReader, nonEmpty } from './json-reader';
 
-/**
- * `preview` is the result of the read at the preview api-version; without it the preview-only settings are taken
- * from the same body (a Resource Graph row carries whatever the provider stored).
- */
-export function parseWorkspace(body: JsonReader, preview?: Collected<WorkspacePreviewSettings>): Workspace {
+export function parseWorkspace(body: JsonReader): Workspace {
   const id = body.need('id', 'The workspace');
   const parsed = parseResourceId(id);
   const p = body.obj('properties');
@@ -42,7 +38,6 @@ export function parseWorkspace(body: JsonReader, preview?: Collected<WorkspacePr
     keyVaultId: nonEmpty(p.str('keyVault')),
     containerRegistryId: nonEmpty(p.str('containerRegistry')),
     applicationInsightsId: nonEmpty(p.str('applicationInsights')),
-    preview: preview ?? { ok: true, value: parseWorkspacePreviewSettings(body) },
   };
 }
 

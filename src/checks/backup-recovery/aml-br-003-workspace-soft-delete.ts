@@ -3,8 +3,8 @@
  *
  * Soft delete is on by default with 14 days' retention (concept-soft-delete), so an absent
  * softDeleteRetentionInDays means the default and passes; a shorter retention fails. Only preview api-versions
- * define softDeleteRetentionInDays, so it comes from the workspace's preview read (Workspace.preview); when that
- * read failed, the retention is not assessed. Learn also states that soft delete and recovery are not supported
+ * define softDeleteRetentionInDays, so it comes from the workspace's preview read (the snapshot's
+ * workspacePreview); when that read failed, the retention is not assessed. Learn also states that soft delete and recovery are not supported
  * when the workspace uses only a user-assigned identity, so that configuration fails too (keep a system-assigned
  * identity alongside the user-assigned one).
  */
@@ -39,8 +39,9 @@ export default defineCheck({
       const onlyUserAssigned = identity !== undefined && identity.toLowerCase().replace(/\s/g, '') === 'userassigned';
       const identityFact = evidence('identity.type', identity, 'SystemAssigned or SystemAssigned,UserAssigned');
       if (onlyUserAssigned) return [fail(ws.id, `Workspace ${ws.name} uses only a user-assigned identity, so it cannot be soft-deleted and recovered.`, [identityFact])];
-      if (!ws.preview.ok) return [notAssessed(ws.preview.error)];
-      const retention = ws.preview.value.softDeleteRetentionInDays;
+      const preview = snapshot.workspacePreview;
+      if (!preview.ok) return [notAssessed(preview.error)];
+      const retention = preview.value.softDeleteRetentionInDays;
       const days = retention ?? MINIMUM_DAYS;
       const facts = [evidence('properties.softDeleteRetentionInDays', retention ?? `not set (default ${MINIMUM_DAYS})`, `>= ${MINIMUM_DAYS}`), identityFact];
       return days >= MINIMUM_DAYS

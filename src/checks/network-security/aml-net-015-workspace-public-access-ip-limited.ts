@@ -3,7 +3,7 @@
  *
  * "Enabled from selected IP addresses" is publicNetworkAccess Enabled plus networkAcls { defaultAction: Deny,
  * ipRules[].value }. networkAcls is defined only by preview api-versions, so it comes from the workspace's
- * preview read (Workspace.preview); when that read failed the check says so instead of guessing.
+ * preview read (the snapshot's workspacePreview); when that read failed the check says so instead of guessing.
  */
 import { defineCheck, evidence, fail, notApplicable, notAssessed, pass, sameText, withReads } from '../define';
 
@@ -43,8 +43,9 @@ export default defineCheck({
       if (sameText(ws.publicNetworkAccess, 'Disabled')) {
         return [notApplicable(ws.id, `Workspace ${ws.name} has public network access Disabled, so no IP rules are needed.`)];
       }
-      if (!ws.preview.ok) return [notAssessed(ws.preview.error)];
-      const acls = ws.preview.value.networkAcls;
+      const preview = snapshot.workspacePreview;
+      if (!preview.ok) return [notAssessed(preview.error)];
+      const acls = preview.value.networkAcls;
       const rules = acls?.ipRules ?? [];
       const facts = [
         evidence('publicNetworkAccess', ws.publicNetworkAccess, 'Disabled, or Enabled with networkAcls.defaultAction Deny'),
