@@ -19,6 +19,7 @@ import type { ArmClients } from './clients';
 import { toReadError, type ReadTarget } from './errors';
 import { keyVaultFromRow, onlineDeploymentFromRow, roleAssignmentFromRow, roleDefinitionFromRow, storageAccountFromRow } from './fleet-parse';
 import { queryGraphTable, type GraphTable } from './fleet-graph';
+import { isInGraphScope, type GraphScope } from './graph-scope';
 import { createLimiter } from './limiter';
 import { collectionSignal } from './scan-signal';
 import { parseApplicationInsights, parseAssessment, parseDefenderPlan, parsePolicyAssignment, parsePolicyState, parseSecurityConnector } from './parse/governance';
@@ -33,8 +34,8 @@ import type { Collected, DiagnosticSetting, Linked, ReadError, RoleAssignment, W
 export type FleetDepth = 'graph' | 'full';
 
 export interface FleetCollectOptions {
-  /** Subscriptions to cover; every subscription the identity can see when empty. */
-  readonly subscriptions?: readonly string[];
+  /** Where to look (decided before any read, see scan/fleet-scan.ts); every subscription the identity can see when undefined. */
+  readonly scope?: GraphScope;
   /** ARM and ARG requests in flight at once, across the whole fleet. */
   readonly concurrency: number;
   /** Deadline of the whole fleet collection. */
@@ -58,6 +59,7 @@ export const NOT_READ_CODE = 'NotInResourceGraph';
 
 const TABLES: readonly GraphTable[] = ['resources', 'securityresources', 'authorizationresources', 'policyresources'];
 const WORKSPACE_TYPE = 'microsoft.machinelearningservices/workspaces';
+const TENANT_ROLE_DEFINITIONS = '/providers/microsoft.authorization/roledefinitions';
 
 /** Thrown when the fleet cannot be listed at all (ARG `resources` failed). */
 export class FleetCollectError extends Error {
@@ -94,11 +96,10 @@ export async function collectFleetSnapshots(clients: ArmClients, options: FleetC
     }
   };
 
-  const subscriptions = options.subscriptions ?? [];
   const tables = await Promise.all(
     TABLES.map(async (table) => {
       const target: ReadTarget = { label: `Azure Resource Graph (${table})`, resourceId: '/providers/Microsoft.ResourceGraph/resources', requiredAction: 'Microsoft.ResourceGraph/resources/read' };
-      return [table, await run(target, (s) => queryGraphTable(clients, table, subscriptions, limit, s))] as const;
+      return [table, await run(target, (s) => queryGraphTable(clients, table, options.scope, limit, s))] as const;
     }),
   );
   // queryGraphTable takes the limiter per page: the `run` above only counts as one read.
@@ -202,6 +203,11 @@ export async function collectFleetSnapshots(clients: ArmClients, options: FleetC
         activityLogOf(ws.subscriptionId),
       ]);
 
+    // A workspace-level scope keeps the rest of its resource group out of the query: its registries come from ARM, as in a single scan.
+    const mlRegistries = isInGraphScope(rgId, options.scope)
+      ? parsed(reads.registriesTarget(rgId), () => index.ofTypeBelow('microsoft.machinelearningservices/registries', rgId).map(parseMlRegistry))
+      : await run(reads.registriesTarget(rgId), (s) => reads.readMlRegistries(clients, rgId, s));
+
     return {
       collectedAt,
       workspaceId: ws.id,
@@ -214,7 +220,7 @@ export async function collectFleetSnapshots(clients: ArmClients, options: FleetC
       datastores,
       connections,
       outboundRules,
-      mlRegistries: parsed(reads.registriesTarget(rgId), () => index.ofTypeBelow('microsoft.machinelearningservices/registries', rgId).map(parseMlRegistry)),
+      mlRegistries,
       storageAccount,
       blobService,
       keyVault,
@@ -229,7 +235,10 @@ export async function collectFleetSnapshots(clients: ArmClients, options: FleetC
         containerRegistry: atScope(ws.containerRegistryId, 'the container registry'),
       },
       roleDefinitions: failedAt(
-        mapRows(authorization, 'microsoft.authorization/roledefinitions', roleDefinitionFromRow, (id) => isDirectlyBelow(id, `${subscriptionScope}/providers/microsoft.authorization/roledefinitions`)),
+        // Built-in roles live at the tenant (`/providers/Microsoft.Authorization/roleDefinitions/<guid>`), custom ones below the subscription.
+        mapRows(authorization, 'microsoft.authorization/roledefinitions', roleDefinitionFromRow, (id) =>
+          [TENANT_ROLE_DEFINITIONS, `${subscriptionScope}/providers/microsoft.authorization/roledefinitions`].some((collection) => isDirectlyBelow(id, collection)),
+        ),
         reads.roleDefinitionsTarget(subscriptionScope),
       ),
       defenderPlans: failedAt(
@@ -252,7 +261,8 @@ export async function collectFleetSnapshots(clients: ArmClients, options: FleetC
     };
   };
 
-  const workspaceRows = index.ofType(WORKSPACE_TYPE);
+  // The query is already bounded by the scope; no per-workspace read may follow a row that slipped outside it.
+  const workspaceRows = index.ofType(WORKSPACE_TYPE).filter((row) => isInGraphScope(row.str('id') ?? '', options.scope));
   const snapshots = await Promise.all(workspaceRows.map(snapshotOf));
   return { snapshots, graphPages, armReads };
 }

@@ -8,7 +8,7 @@
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { type Config, ConfigError, loadConfig } from '../config';
-import type * as IndexModule from '../index';
+import type { RunningServer } from '../index';
 import { localConversation, LocalBotClient } from '../bot/local-client';
 import { LocalConnector } from '../bot/local-connector';
 import { createLogger } from '../logging';
@@ -82,13 +82,12 @@ async function runChat(args: readonly string[], io: CliIO): Promise<ExitCode> {
   });
 
   // Loaded on use: the server pulls in restify and the bot SDK, which `guardian --help` does not need.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { startServer } = require('../index') as typeof IndexModule;
+  const { startServer } = await import('../index.js');
   const stateDir = stringOption(options, 'state');
   const store = chatStore(config, stateDir);
   const cwd = process.cwd();
   const connector = await LocalConnector.start('127.0.0.1');
-  let server: IndexModule.RunningServer | undefined;
+  let server: RunningServer | undefined;
   let session: ChatSession | undefined;
   try {
     server = await startServer({ config, logger, store, host: '127.0.0.1', port: 0 });

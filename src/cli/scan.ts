@@ -172,21 +172,17 @@ export function createScanCommand(deps: ScanCommandDeps): CliCommand {
   };
 }
 
-type SampleEnvironmentFactory = (options: { logger: Logger }) => Promise<OpenedScanService>;
-type ScanServiceFactory = (options: { config: Config; logger: Logger }) => ScanService | Promise<ScanService>;
-
 /**
- * The composition the CLI uses: src/scan's createScanService (real Azure) or startSampleEnvironment (local fake
- * ARM). Loaded on use so that `guardian --help` and `guardian checks` do not load the Azure SDK.
+ * The composition the CLI uses: src/scan's Azure access (the same as the bot's, bounded by the signed-in
+ * identity's RBAC and GUARDIAN_ALLOWED_SCOPES) or the sample environment (local fake ARM). Loaded on use so that
+ * `guardian --help` and `guardian checks` do not load the Azure SDK.
  */
 export async function openDefaultScanService(config: Config, options: { readonly sample: boolean; readonly logger: Logger }): Promise<OpenedScanService> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const scan = require('../scan') as { createScanService?: ScanServiceFactory; startSampleEnvironment?: SampleEnvironmentFactory };
   if (options.sample) {
-    if (typeof scan.startSampleEnvironment !== 'function') throw new Error('The sample environment is not available in this build.');
-    return scan.startSampleEnvironment({ logger: options.logger });
+    const { startSampleEnvironment } = await import('../scan/sample-environment.js');
+    return startSampleEnvironment({ timeoutMs: config.azure.scanTimeoutMs, concurrency: config.azure.armConcurrency });
   }
-  if (typeof scan.createScanService !== 'function') throw new Error('The scan service is not available in this build.');
-  const scanService = await scan.createScanService({ config, logger: options.logger });
-  return { scanService, close: () => Promise.resolve() };
+  const { createAzureAccess, signedInScopePolicy } = await import('../scan/azure-access.js');
+  const access = createAzureAccess(config, { allowedScopes: signedInScopePolicy(config) });
+  return { scanService: access.scanService, close: () => Promise.resolve() };
 }
