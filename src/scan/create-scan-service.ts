@@ -41,7 +41,7 @@ export interface ScanServiceDeps {
 
 export type GuardianScanService = ScanService & SnapshotSource;
 
-const OUTSIDE_SCOPES = 'That workspace is outside the scopes this bot may scan; ask an administrator to add its subscription or resource group.';
+const OUTSIDE_SCOPES = 'That workspace is outside the scopes allowed here (GUARDIAN_ALLOWED_SCOPES); ask an administrator to add its subscription or resource group.';
 
 export function createScanService(deps: ScanServiceDeps): GuardianScanService {
   const now = deps.now ?? ((): Date => new Date());

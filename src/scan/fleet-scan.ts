@@ -95,6 +95,10 @@ export function fleetScope(subscriptions: readonly string[] | undefined, allowed
 
 /** The one sentence for a fleet scan that could not run (refused, not signed in, fleet not listable); undefined for anything unexpected. */
 export function fleetFailureMessage(error: unknown): string | undefined {
-  if (error instanceof ScanError || error instanceof FleetCollectError) return error.message;
+  if (error instanceof ScanError) return error.message;
+  if (error instanceof FleetCollectError) {
+    const { kind, requiredAction } = error.readError;
+    return kind === 'forbidden' && requiredAction !== undefined ? `${error.message} It needs ${requiredAction}.` : error.message;
+  }
   return isCredentialError(error) ? describeCredentialError(error) : undefined;
 }
