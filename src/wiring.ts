@@ -83,6 +83,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
       : config.azure.allowedScopes.length > 0
         ? createAzureAccess(config).scanService
         : undefined;
+  if (azure !== undefined) logger.info({ armEndpoint: config.azure.armEndpoint, authMode: config.azure.authMode, allowedScopes: config.azure.allowedScopes.length }, 'Azure access composed');
   const sampleSubscriptionIds = [...new Set(Object.values(SAMPLE_WORKSPACE_IDS).map((id) => parseResourceId(id).subscriptionId))];
   const scanService = sampleEnvironment
     ? createCombinedScanService({ sample: sampleEnvironment.scanService, sampleSubscriptionIds, ...(azure ? { azure } : {}) })
