@@ -9,6 +9,7 @@ import {
   CredentialUnavailableError,
   DefaultAzureCredential,
   type AccessToken,
+  type GetTokenOptions,
   type TokenCredential,
 } from '@azure/identity';
 import type { Config } from '../config';
@@ -26,10 +27,34 @@ export interface SampleCredential extends TokenCredential {
 
 export function createCredential(azure: AzureCredentialConfig, mode: CredentialMode): TokenCredential {
   if (mode === 'sample') return createSampleCredential();
-  return new DefaultAzureCredential({
-    ...(azure.managedIdentityClientId !== '' ? { managedIdentityClientId: azure.managedIdentityClientId } : {}),
-    authorityHost: azure.authorityHost,
-  });
+  return singleFlight(
+    new DefaultAzureCredential({
+      ...(azure.managedIdentityClientId !== '' ? { managedIdentityClientId: azure.managedIdentityClientId } : {}),
+      authorityHost: azure.authorityHost,
+    }),
+  );
+}
+
+/**
+ * One token request in flight per set of scopes. A scan starts with every SDK client asking at once; without
+ * this, DefaultAzureCredential would run its chain (a managed-identity request, an `az` process…) once per
+ * client. Each client's pipeline caches the token it gets. A request with claims or a tenant goes alone, and
+ * the shared request is not tied to one caller's abort signal.
+ */
+export function singleFlight(credential: TokenCredential): TokenCredential {
+  const pending = new Map<string, Promise<AccessToken | null>>();
+  return {
+    getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
+      if (options?.claims !== undefined || options?.tenantId !== undefined) return credential.getToken(scopes, options);
+      const { abortSignal: _own, ...shared } = options ?? {};
+      const key = `${[scopes].flat().join(' ')}|${shared.enableCae === true ? 'cae' : ''}`;
+      const existing = pending.get(key);
+      if (existing !== undefined) return existing;
+      const request = credential.getToken(scopes, shared).finally(() => pending.delete(key));
+      pending.set(key, request);
+      return request;
+    },
+  };
 }
 
 /** A credential for the sample ARM server: a constant, meaningless token. */

@@ -19,7 +19,8 @@ Scan every Azure Machine Learning workspace in the subscriptions at once: fleet-
 Azure Resource Graph in a few paged queries, and only what Resource Graph lacks is read from ARM.
 
 Options:
-  --subscriptions <a,b>   subscription ids to cover (default: every subscription the identity can see)
+  --subscriptions <a,b>   subscription ids to cover (default: every subscription the identity can see, or
+                          those of GUARDIAN_ALLOWED_SCOPES when set; one outside them is refused)
   --sample-fleet <NxM>    scan a generated sample fleet of N subscriptions x M workspaces (no Azure needed)
   --depth <d>             full (default): also read datastores, connections, outbound rules, blob service,
                           CMK key and diagnostic settings per workspace; graph: Resource Graph only (the
@@ -27,6 +28,7 @@ Options:
   --format <f>            table (default) or json
   --concurrency <n>       requests in flight across the fleet (default 16)
 
+Signs in with DefaultAzureCredential (e.g. your az login), as guardian scan does.
 Exit codes: 0 ok, 2 usage, configuration or authentication error.`;
 
 interface FleetArgs {

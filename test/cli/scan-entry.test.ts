@@ -52,7 +52,8 @@ describe('guardian scan, built, against ARM', () => {
     // Read as the workspace's own REST path at the pinned api-version, with the CLI's token.
     const read = arm.requests.find((r) => r.method === 'GET' && WORKSPACE_PATH.test(r.path));
     expect(read).toMatchObject({ served: true, query: { 'api-version': '2025-09-01' }, authorization: `Bearer ${TEST_TOKEN}` });
-    expect(around.azCalls()[0]).toBe(`account get-access-token --output json --resource ${arm.endpoint}`);
+    // One sign-in for the whole scan, however many SDK clients asked for a token at once.
+    expect(around.azCalls()).toEqual([`account get-access-token --output json --resource ${arm.endpoint}`]);
     // The managed-identity attempt went to the loopback stand-in; nothing went through the proxy.
     expect(around.proxy.requests).toEqual([]);
   });
