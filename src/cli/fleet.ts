@@ -4,11 +4,11 @@
  * one-line summary per workspace. Exit codes: 0 ok, 2 usage, configuration or authentication error.
  */
 import type { FleetDepth } from '../azure/fleet-collect';
-import { ConfigError, loadConfig, type Config } from '../config';
 import { reportScore } from '../report/score';
 import { SCORE_MEANING, scoreFigure } from '../report/wording';
 import { parseFleetSpec, type FleetSpec } from '../sample/data/fleet';
 import type { FleetScanOptions, FleetScanResult } from '../scan/fleet-scan';
+import { loadCliConfig } from './cli-config';
 import { parseCliOptions, stringOption } from './cli-options';
 import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
 import { writeOut } from './report-io';
@@ -120,14 +120,8 @@ export const fleetCommand: CliCommand = {
       io.stderr.write(`guardian fleet: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
-    let config: Config;
-    try {
-      config = loadConfig(io.env);
-    } catch (e) {
-      if (!(e instanceof ConfigError)) throw e;
-      io.stderr.write(`${e.message}\n`);
-      return 2;
-    }
+    const config = loadCliConfig(io);
+    if (config === undefined) return 2;
     // Loaded on use, as for `guardian scan`: the Azure SDK is not needed for --help or the other commands.
     const { fleetFailureMessage } = await import('../scan/fleet-scan.js');
     const fleet: FleetScanOptions = {

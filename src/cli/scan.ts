@@ -5,7 +5,7 @@
  * 2 usage, configuration, authentication or any other reason the scan could not run.
  */
 import { SEVERITIES, type ScanReport, type Severity } from '../checks/types';
-import { ConfigError, loadConfig, type Config } from '../config';
+import type { Config } from '../config';
 import { createLogger, type Logger } from '../logging';
 import { lookupFrom, type CheckInfo } from '../report/catalog';
 import { renderJson } from '../report/json';
@@ -16,6 +16,7 @@ import { renderTable } from '../report/table';
 import { summarySentence } from '../report/wording';
 import { ScanError, type ScanService } from '../scan/scan-service';
 import { parseWorkspaceTarget, WorkspaceTargetError } from '../azure/resolve';
+import { loadCliConfig } from './cli-config';
 import { parseCliOptions, stringOption } from './cli-options';
 import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
 import { useColor, writeReport } from './report-io';
@@ -131,14 +132,8 @@ export function createScanCommand(deps: ScanCommandDeps): CliCommand {
     usage: USAGE,
     async run(args: readonly string[], io: CliIO): Promise<ExitCode> {
       const options = parseScanArgs(args);
-      let config: Config;
-      try {
-        config = loadConfig(io.env);
-      } catch (e) {
-        if (!(e instanceof ConfigError)) throw e;
-        io.stderr.write(`${e.message}\n`);
-        return 2;
-      }
+      const config = loadCliConfig(io);
+      if (config === undefined) return 2;
       // Logs always go to stderr: stdout is the report's.
       const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, destination: { write: (s: string) => void io.stderr.write(s) } });
       let opened: OpenedScanService;

@@ -4,31 +4,20 @@
  * The allowed scopes must bound what is asked of Resource Graph and what is read per workspace, not only what is
  * printed.
  */
-import { EXAMPLE_SUBSCRIPTION, EXAMPLE_WORKSPACE, EXAMPLE_WORKSPACE_ID, graphRowOf, startArmStandIn, type ArmStandIn, type RecordedRequest } from '../support/arm-stand-in';
-import { ensureBuilt, runNode, STACK_TRACE, startSurroundings, type Surroundings } from '../support/entry-point';
+import { EXAMPLE_SUBSCRIPTION, EXAMPLE_WORKSPACE, EXAMPLE_WORKSPACE_ID, graphRowOf, type RecordedRequest } from '../support/arm-stand-in';
+import { runNode, STACK_TRACE, useBuiltPackage } from '../support/entry-point';
 
 const OTHER_SUBSCRIPTION = '99999999-8888-7777-6666-555555555555';
 const OTHER_WORKSPACE_ID = EXAMPLE_WORKSPACE_ID.replace(EXAMPLE_SUBSCRIPTION, OTHER_SUBSCRIPTION);
 
-let arm: ArmStandIn;
-let around: Surroundings;
-
-beforeAll(async () => {
-  ensureBuilt();
-  arm = await startArmStandIn();
-  around = await startSurroundings();
-}, 240_000);
-afterAll(async () => {
-  await around?.close();
-  await arm?.close();
-});
+const world = useBuiltPackage();
 beforeEach(() => {
-  arm.reset();
-  arm.addGraphRows('resources', [graphRowOf({ ...EXAMPLE_WORKSPACE, id: OTHER_WORKSPACE_ID })]);
+  world.arm.reset();
+  world.arm.addGraphRows('resources', [graphRowOf({ ...EXAMPLE_WORKSPACE, id: OTHER_WORKSPACE_ID })]);
 });
 
 function fleet(args: readonly string[], env: Readonly<Record<string, string>> = {}) {
-  return runNode('bin/guardian.js', ['fleet', ...args], around.env(arm, env));
+  return runNode('bin/guardian.js', ['fleet', ...args], world.around.env(world.arm, env));
 }
 
 interface FleetJson {
@@ -36,7 +25,7 @@ interface FleetJson {
   readonly notAssessedChecks: readonly string[];
 }
 
-const graphQueries = (): RecordedRequest[] => arm.requests.filter((r) => r.path.toLowerCase() === '/providers/microsoft.resourcegraph/resources');
+const graphQueries = (): RecordedRequest[] => world.arm.requests.filter((r) => r.path.toLowerCase() === '/providers/microsoft.resourcegraph/resources');
 const bodyOf = (r: RecordedRequest): { query?: string; subscriptions?: string[] } => r.body as { query?: string; subscriptions?: string[] };
 
 describe('guardian fleet, built, against ARM', () => {
@@ -57,9 +46,9 @@ describe('guardian fleet, built, against ARM', () => {
     const queries = graphQueries();
     expect(queries).toHaveLength(4);
     for (const query of queries) expect(bodyOf(query).subscriptions).toEqual([EXAMPLE_SUBSCRIPTION]);
-    expect(arm.requests.filter((r) => r.path.toLowerCase().includes(OTHER_SUBSCRIPTION))).toEqual([]);
+    expect(world.arm.requests.filter((r) => r.path.toLowerCase().includes(OTHER_SUBSCRIPTION))).toEqual([]);
     // The per-workspace reads of a full scan were made, for the workspace in scope.
-    expect(arm.requests.some((r) => r.path.endsWith('/testworkspace/datastores'))).toBe(true);
+    expect(world.arm.requests.some((r) => r.path.endsWith('/testworkspace/datastores'))).toBe(true);
   });
 
   it('with a resource-group scope, filters the resources query by it', async () => {
@@ -76,18 +65,18 @@ describe('guardian fleet, built, against ARM', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`The subscription ${OTHER_SUBSCRIPTION} is outside the scopes this identity may scan`);
     expect(run.stderr).not.toMatch(STACK_TRACE);
-    expect(arm.requests).toEqual([]);
+    expect(world.arm.requests).toEqual([]);
   });
 
   it('a graph-only scan makes no per-workspace ARM read and lists what it left out', async () => {
     const run = await fleet(['--format', 'json', '--depth', 'graph']);
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as FleetJson).notAssessedChecks.length).toBeGreaterThan(0);
-    expect(arm.requests.some((r) => r.path.includes('/workspaces/testworkspace/'))).toBe(false);
+    expect(world.arm.requests.some((r) => r.path.includes('/workspaces/testworkspace/'))).toBe(false);
   });
 
   it('says which RBAC action is missing when Resource Graph refuses (403, exit 2)', async () => {
-    arm.fault(/^\/providers\/Microsoft\.ResourceGraph\/resources$/, { status: 403 });
+    world.arm.fault(/^\/providers\/Microsoft\.ResourceGraph\/resources$/, { status: 403 });
     const run = await fleet([]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Microsoft.ResourceGraph/resources/read');

@@ -5,29 +5,18 @@
  */
 import type { ScanReport } from '../../src/checks/types';
 import { failsAt } from '../../src/report/order';
-import { EXAMPLE_SUBSCRIPTION, EXAMPLE_WORKSPACE, EXAMPLE_WORKSPACE_ID, graphRowOf, startArmStandIn, type ArmStandIn } from '../support/arm-stand-in';
-import { ensureBuilt, runNode, STACK_TRACE, startSurroundings, TEST_TOKEN, type Surroundings } from '../support/entry-point';
+import { EXAMPLE_SUBSCRIPTION, EXAMPLE_WORKSPACE, EXAMPLE_WORKSPACE_ID, graphRowOf } from '../support/arm-stand-in';
+import { runNode, STACK_TRACE, TEST_TOKEN, useBuiltPackage } from '../support/entry-point';
 import { sarifSchemaErrors } from '../support/sarif-schema';
 
 const OTHER_SUBSCRIPTION = '99999999-8888-7777-6666-555555555555';
 const WORKSPACE_PATH = new RegExp(`^${EXAMPLE_WORKSPACE_ID.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
-let arm: ArmStandIn;
-let around: Surroundings;
-
-beforeAll(async () => {
-  ensureBuilt();
-  arm = await startArmStandIn();
-  around = await startSurroundings();
-}, 240_000);
-afterAll(async () => {
-  await around?.close();
-  await arm?.close();
-});
-beforeEach(() => arm.reset());
+const world = useBuiltPackage();
+beforeEach(() => world.arm.reset());
 
 function scan(args: readonly string[], env: Readonly<Record<string, string>> = {}) {
-  return runNode('bin/guardian.js', ['scan', ...args], around.env(arm, env));
+  return runNode('bin/guardian.js', ['scan', ...args], world.around.env(world.arm, env));
 }
 
 function reportOf(stdout: string): ScanReport {
@@ -50,12 +39,12 @@ describe('guardian scan, built, against ARM', () => {
     const counted = Object.values(report.summary).reduce((a, b) => a + b, 0);
     expect(counted).toBe(report.findings.length);
     // Read as the workspace's own REST path at the pinned api-version, with the CLI's token.
-    const read = arm.requests.find((r) => r.method === 'GET' && WORKSPACE_PATH.test(r.path));
+    const read = world.arm.requests.find((r) => r.method === 'GET' && WORKSPACE_PATH.test(r.path));
     expect(read).toMatchObject({ served: true, query: { 'api-version': '2025-09-01' }, authorization: `Bearer ${TEST_TOKEN}` });
     // One sign-in for the whole scan, however many SDK clients asked for a token at once.
-    expect(around.azCalls()).toEqual([`account get-access-token --output json --resource ${arm.endpoint}`]);
+    expect(world.around.azCalls()).toEqual([`account get-access-token --output json --resource ${world.arm.endpoint}`]);
     // The managed-identity attempt went to the loopback stand-in; nothing went through the proxy.
-    expect(around.proxy.requests).toEqual([]);
+    expect(world.around.proxy.requests).toEqual([]);
   });
 
   it.each([
@@ -80,7 +69,7 @@ describe('guardian scan, built, against ARM', () => {
     const run = await scan(['testworkspace', '--format', 'json']);
     expect(run.code).toBe(0);
     expect(reportOf(run.stdout).workspace.id).toBe(EXAMPLE_WORKSPACE_ID);
-    const query = arm.requests.find((r) => r.path.toLowerCase() === '/providers/microsoft.resourcegraph/resources');
+    const query = world.arm.requests.find((r) => r.path.toLowerCase() === '/providers/microsoft.resourcegraph/resources');
     expect(query?.query['api-version']).toBe('2024-04-01');
   });
 
@@ -93,7 +82,7 @@ describe('guardian scan, built, against ARM', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(reason);
     expect(run.stderr).not.toMatch(STACK_TRACE);
-    expect(arm.requests).toEqual([]);
+    expect(world.arm.requests).toEqual([]);
   });
 
   it('says an unknown name was not found (exit 2)', async () => {
@@ -111,7 +100,7 @@ describe('guardian scan, built, against ARM', () => {
   });
 
   it('says the credential was rejected (401, exit 2)', async () => {
-    arm.fault(WORKSPACE_PATH, { status: 401 });
+    world.arm.fault(WORKSPACE_PATH, { status: 401 });
     const run = await scan([EXAMPLE_WORKSPACE_ID]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Azure rejected the credential');
@@ -119,13 +108,13 @@ describe('guardian scan, built, against ARM', () => {
   });
 
   it('names the RBAC action a 403 lacks: for the workspace (exit 2) and for a linked read (an error finding)', async () => {
-    arm.fault(WORKSPACE_PATH, { status: 403 });
+    world.arm.fault(WORKSPACE_PATH, { status: 403 });
     const denied = await scan([EXAMPLE_WORKSPACE_ID]);
     expect(denied.code).toBe(2);
     expect(denied.stderr).toContain('Microsoft.MachineLearningServices/workspaces/read');
 
-    arm.reset();
-    arm.fault(/\/providers\/Microsoft\.Authorization\/roleAssignments$/, { status: 403 });
+    world.arm.reset();
+    world.arm.fault(/\/providers\/Microsoft\.Authorization\/roleAssignments$/, { status: 403 });
     const partial = await scan([EXAMPLE_WORKSPACE_ID, '--format', 'json']);
     expect(partial.code).toBe(0);
     const errors = reportOf(partial.stdout).findings.filter((f) => f.status === 'error');
@@ -133,14 +122,14 @@ describe('guardian scan, built, against ARM', () => {
   });
 
   it('waits out a 429 with Retry-After and reads again', async () => {
-    arm.fault(WORKSPACE_PATH, { status: 429, headers: { 'retry-after': '1' }, times: 1 });
+    world.arm.fault(WORKSPACE_PATH, { status: 429, headers: { 'retry-after': '1' }, times: 1 });
     const run = await scan([EXAMPLE_WORKSPACE_ID, '--format', 'json']);
     expect(run.code).toBe(0);
-    expect(arm.requests.filter((r) => WORKSPACE_PATH.test(r.path))).toHaveLength(2);
+    expect(world.arm.requests.filter((r) => WORKSPACE_PATH.test(r.path))).toHaveLength(2);
   });
 
   it('turns a read that keeps failing with 5xx into error findings that say so', async () => {
-    arm.fault(/\/datastores$/, { status: 500 });
+    world.arm.fault(/\/datastores$/, { status: 500 });
     const run = await scan([EXAMPLE_WORKSPACE_ID, '--format', 'json']);
     expect(run.code).toBe(0);
     const errors = reportOf(run.stdout).findings.filter((f) => f.status === 'error');
@@ -149,7 +138,7 @@ describe('guardian scan, built, against ARM', () => {
   });
 
   it('stops at the scan deadline when ARM does not answer (exit 2)', async () => {
-    arm.fault(WORKSPACE_PATH, { status: 200, delayMs: 5_000 });
+    world.arm.fault(WORKSPACE_PATH, { status: 200, delayMs: 5_000 });
     const run = await scan([EXAMPLE_WORKSPACE_ID], { GUARDIAN_SCAN_TIMEOUT_MS: '1000' });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('deadline');
@@ -164,23 +153,23 @@ describe('guardian scan with GUARDIAN_ALLOWED_SCOPES', () => {
     expect(run.stderr).toContain('outside the scopes');
     // Only the user's own words ("Scanning <id>…") repeat the id; the refusal does not.
     expect(run.stderr.replace(/Scanning .*…\n/, '')).not.toContain('testworkspace');
-    expect(arm.requests).toEqual([]);
+    expect(world.arm.requests).toEqual([]);
   });
 
   it('looks a name up only in the allowed subscriptions: never a candidate from another one', async () => {
-    arm.addGraphRows('resources', [graphRowOf(twinInOtherSubscription())]);
+    world.arm.addGraphRows('resources', [graphRowOf(twinInOtherSubscription())]);
     const unscoped = await scan(['testworkspace']);
     expect(unscoped.code).toBe(2);
     expect(unscoped.stderr).toContain('Several workspaces are named "testworkspace"');
 
-    arm.reset();
-    arm.addGraphRows('resources', [graphRowOf(twinInOtherSubscription())]);
+    world.arm.reset();
+    world.arm.addGraphRows('resources', [graphRowOf(twinInOtherSubscription())]);
     const scoped = await scan(['testworkspace', '--format', 'json'], { GUARDIAN_ALLOWED_SCOPES: `/subscriptions/${EXAMPLE_SUBSCRIPTION}` });
     expect(scoped.code).toBe(0);
     expect(reportOf(scoped.stdout).workspace.id).toBe(EXAMPLE_WORKSPACE_ID);
-    const graph = arm.requests.filter((r) => r.path.toLowerCase() === '/providers/microsoft.resourcegraph/resources');
+    const graph = world.arm.requests.filter((r) => r.path.toLowerCase() === '/providers/microsoft.resourcegraph/resources');
     expect(graph.map((r) => (r.body as { subscriptions?: unknown }).subscriptions)).toEqual([[EXAMPLE_SUBSCRIPTION]]);
-    expect(arm.requests.some((r) => r.path.includes(OTHER_SUBSCRIPTION))).toBe(false);
+    expect(world.arm.requests.some((r) => r.path.includes(OTHER_SUBSCRIPTION))).toBe(false);
   });
 
   it('says "not found" for a name that exists only outside the scopes, and names nothing there', async () => {

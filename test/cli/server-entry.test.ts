@@ -4,24 +4,13 @@
  * its health probe, keeps the Bot Framework token check on, reads nothing and contacts nothing at start-up, and
  * stops cleanly on SIGTERM. A local-mode server refuses allowed scopes outright.
  */
-import { EXAMPLE_SUBSCRIPTION, startArmStandIn, type ArmStandIn } from '../support/arm-stand-in';
-import { ensureBuilt, runNode, startNode, startSurroundings, type Surroundings } from '../support/entry-point';
+import { EXAMPLE_SUBSCRIPTION } from '../support/arm-stand-in';
+import { runNode, startNode, useBuiltPackage } from '../support/entry-point';
 
 const BOT_ID = '11111111-2222-3333-4444-555555555555';
 const SCOPE = `/subscriptions/${EXAMPLE_SUBSCRIPTION}`;
 
-let arm: ArmStandIn;
-let around: Surroundings;
-
-beforeAll(async () => {
-  ensureBuilt();
-  arm = await startArmStandIn();
-  around = await startSurroundings();
-}, 240_000);
-afterAll(async () => {
-  await around?.close();
-  await arm?.close();
-});
+const world = useBuiltPackage();
 
 interface LogLine {
   readonly msg?: string;
@@ -52,13 +41,13 @@ async function waitFor<T>(probe: () => T | undefined, what: string, exited: Prom
 
 describe('node dist/index.js', () => {
   it('as a registered bot, boots with the Azure composition, reads nothing at start-up and stops on SIGTERM', async () => {
-    const env = around.env(arm, { BOT_ID, BOT_PASSWORD: 'stand-in-secret', BOT_TENANT_ID: '00000000-1111-2222-3333-444444444444', GUARDIAN_ALLOWED_SCOPES: SCOPE, PORT: '0', GUARDIAN_LISTEN_HOST: '127.0.0.1' });
+    const env = world.around.env(world.arm, { BOT_ID, BOT_PASSWORD: 'stand-in-secret', BOT_TENANT_ID: '00000000-1111-2222-3333-444444444444', GUARDIAN_ALLOWED_SCOPES: SCOPE, PORT: '0', GUARDIAN_LISTEN_HOST: '127.0.0.1' });
     const server = startNode('dist/index.js', env);
     try {
       const listening = await waitFor(() => logLines(server.output()).find((l) => l.msg === 'Baseline Guardian is listening'), 'it listens', server.exited);
       const base = (listening.url ?? '').replace(/\/api\/messages$/, '');
       const composed = logLines(server.output()).find((l) => l.msg === 'Azure access composed');
-      expect(composed).toMatchObject({ armEndpoint: arm.endpoint, allowedScopes: 1 });
+      expect(composed).toMatchObject({ armEndpoint: world.arm.endpoint, allowedScopes: 1 });
 
       const health = await fetch(`${base}/healthz`);
       expect(health.status).toBe(200);
@@ -73,13 +62,13 @@ describe('node dist/index.js', () => {
       server.child.kill('SIGKILL');
     }
     // Credentials are created lazily: nothing asked for a token, nothing read ARM, nothing tried to leave loopback.
-    expect(arm.requests).toEqual([]);
-    expect(around.imds.requests).toEqual([]);
-    expect(around.proxy.requests).toEqual([]);
+    expect(world.arm.requests).toEqual([]);
+    expect(world.around.imds.requests).toEqual([]);
+    expect(world.around.proxy.requests).toEqual([]);
   });
 
   it('in local mode (no BOT_ID), refuses GUARDIAN_ALLOWED_SCOPES and exits 2', async () => {
-    const run = await runNode('dist/index.js', [], around.env(arm, { GUARDIAN_ALLOWED_SCOPES: SCOPE, PORT: '0' }));
+    const run = await runNode('dist/index.js', [], world.around.env(world.arm, { GUARDIAN_ALLOWED_SCOPES: SCOPE, PORT: '0' }));
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('GUARDIAN_ALLOWED_SCOPES is set but BOT_ID is empty');
   });

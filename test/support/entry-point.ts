@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Duplex } from 'node:stream';
-import type { ArmStandIn } from './arm-stand-in';
+import { startArmStandIn, type ArmStandIn } from './arm-stand-in';
 
 export const REPO = path.join(__dirname, '..', '..');
 export const TEST_TOKEN = 'stand-in-cli-token';
@@ -195,3 +195,38 @@ export function startNode(script: string, env: Record<string, string>): { child:
 
 /** A stack trace line ("    at fn (file:1:2)") anywhere in the text. */
 export const STACK_TRACE = /^\s+at .+[:(]\d+/m;
+
+export interface BuiltPackageWorld {
+  readonly arm: ArmStandIn;
+  readonly around: Surroundings;
+}
+
+/**
+ * The jest hooks of an entry-point test file: build the package once (if stale), start the ARM stand-in and the
+ * surroundings, close them at the end. Read the fields inside tests (they are set by beforeAll).
+ */
+export function useBuiltPackage(): BuiltPackageWorld {
+  let arm: ArmStandIn | undefined;
+  let around: Surroundings | undefined;
+  beforeAll(async () => {
+    ensureBuilt();
+    arm = await startArmStandIn();
+    around = await startSurroundings();
+  }, 240_000);
+  afterAll(async () => {
+    await around?.close();
+    await arm?.close();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the stand-ins are not started yet (use them inside a test)');
+    return value;
+  };
+  return {
+    get arm() {
+      return ready(arm);
+    },
+    get around() {
+      return ready(around);
+    },
+  };
+}
