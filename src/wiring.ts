@@ -116,7 +116,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
     createBaselineFeature({ content: knowledge, store, offerFile: createFileConsent({ store, logger }).offerFile }),
     createLinkFeature({ bindings, rosterCheck: teamOwnerCheck(config, store), allowedScopes: config.azure.allowedScopes, onError: (e) => logger.warn({ err: e }, 'link command failed') }),
     createScanFeature({ scanService, store, logger, checks: checkById, sampleWorkspaceId, guard }),
-    createQnaFeature({ content: knowledge, router }),
+    createQnaFeature({ content: knowledge, router, checks: checkById }),
   ];
 
   return {

@@ -127,7 +127,7 @@ export async function collectWorkspaceSnapshot(clients: ArmClients, workspaceId:
   );
   const roleDefinitions = field('roleDefinitions', () => run(reads.roleDefinitionsTarget(subscriptionId), (s) => reads.readRoleDefinitions(sub, subscriptionId, s)));
   const defenderPlans = field('defenderPlans', () => run(reads.pricingsTarget(subscriptionId), (s) => reads.readDefenderPlans(clients, subscriptionId, s)));
-  const assessments = field('assessments', () => run(reads.assessmentsTarget(rgId), (s) => reads.readAssessments(clients, rgId, s)));
+  const assessments = field('assessments', () => run(reads.assessmentsTarget(subscriptionId), (s) => reads.readAssessments(clients, subscriptionId, s, reads.assessmentScopes(ws))));
   const policyAssignments = field('policyAssignments', () => run(reads.policyAssignmentsTarget(ws.id), (s) => reads.readPolicyAssignments(clients, ws.id, s)));
   const policyStates = field('policyStates', () => run(reads.policyStatesTarget(rgId), (s) => reads.readPolicyStates(clients, rgId, s)));
 

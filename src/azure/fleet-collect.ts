@@ -59,7 +59,6 @@ export const NOT_READ_CODE = 'NotInResourceGraph';
 
 const TABLES: readonly GraphTable[] = ['resources', 'securityresources', 'authorizationresources', 'policyresources'];
 const WORKSPACE_TYPE = 'microsoft.machinelearningservices/workspaces';
-const TENANT_ROLE_DEFINITIONS = '/providers/microsoft.authorization/roledefinitions';
 
 /** Thrown when the fleet cannot be listed at all (ARG `resources` failed). */
 export class FleetCollectError extends Error {
@@ -235,10 +234,7 @@ export async function collectFleetSnapshots(clients: ArmClients, options: FleetC
         containerRegistry: atScope(ws.containerRegistryId, 'the container registry'),
       },
       roleDefinitions: failedAt(
-        // Built-in roles live at the tenant (`/providers/Microsoft.Authorization/roleDefinitions/<guid>`), custom ones below the subscription.
-        mapRows(authorization, 'microsoft.authorization/roledefinitions', roleDefinitionFromRow, (id) =>
-          [TENANT_ROLE_DEFINITIONS, `${subscriptionScope}/providers/microsoft.authorization/roledefinitions`].some((collection) => isDirectlyBelow(id, collection)),
-        ),
+        mapRows(authorization, 'microsoft.authorization/roledefinitions', roleDefinitionFromRow, (id) => isRoleDefinitionVisibleAt(id, subscriptionScope)),
         reads.roleDefinitionsTarget(subscriptionScope),
       ),
       defenderPlans: failedAt(
@@ -301,6 +297,14 @@ function isAtOrBelow(id: string, scope: string): boolean {
   const a = id.toLowerCase();
   const b = scope.toLowerCase().replace(/\/+$/, '');
   return a === b || a.startsWith(`${b}/`);
+}
+
+/**
+ * Resource Graph lists custom roles under their subscription and built-in roles once per tenant, with tenant-level
+ * ids (`/providers/Microsoft.Authorization/roleDefinitions/<guid>`); both are visible at the subscription.
+ */
+export function isRoleDefinitionVisibleAt(id: string, subscriptionScope: string): boolean {
+  return isDirectlyBelow(id, `${subscriptionScope}/providers/microsoft.authorization/roledefinitions`) || isDirectlyBelow(id, '/providers/microsoft.authorization/roledefinitions');
 }
 
 function isDirectlyBelow(id: string, collection: string): boolean {

@@ -15,7 +15,7 @@ export interface PipelineHost {
 export interface RawArm {
   /** GET one resource. `path` is a resource id or an ARM path starting with `/`. */
   get(path: string, apiVersion: string, signal: AbortSignal): Promise<JsonReader>;
-  /** GET a collection, following `nextLink` pages (same host only). */
+  /** GET a collection, following `nextLink` pages (same host only), as ARM's list operations page. */
   list(path: string, apiVersion: string, signal: AbortSignal, query?: Readonly<Record<string, string>>): Promise<JsonReader[]>;
   /** POST a query (policy states) and return its `value` items, following `@odata.nextLink`. */
   postList(path: string, apiVersion: string, signal: AbortSignal): Promise<JsonReader[]>;
@@ -46,13 +46,14 @@ export function createRawArm(host: PipelineHost, endpoint: string): RawArm {
     return parseJsonBody(response.bodyAsText ?? undefined, `${method} ${new URL(url).pathname}`);
   };
 
-  const collect = async (method: 'GET' | 'POST', firstUrl: string, signal: AbortSignal): Promise<JsonReader[]> => {
+  /** Each list names its own paging link: `nextLink` for ARM lists, `@odata.nextLink` for the policy-states query. */
+  const collect = async (method: 'GET' | 'POST', firstUrl: string, signal: AbortSignal, nextLinkName: 'nextLink' | '@odata.nextLink'): Promise<JsonReader[]> => {
     const items: JsonReader[] = [];
     let url: string | undefined = firstUrl;
     for (let page = 0; url !== undefined && page < MAX_PAGES; page += 1) {
       const body: JsonReader = await send(method, url, signal);
       items.push(...body.list('value'));
-      url = body.str('nextLink') ?? body.str('@odata.nextLink') ?? undefined;
+      url = body.str(nextLinkName);
       if (url === '') url = undefined;
     }
     return items;
@@ -60,8 +61,8 @@ export function createRawArm(host: PipelineHost, endpoint: string): RawArm {
 
   return {
     get: (path, apiVersion, signal) => send('GET', urlFor(path, apiVersion), signal),
-    list: (path, apiVersion, signal, query) => collect('GET', urlFor(path, apiVersion, query), signal),
-    postList: (path, apiVersion, signal) => collect('POST', urlFor(path, apiVersion), signal),
+    list: (path, apiVersion, signal, query) => collect('GET', urlFor(path, apiVersion, query), signal, 'nextLink'),
+    postList: (path, apiVersion, signal) => collect('POST', urlFor(path, apiVersion), signal, '@odata.nextLink'),
   };
 }
 

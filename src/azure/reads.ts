@@ -3,7 +3,7 @@
  * and how its payload becomes snapshot types. One function per read; collect.ts decides when they run.
  */
 import type { ArmClients, SubscriptionClients } from './clients';
-import type { ReadTarget } from './errors';
+import { toReadError, type ReadTarget } from './errors';
 import { parseAssessment, parseApplicationInsights, parseDefenderPlan, parsePolicyAssignment, parsePolicyState, parseSecurityConnector } from './parse/governance';
 import { PayloadError } from './parse/json-reader';
 import { parseCompute, parseConnection, parseMlRegistry, parseOnlineEndpoint, parseOutboundRule } from './parse/ml';
@@ -19,12 +19,13 @@ import {
   fromSdkStorageAccount,
   fromSdkVault,
 } from './parse/sdk-models';
-import { parseWorkspace } from './parse/workspace';
-import { parseResourceId } from '../shared/resource-id';
+import { parseWorkspace, parseWorkspacePreviewSettings } from './parse/workspace';
+import { isWithinScope, parseResourceId } from '../shared/resource-id';
 import type {
   ApplicationInsights,
   BlobServiceProperties,
   CmkKey,
+  Collected,
   Compute,
   ContainerRegistry,
   Datastore,
@@ -44,15 +45,22 @@ import type {
   StorageAccount,
   Workspace,
   WorkspaceConnection,
+  WorkspacePreviewSettings,
 } from './snapshot';
 
 /**
- * Pinned api-versions for raw reads. ML 2025-09-01 returns managedNetwork, systemDatastoresAuthMode,
- * ipAllowlist, softDeleteRetentionInDays, compute idle shutdown and endpoint publicNetworkAccess, which the
- * SDK's 2022-10-01 models drop; the others are what each provider's payload needs (see docs in each read).
+ * Pinned api-versions for raw reads. ML 2025-09-01 returns managedNetwork, systemDatastoresAuthMode and endpoint
+ * publicNetworkAccess, which the SDK's 2022-10-01 models drop; the others are what each provider's payload needs
+ * (see docs in each read).
  */
 export const API_VERSIONS = {
   machineLearning: '2025-09-01',
+  /**
+   * The workspace's networkAcls (inbound IP rules) and softDeleteRetentionInDays are defined only by preview
+   * api-versions (2025-07-01-preview's WorkspaceProperties has both; stable 2025-09-01 and 2025-12-01 have neither),
+   * so the workspace is read a second time at this version for those two settings alone.
+   */
+  workspacePreview: '2025-07-01-preview',
   pricings: '2024-01-01',
   securityConnectors: '2023-10-01-preview',
   assessments: '2021-06-01',
@@ -72,6 +80,8 @@ const ML = 'Microsoft.MachineLearningServices/workspaces';
 const target = (label: string, resourceId: string, requiredAction: string): ReadTarget => ({ label, resourceId, requiredAction });
 
 export const workspaceTarget = (id: string): ReadTarget => target('the workspace', id, `${ML}/read`);
+const workspacePreviewTarget = (id: string): ReadTarget =>
+  target(`the workspace's network rules and soft-delete retention (api-version ${API_VERSIONS.workspacePreview})`, id, `${ML}/read`);
 
 const CHILD_LABELS: Readonly<Record<string, string>> = {
   computes: 'the computes',
@@ -126,8 +136,20 @@ function rgAndName(id: string): { subscriptionId: string; resourceGroup: string;
   return { subscriptionId: parsed.subscriptionId, resourceGroup: parsed.resourceGroup, name: parsed.name };
 }
 
+/** The stable read decides the workspace; the preview read only fills `preview`, and its failure stays there. */
 export async function readWorkspace(clients: ArmClients, id: string, signal: AbortSignal): Promise<Workspace> {
-  return parseWorkspace(await clients.raw.get(id, API_VERSIONS.machineLearning, signal));
+  const [body, preview] = await Promise.all([clients.raw.get(id, API_VERSIONS.machineLearning, signal), readWorkspacePreview(clients, id, signal)]);
+  return parseWorkspace(body, preview);
+}
+
+async function readWorkspacePreview(clients: ArmClients, id: string, signal: AbortSignal): Promise<Collected<WorkspacePreviewSettings>> {
+  try {
+    return { ok: true, value: parseWorkspacePreviewSettings(await clients.raw.get(id, API_VERSIONS.workspacePreview, signal)) };
+  } catch (error) {
+    // A cancelled scan is the whole read's outcome, not a gap in two settings.
+    if (signal.aborted) throw error;
+    return { ok: false, error: toReadError(error, workspacePreviewTarget(id), { deadlineExpired: false, timeoutMs: 0 }) };
+  }
 }
 
 export async function readComputes(clients: ArmClients, ws: Workspace, signal: AbortSignal): Promise<Compute[]> {
@@ -227,8 +249,23 @@ export async function readSecurityConnectors(clients: ArmClients, subscriptionSc
   return (await clients.raw.list(`${subscriptionScope}/providers/Microsoft.Security/securityConnectors`, API_VERSIONS.securityConnectors, signal)).map(parseSecurityConnector);
 }
 
-export async function readAssessments(clients: ArmClients, rgId: string, signal: AbortSignal): Promise<SecurityAssessment[]> {
-  return (await clients.raw.list(`${rgId}/providers/Microsoft.Security/assessments`, API_VERSIONS.assessments, signal, { $expand: 'metadata' })).map(parseAssessment);
+/**
+ * Assessments_List documents only subscription and management-group scopes, and `$expand` only on a single GET, so
+ * the list is read per subscription without it and narrowed here: an assessment's id begins with the id of the
+ * resource it assesses, so `about` (resource or resource-group ids) keeps those at or below one of them. Without
+ * `about`, every assessment in the subscription is kept.
+ */
+export async function readAssessments(clients: ArmClients, subscriptionScope: string, signal: AbortSignal, about?: readonly string[]): Promise<SecurityAssessment[]> {
+  const all = await clients.raw.list(`${subscriptionScope}/providers/Microsoft.Security/assessments`, API_VERSIONS.assessments, signal);
+  const kept = about === undefined ? all : all.filter((a) => about.some((scope) => isWithinScope(a.str('id') ?? '', scope)));
+  return kept.map(parseAssessment);
+}
+
+/** What a workspace scan needs assessed: its resource group, plus the linked resources that may live elsewhere. */
+export function assessmentScopes(ws: Workspace): string[] {
+  const rgId = `/subscriptions/${ws.subscriptionId}/resourceGroups/${ws.resourceGroup}`;
+  const linked = [ws.storageAccountId, ws.keyVaultId, ws.containerRegistryId, ws.applicationInsightsId].filter((id): id is string => id !== undefined);
+  return [rgId, ...linked.filter((id) => !isWithinScope(id, rgId))];
 }
 
 export async function readPolicyAssignments(clients: ArmClients, scope: string, signal: AbortSignal): Promise<PolicyAssignment[]> {

@@ -67,8 +67,6 @@ export interface Workspace {
   /** `Enabled` | `Disabled`; undefined means ARM did not say (the service default is Enabled). */
   readonly publicNetworkAccess: string | undefined;
   readonly allowPublicAccessWhenBehindVnet: boolean | undefined;
-  /** Inbound IP allow-list (`ipAllowlist`), when public access is limited to addresses. */
-  readonly ipAllowlist: readonly string[];
   readonly privateEndpointConnections: readonly PrivateEndpointConnection[];
   /** `Disabled`, `AllowInternetOutbound`, `AllowOnlyApprovedOutbound`; undefined when ARM returned no managedNetwork. */
   readonly managedNetworkIsolationMode: string | undefined;
@@ -82,13 +80,33 @@ export interface Workspace {
   readonly hbiWorkspace: boolean | undefined;
   /** `accessKey` | `identity`. */
   readonly systemDatastoresAuthMode: string | undefined;
-  readonly softDeleteRetentionInDays: number | undefined;
   readonly v1LegacyMode: boolean | undefined;
   readonly imageBuildCompute: string | undefined;
   readonly storageAccountId: string | undefined;
   readonly keyVaultId: string | undefined;
   readonly containerRegistryId: string | undefined;
   readonly applicationInsightsId: string | undefined;
+  /**
+   * What only a preview api-version of the workspace defines (API_VERSIONS.workspacePreview in reads.ts): the
+   * inbound IP rules and the soft-delete retention. Read separately, so a failed preview read costs only the
+   * checks that need it.
+   */
+  readonly preview: Collected<WorkspacePreviewSettings>;
+}
+
+/** `properties.networkAcls` of a workspace (2025-07-01-preview and later): "Enabled from selected IP addresses". */
+export interface WorkspaceNetworkAcls {
+  /** `Allow` | `Deny`. */
+  readonly defaultAction: string | undefined;
+  /** `ipRules[].value`: IPv4 addresses or CIDR ranges. */
+  readonly ipRules: readonly string[];
+}
+
+export interface WorkspacePreviewSettings {
+  /** undefined when the body has no networkAcls (public access, when on, is then open to every address). */
+  readonly networkAcls: WorkspaceNetworkAcls | undefined;
+  /** undefined means the service default (14 days). */
+  readonly softDeleteRetentionInDays: number | undefined;
 }
 
 export interface Compute {
@@ -103,7 +121,10 @@ export interface Compute {
   readonly remoteLoginPortPublicAccess: string | undefined;
   /** ComputeInstance: `Enabled` | `Disabled`. */
   readonly sshPublicAccess: string | undefined;
-  /** ComputeInstance idle shutdown, ISO-8601 duration such as `PT30M`. */
+  /**
+   * ComputeInstance idle shutdown, ISO-8601 duration such as `PT30M`. Not in the stable contract (2025-09-01
+   * defines it only for the updateIdleShutdownSetting action); the service returns it in the compute body when set.
+   */
   readonly idleTimeBeforeShutdown: string | undefined;
   readonly isLatestOsImageVersion: boolean | undefined;
   readonly osImageVersion: string | undefined;
@@ -316,6 +337,7 @@ export interface SecurityConnector {
 }
 
 export interface SecurityAssessment {
+  /** `{resourceId}/providers/Microsoft.Security/assessments/{assessment key}`: the key survives display-name changes. */
   readonly id: string;
   /** The resource the recommendation is about. */
   readonly resourceId: string;
@@ -386,7 +408,7 @@ export interface WorkspaceSnapshot {
   readonly roleDefinitions: Collected<readonly RoleDefinition[]>;
   readonly defenderPlans: Collected<readonly DefenderPlan[]>;
   readonly securityConnectors: Collected<readonly SecurityConnector[]>;
-  /** Defender for Cloud recommendations on the resources of the workspace's resource group. */
+  /** Defender for Cloud recommendations on the resources of the workspace's resource group and on its linked resources. */
   readonly assessments: Collected<readonly SecurityAssessment[]>;
   /** Policy assignments that apply at the workspace (inherited ones included). */
   readonly policyAssignments: Collected<readonly PolicyAssignment[]>;

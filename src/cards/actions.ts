@@ -14,7 +14,7 @@ export const SCAN_VERBS = {
 /** Owned by the Q&A feature: answer one workshop question by id. */
 export const QNA_QUESTION_VERB = 'qna.question';
 
-export type ActionData = Readonly<Record<string, string | number | boolean>>;
+export type ActionData = Readonly<Record<string, string | number | boolean | readonly string[]>>;
 
 /** The pair a template needs for one button: `data` for Action.Execute and `submit` for its fallback. */
 export interface ActionPayload {

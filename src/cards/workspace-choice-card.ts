@@ -23,6 +23,8 @@ export interface WorkspaceChoiceView {
   readonly includeSample: boolean;
   /** What to check once chosen: 'all', an area or a category (passed back in the action data). */
   readonly check: string;
+  /** Exactly these checks once chosen (a related-checks button on an answer card); overrides `check`. */
+  readonly checkIds?: readonly string[];
 }
 
 /** A ChoiceSet this long is still usable on a phone; more would be a search, not a list. */
@@ -44,6 +46,6 @@ export function workspaceChoiceCard(view: WorkspaceChoiceView): AdaptiveCard {
     selected: choices[0]?.value ?? '',
     choices,
     scanTitle,
-    run: actionPayload(SCAN_VERBS.run, { check: plainText(view.check, 60) }),
+    run: actionPayload(SCAN_VERBS.run, { check: plainText(view.check, 60), ...(view.checkIds !== undefined ? { checkIds: view.checkIds.map((id) => plainText(id, 60)) } : {}) }),
   });
 }

@@ -1,7 +1,12 @@
-/** The Q&A cards: an answer with its Learn links and "Check this on my workspace", and the "not sure" card. */
-import { CATEGORY_TITLES } from '../checks/types';
+/**
+ * The Q&A cards: an answer with its Learn links and "What to check in your workspace" (the related checks by title,
+ * their MCSB controls, the settings to decide at creation, and one button that runs exactly those checks), and the
+ * "not sure" card.
+ */
+import { CATEGORY_TITLES, type CheckDefinition } from '../checks/types';
 import { plainText, safeUrl } from '../cards/escape';
-import type { KnowledgeEntry, LearnLink } from '../knowledge/content-types';
+import type { Explainer, KnowledgeEntry, LearnLink } from '../knowledge/content-types';
+import { creationTimeNotes } from '../knowledge/creation-time';
 import type { AdaptiveCard } from './port';
 import { markdownToCardElements, type CardElement } from './qna-card-text';
 
@@ -23,24 +28,59 @@ export function learnLinkActions(links: readonly LearnLink[]): CardElement[] {
   });
 }
 
-export function runChecksAction(entry: KnowledgeEntry): CardElement[] {
-  if (entry.checks.length === 0) return [];
-  return [{ type: 'Action.Submit', title: 'Check this on my workspace', data: { verb: RUN_CHECKS_VERB, checkIds: [...entry.checks], questionId: entry.id } }];
+/** What an answer card shows of a related check. */
+export type RelatedCheck = Pick<CheckDefinition, 'id' | 'title' | 'mcsb'>;
+/** The check catalog, by id (the registry's checkById). */
+export type CheckCatalog = (id: string) => RelatedCheck | undefined;
+
+/** The one button that runs exactly these checks on a workspace (the scan feature's scan.run-checks). */
+export function runChecksAction(checkIds: readonly string[], questionId: string): CardElement[] {
+  if (checkIds.length === 0) return [];
+  const title = checkIds.length === 1 ? 'Run this check on my workspace' : `Run these ${checkIds.length} checks on my workspace`;
+  return [{ type: 'Action.Submit', title, data: { verb: RUN_CHECKS_VERB, checkIds: [...checkIds], questionId } }];
+}
+
+/** "What to check in your workspace": each related check by title with its MCSB controls, then the settings fixed at creation. */
+export function relatedChecksElements(checkIds: readonly string[], catalog: CheckCatalog): CardElement[] {
+  if (checkIds.length === 0) return [];
+  const lines = checkIds.map((id) => {
+    const check = catalog(id);
+    if (check === undefined) return `- ${id}`;
+    return `- ${check.title} — MCSB ${check.mcsb.join(', ')}`;
+  });
+  const notes = creationTimeNotes(checkIds).map((note) => ({ type: 'TextBlock', text: `**Decide at creation.** ${note}`, color: 'Warning', wrap: true, spacing: 'Small' }));
+  return [
+    { type: 'TextBlock', text: 'What to check in your workspace', weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' },
+    { type: 'TextBlock', text: lines.join('\n'), size: 'Small', wrap: true, spacing: 'Small' },
+    ...notes,
+  ];
 }
 
 /** The answer to one workshop question or topic. */
-export function buildAnswerCard(entry: KnowledgeEntry): AdaptiveCard {
+export function buildAnswerCard(entry: KnowledgeEntry, catalog: CheckCatalog): AdaptiveCard {
   const body: CardElement[] = [
     { type: 'TextBlock', text: CATEGORY_TITLES[entry.category], size: 'Small', isSubtle: true, wrap: true },
     { type: 'TextBlock', text: entry.kind === 'answer' ? `${entry.id} · ${entry.title}` : entry.title, size: 'Medium', weight: 'Bolder', wrap: true },
   ];
   if (entry.question !== undefined) body.push({ type: 'TextBlock', text: entry.question, isSubtle: true, wrap: true, spacing: 'Small' });
   body.push(...markdownToCardElements(entry.body));
-  if (entry.checks.length > 0) body.push({ type: 'TextBlock', text: `Related checks: ${entry.checks.join(', ')}`, size: 'Small', isSubtle: true, wrap: true });
+  body.push(...relatedChecksElements(entry.checks, catalog));
   const links = learnLinkActions(entry.learn);
   // Cards show a limited number of top-level actions: the check button first, the links in their own set.
   body.push({ type: 'ActionSet', actions: links });
-  return card(body, runChecksAction(entry));
+  return card(body, runChecksAction(entry.checks, entry.id));
+}
+
+/** "Why does this matter?" for one check: its explainer, its MCSB controls and creation-time note, and a button that runs it. */
+export function buildCheckExplainerCard(explainer: Explainer, catalog: CheckCatalog): AdaptiveCard {
+  const check = catalog(explainer.id);
+  const body: CardElement[] = [
+    { type: 'TextBlock', text: CATEGORY_TITLES[explainer.category], size: 'Small', isSubtle: true, wrap: true },
+    { type: 'TextBlock', text: `${explainer.id} · ${check?.title ?? explainer.title}`, size: 'Medium', weight: 'Bolder', wrap: true },
+    ...markdownToCardElements(explainer.body),
+    ...relatedChecksElements([explainer.id], catalog),
+  ];
+  return card(body, runChecksAction(check === undefined ? [] : [explainer.id], explainer.id));
 }
 
 /** "I'm not sure": the closest topics as buttons, never a guessed answer. */

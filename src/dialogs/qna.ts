@@ -5,28 +5,30 @@
  */
 import type { KnowledgeContent } from '../knowledge/content-types';
 import { findEntry } from '../knowledge/content';
-import { checkExplainerMarkdown, offTopicMarkdown } from '../knowledge/answer-text';
+import { offTopicMarkdown } from '../knowledge/answer-text';
 import type { Router } from '../knowledge/router';
 import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
 import type { TurnPort } from './port';
-import { buildAnswerCard, buildNotSureCard, QNA_VERBS } from './qna-cards';
+import { buildAnswerCard, buildCheckExplainerCard, buildNotSureCard, QNA_VERBS, type CheckCatalog } from './qna-cards';
 import { ANSWER_THRESHOLD } from '../knowledge/router';
 
 export interface QnaDependencies {
   readonly content: KnowledgeContent;
   readonly router: Router;
+  /** The related checks' titles and MCSB controls on answer cards (the registry's checkById). */
+  readonly checks: CheckCatalog;
 }
 
-export function createQnaFeature({ content }: QnaDependencies): Feature {
+export function createQnaFeature({ content, checks }: QnaDependencies): Feature {
   async function answer(port: TurnPort, id: string): Promise<boolean> {
     const entry = findEntry(content, id);
     if (entry !== undefined) {
-      await port.sendCard(buildAnswerCard(entry), entry.title);
+      await port.sendCard(buildAnswerCard(entry, checks), entry.title);
       return true;
     }
     const explainer = content.checks.get(id);
     if (explainer !== undefined) {
-      await port.sendText(checkExplainerMarkdown(explainer));
+      await port.sendCard(buildCheckExplainerCard(explainer, checks), explainer.title);
       return true;
     }
     return false;

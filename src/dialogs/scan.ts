@@ -74,6 +74,12 @@ function selectionOf(scope: CheckScope): ScanSelection {
   return { kind: 'category', category: scope as (typeof CATEGORIES)[number] };
 }
 
+/** What a "Which workspace?" card passes back: a scope by name, or the exact checks a related-checks button named. */
+function choiceScope(scope: CheckScope | ScanSelection): { readonly check: string; readonly checkIds?: readonly string[] } {
+  if (typeof scope === 'string') return { check: scope };
+  return scope.kind === 'checks' ? { check: 'all', checkIds: scope.checkIds } : { check: 'all' };
+}
+
 /** Why the message named no workspace when it had a link, mention or HTML in it: those are never taken as targets. */
 function ignoredNotice(text: string): string | undefined {
   const kinds = ignoredTargetParts(text);
@@ -247,7 +253,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
 
   async function promptForWorkspace(
     port: TurnPort,
-    scope: CheckScope,
+    scope: CheckScope | ScanSelection,
     candidates?: Parameters<typeof workspaceChoiceCard>[0]['workspaces'],
     name?: string,
     notice?: string,
@@ -269,15 +275,15 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
           ? 'Which Azure Machine Learning workspace should I scan? Choose one, or try the sample workspace.'
           : 'I cannot see any Azure Machine Learning workspace. Try the sample workspace, or name a workspace by its resource id.';
     const text = notice === undefined ? prompt : `${notice} ${prompt}`;
-    await port.sendCard(workspaceChoiceCard({ title: 'Which workspace?', prompt: text, workspaces, includeSample: true, check: scope }), 'Which workspace?');
+    await port.sendCard(workspaceChoiceCard({ title: 'Which workspace?', prompt: text, workspaces, includeSample: true, ...choiceScope(scope) }), 'Which workspace?');
   }
 
   /** Resolves what the user typed, then scans, prompts or explains. */
-  async function scanFromText(port: TurnPort, rawTarget: string, scope: CheckScope): Promise<void> {
+  async function scanFromText(port: TurnPort, rawTarget: string, scope: CheckScope | ScanSelection): Promise<void> {
     const target = rawTarget.trim();
     const subscription = parseSubscriptionTarget(target);
     if (subscription !== undefined) {
-      if (SUBSCRIPTION_SCOPES.has(scope)) {
+      if (typeof scope === 'string' && SUBSCRIPTION_SCOPES.has(scope)) {
         await defenderStatus(port, subscription);
         return;
       }
@@ -430,35 +436,46 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     const data = action.data;
     const target = parseTarget(data);
     if (!target.ok) return refuse(target.reason);
-    const scope = parseCheckScope(data.check);
-    if (!scope.ok) return refuse(scope.reason);
+    // A choice card that a related-checks button led to carries those checks: run exactly them.
+    const named = data.checkIds === undefined ? undefined : runCheckIds(data.checkIds);
+    if (named !== undefined && !named.ok) return named.answer;
+    const parsedScope = parseCheckScope(data.check);
+    if (!parsedScope.ok) return refuse(parsedScope.reason);
+    const scope: CheckScope | ScanSelection = named === undefined ? parsedScope.value : { kind: 'checks', checkIds: named.ids };
     const sample = isSampleTarget(target.value);
     const name = sample ? (target.value === 'sample' ? 'the sample workspace' : target.value.slice('sample:'.length)) : (target.value.split('/').filter((part) => part !== '').at(-1) ?? target.value);
-    if (sample) await runScan(port, target.value, scope.value, name);
-    else await scanFromText(port, target.value, scope.value);
+    if (sample) await runScan(port, target.value, scope, name);
+    else await scanFromText(port, target.value, scope);
     if (action.via !== 'execute') return { kind: 'handled' };
     return { kind: 'card', card: noticeCard({ title: `Scanning ${name}…`, lines: ['Results below.'] }) };
   }
 
   /** "Check this on my workspace" from an answer card: the related checks on the workspace scanned last here. */
-  async function runChecks(port: TurnPort, data: Readonly<Record<string, unknown>>): Promise<ActionResult> {
-    const ids = data.checkIds;
+  /** The check ids a related-checks button names: 1 to MAX_RUN_CHECKS known ids, or the answer that refuses them. */
+  function runCheckIds(ids: unknown): { readonly ok: true; readonly ids: string[] } | { readonly ok: false; readonly answer: ActionResult } {
     if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_RUN_CHECKS || !ids.every((id) => typeof id === 'string')) {
-      return refuse(`the card must name 1 to ${MAX_RUN_CHECKS} check ids`);
+      return { ok: false, answer: refuse(`the card must name 1 to ${MAX_RUN_CHECKS} check ids`) };
     }
     const checkIds: string[] = [];
     for (const id of ids) {
       const parsed = parseCheckId({ checkId: id });
-      if (!parsed.ok) return refuse(parsed.reason);
-      if (checks !== undefined && checks(parsed.value) === undefined) return { kind: 'text', text: `I do not know the check ${parsed.value}; the card may be from an older version. Ask the question again.` };
+      if (!parsed.ok) return { ok: false, answer: refuse(parsed.reason) };
+      if (checks !== undefined && checks(parsed.value) === undefined) return { ok: false, answer: { kind: 'text', text: `I do not know the check ${parsed.value}; the card may be from an older version. Ask the question again.` } };
       checkIds.push(parsed.value);
     }
+    return { ok: true, ids: checkIds };
+  }
+
+  async function runChecks(port: TurnPort, data: Readonly<Record<string, unknown>>): Promise<ActionResult> {
+    const named = runCheckIds(data.checkIds);
+    if (!named.ok) return named.answer;
+    const selection: ScanSelection = { kind: 'checks', checkIds: named.ids };
     const last = await lastScans.get(port.conversation.conversationId);
     if (last === undefined) {
-      await promptForWorkspace(port, 'all');
+      await promptForWorkspace(port, selection);
       return { kind: 'handled' };
     }
-    await runScan(port, last.target, { kind: 'checks', checkIds }, last.report.workspace.name);
+    await runScan(port, last.target, selection, last.report.workspace.name);
     return { kind: 'handled' };
   }
 

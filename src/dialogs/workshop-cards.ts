@@ -102,7 +102,7 @@ export function buildFeedbackCard({ entry, answerText, userName, grade, offerNex
   const reference: CardElement = { type: 'Container', items: [{ type: 'TextBlock', text: 'Reference answer', weight: 'Bolder', wrap: true }, ...markdownToCardElements(entry.body)] };
   body.push({ type: 'ActionSet', actions: [{ type: 'Action.ShowCard', title: 'Show the reference answer', card: { type: 'AdaptiveCard', version: '1.5', body: [reference] } }] });
   body.push({ type: 'ActionSet', actions: learnLinkActions(entry.learn) });
-  const actions: CardElement[] = [...(offerNext ? [submit('Next question', WORKSHOP_VERBS.next)] : []), ...runChecksAction(entry)];
+  const actions: CardElement[] = [...(offerNext ? [submit('Next question', WORKSHOP_VERBS.next)] : []), ...runChecksAction(entry.checks, entry.id)];
   return card(body, actions);
 }
 

@@ -2,9 +2,17 @@
 import { CATEGORIES, CATEGORY_TITLES } from '../checks/types';
 import type { Explainer, KnowledgeEntry } from './content-types';
 
-export function entryAnswerMarkdown(entry: KnowledgeEntry): string {
+/**
+ * An answer as Markdown text (the CLI's `ask`). With `checkTitle` (e.g. the check explainers' titles) the related
+ * checks are named by title, not by bare id.
+ */
+export function entryAnswerMarkdown(entry: KnowledgeEntry, checkTitle?: (id: string) => string | undefined): string {
   const links = entry.learn.map((link) => `- ${link.title}: ${link.url}`).join('\n');
-  const checks = entry.checks.length > 0 ? `\n\nRelated checks: ${entry.checks.join(', ')}` : '';
+  const named = entry.checks.map((id) => {
+    const title = checkTitle?.(id);
+    return title === undefined ? id : `${title} (${id})`;
+  });
+  const checks = entry.checks.length > 0 ? `\n\nWhat to check in your workspace: ${named.join('; ')}` : '';
   return `**${entry.title}**\n\n${entry.body}\n\nLearn more:\n${links}${checks}`;
 }
 

@@ -131,7 +131,7 @@ export function buildBaselineDocument(input: BaselineInput): BaselineDocument {
       if (entry !== undefined) {
         lines.push('**Reference guidance**', '', ...entry.keyPoints.map((p) => `- ${p}`), '', entry.body, '');
         lines.push('Learn more:', '', ...entry.learn.map((link) => `- [${link.title}](<${link.url}>)`), '');
-        if (entry.checks.length > 0) lines.push(`Related checks: ${entry.checks.join(', ')}`, '');
+        if (entry.checks.length > 0) lines.push(`Related checks: ${entry.checks.map((id) => `${content.checks.get(id)?.title ?? id} (${id})`).join('; ')}`, '');
       }
     }
     if (report !== undefined) {

@@ -8,6 +8,8 @@ export interface FaultRule {
   readonly method?: string;
   /** A RegExp tested against the request path, or a case-insensitive substring of it. */
   readonly pathPattern: RegExp | string;
+  /** Only requests at this api-version (any when absent), e.g. a preview version the service has retired. */
+  readonly apiVersion?: string;
   /** The HTTP status to answer with; absent means "serve normally" (after `delayMs`). */
   readonly status?: number;
   /** ARM error code for the body; a sensible one per status when absent. */
@@ -54,8 +56,8 @@ export class FaultInjector {
   }
 
   /** The first live rule matching the request, consuming one of its `times`. */
-  take(method: string, path: string): FaultOutcome | undefined {
-    const hit = this.rules.find((r) => r.remaining > 0 && matches(r.rule, method, path));
+  take(method: string, path: string, apiVersion?: string): FaultOutcome | undefined {
+    const hit = this.rules.find((r) => r.remaining > 0 && matches(r.rule, method, path, apiVersion));
     if (hit === undefined) return undefined;
     hit.remaining -= 1;
     const { rule } = hit;
@@ -70,8 +72,9 @@ export class FaultInjector {
   }
 }
 
-function matches(rule: FaultRule, method: string, path: string): boolean {
+function matches(rule: FaultRule, method: string, path: string, apiVersion: string | undefined): boolean {
   if (rule.method !== undefined && rule.method.toUpperCase() !== method.toUpperCase()) return false;
+  if (rule.apiVersion !== undefined && rule.apiVersion !== apiVersion) return false;
   if (typeof rule.pathPattern === 'string') return path.toLowerCase().includes(rule.pathPattern.toLowerCase());
   rule.pathPattern.lastIndex = 0;
   return rule.pathPattern.test(path);

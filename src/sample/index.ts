@@ -1,5 +1,5 @@
 /** The sample environment: a local ARM-compatible HTTPS server with two sample AML workspaces. */
-export { startSampleArm, type SampleArm, type SampleArmOptions, type LoggedRequest } from './server';
+export { startSampleArm, type SampleArm, type SampleArmOptions, type SampleExchange, type LoggedRequest } from './server';
 export type { FaultRule } from './faults';
 export type { Json, JsonObject } from './json';
 export { ResourceStore } from './resource-store';

@@ -39,6 +39,16 @@ export interface SampleArmOptions {
   readonly graphPageSize?: number;
   /** Answer a share of all requests with 429 + Retry-After (fleet throttling runs). */
   readonly throttle?: ThrottleSettings;
+  /** Sees every JSON response with the request it answers (contract tests validate the bodies). */
+  readonly onResponse?: (exchange: SampleExchange) => void;
+}
+
+export interface SampleExchange {
+  readonly method: string;
+  readonly path: string;
+  readonly apiVersion: string | undefined;
+  readonly status: number;
+  readonly body: Json;
 }
 
 export interface SampleArm {
@@ -111,8 +121,11 @@ export async function startSampleArm(options: SampleArmOptions = {}): Promise<Sa
           pending.add(entry);
         });
 
+  const requestOf = new WeakMap<ServerResponse, { method: string; path: string; apiVersion: string | undefined }>();
   const send = (res: ServerResponse, status: number, body: Json, headers: Record<string, string> = {}): void => {
     if (res.headersSent || res.destroyed) return;
+    const request = requestOf.get(res);
+    if (request !== undefined) options.onResponse?.({ ...request, status, body });
     const text = JSON.stringify(body);
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ms-request-id': cryptoId(), ...headers });
     res.end(text);
@@ -156,13 +169,14 @@ export async function startSampleArm(options: SampleArmOptions = {}): Promise<Sa
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const method = (req.method ?? 'GET').toUpperCase();
     const { path, query } = splitUrl(req.url ?? '/');
+    requestOf.set(res, { method, path, apiVersion: query.get('api-version') });
     let skipToken = query.get('$skiptoken');
     res.on('finish', () => log.push({ method, path, apiVersion: query.get('api-version'), skipToken, status: res.statusCode }));
     const body = await readJsonBody(req);
     // Resource Graph pages by a token in the body.
     if (isJsonObject(body) && isJsonObject(body.options) && typeof body.options.$skipToken === 'string') skipToken = body.options.$skipToken;
     await sleep(latencyMs);
-    const fault = faults.take(method, path);
+    const fault = faults.take(method, path, query.get('api-version'));
     if (fault !== undefined) await sleep(fault.delayMs);
     if (closed) return;
     if (throttle?.draw() === true) {

@@ -3,6 +3,7 @@
  * only when the workspace names the resource), the others are `skipped`, and progress counts the reads made.
  */
 import { collectWorkspaceSnapshot, fieldsToRead, type CollectOptions, type CollectProgress } from '../../src/azure/collect';
+import { API_VERSIONS } from '../../src/azure/reads';
 import { SNAPSHOT_FIELDS, type SnapshotField } from '../../src/azure/snapshot-fields';
 import type { Collected, WorkspaceSnapshot } from '../../src/azure/snapshot';
 import { HARDENED_NAMES, SAMPLE_WORKSPACE_IDS, sampleIds } from '../../src/sample';
@@ -30,17 +31,20 @@ describe('collecting only some reads', () => {
   });
   afterEach(() => t.close());
 
-  async function collect(id: string, only: SnapshotField[]): Promise<{ snapshot: WorkspaceSnapshot; paths: string[]; progress: CollectProgress[] }> {
+  /** `paths`: each resource read, once (the workspace is read at two api-versions). */
+  async function collect(id: string, only: SnapshotField[]): Promise<{ snapshot: WorkspaceSnapshot; paths: string[]; requests: string[]; progress: CollectProgress[] }> {
     const progress: CollectProgress[] = [];
     const options: CollectOptions = { timeoutMs: 30_000, concurrency: 8, only: new Set(only), onProgress: (p) => progress.push(p) };
     const snapshot = await collectWorkspaceSnapshot(t.clients, id, options);
-    const paths = (await settledRequests(t.arm)).map((r) => r.path.toLowerCase());
-    return { snapshot, paths, progress };
+    const settled = await settledRequests(t.arm);
+    const paths = [...new Set(settled.map((r) => r.path.toLowerCase()))];
+    return { snapshot, paths, requests: settled.map((r) => `${r.path.toLowerCase()}?api-version=${r.apiVersion ?? ''}`).sort(), progress };
   }
 
-  test('nothing but the workspace: one request, every other read skipped with its own words', async () => {
-    const { snapshot, paths, progress } = await collect(SAMPLE_WORKSPACE_IDS.hardened, []);
+  test('nothing but the workspace: its stable and preview reads, every other read skipped with its own words', async () => {
+    const { snapshot, paths, requests, progress } = await collect(SAMPLE_WORKSPACE_IDS.hardened, []);
     expect(paths).toEqual([hardened.workspace.toLowerCase()]);
+    expect(requests).toEqual([`${hardened.workspace.toLowerCase()}?api-version=${API_VERSIONS.workspacePreview}`, `${hardened.workspace.toLowerCase()}?api-version=${API_VERSIONS.machineLearning}`]);
     expect(snapshot.workspace.ok).toBe(true);
     expect(kindsOutside(snapshot, ['workspace'])).toEqual(new Set(['skipped']));
     expect(snapshot.roleDefinitions).toEqual({ ok: false, error: { kind: 'skipped', message: 'This scan did not read the role definitions: the selected checks do not need it.', resourceId: snapshot.workspaceId } });

@@ -61,9 +61,8 @@ describe('collectWorkspaceSnapshot on the hardened sample', () => {
     expect(ws.managedNetworkIsolationMode).toBe('AllowOnlyApprovedOutbound');
     expect(ws.managedNetworkFirewallSku).toBe('Standard');
     expect(ws.systemDatastoresAuthMode).toBe(json.systemDatastoresAuthMode);
-    expect(ws.systemDatastoresAuthMode).toBe('identity');
-    expect(ws.softDeleteRetentionInDays).toBe(14);
-    expect(ws.ipAllowlist).toEqual([]);
+    expect(ws.systemDatastoresAuthMode).toBe('Identity');
+    expect(ws.preview).toEqual({ ok: true, value: { networkAcls: { defaultAction: 'Deny', ipRules: [] }, softDeleteRetentionInDays: 14 } });
     expect(ws.primaryUserAssignedIdentity).toBe(hardened.userAssignedIdentity);
     expect(ws.identity?.userAssigned.map((u) => u.resourceId)).toEqual([hardened.userAssignedIdentity]);
     expect(ws.privateEndpointConnections.map((c) => c.status)).toEqual(['Approved']);
@@ -149,7 +148,7 @@ describe('collectWorkspaceSnapshot on the hardened sample', () => {
   });
 
   test('no resource is read twice (pages of one list are distinct reads)', () => {
-    const keys = t.arm.requests.map((r) => `${r.method} ${r.path.toLowerCase()} ${r.skipToken ?? ''}`);
+    const keys = t.arm.requests.map((r) => `${r.method} ${r.path.toLowerCase()} ${r.apiVersion ?? ''} ${r.skipToken ?? ''}`);
     const repeated = keys.filter((k, i) => keys.indexOf(k) !== i);
     expect(repeated).toEqual([]);
     expect(t.arm.requests.every((r) => r.status === 200)).toBe(true);
@@ -180,7 +179,7 @@ describe('collectWorkspaceSnapshot on the lab-default sample', () => {
   test('reads the insecure defaults as they are', async () => {
     const snapshot = await collectWorkspaceSnapshot(t.clients, SAMPLE_WORKSPACE_IDS['lab-default'], OPTIONS);
     const ws = value(snapshot.workspace);
-    expect(ws).toMatchObject({ name: LAB_NAMES.workspace, resourceGroup: 'rg-mlopsv2-0001prod', publicNetworkAccess: 'Enabled', systemDatastoresAuthMode: 'accessKey', managedNetworkIsolationMode: 'Disabled' });
+    expect(ws).toMatchObject({ name: LAB_NAMES.workspace, resourceGroup: 'rg-mlopsv2-0001prod', publicNetworkAccess: 'Enabled', systemDatastoresAuthMode: 'AccessKey', managedNetworkIsolationMode: 'Disabled' });
     expect(ws.encryption.keyIdentifier).toBeUndefined();
     expect(value(snapshot.cmkKey)).toBeNull();
     expect(value(snapshot.containerRegistry)).toMatchObject({ sku: 'Basic', adminUserEnabled: true });

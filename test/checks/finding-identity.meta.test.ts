@@ -38,7 +38,7 @@ function busySnapshot(): WorkspaceSnapshot {
   const withRecommendations = withAssessments(hardenedSnapshot(), [
     assessment(WORKSPACE_ID, 'c3b7f9e1-2a4d-4b6f-8e0a-1c3e5a7b9d2f', 'Azure Machine Learning workspaces should disable public network access'),
     assessment(WORKSPACE_ID, 'a1d3e5f7-9b2c-4d6e-8f0a-2b4c6d8e0f1a', 'Resource logs in Azure Machine Learning Workspaces should be enabled'),
-    assessment(REGISTRY_ID, 'dbd0cb49-b563-45e7-9724-889e799fa648', 'Azure registry container images should have vulnerabilities resolved'),
+    assessment(REGISTRY_ID, 'c0b7cfc6-3172-465a-b378-53c7ff2cc0d5', 'Container registry images should have vulnerability findings resolved'),
     assessment(REGISTRY_ID, '090c7b07-b4ed-4561-ad20-e9075f3ccaff', 'Azure registry container images should have vulnerabilities resolved (powered by Microsoft Defender Vulnerability Management)'),
   ]);
   return withPolicyStates(withRecommendations, [
@@ -65,11 +65,12 @@ describe('finding identity (checkId, resourceId, subject)', () => {
     expect(duplicates(findings)).toEqual([]);
   });
 
-  it('tells apart two open recommendations, two policy violations and two vulnerable-image assessments on one resource', () => {
+  it('tells apart open recommendations, policy violations and the vulnerable-image assessment on one resource', () => {
     const findings = runChecks(busySnapshot(), allChecks);
     const subjects = (checkId: string) => findings.filter((f) => f.checkId === checkId && f.status === 'fail').map((f) => f.subject);
     expect(subjects('AML-LT-014')).toEqual(expect.arrayContaining(['c3b7f9e1-2a4d-4b6f-8e0a-1c3e5a7b9d2f', 'a1d3e5f7-9b2c-4d6e-8f0a-2b4c6d8e0f1a']));
-    expect(subjects('AML-PV-002')).toHaveLength(2);
+    expect(subjects('AML-PV-002')).toEqual(['c0b7cfc6-3172-465a-b378-53c7ff2cc0d5']);
+    expect(subjects('AML-LT-014')).toHaveLength(4);
     expect(new Set(subjects('AML-AM-006')).size).toBe(3);
   });
 

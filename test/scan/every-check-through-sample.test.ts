@@ -89,7 +89,8 @@ const CASES: Readonly<Record<string, CheckCases>> = {
     pass: hardenedWith('hardenedRegistryModelsDenyOwnRegistry'),
     fail: hardenedWith('hardenedRegistryModelsDenyOtherRegistry', 'azureml://registries/mlr-guardian-hardened/'),
   },
-  'AML-AM-001': SEEDED,
+  // Nothing in the stable compute body says that idle shutdown is off: the lab is manual until policy 679ddf89 says so.
+  'AML-AM-001': { pass: HARDENED, fail: labWith('labComputeInstanceIdleShutdownNonCompliant', 'NonCompliant') },
   'AML-AM-002': { pass: HARDENED, fail: labWith('labClusterMinNodes2', 'minNodeCount') },
   'AML-AM-003': SEEDED,
   'AML-AM-004': SEEDED,

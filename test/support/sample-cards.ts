@@ -16,7 +16,7 @@ import { lookupFrom } from '../../src/report/catalog';
 import { buildBaselineCard } from '../../src/dialogs/baseline-cards';
 import { buildHelpCard } from '../../src/dialogs/help';
 import { buildCandidatesCard, buildExerciseCard, buildOverviewCard, buildParametersCard, buildResetCard, buildValidationCard } from '../../src/dialogs/lab-cards';
-import { buildAnswerCard, buildNotSureCard } from '../../src/dialogs/qna-cards';
+import { buildAnswerCard, buildCheckExplainerCard, buildNotSureCard } from '../../src/dialogs/qna-cards';
 import { watchConfirmationCard, watchListCard } from '../../src/dialogs/watch-cards';
 import { buildWelcomeCard } from '../../src/dialogs/welcome';
 import { buildChooseCategoriesCard, buildFeedbackCard, buildFinishedCard, buildQuestionCard } from '../../src/dialogs/workshop-cards';
@@ -130,8 +130,9 @@ export function conversationCards(): SampleCard[] {
     { name: 'welcome', card: buildWelcomeCard() },
     { name: 'help', card: buildHelpCard() },
     { name: 'help-not-understood', card: buildHelpCard({ intro: 'I did not understand that. Here is what I can do.' }) },
-    { name: 'qna-answer', card: buildAnswerCard(answer) },
-    { name: 'qna-topic', card: buildAnswerCard(topic) },
+    { name: 'qna-answer', card: buildAnswerCard(answer, checkById) },
+    { name: 'qna-topic', card: buildAnswerCard(topic, checkById) },
+    { name: 'qna-check-explainer', card: buildCheckExplainerCard(knowledge.checks.get('AML-NET-003')!, checkById) },
     {
       name: 'qna-not-sure',
       card: buildNotSureCard([

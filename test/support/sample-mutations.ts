@@ -96,8 +96,16 @@ export const mutations = {
   /** AML-NET-014: an AML registry open to public networks in the lab's resource group. */
   labPublicMlRegistry: (arm) => putMlRegistry(putInto(arm), LAB_NAMES, LAB_IDS, 'Enabled'),
 
-  /** AML-NET-015 pass: the hardened workspace opened to the public, but only from one office range. */
-  hardenedPublicWithIpAllowlist: (arm) => arm.patch(HARDENED_IDS.workspace, { publicNetworkAccess: 'Enabled', ipAllowlist: ['203.0.113.0/24'] }),
+  /** AML-NET-015 pass: the hardened workspace opened to the public, but only from one office range ("selected IP addresses"). */
+  hardenedPublicWithIpAllowlist: (arm) =>
+    arm.patch(HARDENED_IDS.workspace, { publicNetworkAccess: 'Enabled', networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '203.0.113.0/24' }] } }),
+
+  /** AML-AM-001 fail: policy 679ddf89 reports the lab compute instance without idle shutdown. */
+  labComputeInstanceIdleShutdownNonCompliant: (arm) => {
+    const definition = '/providers/Microsoft.Authorization/policyDefinitions/679ddf89-ab8f-48a5-9029-e76054077449';
+    const assignment = putPolicyAssignment(putInto(arm), LAB_IDS.subscription, 'pa-aml-idle-shutdown', 'Azure Machine Learning Compute Instance should have idle shutdown', definition, { effect: 'Audit' });
+    putPolicyState(putInto(arm), `${LAB_IDS.workspace}/computes/${LAB_NAMES.computeInstance}`, assignment, definition, 'NonCompliant');
+  },
 
   /** AML-PRA-002 pass: the lab vault's access policies trimmed to the operations AML uses. */
   labVaultLeastPrivilegePolicies: (arm) => {

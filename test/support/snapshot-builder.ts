@@ -153,7 +153,6 @@ export function hardenedWorkspace(overrides: Partial<Workspace> = {}): Workspace
     primaryUserAssignedIdentity: UAMI_ID,
     publicNetworkAccess: 'Disabled',
     allowPublicAccessWhenBehindVnet: false,
-    ipAllowlist: [],
     privateEndpointConnections: [
       { id: `${WORKSPACE_ID}/privateEndpointConnections/pe-mlw-contoso-prod.1a2b3c`, status: 'Approved' },
     ],
@@ -166,13 +165,13 @@ export function hardenedWorkspace(overrides: Partial<Workspace> = {}): Workspace
     },
     hbiWorkspace: true,
     systemDatastoresAuthMode: 'identity',
-    softDeleteRetentionInDays: 14,
     v1LegacyMode: false,
     imageBuildCompute: 'cpu-cluster-build',
     storageAccountId: STORAGE_ID,
     keyVaultId: KEY_VAULT_ID,
     containerRegistryId: REGISTRY_ID,
     applicationInsightsId: APP_INSIGHTS_ID,
+    preview: { ok: true, value: { networkAcls: undefined, softDeleteRetentionInDays: 14 } },
     ...overrides,
   };
 }
@@ -603,7 +602,7 @@ function hardenedAssessments(): SecurityAssessment[] {
   return [
     assessment('c3b7f9e1-2a4d-4b6f-8e0a-1c3e5a7b9d2f', WORKSPACE_ID, 'Azure Machine Learning workspaces should disable public network access', 'Healthy'),
     assessment('a1d3e5f7-9b2c-4d6e-8f0a-2b4c6d8e0f1a', WORKSPACE_ID, 'Resource logs in Azure Machine Learning Workspaces should be enabled', 'Healthy'),
-    assessment('dbd0cb49-b563-45e7-9724-889e799fa648', REGISTRY_ID, 'Azure registry container images should have vulnerabilities resolved', 'Healthy'),
+    assessment('c0b7cfc6-3172-465a-b378-53c7ff2cc0d5', REGISTRY_ID, 'Container registry images should have vulnerability findings resolved', 'Healthy'),
     assessment('e2f4a6c8-0b1d-4e3f-a5b7-c9d1e3f5a7b9', `${WORKSPACE_ID}/computes/ci-alice`, 'Azure Machine Learning compute instances should be recreated to get the latest software updates', 'Healthy'),
   ];
 }

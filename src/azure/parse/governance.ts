@@ -30,6 +30,7 @@ export function parseAssessment(body: JsonReader): SecurityAssessment {
   return {
     id,
     resourceId: details.str('Id') ?? details.str('ResourceId') ?? (marker > 0 ? id.slice(0, marker) : id),
+    // The list returns displayName on the assessment itself; metadata comes only with $expand on a single GET.
     displayName: p.str('displayName') ?? p.obj('metadata').str('displayName') ?? body.str('name') ?? '',
     statusCode: p.obj('status').str('code') ?? 'Unknown',
     severity: p.obj('metadata').str('severity'),

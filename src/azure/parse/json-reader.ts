@@ -15,9 +15,32 @@ export function isRecord(value: unknown): value is JsonRecord {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Sees every key a parser asks a response body for, whether the body has it or not: `what` names the response
+ * (`GET /subscriptions/…`), `path` leads from the body's root (`*` is any array item, `{}` any map value). The
+ * contract tests install one to prove each read against the Azure REST API spec; the product never does.
+ */
+export type ReadRecorder = (what: string, path: readonly string[]) => void;
+
+let recorder: ReadRecorder | undefined;
+
+/** Installs (or, with undefined, removes) the recorder for bodies parsed from now on. */
+export function recordReads(next: ReadRecorder | undefined): void {
+  recorder = next;
+}
+
+interface ReadTrace {
+  readonly what: string;
+  readonly path: readonly string[];
+  readonly record: ReadRecorder;
+}
+
 /** A view over one JSON object. */
 export class JsonReader {
-  constructor(private readonly value: JsonRecord) {}
+  constructor(
+    private readonly value: JsonRecord,
+    private readonly trace?: ReadTrace,
+  ) {}
 
   static of(value: unknown, what: string): JsonReader {
     if (!isRecord(value)) throw new PayloadError(`${what} is not a JSON object`);
@@ -26,6 +49,7 @@ export class JsonReader {
 
   /** Raw value of a key (exact match first, then case-insensitive). */
   raw(key: string): unknown {
+    this.trace?.record(this.trace.what, [...this.trace.path, key]);
     if (key in this.value) return this.value[key];
     const lower = key.toLowerCase();
     for (const [k, v] of Object.entries(this.value)) if (k.toLowerCase() === lower) return v;
@@ -60,7 +84,7 @@ export class JsonReader {
   /** A nested object; an empty reader when absent, so chains stay simple. */
   obj(key: string): JsonReader {
     const v = this.raw(key);
-    return new JsonReader(isRecord(v) ? v : {});
+    return new JsonReader(isRecord(v) ? v : {}, this.below(key));
   }
 
   has(key: string): boolean {
@@ -70,7 +94,7 @@ export class JsonReader {
   /** Array items that are objects. */
   list(key: string): JsonReader[] {
     const v = this.raw(key);
-    return Array.isArray(v) ? v.filter(isRecord).map((item) => new JsonReader(item)) : [];
+    return Array.isArray(v) ? v.filter(isRecord).map((item) => new JsonReader(item, this.below(key, '*'))) : [];
   }
 
   /** Array items that are strings. */
@@ -83,7 +107,7 @@ export class JsonReader {
   entries(key: string): [string, JsonReader][] {
     const v = this.raw(key);
     if (!isRecord(v)) return [];
-    return Object.entries(v).map(([k, item]) => [k, new JsonReader(isRecord(item) ? item : {})]);
+    return Object.entries(v).map(([k, item]) => [k, new JsonReader(isRecord(item) ? item : {}, this.below(key, '{}'))]);
   }
 
   /** String values of a flat object (tags). */
@@ -92,6 +116,10 @@ export class JsonReader {
     const out: Record<string, string> = {};
     if (isRecord(v)) for (const [k, item] of Object.entries(v)) if (typeof item === 'string') out[k] = item;
     return out;
+  }
+
+  private below(...segments: string[]): ReadTrace | undefined {
+    return this.trace === undefined ? undefined : { ...this.trace, path: [...this.trace.path, ...segments] };
   }
 
   /** The whole object, for values passed through as data (policy parameters). */
@@ -109,7 +137,8 @@ export function parseJsonBody(text: string | undefined, what: string): JsonReade
   } catch {
     throw new PayloadError(`${what}: the response is not JSON`);
   }
-  return JsonReader.of(parsed, what);
+  if (!isRecord(parsed)) throw new PayloadError(`${what} is not a JSON object`);
+  return new JsonReader(parsed, recorder === undefined ? undefined : { what, path: [], record: recorder });
 }
 
 /** Empty strings in ARM mean "not set". */

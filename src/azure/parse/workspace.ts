@@ -1,9 +1,13 @@
 /** The workspace, parsed from its raw ARM body at the pinned api-version (the SDK's 2022-10-01 model drops fields). */
 import { parseResourceId } from '../../shared/resource-id';
-import type { ManagedIdentity, PrivateEndpointConnection, Workspace } from '../snapshot';
+import type { Collected, ManagedIdentity, PrivateEndpointConnection, Workspace, WorkspaceNetworkAcls, WorkspacePreviewSettings } from '../snapshot';
 import { type JsonReader, nonEmpty } from './json-reader';
 
-export function parseWorkspace(body: JsonReader): Workspace {
+/**
+ * `preview` is the result of the read at the preview api-version; without it the preview-only settings are taken
+ * from the same body (a Resource Graph row carries whatever the provider stored).
+ */
+export function parseWorkspace(body: JsonReader, preview?: Collected<WorkspacePreviewSettings>): Workspace {
   const id = body.need('id', 'The workspace');
   const parsed = parseResourceId(id);
   const p = body.obj('properties');
@@ -22,7 +26,6 @@ export function parseWorkspace(body: JsonReader): Workspace {
     primaryUserAssignedIdentity: nonEmpty(p.str('primaryUserAssignedIdentity')),
     publicNetworkAccess: p.str('publicNetworkAccess'),
     allowPublicAccessWhenBehindVnet: p.bool('allowPublicAccessWhenBehindVnet'),
-    ipAllowlist: p.strings('ipAllowlist'),
     privateEndpointConnections: parsePrivateEndpointConnections(p),
     managedNetworkIsolationMode: managedNetwork.str('isolationMode'),
     managedNetworkFirewallSku: managedNetwork.str('firewallSku'),
@@ -33,13 +36,31 @@ export function parseWorkspace(body: JsonReader): Workspace {
     },
     hbiWorkspace: p.bool('hbiWorkspace'),
     systemDatastoresAuthMode: p.str('systemDatastoresAuthMode'),
-    softDeleteRetentionInDays: p.num('softDeleteRetentionInDays'),
     v1LegacyMode: p.bool('v1LegacyMode'),
     imageBuildCompute: nonEmpty(p.str('imageBuildCompute')),
     storageAccountId: nonEmpty(p.str('storageAccount')),
     keyVaultId: nonEmpty(p.str('keyVault')),
     containerRegistryId: nonEmpty(p.str('containerRegistry')),
     applicationInsightsId: nonEmpty(p.str('applicationInsights')),
+    preview: preview ?? { ok: true, value: parseWorkspacePreviewSettings(body) },
+  };
+}
+
+/** `properties.networkAcls` and `properties.softDeleteRetentionInDays`, which only preview api-versions define. */
+export function parseWorkspacePreviewSettings(body: JsonReader): WorkspacePreviewSettings {
+  const p = body.obj('properties');
+  return { networkAcls: parseNetworkAcls(p), softDeleteRetentionInDays: p.num('softDeleteRetentionInDays') };
+}
+
+function parseNetworkAcls(properties: JsonReader): WorkspaceNetworkAcls | undefined {
+  if (!properties.has('networkAcls')) return undefined;
+  const acls = properties.obj('networkAcls');
+  return {
+    defaultAction: acls.str('defaultAction'),
+    ipRules: acls.list('ipRules').flatMap((rule) => {
+      const value = nonEmpty(rule.str('value'));
+      return value !== undefined ? [value] : [];
+    }),
   };
 }
 

@@ -15,9 +15,13 @@ export default defineCheck({
   areas: [],
   risk:
     'Deleted environment images cannot be rebuilt exactly when their base images or packages have moved on, which breaks reproducibility of trained models and deployments. ' +
-    'Soft delete keeps a recovery window against accidental or malicious deletion.',
+    'Soft delete keeps a recovery window against accidental or malicious deletion. It is in preview, is not supported on geo-replicated registries and cannot be combined with a retention policy; a geo-replicated registry needs copies in a second registry instead.',
   remediation: {
-    portal: ['Open the workspace\'s container registry > Properties.', 'Enable "Soft delete" with a retention between 1 and 90 days and save.'],
+    portal: [
+      'Open the workspace\'s container registry > Properties.',
+      'Enable "Soft delete" (preview) with a retention between 1 and 90 days and save.',
+      'Not on a geo-replicated registry, and not together with a retention policy: for those, import the images into a second registry (az acr import) instead.',
+    ],
     cli: 'az acr config soft-delete update -r <acr> --days 14 --status enabled',
     url: 'https://learn.microsoft.com/azure/container-registry/container-registry-soft-delete-policy',
   },

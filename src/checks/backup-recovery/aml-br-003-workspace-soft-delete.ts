@@ -2,11 +2,13 @@
  * AML-BR-003 — A deleted workspace stays recoverable for at least the default 14 days.
  *
  * Soft delete is on by default with 14 days' retention (concept-soft-delete), so an absent
- * softDeleteRetentionInDays means the default and passes; a shorter retention fails. Learn also states that soft delete
- * and recovery are not supported when the workspace uses only a user-assigned identity, so that configuration
- * fails too (keep a system-assigned identity alongside the user-assigned one).
+ * softDeleteRetentionInDays means the default and passes; a shorter retention fails. Only preview api-versions
+ * define softDeleteRetentionInDays, so it comes from the workspace's preview read (Workspace.preview); when that
+ * read failed, the retention is not assessed. Learn also states that soft delete and recovery are not supported
+ * when the workspace uses only a user-assigned identity, so that configuration fails too (keep a system-assigned
+ * identity alongside the user-assigned one).
  */
-import { defineCheck, evidence, fail, pass, withReads } from '../define';
+import { defineCheck, evidence, fail, notAssessed, pass, withReads } from '../define';
 
 const MINIMUM_DAYS = 14;
 
@@ -33,14 +35,14 @@ export default defineCheck({
   since: '2026.11.0',
   evaluate(snapshot) {
     return withReads(snapshot.workspace, (ws) => {
-      const days = ws.softDeleteRetentionInDays ?? MINIMUM_DAYS;
       const identity = ws.identity?.type;
       const onlyUserAssigned = identity !== undefined && identity.toLowerCase().replace(/\s/g, '') === 'userassigned';
-      const facts = [
-        evidence('properties.softDeleteRetentionInDays', ws.softDeleteRetentionInDays ?? `not set (default ${MINIMUM_DAYS})`, `>= ${MINIMUM_DAYS}`),
-        evidence('identity.type', identity, 'SystemAssigned or SystemAssigned,UserAssigned'),
-      ];
-      if (onlyUserAssigned) return [fail(ws.id, `Workspace ${ws.name} uses only a user-assigned identity, so it cannot be soft-deleted and recovered.`, facts)];
+      const identityFact = evidence('identity.type', identity, 'SystemAssigned or SystemAssigned,UserAssigned');
+      if (onlyUserAssigned) return [fail(ws.id, `Workspace ${ws.name} uses only a user-assigned identity, so it cannot be soft-deleted and recovered.`, [identityFact])];
+      if (!ws.preview.ok) return [notAssessed(ws.preview.error)];
+      const retention = ws.preview.value.softDeleteRetentionInDays;
+      const days = retention ?? MINIMUM_DAYS;
+      const facts = [evidence('properties.softDeleteRetentionInDays', retention ?? `not set (default ${MINIMUM_DAYS})`, `>= ${MINIMUM_DAYS}`), identityFact];
       return days >= MINIMUM_DAYS
         ? [pass(ws.id, `Workspace ${ws.name} stays recoverable for ${days} days after deletion.`, facts)]
         : [fail(ws.id, `Workspace ${ws.name} stays recoverable for only ${days} day(s) after deletion.`, facts)];

@@ -1,6 +1,7 @@
 /**
  * AML-DP-003 — The workspace's own Key Vault has soft delete and purge protection.
- * Both must be explicitly true: purge protection defaults to off, and CMK requires both (L7).
+ * Purge protection must be explicitly true (it defaults to off, and CMK requires it, L7). Soft delete fails only
+ * when explicitly false: the vault contract's default is true, and policy 0b60c0b2 flags only `false`.
  */
 import { defineCheck, evidence, fail, notApplicable, pass, withLinked } from '../define';
 
@@ -30,10 +31,10 @@ export default defineCheck({
       () => notApplicable(snapshot.workspaceId, 'The workspace names no Key Vault.'),
       (vault) => {
         const facts = [
-          evidence('properties.enableSoftDelete', vault.enableSoftDelete, 'true'),
+          evidence('properties.enableSoftDelete', vault.enableSoftDelete ?? 'not set (defaults to true)', 'true or not set'),
           evidence('properties.enablePurgeProtection', vault.enablePurgeProtection, 'true'),
         ];
-        const missing = [vault.enableSoftDelete !== true ? 'soft delete' : undefined, vault.enablePurgeProtection !== true ? 'purge protection' : undefined].filter(
+        const missing = [vault.enableSoftDelete === false ? 'soft delete' : undefined, vault.enablePurgeProtection !== true ? 'purge protection' : undefined].filter(
           (m): m is string => m !== undefined,
         );
         return missing.length === 0

@@ -24,6 +24,8 @@ export interface PlanSpec {
   readonly requiredExtensions?: readonly PlanExtension[];
   /** What a good sub-plan looks like, for the evidence (e.g. `P1 or P2`). */
   readonly expectedSubPlan?: string;
+  /** The sub-plan the plan must be on (compared case-insensitively); any other, or none, fails. */
+  readonly requiredSubPlan?: string;
 }
 
 export function pricingId(snapshot: WorkspaceSnapshot, plan: string): string {
@@ -54,6 +56,9 @@ export function evaluateDefenderPlan(snapshot: WorkspaceSnapshot, spec: PlanSpec
     if (!sameText(plan.pricingTier, 'Standard')) {
       return [fail(id, `${spec.label} is off on ${subscription} (tier ${plan.pricingTier}).`, facts)];
     }
+    if (spec.requiredSubPlan !== undefined && !sameText(plan.subPlan, spec.requiredSubPlan)) {
+      return [fail(id, `${spec.label} is on for ${subscription}, but on sub-plan ${plan.subPlan ?? 'not set'} instead of ${spec.requiredSubPlan}.`, facts)];
+    }
     const subPlan = plan.subPlan !== undefined ? `, sub-plan ${plan.subPlan}` : '';
     const results: CheckResult[] = [pass(id, `${spec.label} is on for ${subscription} (Standard${subPlan}).`, facts)];
     for (const extension of spec.requiredExtensions ?? []) {
@@ -72,7 +77,7 @@ export function evaluateDefenderPlan(snapshot: WorkspaceSnapshot, spec: PlanSpec
 
 function planEvidence(plan: DefenderPlan, spec: PlanSpec): Evidence[] {
   const facts: Evidence[] = [evidence('pricingTier', plan.pricingTier, 'Standard')];
-  facts.push(evidence('subPlan', plan.subPlan, spec.expectedSubPlan ?? 'any'));
+  facts.push(evidence('subPlan', plan.subPlan, spec.requiredSubPlan ?? spec.expectedSubPlan ?? 'any'));
   const extensions = plan.extensions.map((e) => `${e.name}=${e.isEnabled ? 'on' : 'off'}`).join(', ');
   const required = (spec.requiredExtensions ?? []).map((e) => `${e.name}=on`).join(', ');
   facts.push(evidence('extensions', extensions === '' ? undefined : extensions, required === '' ? 'any' : required));

@@ -1,6 +1,11 @@
 import { defineCheck, evidence, fail, pass, sameText, withReads } from '../define';
 
-/** `systemDatastoresAuthMode` absent means the default, accessKey, so it fails. No other scanner checks this. */
+/**
+ * `systemDatastoresAuthMode` (2025-09-01: AccessKey | Identity | UserDelegationSAS): only Identity passes. Absent means
+ * the default, AccessKey, so it fails. UserDelegationSAS does not use the account key, but the workspace mints SAS
+ * tokens for every caller, so access is still not the caller's own identity; it fails with that reason. No other
+ * scanner checks this.
+ */
 export default defineCheck({
   id: 'AML-IDM-003',
   slug: 'aml-idm-003-system-datastores-identity-auth',
@@ -24,8 +29,18 @@ export default defineCheck({
   since: '2026.11.0',
   evaluate: (snapshot) =>
     withReads(snapshot.workspace, (ws) => {
-      const facts = [evidence('properties.systemDatastoresAuthMode', ws.systemDatastoresAuthMode, 'identity')];
-      if (sameText(ws.systemDatastoresAuthMode, 'identity')) return [pass(ws.id, `Workspace ${ws.name} reaches its default datastores with identity-based access.`, facts)];
-      return [fail(ws.id, `Workspace ${ws.name} reaches its default datastores with the storage account key: systemDatastoresAuthMode is ${ws.systemDatastoresAuthMode ?? 'not set (defaults to accessKey)'}.`, facts)];
+      const mode = ws.systemDatastoresAuthMode;
+      const facts = [evidence('properties.systemDatastoresAuthMode', mode, 'Identity')];
+      if (sameText(mode, 'identity')) return [pass(ws.id, `Workspace ${ws.name} reaches its default datastores with identity-based access.`, facts)];
+      if (sameText(mode, 'UserDelegationSAS')) {
+        return [
+          fail(
+            ws.id,
+            `Workspace ${ws.name} reaches its default datastores with user delegation SAS tokens (systemDatastoresAuthMode is ${mode}): not the account key, but tokens the workspace issues for every caller, so access is not each user's own identity.`,
+            facts,
+          ),
+        ];
+      }
+      return [fail(ws.id, `Workspace ${ws.name} reaches its default datastores with the storage account key: systemDatastoresAuthMode is ${mode ?? 'not set (defaults to AccessKey)'}.`, facts)];
     }),
 });

@@ -18,8 +18,8 @@ export default defineCheck({
   workshopQuestions: ['LT-01'],
   areas: ['defender'],
   risk:
-    'Defender for AI services detects prompt injection, jailbreak attempts, credential theft and data leakage against AI workloads in the subscription. ' +
-    'Without it, attacks on models exposed from this subscription raise no alert.',
+    'Defender for AI services detects prompt injection, jailbreak attempts, credential theft and data leakage against Azure OpenAI and Azure AI model inference deployments in the subscription. ' +
+    'It does not cover Azure ML workspaces or managed online endpoints (Defender CSPM and the Storage, Key Vault, Containers and Resource Manager plans do); without it, attacks on the AI services the workspace\'s applications call raise no alert.',
   remediation: {
     portal: ['Defender for Cloud > Environment settings > the subscription > Defender plans.', 'Turn "AI services" On and save.'],
     cli: 'az security pricing create -n AI --tier Standard',

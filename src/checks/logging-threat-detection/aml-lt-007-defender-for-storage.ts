@@ -1,7 +1,8 @@
 /**
- * AML-LT-007 — Defender for Storage is on, with on-upload malware scanning.
- * The plan and the OnUploadMalwareScanning extension get separate results: training data uploaded with malware
- * is the ML-specific threat, and "plan on, scanning off" is a common half-configuration.
+ * AML-LT-007 — Defender for Storage is on, on the DefenderForStorageV2 sub-plan, with on-upload malware scanning
+ * and sensitive data discovery, which is what the cited policy 640d2586 requires. The plan and each extension get
+ * separate results: training data uploaded with malware is the ML-specific threat, and "plan on, scanning off" is a
+ * common half-configuration. The older per-transaction sub-plans have neither extension.
  */
 import { defineCheck } from '../define';
 import { evaluateDefenderPlan } from '../defender/plans';
@@ -23,9 +24,9 @@ export default defineCheck({
   remediation: {
     portal: [
       'Defender for Cloud > Environment settings > the subscription > Defender plans.',
-      'Turn "Storage" On, open Settings, enable "On-upload malware scanning", and save.',
+      'Turn "Storage" On (the current plan, DefenderForStorageV2), open Settings, enable "On-upload malware scanning" and "Sensitive data threat detection", and save.',
     ],
-    cli: 'az security pricing create -n StorageAccounts --tier Standard --subplan DefenderForStorageV2 --extensions name=OnUploadMalwareScanning isEnabled=True',
+    cli: 'az security pricing create -n StorageAccounts --tier Standard --subplan DefenderForStorageV2 --extensions name=OnUploadMalwareScanning isEnabled=True additionalExtensionProperties=\'{"CapGBPerMonthPerStorageAccount":"5000"}\' --extensions name=SensitiveDataDiscovery isEnabled=True',
     url: 'https://learn.microsoft.com/azure/defender-for-cloud/defender-for-storage-introduction',
   },
   since: '2026.11.0',
@@ -33,8 +34,11 @@ export default defineCheck({
     return evaluateDefenderPlan(snapshot, {
       plan: 'StorageAccounts',
       label: 'Defender for Storage',
-      expectedSubPlan: 'DefenderForStorageV2',
-      requiredExtensions: [{ name: 'OnUploadMalwareScanning', label: 'on-upload malware scanning' }],
+      requiredSubPlan: 'DefenderForStorageV2',
+      requiredExtensions: [
+        { name: 'OnUploadMalwareScanning', label: 'on-upload malware scanning' },
+        { name: 'SensitiveDataDiscovery', label: 'sensitive data discovery' },
+      ],
     });
   },
 });

@@ -21,6 +21,7 @@ export default defineCheck({
     'Computes that may reach any internet address can exfiltrate training data and models, or pull malicious packages, and nothing records where the data went. AllowOnlyApprovedOutbound limits egress to private endpoints and reviewed FQDN and service-tag rules.',
   remediation: {
     portal: [
+      'An existing workspace without a managed network must first delete its compute instances, compute clusters and managed online endpoints; a managed network cannot be disabled once enabled.',
       'Open the workspace, select Networking, then Workspace managed outbound access.',
       'Choose Allow Only Approved Outbound, add the outbound rules your jobs need, and save.',
       'Provision the managed network (az ml workspace provision-network) before creating computes.',

@@ -20,8 +20,8 @@ export default defineCheck({
     'A model deployment with open egress can send scoring inputs (often personal data) or its own weights anywhere on the internet, and a compromised scoring script becomes an exfiltration channel. Locked egress keeps deployments talking only to the workspace resources over private endpoints.',
   remediation: {
     portal: [
-      'Prefer a workspace managed network (AML-NET-003), which governs deployment egress.',
-      'Otherwise recreate the deployment with egress_public_network_access: disabled in its YAML; the value cannot be changed in place.',
+      'Use a workspace managed network (AML-NET-003): it is the current way to isolate managed online deployments, and it governs their egress.',
+      'egress_public_network_access: disabled in the deployment YAML is the legacy network isolation method; keep it only on workspaces without a managed network, and recreate the deployment to set it (the value cannot be changed in place).',
     ],
     url: 'https://learn.microsoft.com/azure/machine-learning/how-to-secure-online-endpoint?view=azureml-api-2',
   },

@@ -1,4 +1,11 @@
-import { defineCheck, evidence, fail, notApplicable, pass, sameText, withReads } from '../define';
+/**
+ * AML-NET-015 — Workspace public access, when on, is limited to selected IP addresses.
+ *
+ * "Enabled from selected IP addresses" is publicNetworkAccess Enabled plus networkAcls { defaultAction: Deny,
+ * ipRules[].value }. networkAcls is defined only by preview api-versions, so it comes from the workspace's
+ * preview read (Workspace.preview); when that read failed the check says so instead of guessing.
+ */
+import { defineCheck, evidence, fail, notApplicable, notAssessed, pass, sameText, withReads } from '../define';
 
 /** Ranges this wide are not an allow-list (a /0 to /8 covers millions of addresses). */
 const WIDEST_ACCEPTABLE_PREFIX = 9;
@@ -22,7 +29,7 @@ export default defineCheck({
   workshopQuestions: ['NS-01', 'NS-02'],
   areas: ['public-network'],
   risk:
-    'If the workspace must stay public (for example, for office users without VPN), an IP allow-list of the office egress addresses is the remaining control; with an empty list, any address can reach the workspace. A range such as 0.0.0.0/0 is no allow-list at all.',
+    'If the workspace must stay public (for example, for office users without VPN), IP rules for the office egress addresses are the remaining control; without them (networkAcls default action Allow, or no networkAcls), any address can reach the workspace. A range such as 0.0.0.0/0 is no allow-list at all.',
   remediation: {
     portal: [
       'Open the workspace, select Networking, then Public access.',
@@ -34,17 +41,24 @@ export default defineCheck({
   evaluate: (snapshot) =>
     withReads(snapshot.workspace, (ws) => {
       if (sameText(ws.publicNetworkAccess, 'Disabled')) {
-        return [notApplicable(ws.id, `Workspace ${ws.name} has public network access Disabled, so no IP allow-list is needed.`)];
+        return [notApplicable(ws.id, `Workspace ${ws.name} has public network access Disabled, so no IP rules are needed.`)];
       }
-      const list = ws.ipAllowlist;
-      const broad = list.filter(tooBroad);
+      if (!ws.preview.ok) return [notAssessed(ws.preview.error)];
+      const acls = ws.preview.value.networkAcls;
+      const rules = acls?.ipRules ?? [];
       const facts = [
-        evidence('publicNetworkAccess', ws.publicNetworkAccess, 'Disabled, or Enabled with an IP allow-list'),
-        evidence('ipAllowlist', list.length > 0 ? list.join(', ') : 'empty', 'specific office/VPN egress ranges'),
+        evidence('publicNetworkAccess', ws.publicNetworkAccess, 'Disabled, or Enabled with networkAcls.defaultAction Deny'),
+        evidence('networkAcls.defaultAction', acls?.defaultAction, 'Deny'),
+        evidence('networkAcls.ipRules', rules.length > 0 ? rules.join(', ') : 'empty', 'specific office/VPN egress ranges'),
       ];
       const state = ws.publicNetworkAccess ?? 'not set (defaults to Enabled)';
-      if (list.length === 0) return [fail(ws.id, `Workspace ${ws.name} has public network access ${state} with an empty IP allow-list: every internet address can reach it.`, facts)];
-      if (broad.length > 0) return [fail(ws.id, `Workspace ${ws.name} has public network access ${state} and its IP allow-list contains overly broad ranges: ${broad.join(', ')}.`, facts)];
-      return [pass(ws.id, `Workspace ${ws.name} has public network access ${state}, limited to ${list.length} allow-listed range(s): ${list.join(', ')}.`, facts)];
+      if (!sameText(acls?.defaultAction, 'Deny')) {
+        const why = acls === undefined ? 'no network rules (networkAcls)' : `network rules that allow by default (defaultAction ${acls.defaultAction ?? 'not set'})`;
+        return [fail(ws.id, `Workspace ${ws.name} has public network access ${state} with ${why}: every internet address can reach it.`, facts)];
+      }
+      const broad = rules.filter(tooBroad);
+      if (broad.length > 0) return [fail(ws.id, `Workspace ${ws.name} has public network access ${state} and its IP rules contain overly broad ranges: ${broad.join(', ')}.`, facts)];
+      if (rules.length === 0) return [pass(ws.id, `Workspace ${ws.name} has public network access ${state} but denies by default and allows no IP address.`, facts)];
+      return [pass(ws.id, `Workspace ${ws.name} has public network access ${state}, limited to ${rules.length} IP rule(s): ${rules.join(', ')}.`, facts)];
     }),
 });

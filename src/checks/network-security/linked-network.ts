@@ -1,7 +1,8 @@
 /**
  * Network exposure of a linked resource (storage, vault, registry): closed when public network access is
- * Disabled, or when it is on but the firewall denies by default. An absent `publicNetworkAccess` with no
- * deny rule is open: ARM's default for all three resource types is Enabled with default action Allow.
+ * Disabled or SecuredByPerimeter (a network security perimeter decides the public traffic), or when it is on but
+ * the firewall denies by default. An absent `publicNetworkAccess` with no deny rule is open: ARM's default for all
+ * three resource types is Enabled with default action Allow.
  */
 import type { Evidence, CheckResult } from '../types';
 import type { PrivateEndpointConnection } from '../../azure/snapshot';
@@ -24,7 +25,7 @@ export function approvedPrivateEndpoints(connections: readonly PrivateEndpointCo
 export function linkedNetworkResult(input: LinkedNetworkInput): CheckResult {
   const approved = approvedPrivateEndpoints(input.privateEndpointConnections);
   const facts: Evidence[] = [
-    evidence('publicNetworkAccess', input.publicNetworkAccess, 'Disabled'),
+    evidence('publicNetworkAccess', input.publicNetworkAccess, 'Disabled or SecuredByPerimeter'),
     evidence('networkAcls.defaultAction', input.defaultAction, 'Deny (when public network access is Enabled)'),
     evidence('approved private endpoints', approved, '≥ 1'),
   ];
@@ -32,6 +33,9 @@ export function linkedNetworkResult(input: LinkedNetworkInput): CheckResult {
   const peNote = approved > 0 ? ` It has ${approved} approved private endpoint(s).` : ' It has no approved private endpoint.';
   if (sameText(input.publicNetworkAccess, 'Disabled')) {
     return pass(input.id, `The ${input.kind} ${input.name} has public network access Disabled.${peNote}`, facts);
+  }
+  if (sameText(input.publicNetworkAccess, 'SecuredByPerimeter')) {
+    return pass(input.id, `The ${input.kind} ${input.name} is not open to public networks: publicNetworkAccess is SecuredByPerimeter, so its network security perimeter's access rules govern public traffic.${peNote}`, facts);
   }
   if (sameText(input.defaultAction, 'Deny')) {
     return pass(input.id, `The ${input.kind} ${input.name} allows public network access (${input.publicNetworkAccess ?? 'not set'}) only through its firewall (default action Deny).${peNote}`, facts);

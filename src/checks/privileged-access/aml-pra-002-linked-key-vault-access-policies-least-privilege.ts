@@ -26,11 +26,12 @@ export default defineCheck({
   workshopQuestions: ['PA-02'],
   areas: ['rbac'],
   risk:
-    'An access policy with All permissions lets its holder read every secret and key and delete them; Purge lets it destroy them beyond recovery, defeating soft delete. Grant each principal only the operations it uses (AML needs get, list, set and delete on secrets).',
+    'An access policy with All permissions lets its holder read every secret and key and delete them; Purge lets it destroy them beyond recovery, defeating soft delete. Grant people and other principals only the operations they use. The workspace managed identity is the exception: Learn requires every access-policy permission except purge for it, and narrowing that breaks the workspace.',
   remediation: {
     portal: [
       'Prefer the RBAC permission model (AML-IDM-010).',
       'Otherwise open the vault, select Access policies, and edit each policy to drop All and Purge, keeping only the operations the principal uses.',
+      'Leave the workspace managed identity with every permission except purge (Learn: Set up authentication between Azure Machine Learning and other services).',
     ],
     cli: 'az keyvault set-policy -n <vault> -g <rg> --object-id <object-id> --secret-permissions get list set delete --key-permissions get wrapKey unwrapKey',
     url: 'https://learn.microsoft.com/azure/key-vault/general/assign-access-policy?tabs=azure-cli',

@@ -170,10 +170,8 @@ export interface DatastoreSettings {
 
 export function putDatastore(put: Put, names: SampleNames, ids: SampleIds, store: DatastoreSettings): void {
   const id = `${ids.workspace}/datastores/${store.name}`;
-  const credentials: JsonObject =
-    store.credentialsType === 'None'
-      ? { credentialsType: 'None' }
-      : { credentialsType: store.credentialsType, secrets: { secretsType: store.credentialsType } };
+  // ARM never returns datastore secrets (x-ms-secret): the credentials carry only their type, as in the spec example.
+  const credentials: JsonObject = { credentialsType: store.credentialsType };
   const target: JsonObject =
     store.datastoreType === 'AzureBlob' ? { containerName: store.container } : { fileShareName: store.container };
   put(id, {
@@ -323,7 +321,6 @@ export function putContainerRegistry(put: Put, names: SampleNames, ids: SampleId
       loginServer: `${names.containerRegistry}.azurecr.io`,
       creationDate: '2025-03-04T09:12:00.0000000Z',
       provisioningState: 'Succeeded',
-      status: null,
       dataEndpointEnabled: false,
       dataEndpointHostNames: [],
       networkRuleBypassOptions: 'AzureServices',
@@ -405,11 +402,6 @@ export function putRoleAssignment(
       scope,
       createdOn: '2025-03-04T09:30:00.0000000Z',
       updatedOn: '2025-03-04T09:30:00.0000000Z',
-      createdBy: null,
-      updatedBy: null,
-      condition: null,
-      conditionVersion: null,
-      delegatedManagedIdentityResourceId: null,
       description: '',
     },
   });
@@ -560,7 +552,7 @@ export function putAssessment(put: Put, resourceId: string, guid: string, displa
     name: guid,
     type: 'Microsoft.Security/assessments',
     properties: {
-      resourceDetails: { Source: 'Azure', Id: resourceId },
+      resourceDetails: { source: 'Azure', id: resourceId },
       displayName,
       status: {
         code,
@@ -599,7 +591,6 @@ export function putPolicyAssignment(put: Put, scope: string, name: string, displ
 export function putPolicyState(put: Put, resourceId: string, assignmentId: string, policyDefinitionId: string, complianceState: string): void {
   const name = assignmentId.split('/').pop() ?? 'assignment';
   put(`${resourceId}/providers/Microsoft.PolicyInsights/policyStates/${name}`, {
-    '@odata.id': null,
     '@odata.context': 'https://management.azure.com/providers/Microsoft.PolicyInsights/policyStates/$metadata#latest/$entity',
     timestamp: '2025-03-05T09:00:00Z',
     resourceId,

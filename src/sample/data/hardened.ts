@@ -70,7 +70,8 @@ export function seedHardened(put: Put): void {
       primaryUserAssignedIdentity: ids.userAssignedIdentity,
       publicNetworkAccess: 'Disabled',
       allowPublicAccessWhenBehindVnet: false,
-      ipAllowlist: [],
+      // 2025-07-01-preview shape: public access is off, and the rules deny by default should it be turned on.
+      networkAcls: { defaultAction: 'Deny', ipRules: [] },
       privateEndpointConnections: [approved(ids.workspace, 'pe-mlw-guardian-hardened')],
       sharedPrivateLinkResources: [],
       managedNetwork: {
@@ -85,7 +86,7 @@ export function seedHardened(put: Put): void {
         keyVaultProperties: { keyVaultArmId: ids.keyVault, keyIdentifier, identityClientId: '' },
       },
       hbiWorkspace: true,
-      systemDatastoresAuthMode: 'identity',
+      systemDatastoresAuthMode: 'Identity',
       softDeleteRetentionInDays: 14,
       v1LegacyMode: false,
       enableDataIsolation: true,
@@ -288,7 +289,7 @@ export function seedHardened(put: Put): void {
 
   putAssessment(put, ids.workspace, '2b3c4d5e-0001-4f60-9a1b-2c3d4e5f6a01', 'Azure Machine Learning workspaces should disable public network access', 'Healthy', 'Medium');
   putAssessment(put, ids.workspace, '2b3c4d5e-0002-4f60-9a1b-2c3d4e5f6a02', 'Resource logs in Azure Machine Learning Workspaces should be enabled', 'Healthy', 'Medium');
-  putAssessment(put, ids.containerRegistry, 'dbd0cb49-b563-45e7-9724-889e799fa648', 'Azure registry container images should have vulnerabilities resolved', 'Healthy', 'High');
+  putAssessment(put, ids.containerRegistry, 'c0b7cfc6-3172-465a-b378-53c7ff2cc0d5', 'Container registry images should have vulnerability findings resolved', 'Healthy', 'High');
   putAssessment(put, `${ids.workspace}/computes/${names.computeInstance}`, '2b3c4d5e-0004-4f60-9a1b-2c3d4e5f6a04', 'Azure Machine Learning compute instances should be recreated to get the latest software updates', 'Healthy', 'Medium');
 
   const policies: readonly (readonly [string, string, Record<string, string>])[] = [

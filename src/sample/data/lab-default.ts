@@ -41,13 +41,12 @@ export function seedLabDefault(put: Put): void {
     properties: {
       publicNetworkAccess: 'Enabled',
       allowPublicAccessWhenBehindVnet: false,
-      ipAllowlist: [],
       privateEndpointConnections: [],
       sharedPrivateLinkResources: [],
       managedNetwork: { isolationMode: 'Disabled', outboundRules: {}, status: { status: 'Inactive', sparkReady: false } },
-      encryption: { status: 'Disabled', keyVaultProperties: { keyVaultArmId: '', keyIdentifier: '' } },
+      // No customer-managed key, so no encryption block: the 2025-07-01-preview contract requires a non-empty key id in one.
       hbiWorkspace: false,
-      systemDatastoresAuthMode: 'accessKey',
+      systemDatastoresAuthMode: 'AccessKey',
       softDeleteRetentionInDays: 14,
       v1LegacyMode: false,
       enableDataIsolation: false,

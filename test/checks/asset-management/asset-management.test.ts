@@ -8,6 +8,7 @@ import am007 from '../../../src/checks/asset-management/aml-am-007-ownership-cla
 import { checks } from '../../../src/checks/asset-management';
 import {
   RESOURCE_GROUP_SCOPE,
+  SUBSCRIPTION_SCOPE,
   STORAGE_ID,
   WORKSPACE_ID,
   amlCluster,
@@ -47,13 +48,32 @@ describe('AML-AM-001 compute instance idle shutdown', () => {
     expect(r).toMatchObject({ status: 'pass', resourceId: `${WORKSPACE_ID}/computes/ci-alice` });
     expect(actual(r, 'properties.properties.idleTimeBeforeShutdown')).toBe('PT30M');
   });
-  it('gives one result per instance and fails the one without idle shutdown', () => {
+  it('does not fail an instance whose body omits idle shutdown (the stable contract does not define it): manual', () => {
     const results = am001.evaluate(
       withComputes(hardenedSnapshot(), [computeInstance(), computeInstance({ id: `${WORKSPACE_ID}/computes/ci-bob`, name: 'ci-bob', idleTimeBeforeShutdown: undefined })]),
     );
-    expect(results.map((r) => r.status)).toEqual(['pass', 'fail']);
-    expect(results[1]!.message).toContain('ci-bob');
-    expect(actual(results[1]!, 'properties.properties.idleTimeBeforeShutdown')).toBe('not set');
+    expect(results.map((r) => r.status)).toEqual(['pass', 'manual']);
+    expect(results[1]!.message).toMatch(/ci-bob.*does not define idleTimeBeforeShutdown/);
+  });
+  it('lets policy 679ddf89 decide when the body omits idle shutdown', () => {
+    const bobId = `${WORKSPACE_ID}/computes/ci-bob`;
+    const bob = computeInstance({ id: bobId, name: 'ci-bob', idleTimeBeforeShutdown: undefined });
+    const state = (complianceState: string) => ({
+      resourceId: bobId.toUpperCase(),
+      policyAssignmentId: `${SUBSCRIPTION_SCOPE}/providers/Microsoft.Authorization/policyAssignments/pa-idle`,
+      policyDefinitionId: '/providers/Microsoft.Authorization/policyDefinitions/679ddf89-ab8f-48a5-9029-e76054077449',
+      complianceState,
+    });
+    const nonCompliant = single(am001.evaluate(withPolicyStates(withComputes(hardenedSnapshot(), [bob]), [state('NonCompliant')])));
+    expect(nonCompliant).toMatchObject({ status: 'fail', resourceId: bobId });
+    expect(actual(nonCompliant, 'complianceState (policy 679ddf89-ab8f-48a5-9029-e76054077449)')).toBe('NonCompliant');
+    expect(single(am001.evaluate(withPolicyStates(withComputes(hardenedSnapshot(), [bob]), [state('Compliant')]))).status).toBe('pass');
+  });
+  it('is manual, saying why, when the body omits idle shutdown and the policy states cannot be read', () => {
+    const bob = computeInstance({ id: `${WORKSPACE_ID}/computes/ci-bob`, name: 'ci-bob', idleTimeBeforeShutdown: undefined });
+    const r = single(am001.evaluate(hardenedSnapshot({ computes: { ok: true, value: [bob] }, policyStates: failedRead('forbidden') })));
+    expect(r.status).toBe('manual');
+    expect(r.message).toContain('could not be read');
   });
   it('is not applicable without compute instances', () => {
     expect(single(am001.evaluate(withComputes(hardenedSnapshot(), [amlCluster()]))).status).toBe('not_applicable');

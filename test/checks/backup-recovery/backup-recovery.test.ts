@@ -4,6 +4,7 @@ import br003 from '../../../src/checks/backup-recovery/aml-br-003-workspace-soft
 import br004 from '../../../src/checks/backup-recovery/aml-br-004-storage-geo-redundant';
 import br005 from '../../../src/checks/backup-recovery/aml-br-005-key-vault-retention';
 import { checks } from '../../../src/checks/backup-recovery';
+import type { Workspace } from '../../../src/azure/snapshot';
 import {
   KEY_VAULT_ID,
   REGISTRY_ID,
@@ -22,6 +23,7 @@ import {
 import { actual, single } from './_helpers';
 
 const bothIdentities = { type: 'SystemAssigned,UserAssigned', principalId: undefined, tenantId: TENANT_ID, userAssigned: [] };
+const retention = (softDeleteRetentionInDays: number | undefined): Workspace['preview'] => ({ ok: true, value: { networkAcls: undefined, softDeleteRetentionInDays } });
 
 describe('backup-recovery index', () => {
   it('lists the five checks in id order', () => {
@@ -70,12 +72,12 @@ describe('AML-BR-003 workspace soft delete', () => {
     expect(r.message).toContain('14 days');
   });
   it('treats an absent retention as the 14-day default', () => {
-    const r = single(br003.evaluate(withWorkspace(hardenedSnapshot(), { identity: bothIdentities, softDeleteRetentionInDays: undefined })));
+    const r = single(br003.evaluate(withWorkspace(hardenedSnapshot(), { identity: bothIdentities, preview: retention(undefined) })));
     expect(r.status).toBe('pass');
     expect(actual(r, 'properties.softDeleteRetentionInDays')).toBe('not set (default 14)');
   });
   it('fails a shorter retention', () => {
-    const r = single(br003.evaluate(withWorkspace(hardenedSnapshot(), { identity: bothIdentities, softDeleteRetentionInDays: 3 })));
+    const r = single(br003.evaluate(withWorkspace(hardenedSnapshot(), { identity: bothIdentities, preview: retention(3) })));
     expect(r.status).toBe('fail');
     expect(r.message).toContain('only 3 day');
   });
@@ -89,6 +91,10 @@ describe('AML-BR-003 workspace soft delete', () => {
   });
   it('is an error when the workspace cannot be read', () => {
     expect(single(br003.evaluate(hardenedSnapshot({ workspace: failedRead() }))).status).toBe('error');
+  });
+  it('is an error when only the preview read that carries the retention failed', () => {
+    const r = single(br003.evaluate(withWorkspace(hardenedSnapshot(), { identity: bothIdentities, preview: failedRead('forbidden') })));
+    expect(r.status).toBe('error');
   });
 });
 

@@ -80,10 +80,17 @@ describe('AML-LT-001 workspace resource logs', () => {
   });
   it('accepts the full category set to a storage account', () => {
     const expected = lt001.evaluate(withDiagnostics(hardenedSnapshot(), { workspace: ok([]) }))[0]!.evidence[0]!.expected;
-    expect(expected).toContain('all 23 categories');
-    const names = ['AmlComputeClusterEvent', 'AmlComputeClusterNodeEvent', 'AmlComputeJobEvent', 'AmlComputeCpuGpuUtilization', 'AmlRunStatusChangedEvent', 'ModelsChangeEvent', 'ModelsReadEvent', 'ModelsActionEvent', 'DeploymentReadEvent', 'DeploymentEventACI', 'DeploymentEventAKS', 'InferencingOperationAKS', 'InferencingOperationACI', 'EnvironmentChangeEvent', 'EnvironmentReadEvent', 'DataLabelChangeEvent', 'DataLabelReadEvent', 'DataSetChangeEvent', 'DataSetReadEvent', 'PipelineChangeEvent', 'PipelineReadEvent', 'RunEvent', 'RunReadEvent'];
+    expect(expected).toContain('all 26 categories');
+    const names = ['AmlComputeClusterEvent', 'AmlComputeClusterNodeEvent', 'AmlComputeJobEvent', 'AmlComputeCpuGpuUtilization', 'AmlRunStatusChangedEvent', 'ComputeInstanceEvent', 'ModelsChangeEvent', 'ModelsReadEvent', 'ModelsActionEvent', 'DeploymentReadEvent', 'DeploymentEventACI', 'DeploymentEventAKS', 'InferencingOperationAKS', 'InferencingOperationACI', 'EnvironmentChangeEvent', 'EnvironmentReadEvent', 'DataLabelChangeEvent', 'DataLabelReadEvent', 'DataSetChangeEvent', 'DataSetReadEvent', 'DataStoreChangeEvent', 'DataStoreReadEvent', 'PipelineChangeEvent', 'PipelineReadEvent', 'RunEvent', 'RunReadEvent'];
     const full = diagnosticSetting(WORKSPACE_ID, { workspaceId: undefined, storageAccountId: 'sa', logs: names.map((category) => ({ category, categoryGroup: undefined, enabled: true })) });
     expect(single(lt001.evaluate(withDiagnostics(hardenedSnapshot(), { workspace: ok([full]) }))).status).toBe('pass');
+  });
+  it('counts compute instance and datastore events: a setting without them is partial', () => {
+    const older = ['AmlComputeClusterEvent', 'AmlComputeClusterNodeEvent', 'AmlComputeJobEvent', 'AmlComputeCpuGpuUtilization', 'AmlRunStatusChangedEvent', 'ModelsChangeEvent', 'ModelsReadEvent', 'ModelsActionEvent', 'DeploymentReadEvent', 'DeploymentEventACI', 'DeploymentEventAKS', 'InferencingOperationAKS', 'InferencingOperationACI', 'EnvironmentChangeEvent', 'EnvironmentReadEvent', 'DataLabelChangeEvent', 'DataLabelReadEvent', 'DataSetChangeEvent', 'DataSetReadEvent', 'PipelineChangeEvent', 'PipelineReadEvent', 'RunEvent', 'RunReadEvent'];
+    const setting = diagnosticSetting(WORKSPACE_ID, { logs: older.map((category) => ({ category, categoryGroup: undefined, enabled: true })) });
+    const r = single(lt001.evaluate(withDiagnostics(hardenedSnapshot(), { workspace: ok([setting]) })));
+    expect(r.status).toBe('fail');
+    for (const missing of ['ComputeInstanceEvent', 'DataStoreChangeEvent', 'DataStoreReadEvent']) expect(r.message).toContain(missing);
   });
   it('is an error when diagnostic settings cannot be read', () => {
     const r = single(lt001.evaluate(withDiagnostics(hardenedSnapshot(), { workspace: failedRead('forbidden', 403, 'Microsoft.Insights/diagnosticSettings/read') })));
@@ -194,7 +201,6 @@ describe('AML-LT-012 Defender for Servers sub-plan', () => {
 });
 
 describe.each<[string, CheckDefinition, string, string]>([
-  ['AML-LT-007', lt007, 'StorageAccounts', 'OnUploadMalwareScanning'],
   ['AML-LT-009', lt009, 'Containers', 'ContainerRegistriesVulnerabilityAssessments'],
 ])('%s Defender plan with a required extension', (_id, check, plan, extension) => {
   it('passes the plan and the extension when both are on', () => {

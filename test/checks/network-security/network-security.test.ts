@@ -1,6 +1,6 @@
 import { checks } from '../../../src/checks/network-security';
 import type { CheckDefinition } from '../../../src/checks/types';
-import type { WorkspaceSnapshot } from '../../../src/azure/snapshot';
+import type { Workspace, WorkspaceNetworkAcls, WorkspaceSnapshot } from '../../../src/azure/snapshot';
 import {
   amlCluster,
   APP_INSIGHTS_ID,
@@ -40,6 +40,7 @@ const ci = computeInstance();
 const cluster = amlCluster();
 const endpoint = onlineEndpoint();
 const deployment = onlineDeployment();
+const ipRules = (networkAcls: WorkspaceNetworkAcls | undefined): Workspace['preview'] => ({ ok: true, value: { networkAcls, softDeleteRetentionInDays: undefined } });
 const approvedOnly = (s: WorkspaceSnapshot) => withWorkspace(s, { managedNetworkIsolationMode: 'AllowOnlyApprovedOutbound' });
 
 interface FailCase {
@@ -75,8 +76,9 @@ const failCases: readonly FailCase[] = [
   { id: 'AML-NET-012', name: 'Basic registry open to all', snapshot: withRegistry(hardenedSnapshot(), { sku: 'Basic', publicNetworkAccess: 'Enabled', networkDefaultAction: undefined, privateEndpointConnections: [] }), resourceId: REGISTRY_ID, message: /crmlcontosoprod is reachable.*Basic SKU/, evidence: ['approved private endpoints', '0'] },
   { id: 'AML-NET-013', name: 'App Insights query open', snapshot: withAppInsights(hardenedSnapshot(), { publicNetworkAccessForQuery: undefined }), resourceId: APP_INSIGHTS_ID, message: /open to public networks for query \(not set/, evidence: ['publicNetworkAccessForQuery', 'not set'] },
   { id: 'AML-NET-014', name: 'AML registry public', snapshot: withMlRegistries(hardenedSnapshot(), [mlRegistry({ publicNetworkAccess: 'Enabled' })]), resourceId: ML_REGISTRY_ID, message: /mlr-contoso-prod is open.*Enabled/, evidence: ['properties.publicNetworkAccess', 'Enabled'] },
-  { id: 'AML-NET-015', name: 'public with an empty allow-list', snapshot: withWorkspace(hardenedSnapshot(), { publicNetworkAccess: 'Enabled', ipAllowlist: [] }), resourceId: WORKSPACE_ID, message: /empty IP allow-list/, evidence: ['ipAllowlist', 'empty'] },
-  { id: 'AML-NET-015', name: 'public with 0.0.0.0/0', snapshot: withWorkspace(hardenedSnapshot(), { publicNetworkAccess: 'Enabled', ipAllowlist: ['203.0.113.0/24', '0.0.0.0/0'] }), resourceId: WORKSPACE_ID, message: /overly broad ranges: 0\.0\.0\.0\/0/, evidence: ['ipAllowlist', '203.0.113.0/24, 0.0.0.0/0'] },
+  { id: 'AML-NET-015', name: 'public without network rules', snapshot: withWorkspace(hardenedSnapshot(), { publicNetworkAccess: 'Enabled', preview: ipRules(undefined) }), resourceId: WORKSPACE_ID, message: /no network rules \(networkAcls\)/, evidence: ['networkAcls.defaultAction', 'not set'] },
+  { id: 'AML-NET-015', name: 'public with rules that allow by default', snapshot: withWorkspace(hardenedSnapshot(), { publicNetworkAccess: 'Enabled', preview: ipRules({ defaultAction: 'Allow', ipRules: ['203.0.113.0/24'] }) }), resourceId: WORKSPACE_ID, message: /allow by default \(defaultAction Allow\)/, evidence: ['networkAcls.defaultAction', 'Allow'] },
+  { id: 'AML-NET-015', name: 'public with 0.0.0.0/0', snapshot: withWorkspace(hardenedSnapshot(), { publicNetworkAccess: 'Enabled', preview: ipRules({ defaultAction: 'Deny', ipRules: ['203.0.113.0/24', '0.0.0.0/0'] }) }), resourceId: WORKSPACE_ID, message: /overly broad ranges: 0\.0\.0\.0\/0/, evidence: ['networkAcls.ipRules', '203.0.113.0/24, 0.0.0.0/0'] },
 ];
 
 describe('network security checks: the hardened workspace passes', () => {
@@ -178,7 +180,7 @@ describe('network security checks: specific passes and not_applicable', () => {
 
   it('AML-NET-015 is not applicable when public access is Disabled and passes with a narrow allow-list', () => {
     expect(statuses(run(check('AML-NET-015'), hardenedSnapshot()))).toEqual(['not_applicable']);
-    const s = withWorkspace(hardenedSnapshot(), { publicNetworkAccess: 'Enabled', ipAllowlist: ['203.0.113.0/28'] });
+    const s = withWorkspace(hardenedSnapshot(), { publicNetworkAccess: 'Enabled', preview: ipRules({ defaultAction: 'Deny', ipRules: ['203.0.113.0/28'] }) });
     const [r] = run(check('AML-NET-015'), s);
     expect(r!.status).toBe('pass');
     expect(r!.message).toContain('203.0.113.0/28');
@@ -186,6 +188,11 @@ describe('network security checks: specific passes and not_applicable', () => {
 });
 
 describe('network security checks: failed reads give error, never pass', () => {
+  it('AML-NET-015 is an error, not a guess, when the preview read that carries networkAcls failed', () => {
+    const s = withWorkspace(hardenedSnapshot(), { publicNetworkAccess: 'Enabled', preview: failedRead('invalid', 400) });
+    expect(statuses(run(check('AML-NET-015'), s))).toEqual(['error']);
+  });
+
   it.each([
     ['AML-NET-001', 'workspace'],
     ['AML-NET-004', 'outboundRules'],

@@ -1,0 +1,196 @@
+/**
+ * Checks over the official example bodies (test/fixtures/arm-examples), parsed by the same code a scan uses: each
+ * case changes only the property it is about, so the outcome follows from the contract's shapes and defaults, not
+ * from data we wrote ourselves.
+ */
+import am001 from '../../src/checks/asset-management/aml-am-001-compute-idle-shutdown';
+import br003 from '../../src/checks/backup-recovery/aml-br-003-workspace-soft-delete';
+import dp003 from '../../src/checks/data-protection/aml-dp-003-key-vault-recoverable';
+import lt007 from '../../src/checks/logging-threat-detection/aml-lt-007-defender-for-storage';
+import net010 from '../../src/checks/network-security/aml-net-010-linked-storage-not-public';
+import net015 from '../../src/checks/network-security/aml-net-015-workspace-public-access-ip-limited';
+import pv002 from '../../src/checks/posture-vulnerability/aml-pv-002-registry-image-vulnerabilities';
+import type { CheckDefinition, CheckResult, Status } from '../../src/checks/types';
+import type { WorkspaceSnapshot } from '../../src/azure/snapshot';
+import { readKeyVault, readStorageAccount } from '../../src/azure/reads';
+import { parseAssessment, parseDefenderPlan } from '../../src/azure/parse/governance';
+import { JsonReader } from '../../src/azure/parse/json-reader';
+import { parseCompute } from '../../src/azure/parse/ml';
+import { parseContainerRegistry } from '../../src/azure/parse/registry';
+import { parseWorkspace } from '../../src/azure/parse/workspace';
+import type { JsonObject } from '../../src/sample';
+import { EXAMPLES, exampleBody, items, member, text, withProperties } from '../support/arm-example';
+import { startTestArm, type TestArm } from '../support/fake-arm';
+import { hardenedSnapshot } from '../support/snapshot-builder';
+
+const reader = (body: JsonObject): JsonReader => JsonReader.of(body, 'an example body');
+const statuses = (results: readonly CheckResult[]): Status[] => results.map((r) => r.status);
+const evaluate = (check: CheckDefinition, overrides: Partial<WorkspaceSnapshot>): readonly CheckResult[] => check.evaluate(hardenedSnapshot(overrides));
+const ok = <T>(value: T): { readonly ok: true; readonly value: T } => ({ ok: true, value });
+
+describe('AML-NET-015 on the workspace example', () => {
+  const workspace = (changes: JsonObject) => ok(parseWorkspace(reader(withProperties(exampleBody(EXAMPLES.workspace), changes))));
+
+  test('passes public access "Enabled from selected IP addresses": networkAcls deny by default with one office range', () => {
+    const results = evaluate(net015, { workspace: workspace({ publicNetworkAccess: 'Enabled', networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '203.0.113.0/24' }] } }) });
+    expect(statuses(results)).toEqual(['pass']);
+    expect(results[0]!.message).toContain('203.0.113.0/24');
+  });
+
+  test('fails public access from all networks: no networkAcls, or rules that allow by default', () => {
+    expect(statuses(evaluate(net015, { workspace: workspace({ publicNetworkAccess: 'Enabled' }) }))).toEqual(['fail']);
+    expect(statuses(evaluate(net015, { workspace: workspace({ publicNetworkAccess: 'Enabled', networkAcls: { defaultAction: 'Allow', ipRules: [] } }) }))).toEqual(['fail']);
+  });
+
+  test('is not applicable to the example as published (public network access Disabled)', () => {
+    expect(statuses(evaluate(net015, { workspace: workspace({}) }))).toEqual(['not_applicable']);
+  });
+});
+
+describe('AML-BR-003 on the workspace example', () => {
+  const workspace = (changes: JsonObject) => ok(parseWorkspace(reader(withProperties(exampleBody(EXAMPLES.workspace), changes))));
+
+  test('passes the example, which sets no retention (the 14-day default) and keeps a system-assigned identity', () => {
+    const [r] = evaluate(br003, { workspace: workspace({}) });
+    expect(r).toMatchObject({ status: 'pass' });
+    expect(r!.evidence).toEqual(expect.arrayContaining([expect.objectContaining({ property: 'properties.softDeleteRetentionInDays', actual: 'not set (default 14)' })]));
+  });
+
+  test('fails a retention shorter than 14 days', () => {
+    expect(statuses(evaluate(br003, { workspace: workspace({ softDeleteRetentionInDays: 7 }) }))).toEqual(['fail']);
+  });
+});
+
+describe('AML-AM-001 on the compute instance example', () => {
+  const instance = parseCompute(reader(exampleBody(EXAMPLES.computeInstance)));
+
+  test('does not fail an instance whose body, like the stable contract, says nothing about idle shutdown', () => {
+    expect(instance.idleTimeBeforeShutdown).toBeUndefined();
+    const results = evaluate(am001, { computes: ok([instance]), policyStates: ok([]) });
+    expect(statuses(results)).toEqual(['manual']);
+    expect(results[0]!.message).toContain('does not define idleTimeBeforeShutdown');
+  });
+
+  test('passes when the service returns the idle time', () => {
+    const body = exampleBody(EXAMPLES.computeInstance);
+    const outer = member(body, 'properties');
+    const withIdle = withProperties(body, { properties: { ...member(outer, 'properties'), idleTimeBeforeShutdown: 'PT60M' } });
+    expect(statuses(evaluate(am001, { computes: ok([parseCompute(reader(withIdle))]) }))).toEqual(['pass']);
+  });
+});
+
+describe('AML-PV-002 on the registry, assessment and pricing examples', () => {
+  const registry = parseContainerRegistry(reader(exampleBody(EXAMPLES.containerRegistry)));
+  const plans = (changes: Readonly<Record<string, JsonObject>> = {}) => {
+    return ok(
+      items(exampleBody(EXAMPLES.pricings)).map((p) => {
+        const change = changes[text(p, 'name')];
+        return parseDefenderPlan(reader(change !== undefined ? withProperties(p, change) : p));
+      }),
+    );
+  };
+  /** The example assessment, as the registry image assessment (its current display name) on the example registry. */
+  const imageAssessment = (code: string) => {
+    const example = exampleBody(EXAMPLES.assessment);
+    const properties = member(example, 'properties');
+    const id = `${registry.id}/providers/Microsoft.Security/assessments/c0b7cfc6-3172-465a-b378-53c7ff2cc0d5`;
+    return parseAssessment(
+      reader({
+        ...example,
+        id,
+        name: 'c0b7cfc6-3172-465a-b378-53c7ff2cc0d5',
+        properties: { ...properties, resourceDetails: { source: 'Azure', id: registry.id }, displayName: 'Container registry images should have vulnerability findings resolved', status: { code } },
+      }),
+    );
+  };
+
+  test('fails open vulnerabilities reported under the current display name (matched by the assessment key)', () => {
+    const results = evaluate(pv002, { containerRegistry: ok(registry), assessments: ok([imageAssessment('Unhealthy')]), defenderPlans: plans() });
+    expect(statuses(results)).toEqual(['fail']);
+    expect(results[0]!.message).toContain('Container registry images should have vulnerability findings resolved');
+  });
+
+  test('passes when that assessment is healthy', () => {
+    expect(statuses(evaluate(pv002, { containerRegistry: ok(registry), assessments: ok([imageAssessment('Healthy')]), defenderPlans: plans() }))).toEqual(['pass']);
+  });
+
+  test("counts Defender CSPM's registry vulnerability assessment as scanning when Defender for Containers is off", () => {
+    const results = evaluate(pv002, { containerRegistry: ok(registry), assessments: ok([]), defenderPlans: plans({ Containers: { pricingTier: 'Free', extensions: [] } }) });
+    expect(statuses(results)).toEqual(['pass']);
+    expect(results[0]!.message).toContain('Defender CSPM');
+  });
+
+  test('fails when neither plan scans registry images', () => {
+    const off = { pricingTier: 'Free', extensions: [] };
+    expect(statuses(evaluate(pv002, { containerRegistry: ok(registry), assessments: ok([]), defenderPlans: plans({ Containers: off, CloudPosture: off }) }))).toEqual(['fail']);
+  });
+});
+
+describe('AML-LT-007 on the pricing list example (2024-01-01)', () => {
+  const plans = (storage: JsonObject = {}) => {
+    return ok(items(exampleBody(EXAMPLES.pricings)).map((p) => parseDefenderPlan(reader(p.name === 'StorageAccounts' ? withProperties(p, storage) : p))));
+  };
+  const extensions = (malware: string, sensitive: string) => [
+    { name: 'OnUploadMalwareScanning', isEnabled: malware },
+    { name: 'SensitiveDataDiscovery', isEnabled: sensitive },
+  ];
+
+  test('passes the example: DefenderForStorageV2 with both extensions "True" (strings, as the contract defines them)', () => {
+    expect(statuses(evaluate(lt007, { defenderPlans: plans() }))).toEqual(['pass', 'pass', 'pass']);
+  });
+
+  test('fails sensitive data discovery switched off ("False")', () => {
+    const results = evaluate(lt007, { defenderPlans: plans({ extensions: extensions('True', 'False') }) });
+    expect(results.map((r) => [r.resourceId.split('/').pop(), r.status])).toEqual([
+      ['StorageAccounts', 'pass'],
+      ['OnUploadMalwareScanning', 'pass'],
+      ['SensitiveDataDiscovery', 'fail'],
+    ]);
+  });
+
+  test('fails a Standard plan on the older per-transaction sub-plan', () => {
+    const results = evaluate(lt007, { defenderPlans: plans({ subPlan: 'PerTransaction', extensions: [] }) });
+    expect(statuses(results)).toEqual(['fail']);
+    expect(results[0]!.message).toContain('PerTransaction instead of DefenderForStorageV2');
+  });
+});
+
+describe('checks on the vault and storage examples, read through the SDK', () => {
+  let t: TestArm;
+  const signal = new AbortController().signal;
+  beforeEach(async () => {
+    t = await startTestArm({ seed: () => undefined });
+  });
+  afterEach(() => t.close());
+
+  const vault = async (changes: JsonObject) => {
+    const body = withProperties(exampleBody(EXAMPLES.vault), changes);
+    t.arm.setResource(text(body, 'id'), body);
+    return ok(await readKeyVault(t.clients, text(body, 'id'), signal));
+  };
+
+  test('AML-DP-003 passes a vault whose body omits enableSoftDelete (the contract default is true) with purge protection on', async () => {
+    const keyVault = await vault({ enablePurgeProtection: true });
+    expect(keyVault.value.enableSoftDelete).toBeUndefined();
+    expect(statuses(evaluate(dp003, { keyVault }))).toEqual(['pass']);
+  });
+
+  test('AML-DP-003 fails soft delete only when it is explicitly false, and purge protection when it is absent', async () => {
+    const results = evaluate(dp003, { keyVault: await vault({ enableSoftDelete: false }) });
+    expect(statuses(results)).toEqual(['fail']);
+    expect(results[0]!.message).toContain('lacks soft delete and purge protection');
+    expect(evaluate(dp003, { keyVault: await vault({}) })[0]!.message).toMatch(/lacks purge protection\.$/);
+  });
+
+  test('AML-NET-010 treats a storage account SecuredByPerimeter as not public, governed by its network security perimeter', async () => {
+    const example = exampleBody(EXAMPLES.storageAccount);
+    // The example's id carries a `{subscription-id}` placeholder: give it a real one to serve it at its path.
+    const id = text(example, 'id').replace('{subscription-id}', '3f2c8a1e-5b7d-4c9e-a1f0-6d2b8e4c7a90');
+    t.arm.setResource(id, withProperties({ ...example, id }, { publicNetworkAccess: 'SecuredByPerimeter' }));
+    const storageAccount = ok(await readStorageAccount(t.clients, id, signal));
+    expect(storageAccount.value.networkAcls?.defaultAction).toBe('Allow');
+    const results = evaluate(net010, { storageAccount });
+    expect(statuses(results)).toEqual(['pass']);
+    expect(results[0]!.message).toContain('network security perimeter');
+  });
+});

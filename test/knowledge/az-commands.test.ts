@@ -1,0 +1,65 @@
+import { allChecks } from '../../src/checks/registry';
+import { loadKnowledge } from '../../src/knowledge/content';
+import { loadLabContent } from '../../src/knowledge/lab-content';
+import { azCommandProblem, azCommands, fencedBlocks, inlineAzSpans, shellCommands } from '../support/az-commands';
+
+const content = loadKnowledge();
+const lab = loadLabContent();
+
+/** Every place a user is shown an az command, as [where, text]. */
+const markdown: [string, string][] = [
+  ...[...content.answers.values(), ...content.topics.values()].map((e): [string, string] => [e.id, e.body]),
+  ...[...content.categories.values(), ...content.checks.values()].map((e): [string, string] => [e.id, e.body]),
+];
+const shell: [string, string][] = [
+  ...markdown.flatMap(([where, body]) => fencedBlocks(body).map((block): [string, string] => [`${where} code block`, block])),
+  ...lab.exercises.flatMap((ex) => ex.steps.flatMap((step, i) => (step.command === undefined ? [] : [[`lab ${ex.number} step ${i + 1}`, step.command] as [string, string]]))),
+  ...allChecks.flatMap((c) => (c.remediation.cli === undefined ? [] : [[`${c.id} remediation`, c.remediation.cli] as [string, string]])),
+];
+
+describe('every az command the bot shows exists in the Azure CLI', () => {
+  it('finds the commands of the answers, topics, lab steps and remediations (the test reads real content)', () => {
+    const all = shell.flatMap(([, text]) => azCommands(text));
+    expect(all.length).toBeGreaterThan(80);
+    const groups = new Set(all.map((args) => args.slice(0, 2).join(' ')));
+    for (const group of ['ml workspace', 'ml compute', 'security pricing', 'storage account', 'role assignment', 'policy assignment']) expect(groups).toContain(group);
+  });
+
+  it.each(shell)('%s: every az command has a real command group and real flags', (_where, text) => {
+    expect(azCommands(text).map(azCommandProblem).filter((p) => p !== undefined)).toEqual([]);
+  });
+
+  it.each(markdown.filter(([, body]) => inlineAzSpans(body).length > 0))('%s: inline az commands in the prose are real too', (_where, body) => {
+    const problems = inlineAzSpans(body).flatMap((span) => azCommands(span).map(azCommandProblem));
+    expect(problems.filter((p) => p !== undefined)).toEqual([]);
+  });
+});
+
+describe('the az command check', () => {
+  it('refuses the flags that do not exist, which the workshop guide and older answers used', () => {
+    const problem = (command: string): string | undefined => azCommandProblem(azCommands(command)[0] ?? []);
+    expect(problem('az ml workspace create --name ws -g rg --identity-type SystemAssigned')).toMatch(/--identity-type/);
+    expect(problem('az ml workspace create -n ws -g rg --image-build-compute-name build')).toMatch(/--image-build-compute-name/);
+    expect(problem('az ml workspace create -n ws -g rg --encryption-key-name k --encryption-key-vault https://kv')).toMatch(/--encryption-key-name, --encryption-key-vault/);
+    expect(problem('az ml compute update -n ci -g rg -w ws --idle-time-before-shutdown-minutes 60')).toMatch(/--idle-time-before-shutdown-minutes/);
+    expect(problem('az ml workspace frobnicate -n ws')).toMatch(/not a command/);
+    expect(problem('az ml workspace update -n ws -g rg --image-build-compute build --managed-network allow_only_approved_outbound')).toBeUndefined();
+  });
+
+  it('reads continuations, quotes, comments and subshells as a shell does', () => {
+    const text = [
+      '# create it',
+      "az role definition create --role-definition '{\"Name\": \"x\",",
+      "  \"Actions\": []}'",
+      'az monitor diagnostic-settings create --name n \\',
+      '  --resource $(az ml workspace show --name ws --resource-group rg --query id -o tsv) --logs \'[{"a":1}]\'; az group delete -n rg --yes',
+    ].join('\n');
+    expect(shellCommands(text).map((words) => words.slice(0, 4).join(' '))).toEqual([
+      'az role definition create',
+      'az ml workspace show',
+      'az monitor diagnostic-settings create',
+      'az group delete -n',
+    ]);
+    expect(azCommands(text).map(azCommandProblem)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+});
