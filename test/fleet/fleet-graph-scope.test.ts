@@ -6,7 +6,8 @@
 import { createArmClients, type ArmClients } from '../../src/azure/clients';
 import { collectFleetSnapshots } from '../../src/azure/fleet-collect';
 import { graphScope } from '../../src/azure/graph-scope';
-import { EXAMPLE_FILES, EXAMPLE_SUBSCRIPTION, EXAMPLE_WORKSPACE_ID, exampleBody, startArmStandIn, type ArmStandIn } from '../support/arm-stand-in';
+import { exampleBody, items } from '../support/arm-example';
+import { EXAMPLE_FILES, EXAMPLE_SUBSCRIPTION, EXAMPLE_WORKSPACE_ID, startArmStandIn, type ArmStandIn } from '../support/arm-stand-in';
 import { fakeCredential, FAST_RETRY } from '../support/fake-arm';
 
 let arm: ArmStandIn;
@@ -21,7 +22,7 @@ beforeEach(() => arm.reset());
 
 /** The role definition of the official example, at the given id (ARG lists built-in roles at the tenant). */
 function roleDefinitionAt(id: string): Record<string, unknown> {
-  const [role] = exampleBody(EXAMPLE_FILES.roleDefinitions).value as Record<string, unknown>[];
+  const [role] = items(exampleBody(EXAMPLE_FILES.roleDefinitions));
   return { ...role, id, type: 'microsoft.authorization/roledefinitions', subscriptionId: id.startsWith('/subscriptions/') ? EXAMPLE_SUBSCRIPTION : '' };
 }
 

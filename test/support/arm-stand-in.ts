@@ -14,8 +14,8 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generate } from 'selfsigned';
-
-const EXAMPLES = path.join(__dirname, '..', 'fixtures', 'arm-examples', 'specification');
+import type { JsonObject } from '../../src/sample/json';
+import { exampleBody, EXAMPLES, text } from './arm-example';
 
 export interface RecordedRequest {
   readonly method: string;
@@ -60,17 +60,10 @@ export interface ArmStandIn {
   close(): Promise<void>;
 }
 
-/** `responses['200'].body` of an example file, by its path below `specification/`. */
-export function exampleBody(file: string): Record<string, unknown> {
-  const example = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')) as { responses: Record<string, { body?: unknown }> };
-  const body = example.responses['200']?.body;
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error(`${file} has no 200 body`);
-  return body as Record<string, unknown>;
-}
-
-const ML = 'machinelearningservices/resource-manager/Microsoft.MachineLearningServices/stable';
+const ML = 'specification/machinelearningservices/resource-manager/Microsoft.MachineLearningServices/stable';
+/** The example files served, by their repository path (below test/fixtures/arm-examples). */
 export const EXAMPLE_FILES = {
-  workspace: `${ML}/2025-09-01/examples/Workspace/get.json`,
+  ...EXAMPLES,
   computes: `${ML}/2025-09-01/examples/Compute/list.json`,
   onlineEndpoints: `${ML}/2025-09-01/examples/Workspace/OnlineEndpoint/list.json`,
   connections: `${ML}/2025-09-01/examples/WorkspaceConnection/list.json`,
@@ -78,30 +71,26 @@ export const EXAMPLE_FILES = {
   registries: `${ML}/2025-09-01/examples/Registries/list.json`,
   deployments: `${ML}/2022-10-01/examples/OnlineDeployment/list.json`,
   datastores: `${ML}/2022-10-01/examples/Datastore/list.json`,
-  storageAccount: 'storage/resource-manager/Microsoft.Storage/stable/2026-06-01/examples/StorageAccountGetProperties.json',
-  keys: 'keyvault/resource-manager/Microsoft.KeyVault/stable/2026-02-01/examples/listKeys.json',
-  containerRegistry: 'containerregistry/resource-manager/Microsoft.ContainerRegistry/Registry/preview/2023-11-01-preview/examples/RegistryGet.json',
-  appInsights: 'applicationinsights/resource-manager/Microsoft.Insights/ApplicationInsights/stable/2020-02-02/examples/ComponentsGet.json',
-  diagnostics: 'monitor/resource-manager/Microsoft.Insights/Insights/preview/2021-05-01-preview/examples/listDiagnosticSettings.json',
-  roleAssignments: 'authorization/resource-manager/Microsoft.Authorization/stable/2022-04-01/examples/RoleAssignments_ListForScope.json',
-  roleDefinitions: 'authorization/resource-manager/Microsoft.Authorization/Authorization/stable/2022-04-01/examples/GetRoleDefinitionAtScope.json',
-  pricings: 'security/resource-manager/Microsoft.Security/Security/stable/2024-01-01/examples/Pricings/ListPricingsWithPlanFilter_example.json',
-  securityConnectors: 'security/resource-manager/Microsoft.Security/Security/preview/2023-10-01-preview/examples/SecurityConnectors/GetSecurityConnectorsSubscription_example.json',
-  assessment: 'security/resource-manager/Microsoft.Security/Security/stable/2021-06-01/examples/Assessments/GetAssessmentWithExpand_example.json',
-  policyAssignments: 'resources/resource-manager/Microsoft.Authorization/policy/stable/2023-04-01/examples/listPolicyAssignmentsForResource.json',
-  policyStates: 'policyinsights/resource-manager/Microsoft.PolicyInsights/PolicyInsights/stable/2019-10-01/examples/PolicyStates_QueryResourceGroupScopeNextLink.json',
+  keys: 'specification/keyvault/resource-manager/Microsoft.KeyVault/stable/2026-02-01/examples/listKeys.json',
+  appInsights: 'specification/applicationinsights/resource-manager/Microsoft.Insights/ApplicationInsights/stable/2020-02-02/examples/ComponentsGet.json',
+  diagnostics: 'specification/monitor/resource-manager/Microsoft.Insights/Insights/preview/2021-05-01-preview/examples/listDiagnosticSettings.json',
+  roleAssignments: 'specification/authorization/resource-manager/Microsoft.Authorization/stable/2022-04-01/examples/RoleAssignments_ListForScope.json',
+  roleDefinitions: 'specification/authorization/resource-manager/Microsoft.Authorization/Authorization/stable/2022-04-01/examples/GetRoleDefinitionAtScope.json',
+  securityConnectors: 'specification/security/resource-manager/Microsoft.Security/Security/preview/2023-10-01-preview/examples/SecurityConnectors/GetSecurityConnectorsSubscription_example.json',
+  policyAssignments: 'specification/resources/resource-manager/Microsoft.Authorization/policy/stable/2023-04-01/examples/listPolicyAssignmentsForResource.json',
+  policyStates: 'specification/policyinsights/resource-manager/Microsoft.PolicyInsights/PolicyInsights/stable/2019-10-01/examples/PolicyStates_QueryResourceGroupScopeNextLink.json',
 } as const;
 
 /** The workspace of the official `Workspaces_Get` example: the one workspace this ARM has. */
-export const EXAMPLE_WORKSPACE = exampleBody(EXAMPLE_FILES.workspace);
-export const EXAMPLE_WORKSPACE_ID = String(EXAMPLE_WORKSPACE.id);
+export const EXAMPLE_WORKSPACE: JsonObject = exampleBody(EXAMPLE_FILES.workspace);
+export const EXAMPLE_WORKSPACE_ID = text(EXAMPLE_WORKSPACE, 'id');
 export const EXAMPLE_SUBSCRIPTION = EXAMPLE_WORKSPACE_ID.split('/')[2] ?? '';
 
 /**
  * The example list bodies carry placeholder next links ("string", "nextLink") that no client could follow; the
  * stand-in serves each list as one complete page, as ARM does when there is no more to read.
  */
-function onePage(file: string): () => Record<string, unknown> {
+function onePage(file: string): () => JsonObject {
   return () => {
     const { nextLink: _nextLink, '@odata.nextLink': _odata, ...rest } = exampleBody(file);
     return rest;
@@ -109,7 +98,7 @@ function onePage(file: string): () => Record<string, unknown> {
 }
 
 /** A single-resource example served as a one-item list, where the spec's list operation has no example of its own. */
-function listOf(file: string): () => Record<string, unknown> {
+function listOf(file: string): () => JsonObject {
   return () => ({ value: [exampleBody(file)] });
 }
 
@@ -129,6 +118,9 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
 
 const ROUTES: readonly Route[] = [
   route('GET', escape(EXAMPLE_WORKSPACE_ID), '2025-09-01', () => EXAMPLE_WORKSPACE),
+  // The second workspace read (networkAcls, softDeleteRetentionInDays) has no stored example at 2025-07-01-preview;
+  // the stable example is served, a body the preview spec's Workspace schema also describes (without those two).
+  route('GET', escape(EXAMPLE_WORKSPACE_ID), '2025-07-01-preview', () => EXAMPLE_WORKSPACE),
   route('GET', `${WS}/computes`, '2025-09-01', onePage(EXAMPLE_FILES.computes)),
   route('GET', `${WS}/onlineendpoints`, '2025-09-01', onePage(EXAMPLE_FILES.onlineEndpoints)),
   route('GET', `${WS}/onlineendpoints/${ID}/deployments`, '2022-10-01', onePage(EXAMPLE_FILES.deployments)),
@@ -145,30 +137,12 @@ const ROUTES: readonly Route[] = [
     type: 'Microsoft.Storage/storageAccounts/blobServices',
     properties: { deleteRetentionPolicy: { enabled: true, days: 7 }, containerDeleteRetentionPolicy: { enabled: true, days: 7 }, isVersioningEnabled: true },
   })),
-  // Vaults_Get has no example at 2026-02-01: this body is built from the spec's Vault schema (openapi.json, not
-  // stored), with the required tenantId and sku.
-  route('GET', `${RG}/providers/microsoft\\.keyvault/vaults/${ID}`, '2026-02-01', () => ({
-    id: '/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/workspace-1234/providers/Microsoft.KeyVault/vaults/testkv',
-    name: 'testkv',
-    type: 'Microsoft.KeyVault/vaults',
-    location: 'eastus2euap',
-    properties: {
-      tenantId: '00000000-1111-2222-3333-444444444444',
-      sku: { family: 'A', name: 'standard' },
-      enableSoftDelete: true,
-      softDeleteRetentionInDays: 90,
-      enablePurgeProtection: true,
-      enableRbacAuthorization: true,
-      publicNetworkAccess: 'Disabled',
-      networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [] },
-      vaultUri: 'https://testkv.vault.azure.net/',
-    },
-  })),
+  route('GET', `${RG}/providers/microsoft\\.keyvault/vaults/${ID}`, '2026-02-01', () => exampleBody(EXAMPLE_FILES.vault)),
   // Keys_Get has no example at 2026-02-01; its Key schema is the item of Keys_List, so the first key of the
   // official listKeys example is served.
   route('GET', `${RG}/providers/microsoft\\.keyvault/vaults/${ID}/keys/${ID}`, '2026-02-01', () => {
-    const [first] = exampleBody(EXAMPLE_FILES.keys).value as unknown[];
-    return first;
+    const keys = exampleBody(EXAMPLE_FILES.keys).value;
+    return Array.isArray(keys) ? keys[0] : undefined;
   }),
   route('GET', `${RG}/providers/microsoft\\.containerregistry/registries/${ID}`, '2023-11-01-preview', () => exampleBody(EXAMPLE_FILES.containerRegistry)),
   route('GET', `${RG}/providers/microsoft\\.insights/components/${ID}`, '2020-02-02', () => exampleBody(EXAMPLE_FILES.appInsights)),
@@ -178,7 +152,7 @@ const ROUTES: readonly Route[] = [
   route('GET', `/subscriptions/${ID}/providers/microsoft\\.security/pricings`, '2024-01-01', onePage(EXAMPLE_FILES.pricings)),
   route('GET', `/subscriptions/${ID}/providers/microsoft\\.security/securityconnectors`, '2023-10-01-preview', onePage(EXAMPLE_FILES.securityConnectors)),
   // Assessments_List has no stored example; its items are SecurityAssessmentResponse, the body of Assessments_Get.
-  route('GET', `${RG}/providers/microsoft\\.security/assessments`, '2021-06-01', listOf(EXAMPLE_FILES.assessment)),
+  route('GET', `${ANY_SCOPE}/providers/microsoft\\.security/assessments`, '2021-06-01', listOf(EXAMPLE_FILES.assessment)),
   route('GET', `${ANY_SCOPE}/providers/microsoft\\.authorization/policyassignments`, '2023-04-01', onePage(EXAMPLE_FILES.policyAssignments)),
   route('POST', `${RG}/providers/microsoft\\.policyinsights/policystates/latest/queryresults`, '2019-10-01', onePage(EXAMPLE_FILES.policyStates)),
 ];
