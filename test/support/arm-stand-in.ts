@@ -37,6 +37,8 @@ export interface Fault {
   readonly body?: unknown;
   /** How many requests it answers before the route serves normally again (default: all). */
   readonly times?: number;
+  /** Only requests for this api-version (default: any). */
+  readonly apiVersion?: string;
   /** Wait this long before answering (a slow ARM; the status is still sent, if the client is still there). */
   readonly delayMs?: number;
 }
@@ -196,7 +198,7 @@ export async function startArmStandIn(): Promise<ArmStandIn> {
         res.writeHead(status, { 'content-type': 'application/json', 'x-ms-request-id': `stand-in-${requests.length}`, ...headers });
         res.end(payload === undefined ? '' : JSON.stringify(payload));
       };
-      const fault = faults.find((f) => f.left > 0 && f.path.test(requestPath));
+      const fault = faults.find((f) => f.left > 0 && f.path.test(requestPath) && (f.fault.apiVersion === undefined || f.fault.apiVersion === query['api-version']));
       const answer = (): { status: number; payload: unknown } => {
         if (GRAPH_PATH.test(requestPath) && method === 'POST') {
           if (query['api-version'] !== GRAPH_API_VERSION) return invalidApiVersion(query['api-version']);
