@@ -79,6 +79,13 @@ if (choice.use === 'dist') {
   } else {
     if (choice.note !== undefined) process.stderr.write(`${choice.note}\n`);
     require(tsx);
-    void require(path.join(sources, 'cli', 'main.ts')).main();
+    // tsx/cjs compiles what is required; the commands' lazy `import()`s need tsx's ESM hooks as well.
+    import('tsx/esm').then(
+      () => require(path.join(sources, 'cli', 'main.ts')).main(),
+      (e) => {
+        process.stderr.write(`guardian: could not load tsx: ${e.message}\n`);
+        process.exitCode = 2;
+      },
+    );
   }
 }

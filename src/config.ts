@@ -2,6 +2,7 @@
  * The only reader of `process.env`. Reads the Teams Toolkit names plus the project's own, validates them once,
  * and reports every problem at the same time (not one per restart).
  */
+import * as fs from 'node:fs';
 import { isIP } from 'node:net';
 import * as path from 'node:path';
 import { isGuid, parseResourceId, ResourceIdError } from './shared/resource-id';
@@ -229,16 +230,23 @@ export function isLoopbackHost(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h);
 }
 
-function readPackageVersion(): string {
-  // Resolved relative to this file so it works from src/ (tsx, ts-jest) and dist/ alike.
+/** The version in our package.json, found relative to this file so that it works from src/ (tsx, ts-jest) and dist/ alike. */
+export function readPackageVersion(): string {
   for (const candidate of ['../package.json', '../../package.json']) {
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const pkg = require(path.join(__dirname, candidate)) as { name?: string; version?: string };
-      if (pkg.name === 'baseline-guardian' && typeof pkg.version === 'string') return pkg.version;
-    } catch {
-      // try the next location
-    }
+    const version = versionIn(path.join(__dirname, candidate));
+    if (version !== undefined) return version;
   }
   return '0.0.0';
+}
+
+/** The version of the file when it is our package.json; undefined when it is missing, not JSON or another package's. */
+function versionIn(file: string): string | undefined {
+  let pkg: unknown;
+  try {
+    pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (typeof pkg !== 'object' || pkg === null || !('name' in pkg) || !('version' in pkg)) return undefined;
+  return pkg.name === 'baseline-guardian' && typeof pkg.version === 'string' ? pkg.version : undefined;
 }

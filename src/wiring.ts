@@ -14,7 +14,7 @@ import type { MessageRouter } from './bot/router';
 import { createProactiveSender } from './bot/proactive-sender';
 import { createFileConsent } from './bot/file-consent';
 import { checkById } from './checks/registry';
-import { createAzureScanService } from './scan/azure-scan-service';
+import { createAzureAccess } from './scan/azure-access';
 import { createCombinedScanService } from './scan/combined-scan-service';
 import { createUserScanService } from './scan/user-scan-service';
 import { currentUserArmToken } from './bot/auth/turn-token';
@@ -81,8 +81,9 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
           credentialFor: (token) => createUserArmCredential({ token, armEndpoint: config.azure.armEndpoint }),
         })
       : config.azure.allowedScopes.length > 0
-        ? createAzureScanService(config)
+        ? createAzureAccess(config).scanService
         : undefined;
+  if (azure !== undefined) logger.info({ armEndpoint: config.azure.armEndpoint, authMode: config.azure.authMode, allowedScopes: config.azure.allowedScopes.length }, 'Azure access composed');
   const sampleSubscriptionIds = [...new Set(Object.values(SAMPLE_WORKSPACE_IDS).map((id) => parseResourceId(id).subscriptionId))];
   const scanService = sampleEnvironment
     ? createCombinedScanService({ sample: sampleEnvironment.scanService, sampleSubscriptionIds, ...(azure ? { azure } : {}) })

@@ -9,6 +9,7 @@ import {
   CredentialUnavailableError,
   DefaultAzureCredential,
   type AccessToken,
+  type GetTokenOptions,
   type TokenCredential,
 } from '@azure/identity';
 import type { Config } from '../config';
@@ -26,10 +27,46 @@ export interface SampleCredential extends TokenCredential {
 
 export function createCredential(azure: AzureCredentialConfig, mode: CredentialMode): TokenCredential {
   if (mode === 'sample') return createSampleCredential();
-  return new DefaultAzureCredential({
-    ...(azure.managedIdentityClientId !== '' ? { managedIdentityClientId: azure.managedIdentityClientId } : {}),
-    authorityHost: azure.authorityHost,
-  });
+  return sharedTokens(
+    new DefaultAzureCredential({
+      ...(azure.managedIdentityClientId !== '' ? { managedIdentityClientId: azure.managedIdentityClientId } : {}),
+      authorityHost: azure.authorityHost,
+    }),
+  );
+}
+
+/** A token is handed out again while it has at least this long to live (the SDK refreshes 2 minutes before expiry). */
+const REUSE_MARGIN_MS = 5 * 60_000;
+
+/**
+ * One token per set of scopes for all SDK clients: a scan starts with every client asking at once, and then
+ * each new client asks again; without this, DefaultAzureCredential would run its chain (a managed-identity
+ * request, an `az` process…) for each of them. A request with claims or a tenant goes alone, and the shared
+ * request is not tied to one caller's abort signal.
+ */
+export function sharedTokens(credential: TokenCredential, now: () => number = Date.now): TokenCredential {
+  const pending = new Map<string, Promise<AccessToken | null>>();
+  const issued = new Map<string, AccessToken>();
+  return {
+    getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
+      if (options?.claims !== undefined || options?.tenantId !== undefined) return credential.getToken(scopes, options);
+      const { abortSignal: _own, ...shared } = options ?? {};
+      const key = `${[scopes].flat().join(' ')}|${shared.enableCae === true ? 'cae' : ''}`;
+      const fresh = issued.get(key);
+      if (fresh !== undefined && fresh.expiresOnTimestamp - now() > REUSE_MARGIN_MS) return Promise.resolve(fresh);
+      const existing = pending.get(key);
+      if (existing !== undefined) return existing;
+      const request = credential
+        .getToken(scopes, shared)
+        .then((token) => {
+          if (token !== null) issued.set(key, token);
+          return token;
+        })
+        .finally(() => pending.delete(key));
+      pending.set(key, request);
+      return request;
+    },
+  };
 }
 
 /** A credential for the sample ARM server: a constant, meaningless token. */

@@ -13,6 +13,7 @@ import type { ArmClients } from './clients';
 import { toReadError, type ReadTarget } from './errors';
 import { queryGraphTable, type GraphTable } from './fleet-graph';
 import { FleetGraph, graphError } from './fleet-rows';
+import { isInGraphScope, type GraphScope } from './graph-scope';
 import { createLimiter } from './limiter';
 import { createReadRunner } from './read-runner';
 import { armCall, readWalker } from './read-walk';
@@ -27,8 +28,8 @@ export { isRoleDefinitionVisibleAt } from './fleet-rows';
 export type FleetDepth = 'graph' | 'full';
 
 export interface FleetCollectOptions {
-  /** Subscriptions to cover; every subscription the identity can see when empty. */
-  readonly subscriptions?: readonly string[];
+  /** Where to look (decided before any read, see scan/fleet-scan.ts); every subscription the identity can see when undefined. */
+  readonly scope?: GraphScope;
   /** ARM and ARG requests in flight at once, across the whole fleet. */
   readonly concurrency: number;
   /** Deadline of the whole fleet collection. */
@@ -78,11 +79,10 @@ export async function collectFleetSnapshots(clients: ArmClients, options: FleetC
     }
   };
 
-  const subscriptions = options.subscriptions ?? [];
   const tables = await Promise.all(
     TABLES.map(async (table) => {
       const target: ReadTarget = { label: `Azure Resource Graph (${table})`, resourceId: '/providers/Microsoft.ResourceGraph/resources', requiredAction: 'Microsoft.ResourceGraph/resources/read' };
-      return [table, await run(target, (s) => queryGraphTable(clients, table, subscriptions, limit, s))] as const;
+      return [table, await run(target, (s) => queryGraphTable(clients, table, options.scope, limit, s))] as const;
     }),
   );
   // queryGraphTable takes the limiter per page: the `run` above only counts as one read.
@@ -118,11 +118,13 @@ export async function collectFleetSnapshots(clients: ArmClients, options: FleetC
     const readField = readWalker(workspace, {
       one: (read, id) => {
         const target = read.about(id);
-        const source = read.graph;
+        // A workspace-level scope keeps the rest of its resource group out of the query: what ARG was not asked
+        // about (its registries, say) comes from ARM, as in a single scan.
+        const source = isInGraphScope(id, options.scope) ? read.graph : undefined;
         const fromGraph = source === undefined ? undefined : parsed(target, () => source(graph, id, ws));
         if (fromGraph !== undefined) return Promise.resolve(fromGraph);
         const fromArm = (): Promise<Collected<unknown>> => run(target, armCall(read, at, id));
-        if (source !== undefined || options.depth === 'full' || read.everyFleetDepth === true) return once(read, id, fromArm);
+        if (read.graph !== undefined || options.depth === 'full' || read.everyFleetDepth === true) return once(read, id, fromArm);
         return Promise.resolve(notRead(target));
       },
       each: (read, endpoint) => {
@@ -136,7 +138,8 @@ export async function collectFleetSnapshots(clients: ArmClients, options: FleetC
     return snapshotFromFields({ collectedAt, workspaceId: ws.id }, (field) => values.get(field) ?? notRead(SNAPSHOT_READS[field].about(ws.id)));
   };
 
-  const workspaceRows = graph.ofType(WORKSPACE_TYPE);
+  // The query is already bounded by the scope; no per-workspace read may follow a row that slipped outside it.
+  const workspaceRows = graph.ofType(WORKSPACE_TYPE).filter((row) => isInGraphScope(row.str('id') ?? '', options.scope));
   const snapshots = await Promise.all(workspaceRows.map(snapshotOf));
   return { snapshots, graphPages, armReads };
 }

@@ -5,6 +5,7 @@
  * asks four tables, not one query per type or per subscription.
  */
 import type { ArmClients } from './clients';
+import type { GraphScope } from './graph-scope';
 import type { Limiter } from './limiter';
 import { JsonReader } from './parse/json-reader';
 
@@ -36,17 +37,18 @@ export interface GraphQueryResult {
   readonly pages: number;
 }
 
-/** All rows of the table's fleet types in the given subscriptions (all the identity can see when empty). */
-export async function queryGraphTable(
-  clients: ArmClients,
-  table: GraphTable,
-  subscriptions: readonly string[],
-  limit: Limiter,
-  signal: AbortSignal,
-): Promise<GraphQueryResult> {
+/**
+ * All rows of the table's fleet types inside the scope (every subscription the identity can see without one).
+ * The scope's resource-group and resource filter applies to `resources` only: the other tables hold what a
+ * workspace's own scan reads too — its subscription's Defender plans, the role and policy assignments inherited
+ * from above, the assignments on linked resources wherever they live — so they are bounded by subscription.
+ */
+export async function queryGraphTable(clients: ArmClients, table: GraphTable, scope: GraphScope | undefined, limit: Limiter, signal: AbortSignal): Promise<GraphQueryResult> {
+  if (scope !== undefined && scope.subscriptions.length === 0) return { rows: [], pages: 0 };
   const types = FLEET_GRAPH_QUERIES[table].map((t) => `'${t}'`).join(', ');
-  // The type list is our own constant: nothing user-supplied reaches the query text.
-  const query = `${table} | where type in~ (${types}) | project id, name, type, kind, location, resourceGroup, subscriptionId, tags, identity, sku, properties`;
+  const bound = table === 'resources' ? (scope?.filter ?? '') : '';
+  // The type list is our own constant and the scope filter is built from parsed ids: nothing user-supplied reaches the query text.
+  const query = `${table} | where type in~ (${types}) ${bound} | project id, name, type, kind, location, resourceGroup, subscriptionId, tags, identity, sku, properties`;
   const rows: JsonReader[] = [];
   let skipToken: string | undefined;
   let pages = 0;
@@ -57,7 +59,7 @@ export async function queryGraphTable(
       return clients.graph.resources(
         {
           query,
-          ...(subscriptions.length > 0 ? { subscriptions: [...subscriptions] } : {}),
+          ...(scope !== undefined ? { subscriptions: [...scope.subscriptions] } : {}),
           options: { resultFormat: 'objectArray', top: ROWS_PER_PAGE, ...(token !== undefined ? { skipToken: token } : {}) },
         },
         { abortSignal: signal },

@@ -1,9 +1,11 @@
 /**
  * Which workspace does the user mean? A full resource id is parsed strictly (a malformed one gets a precise
- * reason); a bare name is looked up with Azure Resource Graph across every subscription the identity can see,
- * which may find it once, several times (the caller asks which) or not at all.
+ * reason); a bare name is looked up with Azure Resource Graph across the allowed scopes (or, with none
+ * configured, every subscription the identity can see), which may find it once, several times (the caller asks
+ * which) or not at all. The query itself is bounded by the scopes, so nothing outside them is ever listed.
  */
 import type { ArmClients } from './clients';
+import { isInGraphScope, type GraphScope } from './graph-scope';
 import { JsonReader } from './parse/json-reader';
 import { parseWorkspaceId, ResourceIdError } from '../shared/resource-id';
 import type { Resolution, WorkspaceRef } from '../scan/scan-service';
@@ -38,30 +40,45 @@ export function parseWorkspaceTarget(target: string): ParsedTarget {
   return { kind: 'name', name: text };
 }
 
-/** Resolves a name or id through Resource Graph (ids too: it confirms the identity can see the workspace). */
-export async function resolveWorkspace(clients: ArmClients, target: string, signal?: AbortSignal): Promise<Resolution> {
+export interface WorkspaceQueryOptions {
+  readonly signal?: AbortSignal;
+  /** Where to look (graph-scope.ts); undefined: every subscription the identity can see. */
+  readonly scope?: GraphScope;
+}
+
+/**
+ * Resolves a name or id through Resource Graph (ids too: it confirms the identity can see the workspace). The
+ * caller decides first whether an id is inside the scopes; here a name is only ever looked for inside them.
+ */
+export async function resolveWorkspace(clients: ArmClients, target: string, options: WorkspaceQueryOptions = {}): Promise<Resolution> {
   const parsed = parseWorkspaceTarget(target);
   // Both values are validated above (no quotes can occur), so they are safe inside the KQL string literal.
   const filter = parsed.kind === 'id' ? `| where id =~ '${parsed.id}'` : `| where name =~ '${parsed.name}'`;
-  const matches = await queryWorkspaces(clients, filter, signal);
+  const matches = await queryWorkspaces(clients, filter, options);
   if (matches.length === 1 && matches[0] !== undefined) return { kind: 'found', workspace: matches[0] };
   if (matches.length > 1) return { kind: 'ambiguous', candidates: matches };
   const what = parsed.kind === 'id' ? `the workspace ${parsed.id}` : `a workspace named "${parsed.name}"`;
-  return { kind: 'not_found', message: `No subscription this identity can read has ${what}. Check the name, or grant the identity Reader on it.` };
+  const where = options.scope === undefined ? 'No subscription this identity can read' : 'None of the scopes this identity may scan';
+  return { kind: 'not_found', message: `${where} has ${what}. Check the name, or grant the identity Reader on it.` };
 }
 
-/** Every AML workspace the identity can see, by name. */
-export function listWorkspaces(clients: ArmClients, signal?: AbortSignal): Promise<WorkspaceRef[]> {
-  return queryWorkspaces(clients, '', signal);
+/** Every AML workspace the identity can see (inside the scope, when given), by name. */
+export function listWorkspaces(clients: ArmClients, options: WorkspaceQueryOptions = {}): Promise<WorkspaceRef[]> {
+  return queryWorkspaces(clients, '', options);
 }
 
-async function queryWorkspaces(clients: ArmClients, filter: string, signal: AbortSignal | undefined): Promise<WorkspaceRef[]> {
-  const query = `resources | where type =~ '${WORKSPACE_TYPE}' ${filter} | project id, name, resourceGroup, subscriptionId, location | order by name asc`;
+async function queryWorkspaces(clients: ArmClients, filter: string, { signal, scope }: WorkspaceQueryOptions): Promise<WorkspaceRef[]> {
+  if (scope !== undefined && scope.subscriptions.length === 0) return [];
+  const query = `resources | where type =~ '${WORKSPACE_TYPE}' ${filter} ${scope?.filter ?? ''} | project id, name, resourceGroup, subscriptionId, location | order by name asc`;
   const refs: WorkspaceRef[] = [];
   let skipToken: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const response = await clients.graph.resources(
-      { query, options: { resultFormat: 'objectArray', top: 1000, ...(skipToken !== undefined ? { skipToken } : {}) } },
+      {
+        query,
+        ...(scope !== undefined ? { subscriptions: [...scope.subscriptions] } : {}),
+        options: { resultFormat: 'objectArray', top: 1000, ...(skipToken !== undefined ? { skipToken } : {}) },
+      },
       signal !== undefined ? { abortSignal: signal } : {},
     );
     const rows: unknown = response.data;
@@ -69,7 +86,8 @@ async function queryWorkspaces(clients: ArmClients, filter: string, signal: Abor
     skipToken = response.skipToken;
     if (skipToken === undefined || skipToken === '') break;
   }
-  return refs;
+  // The query is already bounded; this guards against a Resource Graph that ignored the filter.
+  return refs.filter((ref) => isInGraphScope(ref.id, scope));
 }
 
 function toRef(row: JsonReader): WorkspaceRef {

@@ -7,8 +7,9 @@
  */
 import * as path from 'node:path';
 import * as readline from 'node:readline';
-import { type Config, ConfigError, loadConfig } from '../config';
-import type * as IndexModule from '../index';
+import type { Config } from '../config';
+import { loadCliConfig } from './cli-config';
+import type { RunningServer } from '../index';
 import { localConversation, LocalBotClient } from '../bot/local-client';
 import { LocalConnector } from '../bot/local-connector';
 import { createLogger } from '../logging';
@@ -66,14 +67,8 @@ async function runChat(args: readonly string[], io: CliIO): Promise<ExitCode> {
   // real-Azure scopes of the environment do not apply here (`guardian scan` is the way to scan a real workspace).
   const ignored = LOCAL_ONLY_SETTINGS.filter((name) => (io.env[name] ?? '').trim() !== '');
   if (ignored.length > 0) io.stderr.write(`guardian chat runs in local mode on the sample environment; ignoring ${ignored.join(', ')}.\n`);
-  let loaded: Config;
-  try {
-    loaded = loadConfig({ ...io.env, ...Object.fromEntries(LOCAL_ONLY_SETTINGS.map((name) => [name, ''])) });
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    io.stderr.write(`${e.message}\n`);
-    return 2;
-  }
+  const loaded = loadCliConfig(io, { ...io.env, ...Object.fromEntries(LOCAL_ONLY_SETTINGS.map((name) => [name, ''])) });
+  if (loaded === undefined) return 2;
   // Local mode always: the connector stand-in neither sends nor checks tokens, and the port is any free one.
   const config: Config = { ...loaded, port: 0, bot: { id: '', password: '', type: 'MultiTenant', tenantId: '' } };
   const logger = createLogger({
@@ -82,13 +77,12 @@ async function runChat(args: readonly string[], io: CliIO): Promise<ExitCode> {
   });
 
   // Loaded on use: the server pulls in restify and the bot SDK, which `guardian --help` does not need.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { startServer } = require('../index') as typeof IndexModule;
+  const { startServer } = await import('../index.js');
   const stateDir = stringOption(options, 'state');
   const store = chatStore(config, stateDir);
   const cwd = process.cwd();
   const connector = await LocalConnector.start('127.0.0.1');
-  let server: IndexModule.RunningServer | undefined;
+  let server: RunningServer | undefined;
   let session: ChatSession | undefined;
   try {
     server = await startServer({ config, logger, store, host: '127.0.0.1', port: 0 });

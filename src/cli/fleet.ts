@@ -3,16 +3,12 @@
  * every AML workspace in the subscriptions, through Azure Resource Graph plus the ARM reads ARG lacks, with a
  * one-line summary per workspace. Exit codes: 0 ok, 2 usage, configuration or authentication error.
  */
-import { createArmClients, type ArmClients } from '../azure/clients';
-import { createCredential, describeCredentialError, isCredentialError } from '../azure/credentials';
-import { FleetCollectError, type FleetDepth } from '../azure/fleet-collect';
-import { ConfigError, loadConfig } from '../config';
+import type { FleetDepth } from '../azure/fleet-collect';
 import { reportScore } from '../report/score';
 import { SCORE_MEANING, scoreFigure } from '../report/wording';
-import { parseFleetSpec, type FleetSpec } from '../sample/fleet';
-import { scanFleet, type FleetScanResult } from '../scan/fleet-scan';
-import { startSampleFleet } from '../scan/fleet-sample';
-import { isWithinScope } from '../shared/resource-id';
+import { parseFleetSpec, type FleetSpec } from '../sample/data/fleet';
+import type { FleetScanOptions, FleetScanResult } from '../scan/fleet-scan';
+import { loadCliConfig } from './cli-config';
 import { parseCliOptions, stringOption } from './cli-options';
 import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
 import { writeOut } from './report-io';
@@ -23,7 +19,8 @@ Scan every Azure Machine Learning workspace in the subscriptions at once: fleet-
 Azure Resource Graph in a few paged queries, and only what Resource Graph lacks is read from ARM.
 
 Options:
-  --subscriptions <a,b>   subscription ids to cover (default: every subscription the identity can see)
+  --subscriptions <a,b>   subscription ids to cover (default: every subscription the identity can see, or
+                          those of GUARDIAN_ALLOWED_SCOPES when set; one outside them is refused)
   --sample-fleet <NxM>    scan a generated sample fleet of N subscriptions x M workspaces (no Azure needed)
   --depth <d>             full (default): also read datastores, connections, outbound rules, blob service,
                           CMK key and diagnostic settings per workspace; graph: Resource Graph only (the
@@ -31,6 +28,7 @@ Options:
   --format <f>            table (default) or json
   --concurrency <n>       requests in flight across the fleet (default 16)
 
+Signs in with DefaultAzureCredential (e.g. your az login), as guardian scan does.
 Exit codes: 0 ok, 2 usage, configuration or authentication error.`;
 
 interface FleetArgs {
@@ -122,45 +120,37 @@ export const fleetCommand: CliCommand = {
       io.stderr.write(`guardian fleet: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
-    let clients: ArmClients;
+    const config = loadCliConfig(io);
+    if (config === undefined) return 2;
+    // Loaded on use, as for `guardian scan`: the Azure SDK is not needed for --help or the other commands.
+    const { fleetFailureMessage } = await import('../scan/fleet-scan.js');
+    const fleet: FleetScanOptions = {
+      depth: options.depth,
+      concurrency: options.concurrency,
+      ...(options.subscriptions !== undefined ? { subscriptions: options.subscriptions } : {}),
+    };
     let close = (): Promise<void> => Promise.resolve();
-    let allowedScopes: readonly string[] = [];
-    if (options.sampleFleet !== undefined) {
-      const fleet = await startSampleFleet(options.sampleFleet);
-      clients = fleet.clients;
-      close = () => fleet.close();
-    } else {
-      try {
-        const config = loadConfig(io.env);
-        clients = createArmClients({ credential: createCredential(config.azure, 'azure'), endpoint: config.azure.armEndpoint, userAgent: `baseline-guardian/${config.version}` });
-        allowedScopes = config.azure.allowedScopes;
-      } catch (e) {
-        if (!(e instanceof ConfigError)) throw e;
-        io.stderr.write(`${e.message}\n`);
-        return 2;
-      }
-    }
     try {
-      io.stderr.write(`Scanning the fleet${options.subscriptions !== undefined ? ` in ${options.subscriptions.length} subscription(s)` : ''}…\n`);
-      const result = await scanFleet(clients, {
-        depth: options.depth,
-        concurrency: options.concurrency,
-        ...(options.subscriptions !== undefined ? { subscriptions: options.subscriptions } : {}),
-      });
-      // Configured scopes bound what is reported, as they bound single scans.
-      const shown = allowedScopes.length === 0 ? result : { ...result, reports: result.reports.filter((r) => allowedScopes.some((s) => isWithinScope(r.workspace.id, s))) };
-      await writeOut(io, options.format === 'json' ? renderFleetJson(shown) : renderFleetTable(shown));
+      let result: FleetScanResult;
+      if (options.sampleFleet !== undefined) {
+        const [{ startSampleFleet }, { scanFleet }] = await Promise.all([import('../scan/fleet-sample.js'), import('../scan/fleet-scan.js')]);
+        const sample = await startSampleFleet(options.sampleFleet);
+        close = () => sample.close();
+        io.stderr.write('Scanning the sample fleet…\n');
+        result = await scanFleet(sample.clients, fleet);
+      } else {
+        // The same Azure access as `guardian scan`: scopes are decided before Resource Graph is asked anything.
+        const { createAzureAccess, signedInScopePolicy } = await import('../scan/azure-access.js');
+        io.stderr.write(`Scanning the fleet${options.subscriptions !== undefined ? ` in ${options.subscriptions.length} subscription(s)` : ''}…\n`);
+        result = await createAzureAccess(config, { allowedScopes: signedInScopePolicy(config) }).scanFleet(fleet);
+      }
+      await writeOut(io, options.format === 'json' ? renderFleetJson(result) : renderFleetTable(result));
       return 0;
     } catch (e) {
-      if (isCredentialError(e)) {
-        io.stderr.write(`guardian fleet: ${describeCredentialError(e) ?? 'no usable Azure credential'}\n`);
-        return 2;
-      }
-      if (e instanceof FleetCollectError) {
-        io.stderr.write(`guardian fleet: ${e.message}\n`);
-        return 2;
-      }
-      throw e;
+      const message = fleetFailureMessage(e);
+      if (message === undefined) throw e;
+      io.stderr.write(`guardian fleet: ${message}\n`);
+      return 2;
     } finally {
       await close();
     }

@@ -2,6 +2,7 @@
  * The `guardian` entry point: picks the command, prints help, and maps errors to exit codes
  * (0 ok, 1 findings at or above --fail-on, 2 usage or configuration error).
  */
+import { readPackageVersion } from '../config';
 import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
 import { commands as defaultCommands } from './command-list';
 import { ignoreBrokenPipe, writeOut } from './report-io';
@@ -57,19 +58,6 @@ export async function runCli(argv: readonly string[], io: CliIO, commands: reado
   }
 }
 
-function packageVersion(): string {
-  for (const candidate of ['../../package.json', '../../../package.json']) {
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const pkg = require(`${__dirname}/${candidate}`) as { name?: string; version?: string };
-      if (pkg.name === 'baseline-guardian' && typeof pkg.version === 'string') return pkg.version;
-    } catch {
-      // try the next location
-    }
-  }
-  return '0.0.0';
-}
-
 /** Runs the CLI against the real process: argv, stdio, environment; sets the exit code. */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   // eslint-disable-next-line no-restricted-properties -- the CLI hands its environment to loadConfig via CliIO.
@@ -78,7 +66,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   ignoreBrokenPipe(process.stdout);
   ignoreBrokenPipe(process.stderr);
   try {
-    process.exitCode = await runCli(argv, io, defaultCommands, packageVersion());
+    process.exitCode = await runCli(argv, io, defaultCommands, readPackageVersion());
   } catch (e) {
     process.stderr.write(`guardian: ${(e as Error).message}\n`);
     process.exitCode = 2;

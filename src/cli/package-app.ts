@@ -9,7 +9,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import AdmZip from 'adm-zip';
-import type * as AppManifestModule from '@microsoft/app-manifest';
 import type { AppManifest } from '@microsoft/app-manifest';
 
 export interface PackageResult {
@@ -72,8 +71,7 @@ export interface PackageOptions {
 /** Validates against the schema named by `$schema`; offline for developer.microsoft.com URLs (the schemas ship in the package). */
 export async function validateManifestSchema(manifest: unknown): Promise<string[]> {
   // Loaded on use: the package is a dev tool, and it pulls in an ES module (strip-bom) that jest cannot require.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { AppManifestUtils } = require('@microsoft/app-manifest') as typeof AppManifestModule;
+  const { AppManifestUtils } = await import('@microsoft/app-manifest');
   return AppManifestUtils.validateAgainstSchema(manifest as AppManifest);
 }
 

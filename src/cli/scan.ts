@@ -5,7 +5,7 @@
  * 2 usage, configuration, authentication or any other reason the scan could not run.
  */
 import { SEVERITIES, type ScanReport, type Severity } from '../checks/types';
-import { ConfigError, loadConfig, type Config } from '../config';
+import type { Config } from '../config';
 import { createLogger, type Logger } from '../logging';
 import { lookupFrom, type CheckInfo } from '../report/catalog';
 import { renderJson } from '../report/json';
@@ -16,6 +16,7 @@ import { renderTable } from '../report/table';
 import { summarySentence } from '../report/wording';
 import { ScanError, type ScanService } from '../scan/scan-service';
 import { parseWorkspaceTarget, WorkspaceTargetError } from '../azure/resolve';
+import { loadCliConfig } from './cli-config';
 import { parseCliOptions, stringOption } from './cli-options';
 import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
 import { useColor, writeReport } from './report-io';
@@ -131,14 +132,8 @@ export function createScanCommand(deps: ScanCommandDeps): CliCommand {
     usage: USAGE,
     async run(args: readonly string[], io: CliIO): Promise<ExitCode> {
       const options = parseScanArgs(args);
-      let config: Config;
-      try {
-        config = loadConfig(io.env);
-      } catch (e) {
-        if (!(e instanceof ConfigError)) throw e;
-        io.stderr.write(`${e.message}\n`);
-        return 2;
-      }
+      const config = loadCliConfig(io);
+      if (config === undefined) return 2;
       // Logs always go to stderr: stdout is the report's.
       const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, destination: { write: (s: string) => void io.stderr.write(s) } });
       let opened: OpenedScanService;
@@ -172,21 +167,17 @@ export function createScanCommand(deps: ScanCommandDeps): CliCommand {
   };
 }
 
-type SampleEnvironmentFactory = (options: { logger: Logger }) => Promise<OpenedScanService>;
-type ScanServiceFactory = (options: { config: Config; logger: Logger }) => ScanService | Promise<ScanService>;
-
 /**
- * The composition the CLI uses: src/scan's createScanService (real Azure) or startSampleEnvironment (local fake
- * ARM). Loaded on use so that `guardian --help` and `guardian checks` do not load the Azure SDK.
+ * The composition the CLI uses: src/scan's Azure access (the same as the bot's, bounded by the signed-in
+ * identity's RBAC and GUARDIAN_ALLOWED_SCOPES) or the sample environment (local fake ARM). Loaded on use so that
+ * `guardian --help` and `guardian checks` do not load the Azure SDK.
  */
 export async function openDefaultScanService(config: Config, options: { readonly sample: boolean; readonly logger: Logger }): Promise<OpenedScanService> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const scan = require('../scan') as { createScanService?: ScanServiceFactory; startSampleEnvironment?: SampleEnvironmentFactory };
   if (options.sample) {
-    if (typeof scan.startSampleEnvironment !== 'function') throw new Error('The sample environment is not available in this build.');
-    return scan.startSampleEnvironment({ logger: options.logger });
+    const { startSampleEnvironment } = await import('../scan/sample-environment.js');
+    return startSampleEnvironment({ timeoutMs: config.azure.scanTimeoutMs, concurrency: config.azure.armConcurrency });
   }
-  if (typeof scan.createScanService !== 'function') throw new Error('The scan service is not available in this build.');
-  const scanService = await scan.createScanService({ config, logger: options.logger });
-  return { scanService, close: () => Promise.resolve() };
+  const { createAzureAccess, signedInScopePolicy } = await import('../scan/azure-access.js');
+  const access = createAzureAccess(config, { allowedScopes: signedInScopePolicy(config) });
+  return { scanService: access.scanService, close: () => Promise.resolve() };
 }

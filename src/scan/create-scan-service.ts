@@ -8,6 +8,7 @@ import { isRestError } from '@azure/core-rest-pipeline';
 import type { ArmClients } from '../azure/clients';
 import { collectWorkspaceSnapshot, fieldsToRead } from '../azure/collect';
 import { describeCredentialError, isCredentialError } from '../azure/credentials';
+import { graphScope } from '../azure/graph-scope';
 import { listWorkspaces, parseWorkspaceTarget, resolveWorkspace, WorkspaceTargetError } from '../azure/resolve';
 import type { ReadError, WorkspaceSnapshot } from '../azure/snapshot';
 import { recordReads, type SnapshotField } from '../azure/snapshot-fields';
@@ -40,7 +41,7 @@ export interface ScanServiceDeps {
 
 export type GuardianScanService = ScanService & SnapshotSource;
 
-const OUTSIDE_SCOPES = 'That workspace is outside the scopes this bot may scan; ask an administrator to add its subscription or resource group.';
+const OUTSIDE_SCOPES = 'That workspace is outside the scopes allowed here (GUARDIAN_ALLOWED_SCOPES); ask an administrator to add its subscription or resource group.';
 
 export function createScanService(deps: ScanServiceDeps): GuardianScanService {
   const now = deps.now ?? ((): Date => new Date());
@@ -58,6 +59,8 @@ export function createScanService(deps: ScanServiceDeps): GuardianScanService {
     return id;
   };
 
+  // Resource Graph looks only inside the scopes: a name outside them is never found, nor listed as a candidate.
+  const scope = graphScope(deps.allowedScopes);
   const assertAllowed = (resourceId: string, refusal = OUTSIDE_SCOPES): void => {
     if (deps.allowedScopes === undefined) return;
     if (!deps.allowedScopes.some((scope) => isWithinScope(resourceId, scope))) throw new ScanError('forbidden', refusal);
@@ -84,7 +87,10 @@ export function createScanService(deps: ScanServiceDeps): GuardianScanService {
   const resolve = async (target: string, signal?: AbortSignal): Promise<Resolution> => {
     const sample = sampleId(target);
     try {
-      return await resolveWorkspace(deps.clients, sample ?? target, signal);
+      const parsed = parseWorkspaceTarget(sample ?? target);
+      // Refused before any read, and without repeating the id: the refusal says nothing about what exists there.
+      if (parsed.kind === 'id') assertAllowed(parsed.id);
+      return await resolveWorkspace(deps.clients, sample ?? target, { ...(signal !== undefined ? { signal } : {}), ...(scope !== undefined ? { scope } : {}) });
     } catch (error) {
       throw toScanError(error);
     }
@@ -148,13 +154,11 @@ export function createScanService(deps: ScanServiceDeps): GuardianScanService {
     },
     resolve,
     async listWorkspaces(signal?: AbortSignal): Promise<readonly WorkspaceRef[]> {
-      let refs: WorkspaceRef[];
       try {
-        refs = await listWorkspaces(deps.clients, signal);
+        return await listWorkspaces(deps.clients, { ...(signal !== undefined ? { signal } : {}), ...(scope !== undefined ? { scope } : {}) });
       } catch (error) {
         throw toScanError(error);
       }
-      return deps.allowedScopes === undefined ? refs : refs.filter((r) => deps.allowedScopes?.some((scope) => isWithinScope(r.id, scope)));
     },
     async snapshot(target: string, signal?: AbortSignal) {
       const resolution = await resolve(target, signal);

@@ -46,8 +46,9 @@ export class ScanError extends Error {
     /** `usage` (bad target), `auth` (no credential / no login), `not_found`, `forbidden`, `timeout`. */
     readonly kind: 'usage' | 'auth' | 'not_found' | 'forbidden' | 'timeout',
     message: string,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 

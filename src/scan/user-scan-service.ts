@@ -5,9 +5,10 @@
  * to show.
  */
 import type { TokenCredential } from '@azure/identity';
-import { createArmClients, type ArmClientSettings } from '../azure/clients';
+import type { ArmClientSettings } from '../azure/clients';
 import type { Config } from '../config';
-import { createScanService, type GuardianScanService } from './create-scan-service';
+import { createAzureAccess, signedInScopePolicy } from './azure-access';
+import type { GuardianScanService } from './create-scan-service';
 import { ScanError, type ScanRequest } from './scan-service';
 
 export interface UserScanServiceOptions {
@@ -27,16 +28,12 @@ export function createUserScanService(config: Config, options: UserScanServiceOp
     } catch (error) {
       throw new ScanError('auth', error instanceof Error ? error.message : 'Sign in to Azure first.');
     }
-    const credential = options.credentialFor(token);
     // Built per call: cheap (no I/O), and a client never outlives the token it was given.
-    const clients = createArmClients({ credential, endpoint: config.azure.armEndpoint, userAgent: `baseline-guardian/${config.version}`, ...options.arm });
-    return createScanService({
-      clients,
-      timeoutMs: config.azure.scanTimeoutMs,
-      concurrency: config.azure.armConcurrency,
-      // Empty means "whatever the user's RBAC allows" in this mode; a configured list still narrows it.
-      ...(config.azure.allowedScopes.length > 0 ? { allowedScopes: config.azure.allowedScopes } : {}),
-    });
+    return createAzureAccess(config, {
+      credential: options.credentialFor(token),
+      allowedScopes: signedInScopePolicy(config),
+      ...(options.arm !== undefined ? { arm: options.arm } : {}),
+    }).scanService;
   };
   return {
     scan: async (request: ScanRequest) => (await forUser()).scan(request),
