@@ -17,7 +17,7 @@ import { parseAssessment, parseDefenderPlan } from '../../src/azure/parse/govern
 import { JsonReader } from '../../src/azure/parse/json-reader';
 import { parseCompute } from '../../src/azure/parse/ml';
 import { parseContainerRegistry } from '../../src/azure/parse/registry';
-import { parseWorkspace } from '../../src/azure/parse/workspace';
+import { parseWorkspace, parseWorkspacePreviewSettings } from '../../src/azure/parse/workspace';
 import type { JsonObject } from '../../src/sample';
 import { EXAMPLES, exampleBody, items, member, text, withProperties } from '../support/arm-example';
 import { startTestArm, type TestArm } from '../support/fake-arm';
@@ -29,35 +29,41 @@ const evaluate = (check: CheckDefinition, overrides: Partial<WorkspaceSnapshot>)
 const ok = <T>(value: T): { readonly ok: true; readonly value: T } => ({ ok: true, value });
 
 describe('AML-NET-015 on the workspace example', () => {
-  const workspace = (changes: JsonObject) => ok(parseWorkspace(reader(withProperties(exampleBody(EXAMPLES.workspace), changes))));
+  const workspace = (changes: JsonObject): Partial<WorkspaceSnapshot> => {
+    const body = withProperties(exampleBody(EXAMPLES.workspace), changes);
+    return { workspace: ok(parseWorkspace(reader(body))), workspacePreview: ok(parseWorkspacePreviewSettings(reader(body))) };
+  };
 
   test('passes public access "Enabled from selected IP addresses": networkAcls deny by default with one office range', () => {
-    const results = evaluate(net015, { workspace: workspace({ publicNetworkAccess: 'Enabled', networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '203.0.113.0/24' }] } }) });
+    const results = evaluate(net015, workspace({ publicNetworkAccess: 'Enabled', networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '203.0.113.0/24' }] } }));
     expect(statuses(results)).toEqual(['pass']);
     expect(results[0]!.message).toContain('203.0.113.0/24');
   });
 
   test('fails public access from all networks: no networkAcls, or rules that allow by default', () => {
-    expect(statuses(evaluate(net015, { workspace: workspace({ publicNetworkAccess: 'Enabled' }) }))).toEqual(['fail']);
-    expect(statuses(evaluate(net015, { workspace: workspace({ publicNetworkAccess: 'Enabled', networkAcls: { defaultAction: 'Allow', ipRules: [] } }) }))).toEqual(['fail']);
+    expect(statuses(evaluate(net015, workspace({ publicNetworkAccess: 'Enabled' })))).toEqual(['fail']);
+    expect(statuses(evaluate(net015, workspace({ publicNetworkAccess: 'Enabled', networkAcls: { defaultAction: 'Allow', ipRules: [] } })))).toEqual(['fail']);
   });
 
   test('is not applicable to the example as published (public network access Disabled)', () => {
-    expect(statuses(evaluate(net015, { workspace: workspace({}) }))).toEqual(['not_applicable']);
+    expect(statuses(evaluate(net015, workspace({})))).toEqual(['not_applicable']);
   });
 });
 
 describe('AML-BR-003 on the workspace example', () => {
-  const workspace = (changes: JsonObject) => ok(parseWorkspace(reader(withProperties(exampleBody(EXAMPLES.workspace), changes))));
+  const workspace = (changes: JsonObject): Partial<WorkspaceSnapshot> => {
+    const body = withProperties(exampleBody(EXAMPLES.workspace), changes);
+    return { workspace: ok(parseWorkspace(reader(body))), workspacePreview: ok(parseWorkspacePreviewSettings(reader(body))) };
+  };
 
   test('passes the example, which sets no retention (the 14-day default) and keeps a system-assigned identity', () => {
-    const [r] = evaluate(br003, { workspace: workspace({}) });
+    const [r] = evaluate(br003, workspace({}));
     expect(r).toMatchObject({ status: 'pass' });
     expect(r!.evidence).toEqual(expect.arrayContaining([expect.objectContaining({ property: 'properties.softDeleteRetentionInDays', actual: 'not set (default 14)' })]));
   });
 
   test('fails a retention shorter than 14 days', () => {
-    expect(statuses(evaluate(br003, { workspace: workspace({ softDeleteRetentionInDays: 7 }) }))).toEqual(['fail']);
+    expect(statuses(evaluate(br003, workspace({ softDeleteRetentionInDays: 7 })))).toEqual(['fail']);
   });
 });
 

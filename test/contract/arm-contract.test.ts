@@ -144,7 +144,7 @@ describe('recording what a parser reads', () => {
     const paths: string[] = [];
     recordReads((what, path) => paths.push(`${what}: ${path.join('/')}`));
     parseWorkspace(parseJsonBody(JSON.stringify({ id: WS, properties: {} }), 'GET /ws'));
-    expect(paths).toEqual(expect.arrayContaining(['GET /ws: id', 'GET /ws: properties/softDeleteRetentionInDays', 'GET /ws: properties/managedNetwork/isolationMode']));
+    expect(paths).toEqual(expect.arrayContaining(['GET /ws: id', 'GET /ws: properties/publicNetworkAccess', 'GET /ws: properties/managedNetwork/isolationMode']));
   });
 
   it('records nothing once the recorder is removed', () => {
