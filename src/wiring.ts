@@ -41,6 +41,7 @@ import { createChannelBindings } from './security/channel-binding';
 import { createScanAuthorizerFromConfig } from './security/scan-authorization';
 import { createScanRateLimiter } from './security/rate-limit';
 import { createScanGuard } from './security/scan-guard';
+import { limitScansInFlight } from './security/scans-in-flight';
 import { createLinkFeature, type TeamRosterCheck } from './dialogs/link';
 import { createGraphTeamOwnerCheck } from './bot/auth/team-owner';
 import { teamGroupIdOf } from './bot/conversation';
@@ -84,9 +85,11 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
         ? createAzureScanService(config)
         : undefined;
   const sampleSubscriptionIds = [...new Set(Object.values(SAMPLE_WORKSPACE_IDS).map((id) => parseResourceId(id).subscriptionId))];
-  const scanService = sampleEnvironment
-    ? createCombinedScanService({ sample: sampleEnvironment.scanService, sampleSubscriptionIds, ...(azure ? { azure } : {}) })
-    : (azure ?? createCombinedScanService({ sample: unavailableSample(), sampleSubscriptionIds: [] }));
+  const scanService = limitScansInFlight(
+    sampleEnvironment
+      ? createCombinedScanService({ sample: sampleEnvironment.scanService, sampleSubscriptionIds, ...(azure ? { azure } : {}) })
+      : (azure ?? createCombinedScanService({ sample: unavailableSample(), sampleSubscriptionIds: [] })),
+  );
 
   // Who may scan what, and how often — decided before any ARM read (src/security). Buckets live in the store so
   // that several instances share one budget.
