@@ -44,7 +44,7 @@ import { createScanGuard } from './security/scan-guard';
 import { limitScansInFlight } from './security/scans-in-flight';
 import { createLinkFeature, type TeamRosterCheck } from './dialogs/link';
 import { createGraphTeamOwnerCheck } from './bot/auth/team-owner';
-import { teamGroupIdOf } from './bot/conversation';
+import { teamGroupIdFromTeams } from './bot/team-group';
 import { createCredential } from './azure/credentials';
 
 export interface ProductDependencies {
@@ -116,7 +116,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
     createWatchFeature({ notifications }),
     // The offer side of Teams' file consent; the bot (src/bot/app.ts) answers Allow/Decline over the same store.
     createBaselineFeature({ content: knowledge, store, offerFile: createFileConsent({ store, logger }).offerFile }),
-    createLinkFeature({ bindings, rosterCheck: teamOwnerCheck(config, store), allowedScopes: config.azure.allowedScopes, onError: (e) => logger.warn({ err: e }, 'link command failed') }),
+    createLinkFeature({ bindings, rosterCheck: teamOwnerCheck(config), allowedScopes: config.azure.allowedScopes, onError: (e) => logger.warn({ err: e }, 'link command failed') }),
     createScanFeature({ scanService, store, logger, checks: checkById, sampleWorkspaceId, guard }),
     createQnaFeature({ content: knowledge, router }),
   ];
@@ -158,12 +158,12 @@ function unavailableSample(): Parameters<typeof createCombinedScanService>[0]['s
  * roster the Bot Framework gives has no owner role). In local mode there is no token check and no Graph, so
  * the one developer at the keyboard counts as the owner: a binding can only narrow what may be scanned.
  */
-function teamOwnerCheck(config: Config, store: GuardianStore): TeamRosterCheck {
+function teamOwnerCheck(config: Config): TeamRosterCheck {
   if (config.bot.id === '') return { isTeamOwner: (conversation) => Promise.resolve(conversation.teamId !== undefined) };
   let credential: ReturnType<typeof createCredential> | undefined;
   return createGraphTeamOwnerCheck({
     // Created on first use: no managed-identity probe at start-up.
     credential: { getToken: (scopes, options) => (credential ??= createCredential(config.azure, 'azure')).getToken(scopes, options) },
-    teamGroupId: (conversation) => teamGroupIdOf(store, conversation),
+    teamGroupId: teamGroupIdFromTeams,
   });
 }

@@ -29,6 +29,7 @@ import { WelcomeFlow } from './welcome-flow';
 import { armAuthenticationOptions, userModeProblems } from './auth/settings';
 import { armTokenOrSignIn, registerSignInHandlers } from './auth/sign-in';
 import { runWithUserToken } from './auth/turn-token';
+import { runInTurn } from './team-group';
 
 export interface BotDependencies {
   readonly config: Config;
@@ -79,9 +80,9 @@ export function createBot(deps: BotDependencies): Bot {
     ...(authentication !== undefined ? { authentication } : {}),
   });
   registerSignInHandlers(app, logger, authentication !== undefined);
-  /** Runs a handler with the user's ARM token available to scans of this turn (user-delegated mode). */
+  /** Runs a handler with this turn's team (for the owner check) and, in user-delegated mode, the user's ARM token. */
   const asUser = <T>(context: TurnContext, state: TurnState, fn: () => Promise<T>): Promise<T> =>
-    authentication === undefined ? fn() : runWithUserToken({ armToken: () => armTokenOrSignIn(app, context, state, logger) }, fn);
+    runInTurn(context, () => (authentication === undefined ? fn() : runWithUserToken({ armToken: () => armTokenOrSignIn(app, context, state, logger) }, fn)));
 
   const messages = new MessageHandler({
     logger,
@@ -91,6 +92,7 @@ export function createBot(deps: BotDependencies): Bot {
   });
   const welcome = new WelcomeFlow(store, logger);
   const allowedTenants = tenantAllowList(config);
+  const allowedChannels = config.allowedChannels === undefined ? undefined : new Set(config.allowedChannels);
 
   adapter.onTurnError = async (context: TurnContext, error: Error): Promise<void> => {
     // The stack is logged scrubbed of secrets (turn-error.ts), never the activity's payload; the user sees only a
@@ -104,6 +106,14 @@ export function createBot(deps: BotDependencies): Bot {
   };
 
   app.turn('beforeTurn', async (context) => {
+    // Typed as a string, but it is whatever the caller posted.
+    const posted: unknown = context.activity.channelId;
+    const channel = typeof posted === 'string' ? posted : '';
+    if (allowedChannels !== undefined && !allowedChannels.has(channel.toLowerCase())) {
+      // No answer: the channel's client is not one the bot serves, and its channelData is not trusted.
+      logger.warn({ activityType: context.activity.type, channel: channel.slice(0, 32) }, 'activity from a channel that is not allowed');
+      return false;
+    }
     const tenantId = new TeamsTurnPort(context).conversation.tenantId;
     if (allowedTenants !== undefined && (tenantId === undefined || !allowedTenants.has(tenantId.toLowerCase()))) {
       logger.warn({ activityType: context.activity.type }, 'activity from a tenant that is not allowed');
