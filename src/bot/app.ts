@@ -10,7 +10,8 @@ import {
   type Response as BotResponse,
   type TurnContext,
 } from 'botbuilder';
-import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import { Application, type TurnState } from '@microsoft/teams-ai';
+import { GuardianAdapter } from './guardian-adapter';
 import type { Config } from '../config';
 import type { Feature } from '../dialogs/feature';
 import type { TurnPort } from '../dialogs/port';
@@ -46,14 +47,14 @@ export interface BotDependencies {
 
 export interface Bot {
   readonly app: Application<TurnState>;
-  readonly adapter: TeamsAdapter;
+  readonly adapter: GuardianAdapter;
   /** Processes one POST /api/messages (token check, turn, invoke response). */
   handle(req: BotRequest, res: BotResponse): Promise<void>;
   /** Runs `logic` in a saved conversation (proactive send). */
   continueConversation(reference: Partial<ConversationReference>, logic: (port: TurnPort) => Promise<void>): Promise<void>;
 }
 
-export function createAdapter(config: Config): TeamsAdapter {
+export function createAdapter(config: Config): GuardianAdapter {
   const credentials = new ConfigurationServiceClientCredentialFactory({
     MicrosoftAppId: config.bot.id,
     // An empty id means local mode: no password either, so botbuilder disables the token check.
@@ -61,7 +62,7 @@ export function createAdapter(config: Config): TeamsAdapter {
     MicrosoftAppType: config.bot.id === '' ? 'MultiTenant' : config.bot.type,
     MicrosoftAppTenantId: config.bot.tenantId,
   });
-  return new TeamsAdapter({}, credentials);
+  return new GuardianAdapter({}, credentials);
 }
 
 export function createBot(deps: BotDependencies): Bot {
@@ -146,7 +147,7 @@ export function createBot(deps: BotDependencies): Bot {
   return {
     app,
     adapter,
-    handle: (req, res) => adapter.process(req, res, async (context) => void (await app.run(context))),
+    handle: (req, res) => adapter.handleRequest(req, res, async (context) => void (await app.run(context)), logger),
     continueConversation: async (reference, logic) => {
       // The adapter hands a failure inside a proactive turn to onTurnError, which logs it, posts an apology and
       // resolves. Callers (the notification outbox) must see the connector's error to retry a 429 or disable a
