@@ -147,7 +147,7 @@ export function createBot(deps: BotDependencies): Bot {
   return {
     app,
     adapter,
-    handle: (req, res) => adapter.handleRequest(req, res, async (context) => void (await app.run(context)), logger),
+    handle: (req, res) => adapter.handleRequest(req, res, async (context) => void (await app.run(context)), { logger, loopbackServiceUrlOnly: config.bot.id === '' }),
     continueConversation: async (reference, logic) => {
       // The adapter hands a failure inside a proactive turn to onTurnError, which logs it, posts an apology and
       // resolves. Callers (the notification outbox) must see the connector's error to retry a 429 or disable a

@@ -7,6 +7,7 @@
  */
 import type { Activity, Request as BotRequest, Response as BotResponse, TurnContext } from 'botbuilder';
 import { TeamsAdapter } from '@microsoft/teams-ai';
+import { isLoopbackHost } from '../config';
 import { scrubSecrets, type Logger } from '../logging';
 
 /** Whether botbuilder refused the caller (AuthenticationError carries 401 or 403 as statusCode). */
@@ -38,12 +39,33 @@ function withDates(activity: Activity): Activity {
   return fixed;
 }
 
+/** Whether `serviceUrl` names a connector on this machine. */
+function isLoopbackServiceUrl(serviceUrl: unknown): boolean {
+  if (typeof serviceUrl !== 'string') return false;
+  try {
+    return isLoopbackHost(new URL(serviceUrl).hostname);
+  } catch {
+    return false;
+  }
+}
+
+export const LOCAL_SERVICE_URL_SENTENCE = 'In local mode the bot replies only to a connector on this machine: the serviceUrl must be a loopback address.';
+
+export interface RequestHandling {
+  readonly logger: Logger;
+  /**
+   * Local mode: no token proves who posted the activity, so its serviceUrl — where the replies go — must be on
+   * this machine; otherwise anyone could make the bot send requests to any host it can reach.
+   */
+  readonly loopbackServiceUrlOnly: boolean;
+}
+
 export class GuardianAdapter extends TeamsAdapter {
   /**
    * One POST /api/messages whose body the server already checked is an activity (an object with a `type`):
    * authenticate, run `logic`, answer with the invoke response if there is one.
    */
-  async handleRequest(req: BotRequest, res: BotResponse, logic: (context: TurnContext) => Promise<void>, logger: Logger): Promise<void> {
+  async handleRequest(req: BotRequest, res: BotResponse, logic: (context: TurnContext) => Promise<void>, { logger, loopbackServiceUrlOnly }: RequestHandling): Promise<void> {
     const end = (status: number, body?: unknown): void => {
       res.status(status);
       if (body !== undefined) res.send(body);
@@ -52,6 +74,11 @@ export class GuardianAdapter extends TeamsAdapter {
     const body: unknown = req.body;
     if (!isActivity(body)) {
       end(400, { error: 'invalid activity' });
+      return;
+    }
+    if (loopbackServiceUrlOnly && !isLoopbackServiceUrl(body.serviceUrl)) {
+      logger.warn({ activityType: body.type.slice(0, 64) }, 'refused an activity whose serviceUrl is not on this machine (local mode)');
+      end(400, { error: 'invalid activity', message: LOCAL_SERVICE_URL_SENTENCE });
       return;
     }
     const header = req.headers.authorization ?? req.headers.Authorization;

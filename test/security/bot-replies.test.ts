@@ -82,8 +82,27 @@ test('a failure while processing an activity is answered with a generic 500; the
     headers: {},
     method: 'POST',
   };
-  await adapter.handleRequest(req, res, () => Promise.reject(new Error('internal detail: store at /var/lib/guardian failed')), logger);
+  await adapter.handleRequest(req, res, () => Promise.reject(new Error('internal detail: store at /var/lib/guardian failed')), { logger, loopbackServiceUrlOnly: true });
   expect(status).toBe(500);
   expect(sent).toEqual({ error: 'internal error' });
   expect(lines.join('')).toContain('internal detail');
+});
+
+test('in local mode an activity whose replies would go to another host is refused before any turn runs', async () => {
+  const seen: string[] = [];
+  const probe: Feature = { name: 'probe', onMessage: (port, message) => (seen.push(message.text), port.sendText('seen').then(() => true)) };
+  const h = await startBotHarness({ features: [probe] });
+  try {
+    const personal = h.client('personal');
+    for (const serviceUrl of ['http://169.254.169.254/', 'https://smba.trafficmanager.net/amer/', 'http://10.0.0.5:8080/', 'not a url']) {
+      const res = await personal.post({ ...personal.activity({ type: 'message', text: 'hello' }), serviceUrl });
+      expect({ serviceUrl, status: res.status }).toEqual({ serviceUrl, status: 400 });
+      expect(JSON.stringify(res.body)).toContain('serviceUrl must be a loopback address');
+    }
+    expect(seen).toEqual([]);
+    await personal.sendText('hello');
+    expect(seen).toEqual(['hello']);
+  } finally {
+    await h.close();
+  }
 });
