@@ -117,7 +117,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
     // The offer side of Teams' file consent; the bot (src/bot/app.ts) answers Allow/Decline over the same store.
     createBaselineFeature({ content: knowledge, store, offerFile: createFileConsent({ store, logger }).offerFile }),
     createLinkFeature({ bindings, rosterCheck: teamOwnerCheck(config), allowedScopes: config.azure.allowedScopes, onError: (e) => logger.warn({ err: e }, 'link command failed') }),
-    createScanFeature({ scanService, store, logger, checks: checkById, sampleWorkspaceId, guard }),
+    createScanFeature({ scanService, store, logger, checks: checkById, sampleWorkspaceId, guard, userScopedResults: config.azure.authMode === 'user' }),
     createQnaFeature({ content: knowledge, router }),
   ];
 
