@@ -42,6 +42,7 @@ import { createScanAuthorizerFromConfig } from './security/scan-authorization';
 import { createScanRateLimiter } from './security/rate-limit';
 import { createScanGuard } from './security/scan-guard';
 import { limitScansInFlight } from './security/scans-in-flight';
+import { createWatchGuard } from './security/watch-guard';
 import { createLinkFeature, type TeamRosterCheck } from './dialogs/link';
 import { createGraphTeamOwnerCheck } from './bot/auth/team-owner';
 import { teamGroupIdFromTeams } from './bot/team-group';
@@ -105,6 +106,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
     sender: createProactiveSender({ continueConversation: deps.continueConversation }),
     logger,
     instanceId: defaultInstanceId(),
+    guard: createWatchGuard(guard),
   });
 
   // Order matters: a workshop in progress takes free-text answers first; the lab only takes lab commands
