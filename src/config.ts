@@ -27,6 +27,12 @@ export interface Config {
     readonly type: BotType;
     readonly tenantId: string;
   };
+  /**
+   * Bot Framework channels (activity `channelId`) the bot talks to; undefined = any (local mode without a list).
+   * With a BOT_ID only `msteams`: other channels' clients (Web Chat, Direct Line) write `channelData` themselves,
+   * and the tenant, team and channel the guard relies on come from it.
+   */
+  readonly allowedChannels: readonly string[] | undefined;
   readonly state: {
     readonly store: StoreKind;
     readonly dir: string;
@@ -147,6 +153,13 @@ export function loadConfig(env: Env = process.env, version = readPackageVersion(
     );
   }
 
+  const channelList = list('GUARDIAN_ALLOWED_CHANNELS').map((c) => c.toLowerCase());
+  for (const c of channelList) if (!/^[a-z][a-z0-9:._-]{0,63}$/.test(c)) problems.push(`GUARDIAN_ALLOWED_CHANNELS: "${c}" is not a Bot Framework channel id (e.g. msteams, emulator).`);
+  if (botId !== '' && channelList.some((c) => c !== TEAMS_CHANNEL)) {
+    problems.push(`GUARDIAN_ALLOWED_CHANNELS may name channels other than ${TEAMS_CHANNEL} only in local mode (no BOT_ID): other channels' clients write the tenant and team the bot trusts.`);
+  }
+  const allowedChannels = channelList.length > 0 ? channelList : botId !== '' ? [TEAMS_CHANNEL] : undefined;
+
   const authMode = oneOf<AuthMode>('GUARDIAN_AUTH_MODE', ['bot', 'user'], 'bot');
   const oauthConnectionName = str('OAUTH_CONNECTION_NAME');
   if (authMode === 'user' && botId === '') problems.push(`GUARDIAN_AUTH_MODE=user needs BOT_ID: Teams SSO is tied to the bot registration, and ${LOCAL_MODE_LIMIT}.`);
@@ -166,6 +179,7 @@ export function loadConfig(env: Env = process.env, version = readPackageVersion(
     listenHost: listenHost !== '' ? listenHost : botId === '' ? '127.0.0.1' : undefined,
     logLevel,
     bot: { id: botId, password: botPassword, type: botType, tenantId: botTenantId },
+    allowedChannels,
     state: {
       store,
       dir: path.resolve(str('GUARDIAN_STATE_DIR', '.guardian')),
@@ -190,6 +204,9 @@ export function loadConfig(env: Env = process.env, version = readPackageVersion(
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
 }
+
+/** The Bot Framework channel id of Microsoft Teams. */
+export const TEAMS_CHANNEL = 'msteams';
 
 const LOCAL_MODE_LIMIT = 'local mode has no token check, so it may scan only the sample environment';
 

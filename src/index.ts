@@ -10,7 +10,7 @@ import type { MessageRouter } from './bot/router';
 import type { TypingOptions } from './bot/typing';
 import type { SampleEnvironment } from './scan/sample-environment';
 import type { Feature } from './dialogs/feature';
-import { createHttpServer } from './server';
+import { createHttpServer, type HttpLimits } from './server';
 import type { TokenCredential } from '@azure/identity';
 import { createCredential } from './azure/credentials';
 import { createStore as createConfiguredStore } from './storage/create-store';
@@ -33,6 +33,8 @@ export interface StartServerOptions {
   readonly typing?: TypingOptions;
   /** More HTTP routes (tests). The notification trigger is registered by the product wiring. */
   readonly extraRoutes?: (server: restify.Server, services: Services) => void;
+  /** Overrides the body size and timeouts of the HTTP server (tests use short timeouts). */
+  readonly httpLimits?: Partial<HttpLimits>;
   /** Start the embedded sample environment (default true): "scan sample" and the lab work without Azure. */
   readonly sample?: boolean;
   /**
@@ -99,6 +101,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     handleActivity: (req, res) => bot.handle(req, res),
     logger,
     version: config.version,
+    ...(options.httpLimits ? { limits: options.httpLimits } : {}),
     extraRoutes: (server) => {
       product?.registerRoutes(server);
       options.extraRoutes?.(server, services);

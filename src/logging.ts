@@ -39,12 +39,16 @@ const REDACT_PATHS = [
   'config.state.blobConnectionString',
 ];
 
-/** Patterns of secret-looking values: JWTs, bearer headers, storage keys, SAS signatures, client secrets. */
+/**
+ * Patterns of secret-looking values: JWTs, bearer headers, connection-string secrets, SAS signatures, client
+ * secrets. They run over serialised JSON lines too, so a value stops at a quote or a backslash: a match never
+ * swallows the rest of a line and the line stays valid JSON.
+ */
 export const SECRET_PATTERNS: readonly RegExp[] = [
   /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, // JWT
   /Bearer\s+[A-Za-z0-9._~+/=-]{16,}/gi,
-  /AccountKey=[A-Za-z0-9+/=]{20,}/gi,
-  /SharedAccessSignature=[^;\s]+/gi,
+  // Connection strings (Storage, Service Bus, Event Hubs, SQL): keep the name, drop the value up to the next `;`.
+  /((?:AccountKey|SharedAccessKey|SharedAccessSignature|Password|Pwd)=)[^;\s"'\\]+/gi,
   /([?&]sig=)[A-Za-z0-9%+/=]{16,}/gi,
   /[A-Za-z0-9_~.-]{3}8Q~[A-Za-z0-9_~.-]{31,34}/g, // Entra client secret shape
 ];
@@ -54,6 +58,27 @@ export function scrubSecrets(text: string): string {
   let out = text;
   for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, (m, prefix: unknown) => (typeof prefix === 'string' && m.startsWith(prefix) ? `${prefix}[redacted]` : '[redacted]'));
   return out;
+}
+
+/** Keys whose values are secrets at any depth of a logged object (pino's redact paths reach one level only). */
+const SECRET_KEY = /^(authorization|password|passwd|pwd|secret|token|accesstoken|access_token|refresh_token|clientsecret|client_secret|connectionstring|admintoken|accountkey|sharedaccesskey|apikey|api_key)$/i;
+const MAX_REDACT_DEPTH = 8;
+
+/**
+ * A copy of a logged object with secret-named keys censored and secret-looking strings scrubbed, at any depth.
+ * Errors and other class instances are left to pino's serialisers (the serialised line is scrubbed again).
+ */
+export function redactFields(object: object, depth = 0): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(object)) out[key] = SECRET_KEY.test(key) && v !== undefined && v !== null ? '[redacted]' : redactValue(v, depth + 1);
+  return out;
+}
+
+function redactValue(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return scrubSecrets(value);
+  if (depth >= MAX_REDACT_DEPTH || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((v: unknown) => redactValue(v, depth + 1));
+  return Object.getPrototypeOf(value) === Object.prototype ? redactFields(value, depth) : value;
 }
 
 export interface LoggerOptions {
@@ -78,7 +103,7 @@ export function createLogger(options: LoggerOptions): Logger {
           method.apply(this, scrubbed);
         },
       },
-      formatters: { level: (label) => ({ level: label }) },
+      formatters: { level: (label) => ({ level: label }), log: (object) => redactFields(object) },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     options.destination ?? pino.destination(2),

@@ -6,9 +6,20 @@ import * as restify from 'restify';
 import type { AddressInfo } from 'node:net';
 import type { Request as BotRequest, Response as BotResponse } from 'botbuilder';
 import type { Logger } from './logging';
+import { readJsonBody } from './http-body';
 
-/** Largest activity accepted. Teams messages and card actions are far smaller; this only bounds memory. */
-const MAX_BODY_BYTES = 256 * 1024;
+/** What a request may cost before anyone is authenticated. */
+export interface HttpLimits {
+  /** Largest body accepted, counted as it arrives (bodies are never compressed, so this is the decoded size). */
+  readonly maxBodyBytes: number;
+  /** Time allowed for the request line and headers: a client trickling headers is cut off (408). */
+  readonly headersTimeoutMs: number;
+  /** Time allowed for the whole request, body included: a client trickling its body is cut off (408). */
+  readonly requestTimeoutMs: number;
+}
+
+/** Teams messages and card actions are far smaller than 256 KB and arrive in well under a second. */
+export const DEFAULT_HTTP_LIMITS: HttpLimits = { maxBodyBytes: 256 * 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
 
 export interface HttpServerOptions {
   readonly handleActivity: (req: BotRequest, res: BotResponse) => Promise<void>;
@@ -16,6 +27,7 @@ export interface HttpServerOptions {
   readonly version: string;
   /** Registers more routes (e.g. POST /api/notifications/run) before the server listens. */
   readonly extraRoutes?: (server: restify.Server) => void;
+  readonly limits?: Partial<HttpLimits>;
 }
 
 export interface HttpServer {
@@ -31,7 +43,22 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   const { logger } = options;
   const startedAt = Date.now();
   const server = restify.createServer({ name: 'baseline-guardian', version: options.version, handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+  const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
+  applyTimeouts(server, limits);
+  server.use((req: restify.Request, res: restify.Response, next: restify.Next) => {
+    void readJsonBody(req, limits.maxBodyBytes).then((read) => {
+      if (read.ok) {
+        req.body = read.body;
+        next();
+        return;
+      }
+      // The unread rest of a refused body is not worth a connection: close it after the answer.
+      res.header('Connection', 'close');
+      const { status, error, message } = read.refusal;
+      res.send(status, { error, message });
+      next(false);
+    });
+  });
 
   let inFlight = 0;
   let closing = false;
@@ -109,6 +136,15 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       });
     },
   };
+}
+
+/** Node's own clocks, checked often enough that a timeout cuts a connection soon after it passes. */
+function applyTimeouts(server: restify.Server, limits: HttpLimits): void {
+  const http = server.server;
+  http.headersTimeout = limits.headersTimeoutMs;
+  http.requestTimeout = limits.requestTimeoutMs;
+  // Read when the server starts listening (Node 20): set before listen().
+  Object.assign(http, { connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(limits.headersTimeoutMs / 2))) });
 }
 
 /** The minimum a Bot Framework activity has: an object with a short string `type`. */

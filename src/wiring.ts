@@ -41,9 +41,11 @@ import { createChannelBindings } from './security/channel-binding';
 import { createScanAuthorizerFromConfig } from './security/scan-authorization';
 import { createScanRateLimiter } from './security/rate-limit';
 import { createScanGuard } from './security/scan-guard';
+import { limitScansInFlight } from './security/scans-in-flight';
+import { createWatchGuard } from './security/watch-guard';
 import { createLinkFeature, type TeamRosterCheck } from './dialogs/link';
 import { createGraphTeamOwnerCheck } from './bot/auth/team-owner';
-import { teamGroupIdOf } from './bot/conversation';
+import { teamGroupIdFromTeams } from './bot/team-group';
 import { createCredential } from './azure/credentials';
 
 export interface ProductDependencies {
@@ -85,9 +87,11 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
         : undefined;
   if (azure !== undefined) logger.info({ armEndpoint: config.azure.armEndpoint, authMode: config.azure.authMode, allowedScopes: config.azure.allowedScopes.length }, 'Azure access composed');
   const sampleSubscriptionIds = [...new Set(Object.values(SAMPLE_WORKSPACE_IDS).map((id) => parseResourceId(id).subscriptionId))];
-  const scanService = sampleEnvironment
-    ? createCombinedScanService({ sample: sampleEnvironment.scanService, sampleSubscriptionIds, ...(azure ? { azure } : {}) })
-    : (azure ?? createCombinedScanService({ sample: unavailableSample(), sampleSubscriptionIds: [] }));
+  const scanService = limitScansInFlight(
+    sampleEnvironment
+      ? createCombinedScanService({ sample: sampleEnvironment.scanService, sampleSubscriptionIds, ...(azure ? { azure } : {}) })
+      : (azure ?? createCombinedScanService({ sample: unavailableSample(), sampleSubscriptionIds: [] })),
+  );
 
   // Who may scan what, and how often — decided before any ARM read (src/security). Buckets live in the store so
   // that several instances share one budget.
@@ -103,6 +107,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
     sender: createProactiveSender({ continueConversation: deps.continueConversation }),
     logger,
     instanceId: defaultInstanceId(),
+    guard: createWatchGuard(guard),
   });
 
   // Order matters: a workshop in progress takes free-text answers first; the lab only takes lab commands
@@ -114,8 +119,8 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
     createWatchFeature({ notifications }),
     // The offer side of Teams' file consent; the bot (src/bot/app.ts) answers Allow/Decline over the same store.
     createBaselineFeature({ content: knowledge, store, offerFile: createFileConsent({ store, logger }).offerFile }),
-    createLinkFeature({ bindings, rosterCheck: teamOwnerCheck(config, store), allowedScopes: config.azure.allowedScopes, onError: (e) => logger.warn({ err: e }, 'link command failed') }),
-    createScanFeature({ scanService, store, logger, checks: checkById, sampleWorkspaceId, guard }),
+    createLinkFeature({ bindings, rosterCheck: teamOwnerCheck(config), allowedScopes: config.azure.allowedScopes, onError: (e) => logger.warn({ err: e }, 'link command failed') }),
+    createScanFeature({ scanService, store, logger, checks: checkById, sampleWorkspaceId, guard, userScopedResults: config.azure.authMode === 'user' }),
     createQnaFeature({ content: knowledge, router, checks: checkById }),
   ];
 
@@ -156,12 +161,12 @@ function unavailableSample(): Parameters<typeof createCombinedScanService>[0]['s
  * roster the Bot Framework gives has no owner role). In local mode there is no token check and no Graph, so
  * the one developer at the keyboard counts as the owner: a binding can only narrow what may be scanned.
  */
-function teamOwnerCheck(config: Config, store: GuardianStore): TeamRosterCheck {
+function teamOwnerCheck(config: Config): TeamRosterCheck {
   if (config.bot.id === '') return { isTeamOwner: (conversation) => Promise.resolve(conversation.teamId !== undefined) };
   let credential: ReturnType<typeof createCredential> | undefined;
   return createGraphTeamOwnerCheck({
     // Created on first use: no managed-identity probe at start-up.
     credential: { getToken: (scopes, options) => (credential ??= createCredential(config.azure, 'azure')).getToken(scopes, options) },
-    teamGroupId: (conversation) => teamGroupIdOf(store, conversation),
+    teamGroupId: teamGroupIdFromTeams,
   });
 }

@@ -10,7 +10,8 @@ import {
   type Response as BotResponse,
   type TurnContext,
 } from 'botbuilder';
-import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import { Application, type TurnState } from '@microsoft/teams-ai';
+import { GuardianAdapter } from './guardian-adapter';
 import type { Config } from '../config';
 import type { Feature } from '../dialogs/feature';
 import type { TurnPort } from '../dialogs/port';
@@ -29,6 +30,7 @@ import { WelcomeFlow } from './welcome-flow';
 import { armAuthenticationOptions, userModeProblems } from './auth/settings';
 import { armTokenOrSignIn, registerSignInHandlers } from './auth/sign-in';
 import { runWithUserToken } from './auth/turn-token';
+import { runInTurn } from './team-group';
 
 export interface BotDependencies {
   readonly config: Config;
@@ -45,14 +47,14 @@ export interface BotDependencies {
 
 export interface Bot {
   readonly app: Application<TurnState>;
-  readonly adapter: TeamsAdapter;
+  readonly adapter: GuardianAdapter;
   /** Processes one POST /api/messages (token check, turn, invoke response). */
   handle(req: BotRequest, res: BotResponse): Promise<void>;
   /** Runs `logic` in a saved conversation (proactive send). */
   continueConversation(reference: Partial<ConversationReference>, logic: (port: TurnPort) => Promise<void>): Promise<void>;
 }
 
-export function createAdapter(config: Config): TeamsAdapter {
+export function createAdapter(config: Config): GuardianAdapter {
   const credentials = new ConfigurationServiceClientCredentialFactory({
     MicrosoftAppId: config.bot.id,
     // An empty id means local mode: no password either, so botbuilder disables the token check.
@@ -60,7 +62,7 @@ export function createAdapter(config: Config): TeamsAdapter {
     MicrosoftAppType: config.bot.id === '' ? 'MultiTenant' : config.bot.type,
     MicrosoftAppTenantId: config.bot.tenantId,
   });
-  return new TeamsAdapter({}, credentials);
+  return new GuardianAdapter({}, credentials);
 }
 
 export function createBot(deps: BotDependencies): Bot {
@@ -79,9 +81,9 @@ export function createBot(deps: BotDependencies): Bot {
     ...(authentication !== undefined ? { authentication } : {}),
   });
   registerSignInHandlers(app, logger, authentication !== undefined);
-  /** Runs a handler with the user's ARM token available to scans of this turn (user-delegated mode). */
+  /** Runs a handler with this turn's team (for the owner check) and, in user-delegated mode, the user's ARM token. */
   const asUser = <T>(context: TurnContext, state: TurnState, fn: () => Promise<T>): Promise<T> =>
-    authentication === undefined ? fn() : runWithUserToken({ armToken: () => armTokenOrSignIn(app, context, state, logger) }, fn);
+    runInTurn(context, () => (authentication === undefined ? fn() : runWithUserToken({ armToken: () => armTokenOrSignIn(app, context, state, logger) }, fn)));
 
   const messages = new MessageHandler({
     logger,
@@ -91,6 +93,7 @@ export function createBot(deps: BotDependencies): Bot {
   });
   const welcome = new WelcomeFlow(store, logger);
   const allowedTenants = tenantAllowList(config);
+  const allowedChannels = config.allowedChannels === undefined ? undefined : new Set(config.allowedChannels);
 
   adapter.onTurnError = async (context: TurnContext, error: Error): Promise<void> => {
     // The stack is logged scrubbed of secrets (turn-error.ts), never the activity's payload; the user sees only a
@@ -104,6 +107,14 @@ export function createBot(deps: BotDependencies): Bot {
   };
 
   app.turn('beforeTurn', async (context) => {
+    // Typed as a string, but it is whatever the caller posted.
+    const posted: unknown = context.activity.channelId;
+    const channel = typeof posted === 'string' ? posted : '';
+    if (allowedChannels !== undefined && !allowedChannels.has(channel.toLowerCase())) {
+      // No answer: the channel's client is not one the bot serves, and its channelData is not trusted.
+      logger.warn({ activityType: context.activity.type, channel: channel.slice(0, 32) }, 'activity from a channel that is not allowed');
+      return false;
+    }
     const tenantId = new TeamsTurnPort(context).conversation.tenantId;
     if (allowedTenants !== undefined && (tenantId === undefined || !allowedTenants.has(tenantId.toLowerCase()))) {
       logger.warn({ activityType: context.activity.type }, 'activity from a tenant that is not allowed');
@@ -136,7 +147,7 @@ export function createBot(deps: BotDependencies): Bot {
   return {
     app,
     adapter,
-    handle: (req, res) => adapter.process(req, res, async (context) => void (await app.run(context))),
+    handle: (req, res) => adapter.handleRequest(req, res, async (context) => void (await app.run(context)), { logger, loopbackServiceUrlOnly: config.bot.id === '' }),
     continueConversation: async (reference, logic) => {
       // The adapter hands a failure inside a proactive turn to onTurnError, which logs it, posts an apology and
       // resolves. Callers (the notification outbox) must see the connector's error to retry a 429 or disable a

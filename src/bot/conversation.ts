@@ -5,7 +5,6 @@
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { ConversationInfo, ConversationType } from '../dialogs/port';
 import type { GuardianStore } from '../storage/store';
-import { isGuid } from '../shared/resource-id';
 
 /** Store key prefix of saved conversation references (notifications read them to send proactively). */
 export const CONVERSATION_REF_PREFIX = 'conversation-ref/';
@@ -16,7 +15,7 @@ export function conversationRefKey(conversationId: string): string {
 
 interface TeamsChannelData {
   readonly tenant?: { readonly id?: string };
-  readonly team?: { readonly id?: string; readonly aadGroupId?: string };
+  readonly team?: { readonly id?: string };
   readonly channel?: { readonly id?: string };
 }
 
@@ -53,22 +52,6 @@ export async function saveConversationReference(store: GuardianStore, activity: 
   if (conversationId === undefined || conversationId === '') return;
   const reference: Partial<ConversationReference> = TurnContext.getConversationReference(activity);
   await store.put(conversationRefKey(conversationId), reference);
-  // Teams names the team's Entra group only on some events (install, membership); keep it for the owner check.
-  const team = channelDataOf(activity).team;
-  if (team?.id !== undefined && team.aadGroupId !== undefined && isGuid(team.aadGroupId)) {
-    await store.put(teamGroupKey(team.id), team.aadGroupId);
-  }
-}
-
-function teamGroupKey(teamId: string): string {
-  return `team-group/${teamId}`;
-}
-
-/** The team's Entra group id, as Teams told it on install (undefined when never seen). */
-export async function teamGroupIdOf(store: GuardianStore, conversation: Pick<ConversationInfo, 'teamId'>): Promise<string | undefined> {
-  if (conversation.teamId === undefined) return undefined;
-  const item = await store.get<unknown>(teamGroupKey(conversation.teamId));
-  return typeof item?.value === 'string' ? item.value : undefined;
 }
 
 export async function deleteConversationReference(store: GuardianStore, conversationId: string): Promise<void> {

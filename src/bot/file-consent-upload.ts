@@ -18,6 +18,18 @@ export type UrlCheck = { readonly ok: true; readonly url: URL } | { readonly ok:
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
 
+/**
+ * Where Teams puts a file the user allowed: the user's OneDrive for Business, i.e. SharePoint Online — commercial
+ * and GCC (sharepoint.com), GCC High (sharepoint.us), DoD (sharepoint-mil.us), 21Vianet (sharepoint.cn). The
+ * upload URL comes from the client's invoke; any other host could be an address inside our own network.
+ */
+export const FILE_HOST_SUFFIXES: readonly string[] = ['.sharepoint.com', '.sharepoint.us', '.sharepoint-mil.us', '.sharepoint.cn'];
+
+function isFileHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return FILE_HOST_SUFFIXES.some((suffix) => host.endsWith(suffix) && host.length > suffix.length);
+}
+
 /** Whether the bot may send the file to (or link to) this URL. */
 export function checkFileUrl(raw: string, policy: UploadPolicy = {}): UrlCheck {
   let url: URL;
@@ -27,9 +39,10 @@ export function checkFileUrl(raw: string, policy: UploadPolicy = {}): UrlCheck {
     return { ok: false, reason: 'not a URL' };
   }
   if (url.username !== '' || url.password !== '') return { ok: false, reason: 'URL with credentials' };
-  if (url.protocol === 'https:') return { ok: true, url };
   if (url.protocol === 'http:' && policy.allowHttpLoopback === true && LOOPBACK_HOSTS.has(url.hostname)) return { ok: true, url };
-  return { ok: false, reason: `${url.protocol} is not allowed` };
+  if (url.protocol !== 'https:') return { ok: false, reason: `${url.protocol} is not allowed` };
+  if (url.port !== '') return { ok: false, reason: 'a port other than 443' };
+  return isFileHost(url.hostname) ? { ok: true, url } : { ok: false, reason: 'not a SharePoint / OneDrive host' };
 }
 
 export type UploadResult = { readonly ok: true; readonly status: number } | { readonly ok: false; readonly detail: string };

@@ -65,7 +65,7 @@ export const FILE_MESSAGES = {
   notYours: 'That file offer was made to someone else or in another chat. Say "my baseline" to get your own.',
   declined: 'OK, I will not upload the file. Say "my baseline" any time to get it again.',
   noUploadInfo: `Teams did not tell me where to put the file. Click Allow again, or say "my baseline" for a fresh offer.`,
-  untrustedUrl: `I did not upload the file: the upload address Teams gave me is not HTTPS. ${AGAIN}`,
+  untrustedUrl: `I did not upload the file: the upload address Teams gave me is not an HTTPS address in OneDrive or SharePoint. ${AGAIN}`,
   uploadFailed: (detail: string) => `I could not upload the file to your OneDrive (${detail}). Click Allow again to retry, or say "my baseline" for a fresh offer.`,
   uploaded: (name: string) => `Your baseline is in your OneDrive: ${name}`,
 } as const;

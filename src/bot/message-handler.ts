@@ -6,11 +6,11 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import type { ActionResult, CardAction, Feature, IncomingMessage } from '../dialogs/feature';
 import { buildHelpCard, quickActionText } from '../dialogs/help';
 import type { AdaptiveCard as PortCard, TurnPort } from '../dialogs/port';
-import type { Logger } from '../logging';
+import { scrubSecrets, type Logger } from '../logging';
 import { featureNameOf, parseExecuteAction, parseSubmitAction, type ParsedCardAction } from './card-action';
 import { checkMessageText, mentionsBot } from './message-text';
 import type { MessageRouter } from './router';
-import { TeamsTurnPort } from './turn-port';
+import { scrubCard, TeamsTurnPort } from './turn-port';
 import { withTyping, type TypingOptions } from './typing';
 
 export interface MessageHandlerDeps {
@@ -59,10 +59,11 @@ export class MessageHandler {
     const value: unknown = context.activity.value;
     const result = await this.dispatchAction(port, parseExecuteAction(value));
     switch (result.kind) {
+      // The invoke response carries the reply: scrubbed like everything the port sends.
       case 'card':
-        return result.card;
+        return scrubCard(result.card);
       case 'text':
-        return result.text;
+        return scrubSecrets(result.text);
       case 'handled':
         return ANSWERED_BELOW;
     }

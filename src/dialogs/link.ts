@@ -2,7 +2,8 @@
  * "link this channel to rg-ml-prod" / "unlink": a team owner narrows what the bot may scan from the team to
  * some of the allowed scopes. Only a team owner may change it (checked through the roster port, since the
  * Bot Framework roster's `userRole` says user/guest/anonymous, not owner); anyone may ask what it is
- * ("link" with nothing after it).
+ * ("link" with nothing after it), but only an owner is shown the scopes the bot may scan: to everyone else
+ * they are a map of the organisation's subscriptions and resource groups.
  */
 import type { ChannelBinding, ChannelBindings } from '../security/channel-binding';
 import { BindingLimitError } from '../security/channel-binding';
@@ -71,11 +72,13 @@ export function resolveScopeArgument(args: string, allowedScopes: readonly strin
   return { ok: false, reason: `No allowed scope is called "${quoteUserText(text)}". Allowed: ${allowedScopes.join(', ')}.` };
 }
 
-export function describeBinding(binding: ChannelBinding | undefined, allowedScopes: readonly string[]): string {
+/** `allowedScopes` are named only when `toOwner` (the bot-wide list is for team owners, not every member). */
+export function describeBinding(binding: ChannelBinding | undefined, allowedScopes: readonly string[], toOwner = true): string {
   if (binding === undefined) {
-    return allowedScopes.length === 0
-      ? 'This team is not linked, and the bot scans only the sample environment.'
-      : `This team is not linked: it may scan everything the bot may scan (${allowedScopes.join(', ')}). A team owner can narrow it with "link this channel to <scope>".`;
+    if (allowedScopes.length === 0) return 'This team is not linked, and the bot scans only the sample environment.';
+    return toOwner
+      ? `This team is not linked: it may scan everything the bot may scan (${allowedScopes.join(', ')}). A team owner can narrow it with "link this channel to <scope>".`
+      : 'This team is not linked: it may scan everything the bot may scan. A team owner can see those scopes and narrow them with "link this channel to <scope>".';
   }
   return `This team is linked to ${binding.scopes.join(', ')}: scans from here are limited to those. A team owner can change it with "link this channel to <scope>" or "unlink".`;
 }
@@ -96,17 +99,30 @@ export function createLinkFeature(options: LinkFeatureOptions): Feature {
     return owner;
   }
 
+  /** Owner or not, without telling the user: a roster failure counts as "not shown to an owner". */
+  async function isOwnerQuietly(conversation: ConversationInfo): Promise<boolean> {
+    if (conversation.teamId === undefined || conversation.teamId === '') return false;
+    try {
+      return await rosterCheck.isTeamOwner(conversation);
+    } catch (error) {
+      options.onError?.(error);
+      return false;
+    }
+  }
+
   async function link(port: TurnPort, args: string): Promise<void> {
     const conversation = port.conversation;
     if (args.trim() === '') {
-      await port.sendText(describeBinding(conversation.teamId === undefined ? undefined : await bindings.get(conversation), allowedScopes));
+      const binding = conversation.teamId === undefined ? undefined : await bindings.get(conversation);
+      await port.sendText(describeBinding(binding, allowedScopes, await isOwnerQuietly(conversation)));
       return;
     }
     if (conversation.teamId === undefined || conversation.teamId === '') return port.sendText(LINK_TEXT.notInTeam);
     if (allowedScopes.length === 0) return port.sendText(LINK_TEXT.sampleOnly);
+    // Owner first: resolving names the allowed scopes in its answers ("Allowed: …", "Several … are called").
+    if (!(await ownerOrExplain(port))) return;
     const resolved = resolveScopeArgument(args, allowedScopes);
     if (!resolved.ok) return port.sendText(resolved.reason);
-    if (!(await ownerOrExplain(port))) return;
     let binding: ChannelBinding;
     try {
       binding = await bindings.add(conversation, resolved.scope, conversation.userId);
@@ -122,6 +138,7 @@ export function createLinkFeature(options: LinkFeatureOptions): Feature {
     const conversation = port.conversation;
     if (conversation.teamId === undefined || conversation.teamId === '') return port.sendText(LINK_TEXT.notInTeam);
     const text = args.trim().replace(/^(this )?(channel|team)\b\s*(from)?/i, '').trim();
+    if (!(await ownerOrExplain(port))) return;
     let scope: string | undefined;
     if (text !== '') {
       const current = await bindings.get(conversation);
@@ -129,7 +146,6 @@ export function createLinkFeature(options: LinkFeatureOptions): Feature {
       if (!resolved.ok) return port.sendText(`This team is not linked to "${quoteUserText(text)}". ${describeBinding(current, allowedScopes)}`);
       scope = resolved.scope;
     }
-    if (!(await ownerOrExplain(port))) return;
     let left: ChannelBinding | undefined;
     try {
       left = await bindings.remove(conversation, scope, conversation.userId);

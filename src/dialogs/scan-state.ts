@@ -10,6 +10,8 @@ export interface LastScan {
   readonly report: ScanReport;
   /** What to hand the scan service to scan it again: the workspace id or `sample…`. */
   readonly target: string;
+  /** Who ran the scan (their user id): in user-delegated mode the report shows what their Azure rights could read. */
+  readonly scannedBy?: string;
 }
 
 export const lastScanKey = (conversationId: string): string => `scan/last/${conversationId}`;

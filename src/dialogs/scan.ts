@@ -41,7 +41,7 @@ import {
   type Parsed,
 } from './scan-action-data';
 import { ProgressThrottle } from './scan-progress';
-import { LastScans, withRechecked } from './scan-state';
+import { LastScans, withRechecked, type LastScan } from './scan-state';
 import type { ScanGuard } from './scan-guard';
 
 export interface ScanFeatureOptions {
@@ -61,12 +61,19 @@ export interface ScanFeatureOptions {
   readonly sampleWorkspaceId?: (sampleTarget: string) => string | undefined;
   /** Who may scan what, and how often: asked before any ARM read, on every message and every card action. */
   readonly guard?: ScanGuard;
+  /**
+   * User-delegated mode: a scan's results are what the scanning user's own Azure rights could read, so only that
+   * user may page through them or open their details. In bot mode anyone in the conversation may.
+   */
+  readonly userScopedResults?: boolean;
 }
 
 /** A related-checks button names a handful of checks; more than this is not a card the bot made. */
 const MAX_RUN_CHECKS = 20;
 
 const STALE = 'That card belongs to an earlier scan that I no longer have. Press Re-scan or say "scan <workspace>" to start again.';
+
+export const SOMEONE_ELSES_SCAN = 'Those results come from another person\'s scan, run with their Azure rights. Say "scan <workspace>" to see what yours can read.';
 
 function selectionOf(scope: CheckScope): ScanSelection {
   if (scope === 'all') return { kind: 'all' };
@@ -200,7 +207,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     await throttle.settle();
     const scan: ScanTarget = { workspaceId: report.workspace.id, target };
     try {
-      await lastScans.put(port.conversation.conversationId, { report, target });
+      await lastScans.put(port.conversation.conversationId, { report, target, scannedBy: port.conversation.userId });
     } catch (error) {
       logger?.warn({ err: error }, 'could not store the last scan');
     }
@@ -336,7 +343,22 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     if (!target.ok) return refuse(target.reason);
     const last = await lastScans.get(port.conversation.conversationId);
     if (last === undefined || last.report.workspace.id.toLowerCase() !== workspace.value.toLowerCase()) return { kind: 'text', text: STALE };
+    if (!isOwnScan(port, last)) return { kind: 'text', text: SOMEONE_ELSES_SCAN };
+    // Authorised again (no budget: nothing is read from Azure): a binding or tenant change since the scan counts.
+    const refused = await reauthorize(port, last.target);
+    if (refused !== undefined) return { kind: 'text', text: refused };
     return fn(last.report, { workspaceId: last.report.workspace.id, target: last.target });
+  }
+
+  /** Whether this user may see `last`: always in bot mode; in user-delegated mode only the user who scanned. */
+  function isOwnScan(port: TurnPort, last: LastScan): boolean {
+    return options.userScopedResults !== true || last.scannedBy === port.conversation.userId;
+  }
+
+  async function reauthorize(port: TurnPort, target: string): Promise<string | undefined> {
+    if (guard === undefined) return undefined;
+    const decision = isSampleTarget(target) ? await guard.authorize(target, port.conversation) : await guard.authorizeResolved(target, port.conversation);
+    return decision.allowed ? undefined : decision.reason;
   }
 
   /**
@@ -377,7 +399,9 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     // The card's own finding, never another resource's: an old card without a resource id may take the only result.
     const named = resourceId.value === undefined ? undefined : { checkId: checkId.value, resourceId: resourceId.value, ...(subject.value === undefined ? {} : { subject: subject.value }) };
     const after = named === undefined ? (fresh.length === 1 ? fresh[0] : undefined) : fresh.find((f) => isSameFinding(f, named));
-    const last = await lastScans.get(port.conversation.conversationId);
+    const stored = await lastScans.get(port.conversation.conversationId);
+    // Someone else's results (user-delegated mode) are neither compared with nor merged into.
+    const last = stored !== undefined && isOwnScan(port, stored) ? stored : undefined;
     const sameWorkspace = last !== undefined && last.report.workspace.id.toLowerCase() === report.workspace.id.toLowerCase();
     if (after === undefined) {
       if (sameWorkspace) await storeRechecked(port, last, checkId.value, fresh, report.scannedAt);
@@ -399,7 +423,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
   /** The stored report with one check's findings replaced by a re-check's (paging and details show the new state). */
   async function storeRechecked(port: TurnPort, last: NonNullable<Awaited<ReturnType<LastScans['get']>>>, checkId: string, fresh: readonly Finding[], scannedAt: string): Promise<void> {
     try {
-      await lastScans.put(port.conversation.conversationId, { report: withRechecked(last.report, checkId, fresh, scannedAt), target: last.target });
+      await lastScans.put(port.conversation.conversationId, { ...last, report: withRechecked(last.report, checkId, fresh, scannedAt) });
     } catch (error) {
       logger?.warn({ err: error }, 'could not store the re-checked scan');
     }
@@ -417,7 +441,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     }
     const scan: ScanTarget = { workspaceId: report.workspace.id, target: target.value };
     try {
-      await lastScans.put(port.conversation.conversationId, { report, target: target.value });
+      await lastScans.put(port.conversation.conversationId, { report, target: target.value, scannedBy: port.conversation.userId });
     } catch (error) {
       logger?.warn({ err: error }, 'could not store the last scan');
     }

@@ -56,6 +56,7 @@ export function createWatchFeature(deps: { readonly notifications: WatchNotifica
             target: command.target,
             schedule: command.schedule,
             weeklyDigest: command.weeklyDigest,
+            principal: conversation,
           });
           if (!result.ok) await port.sendText(plainText(result.message, 600));
           else await port.sendCard(watchConfirmationCard(result.subscription, result.created), `Watching ${result.subscription.workspace.name}`);

@@ -9,6 +9,7 @@
 import type { ScanReport } from '../checks/types';
 import type { Logger } from '../logging';
 import { ScanError, type ScanService } from '../scan/scan-service';
+import type { WatchGuard } from '../security/watch-guard';
 import type { GuardianStore } from '../storage/store';
 import { baselineCard, changeCard, digestCard, scanFailedCard } from './cards';
 import { describeDiff, diffReports } from './diff';
@@ -18,7 +19,7 @@ import { nextRun } from './schedule';
 import type { Subscription, SubscriptionRepository } from './subscriptions';
 import type { AdaptiveCard } from '../dialogs/port';
 
-export type RunOutcome = 'baseline' | 'changed' | 'unchanged' | 'scan-failed' | 'scan-failed-again' | 'leased-elsewhere' | 'no-longer-due';
+export type RunOutcome = 'baseline' | 'changed' | 'unchanged' | 'scan-failed' | 'scan-failed-again' | 'leased-elsewhere' | 'no-longer-due' | 'revoked' | 'over-budget';
 
 export interface SubscriptionRun {
   readonly subscriptionId: string;
@@ -37,6 +38,8 @@ export interface SchedulerDeps {
   readonly instanceId: string;
   /** Longer than a scan can take (GUARDIAN_SCAN_TIMEOUT_MS); a crashed instance's lease frees after it. */
   readonly scanLeaseTtlMs: number;
+  /** Authorises each run for the conversation and user that set the watch up (src/security/watch-guard.ts). */
+  readonly guard?: WatchGuard;
 }
 
 const WEEK_MS = 7 * 24 * 3600_000;
@@ -90,6 +93,19 @@ async function runOne(deps: SchedulerDeps, subscriptionId: string, now: Date, sc
     const enqueue = async (kind: NotificationKind, card: AdaptiveCard, text: string): Promise<number> =>
       (await deps.outbox.enqueue({ id: outboxIdOf(subscriptionId, kind, slot), subscriptionId, conversationId: subscription.conversationId, kind, card, text })) ? 1 : 0;
 
+    if (deps.guard !== undefined) {
+      const admitted = await deps.guard.admitRun(subscription.workspace.id, subscription.principal);
+      if (admitted.kind === 'revoke') {
+        await deps.subscriptions.disable(subscriptionId, admitted.reason);
+        logger.warn({ subscriptionId, workspaceId: subscription.workspace.id, reason: admitted.reason }, 'watch revoked: its scan is no longer authorised');
+        return { subscriptionId, workspace, outcome: 'revoked', enqueued: 0 };
+      }
+      if (admitted.kind === 'skip') {
+        // The slot stays due: a later pass runs it once the budget has refilled.
+        logger.info({ subscriptionId, reason: admitted.reason }, 'watch run skipped: over the scan budget');
+        return { subscriptionId, workspace, outcome: 'over-budget', enqueued: 0 };
+      }
+    }
     let report: ScanReport;
     try {
       const key = subscription.workspaceTarget.toLowerCase();

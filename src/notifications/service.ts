@@ -9,6 +9,7 @@ import { Cron } from 'croner';
 import type { Logger } from '../logging';
 import type { ScanService, WorkspaceRef } from '../scan/scan-service';
 import { ScanError } from '../scan/scan-service';
+import type { WatchGuard, WatchPrincipal } from '../security/watch-guard';
 import type { GuardianStore } from '../storage/store';
 import { Outbox, type DrainSummary, type OutboxOptions } from './outbox';
 import { runStateKey } from './run-state';
@@ -32,6 +33,8 @@ export interface NotificationServiceOptions {
   /** Timer pattern for start() (default every minute). */
   readonly timerCron?: string;
   readonly maxSubscriptionsPerConversation?: number;
+  /** The scan guard for watches, at subscribe and before every run; without it (tests) watches are not guarded. */
+  readonly guard?: WatchGuard;
   readonly outbox?: Partial<Pick<OutboxOptions, 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'claimTtlMs' | 'maxInlineWaitMs' | 'perConversationPerSecond' | 'retentionMs' | 'inFlightAfterCrash'>>;
 }
 
@@ -44,6 +47,8 @@ export interface SubscribeRequest {
   readonly weeklyDigest?: boolean;
   /** Defaults to the reference the bot saved for the conversation. */
   readonly conversationRef?: ConversationRefJson;
+  /** Who sets the watch up, as the scan guard sees them (required when the service has a guard). */
+  readonly principal?: WatchPrincipal;
 }
 
 export type SubscribeResult =
@@ -86,7 +91,10 @@ export function createNotificationService(options: NotificationServiceOptions): 
 
   async function pass(at: Date): Promise<PassSummary> {
     const startedAt = new Date(now()).toISOString();
-    const scans = await runDueScans({ store, scanService, subscriptions, outbox, logger, instanceId, scanLeaseTtlMs: options.scanLeaseTtlMs ?? 600_000 }, at);
+    const scans = await runDueScans(
+      { store, scanService, subscriptions, outbox, logger, instanceId, scanLeaseTtlMs: options.scanLeaseTtlMs ?? 600_000, ...(options.guard !== undefined ? { guard: options.guard } : {}) },
+      at,
+    );
     const drained = await outbox.drain();
     return { instanceId, startedAt, finishedAt: new Date(now()).toISOString(), scans, outbox: drained };
   }
@@ -104,8 +112,18 @@ export function createNotificationService(options: NotificationServiceOptions): 
       if (!isConversationRef(ref)) {
         return { ok: false, message: 'I do not know how to reach this conversation yet. Send me any message here, then try again.' };
       }
+      const guard = options.guard;
+      if (guard !== undefined) {
+        if (request.principal === undefined) return { ok: false, message: 'I cannot tell who is asking, so I cannot set up a watch here.' };
+        const target = await guard.authorizeTarget(request.target, request.principal);
+        if (!target.allowed) return { ok: false, message: target.reason };
+      }
       const resolved = await resolveWorkspace(scanService, request.target);
       if (!resolved.ok) return resolved;
+      if (guard !== undefined && request.principal !== undefined) {
+        const admitted = await guard.admitSubscribe(resolved.workspace.id, request.principal);
+        if (!admitted.allowed) return { ok: false, message: admitted.reason };
+      }
       const id = subscriptionIdOf(request.conversationId, resolved.workspace.id);
       const existing = await subscriptions.get(id);
       if (existing === undefined && (await subscriptions.listForConversation(request.conversationId)).length >= maxPerConversation) {
@@ -122,6 +140,7 @@ export function createNotificationService(options: NotificationServiceOptions): 
         createdBy: { userId: request.userId, ...(request.userName !== undefined ? { name: request.userName } : {}) },
         createdAt: existing?.createdAt ?? new Date(now()).toISOString(),
         enabled: true,
+        ...(request.principal !== undefined ? { principal: request.principal } : {}),
       };
       await subscriptions.save(subscription);
       logger.info({ subscriptionId: id, workspaceId: resolved.workspace.id, created: existing === undefined }, 'subscription saved');

@@ -11,6 +11,8 @@ import type { ConversationRefJson } from './sender';
 
 export { parseWatchCommand, type WatchCommand } from './watch-command';
 
+import type { WatchPrincipal } from '../security/watch-guard';
+
 export interface Subscription {
   readonly id: string;
   /** Where to post; refreshed from `conversation-ref/<conversationId>` at send time when the bot has a newer one. */
@@ -26,6 +28,8 @@ export interface Subscription {
   readonly createdAt: string;
   readonly enabled: boolean;
   readonly disabledReason?: string;
+  /** The conversation and user that set the watch up, authorised again before every run (src/security/watch-guard.ts). */
+  readonly principal?: WatchPrincipal;
 }
 
 export const SUBSCRIPTION_PREFIX = 'subscriptions/';

@@ -24,7 +24,7 @@ export function createScanGuard(authorizer: ScanAuthorizer, rateLimiter: RateLim
     filterVisible: (workspaces, conversation) => authorizer.filterVisible(workspaces, conversation),
     async takeScan(conversation, target) {
       if (target !== undefined && authorizer.isSample(target)) return { allowed: true };
-      const decision = await rateLimiter.take({ userId: conversation.userId, conversationId: conversation.conversationId });
+      const decision = await rateLimiter.take({ userId: conversation.userId, conversationId: conversation.conversationId, tenantId: conversation.tenantId });
       return decision.allowed ? { allowed: true } : { allowed: false, reason: decision.reason };
     },
   };

@@ -53,6 +53,17 @@ CREATE TABLE IF NOT EXISTS leases (
 );
 `;
 
+/**
+ * The state folder 0700 and the database 0600, created so or narrowed if they exist: the store holds
+ * conversation references, findings and bindings that no other local user should read.
+ */
+function ownerOnly(dir: string, file: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dir, 0o700);
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  fs.chmodSync(file, 0o600);
+}
+
 export class SqliteGuardianStore implements GuardianStore {
   readonly file: string;
   private readonly db: Database.Database;
@@ -60,11 +71,13 @@ export class SqliteGuardianStore implements GuardianStore {
   private readonly stmt;
 
   constructor(options: SqliteStoreOptions) {
-    fs.mkdirSync(options.dir, { recursive: true });
     this.file = path.join(options.dir, options.fileName ?? SQLITE_FILE_NAME);
+    ownerOnly(options.dir, this.file);
     this.now = options.now ?? Date.now;
     this.db = new Database(this.file, { timeout: options.busyTimeoutMs ?? 5_000 });
     this.db.pragma('journal_mode = WAL');
+    // SQLite gives the -wal and -shm files the database file's mode; an older state folder may have wider ones.
+    for (const side of [`${this.file}-wal`, `${this.file}-shm`]) if (fs.existsSync(side)) fs.chmodSync(side, 0o600);
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
     this.stmt = {

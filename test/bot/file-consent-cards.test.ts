@@ -95,6 +95,16 @@ describe('checkFileUrl', () => {
     ['http://169.254.169.254/metadata', { allowHttpLoopback: true }, false],
     ['https://user:pw@contoso.sharepoint.com/upload', {}, false],
     ['file:///etc/passwd', { allowHttpLoopback: true }, false],
+    ['https://contoso.sharepoint.us/personal/u/upload', {}, true],
+    ['https://contoso-my.sharepoint-mil.us/upload', {}, true],
+    ['https://contoso-my.sharepoint.cn/upload', {}, true],
+    ['https://CONTOSO-MY.SharePoint.com/upload', {}, true],
+    ['https://169.254.169.254/metadata', {}, false],
+    ['https://internal.corp.example/upload', {}, false],
+    ['https://sharepoint.com.evil.example/upload', {}, false],
+    ['https://evilsharepoint.com/upload', {}, false],
+    ['https://contoso-my.sharepoint.com:8443/upload', {}, false],
+    ['https://127.0.0.1/upload', { allowHttpLoopback: true }, false],
     ['not a url', {}, false],
   ])('%s %j → %s', (url, policy, ok) => {
     expect(checkFileUrl(url, policy).ok).toBe(ok);

@@ -74,7 +74,7 @@ describe('link feature', () => {
     expect(await store.list('binding/')).toEqual([]);
   });
 
-  test('outside a team, in sample-only mode, or with a bad scope: explained, roster not asked, nothing stored', async () => {
+  test('outside a team or in sample-only mode: explained, roster not asked; a bad scope: explained to the owner; nothing stored', async () => {
     const personal = setup(true);
     const p1 = new RecordingPort(conversation({ conversationType: 'personal', teamId: undefined, channelId: undefined }));
     await personal.feature.onMessage!(p1, { text: 'link', route: route('link', 'rg-ml-prod') });
@@ -87,10 +87,30 @@ describe('link feature', () => {
     const p3 = new RecordingPort();
     await bad.feature.onMessage!(p3, { text: 'link', route: route('link', `/subscriptions/${OTHER_SUB}`) });
     expect(p3.texts[0]).toContain('outside the scopes');
-    for (const s of [personal, sampleOnly, bad]) {
-      expect(s.asked).toEqual([]);
-      expect(await s.store.list('binding/')).toEqual([]);
-    }
+    for (const s of [personal, sampleOnly]) expect(s.asked).toEqual([]);
+    for (const s of [personal, sampleOnly, bad]) expect(await s.store.list('binding/')).toEqual([]);
+  });
+
+  test('only a team owner is shown the scopes the bot may scan', async () => {
+    const member = setup(false);
+    const asking = new RecordingPort();
+    await member.feature.onMessage!(asking, { text: 'link', route: route('link', '') });
+    await member.feature.onMessage!(asking, { text: 'link', route: route('link', 'rg-that-does-not-exist') });
+    await member.feature.onMessage!(asking, { text: 'unlink', route: route('unlink', 'rg-that-does-not-exist') });
+    expect(asking.texts[0]).toContain('This team is not linked');
+    expect(asking.texts.slice(1)).toEqual([LINK_TEXT.notOwner, LINK_TEXT.notOwner]);
+    for (const text of asking.texts) expect(text).not.toContain(SUB);
+    const inPersonalChat = new RecordingPort(conversation({ conversationType: 'personal', teamId: undefined, channelId: undefined }));
+    await member.feature.onMessage!(inPersonalChat, { text: 'link', route: route('link', '') });
+    expect(inPersonalChat.texts.join(' ')).not.toContain(SUB);
+    const rosterDown = setup(new Error('Graph is down'));
+    const duringOutage = new RecordingPort();
+    await rosterDown.feature.onMessage!(duringOutage, { text: 'link', route: route('link', '') });
+    expect(duringOutage.texts.join(' ')).not.toContain(SUB);
+    const owner = setup(true);
+    const ownerPort = new RecordingPort();
+    await owner.feature.onMessage!(ownerPort, { text: 'link', route: route('link', '') });
+    expect(ownerPort.texts[0]).toContain(SUB);
   });
 
   test('"link" alone describes the binding to anyone; unlink removes one scope or all', async () => {

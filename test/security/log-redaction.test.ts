@@ -27,3 +27,27 @@ test('a token inside an error object or a nested field is scrubbed from the seri
   logger.warn({ detail: { body: `token=${token}` } }, 'odd response');
   assertNoSecrets(lines, [token]);
 });
+
+test('connection-string secrets are cut at their own value and every line stays valid JSON', () => {
+  const { lines, logger } = capture();
+  const sas = 'sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01&sig=AbCdEfGhIjKlMnOpQrStUv%3D';
+  logger.info({ endpoint: `BlobEndpoint=https://acct.blob.core.windows.net/;SharedAccessSignature=${sas}`, after: 'kept-after' }, 'storage');
+  logger.info(`queue Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=listen;SharedAccessKey=c2hvcnQ=;EntityPath=events and more`);
+  logger.info({ sql: 'Server=tcp:db.example.net;Database=d;User ID=u;Password=P@ss-w0rd;Encrypt=true', storage: 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=c2hvcnQ=;' }, 'databases');
+  const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+  expect(parsed[0]?.after).toBe('kept-after');
+  expect(parsed[0]?.endpoint).toBe('BlobEndpoint=https://acct.blob.core.windows.net/;SharedAccessSignature=[redacted]');
+  expect(parsed[1]?.msg).toBe('queue Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=listen;SharedAccessKey=[redacted];EntityPath=events and more');
+  expect(parsed[2]?.sql).toBe('Server=tcp:db.example.net;Database=d;User ID=u;Password=[redacted];Encrypt=true');
+  expect(parsed[2]?.storage).toBe('DefaultEndpointsProtocol=https;AccountName=a;AccountKey=[redacted];');
+  assertNoSecrets(lines, [sas, 'c2hvcnQ=', 'P@ss-w0rd']);
+});
+
+test('secret-named keys are redacted at any depth, in objects and arrays', () => {
+  const { lines, logger } = capture();
+  logger.info({ a: { b: { password: 'nested-password-1' } }, list: [{ clientSecret: 'nested-secret-2' }], deep: { x: { y: { z: { apiKey: 'nested-key-3' } } } }, kept: { b: 'visible' } }, 'nested');
+  const line = JSON.parse(lines[0]!) as { a: { b: { password: string } }; kept: { b: string } };
+  expect(line.a.b.password).toBe('[redacted]');
+  expect(line.kept.b).toBe('visible');
+  assertNoSecrets(lines, ['nested-password-1', 'nested-secret-2', 'nested-key-3']);
+});

@@ -1,7 +1,7 @@
 import { createScanRateLimiter, refill, secondsUntilToken, type ScanRateLimits } from '../../src/security/rate-limit';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
 
-const LIMITS: ScanRateLimits = { perUser: { capacity: 2, refillMs: 60_000 }, perConversation: { capacity: 3, refillMs: 60_000 } };
+const LIMITS: ScanRateLimits = { perUser: { capacity: 2, refillMs: 60_000 }, perConversation: { capacity: 3, refillMs: 60_000 }, perTenant: { capacity: 100, refillMs: 60_000 } };
 
 describe.each([
   ['in memory', () => undefined],

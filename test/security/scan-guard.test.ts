@@ -20,7 +20,7 @@ function guard(store = new MemoryGuardianStore()) {
     store,
     sampleSubscriptionIds: [SAMPLE_SUB],
   });
-  const limiter = createScanRateLimiter({ store, limits: { perUser: { capacity: 2, refillMs: 600_000 }, perConversation: { capacity: 10, refillMs: 600_000 } }, now: () => 1_000 });
+  const limiter = createScanRateLimiter({ store, limits: { perUser: { capacity: 2, refillMs: 600_000 }, perConversation: { capacity: 10, refillMs: 600_000 }, perTenant: { capacity: 50, refillMs: 600_000 } }, now: () => 1_000 });
   return { guard: createScanGuard(authorizer, limiter), store };
 }
 

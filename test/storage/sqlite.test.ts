@@ -38,6 +38,32 @@ describe('sqlite store file', () => {
   });
 });
 
+describe('sqlite store permissions', () => {
+  const modeOf = (p: string): number => fs.statSync(p).mode & 0o777;
+
+  it('keeps the state folder 0700 and the database and its WAL files 0600', async () => {
+    const dir = path.join(tmpDir(), '.guardian');
+    const store = new SqliteGuardianStore({ dir });
+    await store.put('k', { v: 1 });
+    expect(modeOf(dir)).toBe(0o700);
+    for (const file of fs.readdirSync(dir)) expect({ file, mode: modeOf(path.join(dir, file)) }).toEqual({ file, mode: 0o600 });
+    expect(fs.readdirSync(dir)).toEqual(expect.arrayContaining([SQLITE_FILE_NAME, `${SQLITE_FILE_NAME}-wal`]));
+    await store.close();
+  });
+
+  it('narrows a state folder and database that an older version left readable by others', async () => {
+    const dir = path.join(tmpDir(), '.guardian');
+    fs.mkdirSync(dir, { mode: 0o755 });
+    fs.writeFileSync(path.join(dir, SQLITE_FILE_NAME), '', { mode: 0o644 });
+    fs.chmodSync(dir, 0o755);
+    const store = new SqliteGuardianStore({ dir });
+    await store.put('k', { v: 1 });
+    expect(modeOf(dir)).toBe(0o700);
+    expect(modeOf(path.join(dir, SQLITE_FILE_NAME))).toBe(0o600);
+    await store.close();
+  });
+});
+
 describe('two processes on one file', () => {
   it('lose no compare-and-swap update and never fail on a busy database', async () => {
     const dir = tmpDir();

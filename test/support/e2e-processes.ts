@@ -23,8 +23,9 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-export async function spawnBotProcess(env: Record<string, string>, startTimeoutMs = 30_000): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['-r', 'tsx/cjs', ENTRY], {
+/** `entry` is the script to run (the product bot process by default). */
+export async function spawnBotProcess(env: Record<string, string>, startTimeoutMs = 30_000, entry = ENTRY): Promise<BotProcess> {
+  const child = spawn(process.execPath, ['-r', 'tsx/cjs', entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -1,0 +1,73 @@
+/**
+ * Who may page through a scan's results and open its details: they are re-authorised on every card action (a
+ * team binding changed since the scan counts), and in user-delegated mode they belong to the user who scanned —
+ * what that user's Azure rights could read is not for the rest of the conversation.
+ */
+import type { CardAction } from '../../src/dialogs/feature';
+import type { ConversationInfo } from '../../src/dialogs/port';
+import { createScanFeature, SOMEONE_ELSES_SCAN, type ScanFeatureOptions } from '../../src/dialogs/scan';
+import { lookupFrom } from '../../src/report/catalog';
+import { createChannelBindings } from '../../src/security/channel-binding';
+import { createScanRateLimiter } from '../../src/security/rate-limit';
+import { createScanAuthorizer } from '../../src/security/scan-authorization';
+import { createScanGuard } from '../../src/security/scan-guard';
+import { MemoryGuardianStore } from '../../src/storage/memory-store';
+import { smallReport, SUB, WORKSPACE_ID } from '../support/report-fixtures';
+import { cardText, FakePort, FakeScanService, ref } from './scan-fakes';
+
+const TENANT = '00000000-0000-0000-0000-0000000000aa';
+const { report, checks } = smallReport();
+const failing = report.findings[1]!;
+const ids = { workspaceId: WORKSPACE_ID, target: WORKSPACE_ID };
+
+function member(userId: string): ConversationInfo {
+  return { conversationId: '19:chan@thread.tacv2', conversationType: 'channel', tenantId: TENANT, userId, userName: userId, teamId: '19:team@thread.tacv2', channelId: '19:chan@thread.tacv2' };
+}
+
+function setup(extra: Partial<ScanFeatureOptions> = {}) {
+  const store = new MemoryGuardianStore();
+  const bindings = createChannelBindings(store);
+  const authorizer = createScanAuthorizer({ allowedScopes: [`/subscriptions/${SUB}`], allowedTenants: [], botTenantId: TENANT, localMode: false, bindings, sampleSubscriptionIds: [], ...(extra.userScopedResults === true ? { userDelegated: true } : {}) });
+  const guard = createScanGuard(authorizer, createScanRateLimiter({ store }));
+  const service = new FakeScanService(report);
+  service.resolution = { kind: 'found', workspace: ref(WORKSPACE_ID, 'ws-prod') };
+  const feature = createScanFeature({ scanService: service, checks: lookupFrom(checks), store, guard, ...extra });
+  const act = (port: FakePort, verb: string, data: Record<string, unknown>) => feature.onAction!(port, { verb, data, via: 'execute' } satisfies CardAction);
+  const scanAs = (port: FakePort) => feature.onMessage!(port, { text: 'scan ws-prod', route: { intent: 'check', check: 'all', target: WORKSPACE_ID, confidence: 1 } });
+  return { bindings, act, scanAs };
+}
+
+const page = { ...ids, page: 0 };
+const detail = { ...ids, checkId: failing.checkId, resourceId: failing.resourceId };
+
+test('in user-delegated mode only the user who scanned can page through the results or open a finding', async () => {
+  const { act, scanAs } = setup({ userScopedResults: true });
+  const ada = new FakePort(member('ada'));
+  const bob = new FakePort(member('bob'));
+  await scanAs(ada);
+  for (const data of [page, detail]) {
+    expect(await act(bob, data === page ? 'scan.page' : 'scan.detail', data)).toEqual({ kind: 'text', text: SOMEONE_ELSES_SCAN });
+  }
+  const own = await act(ada, 'scan.detail', detail);
+  expect(own.kind).toBe('card');
+  if (own.kind === 'card') expect(cardText(own.card)).toContain(failing.message);
+});
+
+test('with the bot identity anyone in the conversation may page through its last scan', async () => {
+  const { act, scanAs } = setup();
+  await scanAs(new FakePort(member('ada')));
+  expect((await act(new FakePort(member('bob')), 'scan.page', page)).kind).toBe('card');
+});
+
+test('paging is authorised again: a team linked elsewhere since the scan sees nothing more of it', async () => {
+  const { act, scanAs, bindings } = setup();
+  const ada = new FakePort(member('ada'));
+  await scanAs(ada);
+  expect((await act(ada, 'scan.page', page)).kind).toBe('card');
+  await bindings.add(member('ada'), `/subscriptions/${SUB}/resourceGroups/rg-elsewhere`, 'owner');
+  for (const [verb, data] of [['scan.page', page], ['scan.detail', detail]] as const) {
+    const answer = await act(ada, verb, data);
+    expect(answer.kind).toBe('text');
+    if (answer.kind === 'text') expect(answer.text).not.toContain(failing.message);
+  }
+});
