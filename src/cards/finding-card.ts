@@ -12,6 +12,7 @@ import {
   findingBadge,
   findingSentence,
   findingSubtitle,
+  fixCommand,
   fixIntro,
   portalSteps,
   truncatedSentence,
@@ -63,7 +64,7 @@ function build(finding: Finding, options: FindingCardOptions, limits: Limits): A
   const shown = finding.evidence.slice(0, limits.evidenceRows);
   const hiddenCount = finding.evidence.length - shown.length;
   const questionId = finding.workshopQuestions[0] ?? '';
-  const cli = finding.status === 'error' ? undefined : finding.remediation.cli;
+  const cli = finding.status === 'error' ? undefined : fixCommand(finding);
   const steps = finding.status === 'error' ? [] : portalSteps(finding).slice(0, 8);
   const recheck = actionPayload(SCAN_VERBS.recheck, {
     workspaceId: options.scan.workspaceId,

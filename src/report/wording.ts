@@ -7,6 +7,9 @@ import { CATEGORY_TITLES, type Evidence, type Finding, type ScanReport, type Sev
 import type { CheckInfo } from './catalog';
 import { failuresBySeverity } from './order';
 import { reportScore } from './score';
+import { fixCommand, hasPlaceholders } from '../checks/fix-command';
+
+export { fixCommand };
 
 export const STATUS_LABELS: Readonly<Record<Status, string>> = {
   fail: 'Failed',
@@ -132,9 +135,11 @@ export function portalSteps(finding: Finding): readonly string[] {
 
 export function fixIntro(finding: Finding): string {
   if (finding.status === 'error') return 'Grant the read permission named above to the identity that scans, then re-check.';
-  return finding.remediation.cli !== undefined
-    ? 'Change the setting in the portal, or run the Azure CLI command below (replace the <placeholders>).'
-    : 'Change the setting in the portal; no Azure CLI command changes it in place.';
+  const command = fixCommand(finding);
+  if (command === undefined) return 'Change the setting in the portal; no Azure CLI command changes it in place.';
+  return hasPlaceholders(command)
+    ? 'Change the setting in the portal, or run the Azure CLI command below (replace the <placeholders> the scan cannot know).'
+    : 'Change the setting in the portal, or run the Azure CLI command below.';
 }
 
 export function learnSentence(finding: Finding): string {

@@ -54,7 +54,7 @@ describe('item 4: Defender status of a subscription', () => {
     expect(text).toMatch(/^No — 7 of 7 Defender plans the baseline asks for are not fully on/m);
     expect(text).toContain('CloudPosture');
     expect(text).toContain('Free');
-    expect(JSON.stringify(card)).toContain('az security pricing create -n CloudPosture --tier Standard');
+    expect(JSON.stringify(card)).toContain(`az security pricing create --subscription ${DEFENDER_SUB} -n CloudPosture --tier Standard`);
     expect(cardSchemaErrors(card)).toEqual([]);
   });
 

@@ -255,7 +255,7 @@ describe('review fixes through the fake Bot Connector (items 4, 5, 8, 9, 15, 21)
     expect(text).toContain('AML-LT-006 · Failed');
     expect(text).toContain('CloudPosture');
     expect(text).toContain('Free');
-    expect(text).toContain('az security pricing create -n CloudPosture --tier Standard');
+    expect(text).toContain(`az security pricing create --subscription ${LAB_NAMES.subscriptionId} -n CloudPosture --tier Standard`);
     expect(cardBytes(cards[0])).toBeLessThanOrEqual(TEAMS_CARD_LIMIT_BYTES);
     expect(bot.sample.arm.requests.some((r) => r.path.includes('/workspaces/'))).toBe(false);
     const hardened = cardText((await answerTo(`defender status for subscription /subscriptions/${HARDENED_NAMES.subscriptionId}`))[0]);
