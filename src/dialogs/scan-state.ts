@@ -4,12 +4,15 @@
  * small in-process map.
  */
 import type { Finding, ScanReport, Status } from '../checks/types';
+import type { ReportScope } from '../report/wording';
 import type { GuardianStore } from '../storage/store';
 
 export interface LastScan {
   readonly report: ScanReport;
   /** What to hand the scan service to scan it again: the workspace id or `sample…`. */
   readonly target: string;
+  /** What the scan covered (absent: the whole baseline), so that its summary keeps its title after paging. */
+  readonly scope?: ReportScope;
 }
 
 export const lastScanKey = (conversationId: string): string => `scan/last/${conversationId}`;
