@@ -55,3 +55,9 @@ export function scopeData(scope: ReportScope | undefined): { readonly check?: st
       return {};
   }
 }
+
+/** One button as the bot's cards carry it: Action.Execute, with an Action.Submit fallback for older clients. */
+export function executeButton(title: string, verb: string, data: ActionData = {}): Readonly<Record<string, unknown>> {
+  const payload = actionPayload(verb, data);
+  return { type: 'Action.Execute', title, verb, data: payload.data, fallback: { type: 'Action.Submit', title, data: payload.submit } };
+}
