@@ -1,6 +1,7 @@
 /** The Q&A cards: an answer with its Learn links and "Check this on my workspace", and the "not sure" card. */
 import { CATEGORY_TITLES } from '../checks/types';
-import { plainText, safeUrl } from '../cards/escape';
+import { executeButton } from '../cards/actions';
+import { markdownText, plainText, safeUrl } from '../cards/escape';
 import type { KnowledgeEntry, LearnLink } from '../knowledge/content-types';
 import type { AdaptiveCard } from './port';
 import { markdownToCardElements, type CardElement } from './qna-card-text';
@@ -15,17 +16,33 @@ export function card(body: CardElement[], actions: CardElement[] = []): Adaptive
   return { type: 'AdaptiveCard', $schema: SCHEMA, version: '1.5', body, ...(actions.length > 0 ? { actions } : {}) };
 }
 
-/** One button per Learn page, labelled with the page title from the knowledge front matter. */
-export function learnLinkActions(links: readonly LearnLink[]): CardElement[] {
-  return links.flatMap((link) => {
-    const safe = safeUrl(link.url);
-    return safe === undefined ? [] : [{ type: 'Action.OpenUrl', title: plainText(link.title, 60), url: safe }];
+/** Teams shows about three link buttons in a row before it cuts their titles. */
+const MAX_LINK_BUTTONS = 3;
+const MAX_BUTTON_TITLE = 40;
+
+/**
+ * The Learn pages of an answer: up to three buttons whose titles fit whole, and the others as links in a line of
+ * text (never a stack of buttons with cut titles). Titles come from the knowledge front matter.
+ */
+export function learnLinkElements(links: readonly LearnLink[]): CardElement[] {
+  const safe = links.flatMap((link) => {
+    const url = safeUrl(link.url);
+    return url === undefined ? [] : [{ title: link.title, url }];
   });
+  const buttons = safe.filter((l) => l.title.length <= MAX_BUTTON_TITLE).slice(0, MAX_LINK_BUTTONS);
+  const rest = safe.filter((l) => !buttons.includes(l));
+  const out: CardElement[] = [];
+  if (rest.length > 0) {
+    const text = rest.map((l) => `[${markdownText(l.title, 200)}](${l.url})`).join(' · ');
+    out.push({ type: 'TextBlock', text: `More on Microsoft Learn: ${text}`, size: 'Small', wrap: true });
+  }
+  if (buttons.length > 0) out.push({ type: 'ActionSet', actions: buttons.map((l) => ({ type: 'Action.OpenUrl', title: plainText(l.title, MAX_BUTTON_TITLE), url: l.url })) });
+  return out;
 }
 
 export function runChecksAction(entry: KnowledgeEntry): CardElement[] {
   if (entry.checks.length === 0) return [];
-  return [{ type: 'Action.Submit', title: 'Check this on my workspace', data: { verb: RUN_CHECKS_VERB, checkIds: [...entry.checks], questionId: entry.id } }];
+  return [{ ...executeButton('Check this on my workspace', RUN_CHECKS_VERB, { checkIds: [...entry.checks], questionId: entry.id }) }];
 }
 
 /** The answer to one workshop question or topic. */
@@ -37,9 +54,8 @@ export function buildAnswerCard(entry: KnowledgeEntry): AdaptiveCard {
   if (entry.question !== undefined) body.push({ type: 'TextBlock', text: entry.question, isSubtle: true, wrap: true, spacing: 'Small' });
   body.push(...markdownToCardElements(entry.body));
   if (entry.checks.length > 0) body.push({ type: 'TextBlock', text: `Related checks: ${entry.checks.join(', ')}`, size: 'Small', isSubtle: true, wrap: true });
-  const links = learnLinkActions(entry.learn);
   // Cards show a limited number of top-level actions: the check button first, the links in their own set.
-  body.push({ type: 'ActionSet', actions: links });
+  body.push(...learnLinkElements(entry.learn));
   return card(body, runChecksAction(entry));
 }
 

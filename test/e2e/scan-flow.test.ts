@@ -15,7 +15,6 @@ import {
   executeAction,
   invokeCard,
   invokeMessage,
-  submitAction,
   TEAMS_CARD_LIMIT_BYTES,
   type Json,
 } from '../support/e2e-cards';
@@ -226,13 +225,16 @@ describe('scan flow through the fake Bot Connector (issue 4)', () => {
     // The answer comes as a new message (the finding card stays as it was).
     const answer = records().slice(posted).at(-1)?.card;
     expect(cardText(answer)).toContain('NS-01');
-    const runChecks = submitAction(answer, 'scan.run-checks');
+    const runChecks = executeAction(answer, 'scan.run-checks');
     expect(runChecks).toBeDefined();
-    const checkIds = runChecks!.checkIds as string[];
+    const checkIds = runChecks!.data.checkIds as string[];
     expect(checkIds.length).toBeGreaterThan(0);
+    // Older clients send the Action.Submit fallback: the same data, with the verb.
+    const fallback = (actionsOf(answer).find((a) => a.verb === 'scan.run-checks') as { fallback?: { data?: Json } } | undefined)?.fallback?.data;
+    expect(fallback).toEqual({ ...runChecks!.data, verb: 'scan.run-checks' });
 
     const before = records().length;
-    await user.submit(runChecks);
+    await user.execute(runChecks!.verb, runChecks!.data);
     const seen = records().slice(before);
     expect(cardText(seen[0]?.card)).toContain('Scanning');
     const final = seen.filter((r) => r.record.id === seen[0]!.record.id).at(-1)!;
