@@ -297,6 +297,16 @@ export function areaAnswerSentence(area: 'public-network' | 'rbac' | 'defender',
   }
 }
 
+/** The short line a Defender plans card opens with ("5 of 7 plans not fully on"); the sentence below explains. */
+export function defenderHeadline(status: { readonly plans: readonly { readonly status: Status }[] }): string {
+  const total = status.plans.length;
+  const off = status.plans.filter((p) => p.status === 'fail').length;
+  const unread = status.plans.filter((p) => p.status === 'error').length;
+  if (off > 0) return `${off} of ${total} plans not fully on`;
+  if (unread > 0) return `${unread} of ${total} plans could not be read`;
+  return `All ${total} plans on`;
+}
+
 /** The first line of "defender status for subscription <id>": which required plans are not on. */
 export function defenderStatusSentence(status: {
   readonly subscription: string;

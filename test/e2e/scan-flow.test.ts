@@ -296,6 +296,13 @@ describe('review fixes through the fake Bot Connector (items 4, 5, 8, 9, 15, 21)
     expect(text).toContain('Free');
     expect(text).toContain(`az security pricing create --subscription ${LAB_NAMES.subscriptionId} -n CloudPosture --tier Standard`);
     expect(cardBytes(cards[0])).toBeLessThanOrEqual(TEAMS_CARD_LIMIT_BYTES);
+    // It opens with a short coloured headline; the long answer below it is plain text, not a bold red paragraph.
+    const blocks = ((cards[0]?.body ?? []) as { type?: string; text?: string; weight?: string; color?: string }[]).filter((b) => b.type === 'TextBlock');
+    const loud = blocks.filter((b) => b.weight === 'Bolder' && b.color === 'attention');
+    expect(loud.map((b) => b.text)).toEqual(['7 of 7 plans not fully on']);
+    const answer = blocks.find((b) => b.text?.startsWith('No — 7 of 7'));
+    expect(answer?.weight).toBeUndefined();
+    expect(answer?.color).toBeUndefined();
     expect(bot.sample.arm.requests.some((r) => r.path.includes('/workspaces/'))).toBe(false);
     const hardened = cardText((await answerTo(`defender status for subscription /subscriptions/${HARDENED_NAMES.subscriptionId}`))[0]);
     expect(hardened).toMatch(/Yes — all 7 Defender plans the baseline asks for are on/);
