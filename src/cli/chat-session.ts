@@ -282,6 +282,17 @@ export class ChatSession {
       if (attachment.contentType === CARD_TYPE) this.printCard(attachment.content, record.id);
       else this.saving.push(this.saveOffered(attachment));
     }
+    this.printSuggestions(activity.suggestedActions?.actions ?? []);
+  }
+
+  /** Suggested next steps (Teams shows them above the compose box): numbered buttons that send their text. */
+  private printSuggestions(actions: readonly { readonly title?: string; readonly value?: unknown }[]): void {
+    const labels = actions.flatMap((a) => {
+      if (typeof a.value !== 'string' || a.value === '') return [];
+      const button: ChatButton = { kind: 'imBack', title: a.title ?? a.value, text: a.value };
+      return [`[${this.buttons.push({ button, card: undefined })}] ${button.title}`];
+    });
+    if (labels.length > 0) this.write(`     next: ${labels.join('  ')}\n`);
   }
 
   private async saveOffered(attachment: unknown): Promise<void> {

@@ -26,7 +26,7 @@ import { quoteUserText } from '../security/input';
 import { ScanError, type DefenderStatusReport, type ScanSelection, type ScanService } from '../scan/scan-service';
 import type { GuardianStore } from '../storage/store';
 import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
-import type { AdaptiveCard, TurnPort } from './port';
+import { MAX_SUGGESTIONS, type AdaptiveCard, type Suggestion, type TurnPort } from './port';
 import {
   ignoredTargetParts,
   isSampleTarget,
@@ -127,6 +127,20 @@ function describeResource(resourceId: string): string {
   return `${word} ${quoteUserText(name, 80)}`;
 }
 
+const AREA_SUGGESTIONS: Readonly<Record<Area, (target: string) => Suggestion>> = {
+  rbac: (target) => ({ title: 'Check RBAC', text: `check rbac on ${target}` }),
+  'public-network': (target) => ({ title: 'Public network access?', text: `is public network access off on ${target}?` }),
+  defender: (target) => ({ title: 'Defender status', text: `defender status for ${target}` }),
+};
+
+/** What to ask next about the same workspace: the areas not just asked, and the full scan after a partial one. */
+function nextSteps(selection: ScanSelection, target: string): Suggestion[] {
+  const areas = (Object.keys(AREA_SUGGESTIONS) as Area[]).filter((a) => selection.kind !== 'area' || selection.area !== a);
+  const steps = areas.map((a) => AREA_SUGGESTIONS[a](target));
+  if (selection.kind !== 'all') steps.unshift({ title: 'Full scan', text: `scan ${target}` });
+  return steps.slice(0, MAX_SUGGESTIONS);
+}
+
 /** How a target is named while it is scanned: "the sample workspace", the sample's name, or the workspace name. */
 function describeTarget(target: string): string {
   if (isSampleTarget(target)) return target.toLowerCase() === 'sample' ? 'the sample workspace' : target.slice('sample:'.length);
@@ -185,7 +199,8 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     }
     const selection = typeof scope === 'string' ? scopeOf(scope) : scope;
     await port.typing();
-    const progressId = await port.sendCard(scanProgressCard({ workspaceName: displayName, done: 0, total: 0, label: '' }), `Scanning ${displayName}`);
+    // The next steps go with the first message: Teams shows suggested actions under a sent message, not an update.
+    const progressId = await port.sendCard(scanProgressCard({ workspaceName: displayName, done: 0, total: 0, label: '' }), `Scanning ${displayName}`, nextSteps(selection, target));
     const throttle = new ProgressThrottle({
       intervalMs,
       now,

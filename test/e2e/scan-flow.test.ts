@@ -83,6 +83,27 @@ describe('scan flow through the fake Bot Connector (issue 4)', () => {
     expect(seen.filter((r) => r.record.operation !== 'update')).toHaveLength(1);
   });
 
+  test('the scan offers up to three next steps as suggested actions, and one of them runs a partial scan', async () => {
+    const sent = records().find((r) => r.record.operation === 'reply');
+    const suggested = sent?.record.activity.suggestedActions;
+    expect(suggested?.to).toEqual([user.conversation.user.id]);
+    const actions = suggested?.actions ?? [];
+    expect(actions.length).toBeGreaterThan(0);
+    expect(actions.length).toBeLessThanOrEqual(3);
+    expect(actions.every((a) => a.type === 'imBack')).toBe(true);
+    const rbac = actions.find((a) => a.title === 'Check RBAC');
+    expect(rbac?.value).toBe('check rbac on sample');
+    const before = records().length;
+    await user.sendText(String(rbac?.value));
+    const answer = records().slice(before).at(-1)?.card;
+    expect(cardText(answer)).toMatch(/^RBAC checks$/m);
+    // Back to the full scan for the tests that follow.
+    await user.sendText('scan sample');
+    const rescanned = records().filter((r) => r.record.operation === 'reply').at(-1)!;
+    summaryId = rescanned.record.id;
+    summary = records().filter((r) => r.record.id === summaryId).at(-1)!.card;
+  });
+
   test('Show all findings → Details → Back to all findings → Back to summary: every drill-down leads back, counts agree', async () => {
     const failed = Number(/^Failed\n(\d+)$/m.exec(cardText(summary))?.[1]);
     expect(failed).toBeGreaterThan(0);
@@ -380,6 +401,8 @@ describe('review fixes through the fake Bot Connector (items 4, 5, 8, 9, 15, 21)
     const seen = cardRecords(connector, channel.conversation.id);
     expect(seen.filter((r) => r.record.operation !== 'update')).toHaveLength(1);
     expect(cardText(seen.at(-1)?.card)).toContain('Security baseline scan');
+    // Teams shows suggested actions in personal chats only.
+    expect(seen[0]?.record.activity.suggestedActions).toBeUndefined();
   });
 
   test('item 21: a link and a mention in place of a workspace are ignored, and the prompt says why', async () => {
