@@ -47,7 +47,7 @@ export class MessageHandler {
   async onSubmit(context: TurnContext): Promise<void> {
     const port = new TeamsTurnPort(context);
     const result = await withTyping(() => port.typing(), this.deps.typing, () =>
-      this.dispatchAction(port, parseSubmitAction(context.activity.value)),
+      this.dispatchAction(port, withMessageId(parseSubmitAction(context.activity.value), context.activity.replyToId)),
     );
     if (result.kind === 'card') await port.sendCard(result.card);
     else if (result.kind === 'text') await port.sendText(result.text);
@@ -57,7 +57,7 @@ export class MessageHandler {
   async onExecute(context: TurnContext): Promise<AdaptiveCard | string> {
     const port = new TeamsTurnPort(context);
     const value: unknown = context.activity.value;
-    const result = await this.dispatchAction(port, parseExecuteAction(value));
+    const result = await this.dispatchAction(port, withMessageId(parseExecuteAction(value), context.activity.replyToId));
     switch (result.kind) {
       // The invoke response carries the reply: scrubbed like everything the port sends.
       case 'card':
@@ -105,4 +105,9 @@ export class MessageHandler {
     if (result.kind === 'card') return { kind: 'card', card: result.card satisfies PortCard };
     return result;
   }
+}
+
+/** The clicked card's message id on a parsed action (Teams sends it as the activity's replyToId). */
+function withMessageId(parsed: ParsedCardAction, messageId: string | undefined): ParsedCardAction {
+  return parsed.ok && messageId !== undefined && messageId !== '' ? { ok: true, action: { ...parsed.action, messageId } } : parsed;
 }

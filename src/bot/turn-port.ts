@@ -2,8 +2,8 @@
  * TurnPort over a botbuilder TurnContext: the only way dialogs and features talk to the user. Everything sent
  * passes through scrubSecrets, so a token that slipped into a message or card never reaches the chat.
  */
-import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
-import type { AdaptiveCard, AttachmentPort, ConversationInfo, MessageAttachment } from '../dialogs/port';
+import { ActionTypes, ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { MAX_SUGGESTIONS, type AdaptiveCard, type AttachmentPort, type ConversationInfo, type MessageAttachment, type Suggestion } from '../dialogs/port';
 import { scrubSecrets } from '../logging';
 import { conversationInfoOf } from './conversation';
 
@@ -18,10 +18,16 @@ export class TeamsTurnPort implements AttachmentPort {
     await this.context.sendActivity(MessageFactory.text(scrubSecrets(text)));
   }
 
-  async sendCard(card: AdaptiveCard, summaryText?: string): Promise<string> {
+  async sendCard(card: AdaptiveCard, summaryText?: string, suggestions: readonly Suggestion[] = []): Promise<string> {
     const activity = MessageFactory.attachment(CardFactory.adaptiveCard(scrubCard(card)));
     // `summary` is what Teams shows in notifications and the chat list; it is not rendered beside the card.
     if (summaryText !== undefined) activity.summary = scrubSecrets(summaryText);
+    if (suggestions.length > 0 && this.conversation.conversationType === 'personal') {
+      activity.suggestedActions = {
+        to: [this.context.activity.from.id],
+        actions: suggestions.slice(0, MAX_SUGGESTIONS).map((s) => ({ type: ActionTypes.ImBack, title: scrubSecrets(s.title), value: scrubSecrets(s.text) })),
+      };
+    }
     const response = await this.context.sendActivity(activity);
     return response?.id ?? '';
   }

@@ -3,12 +3,15 @@
  * its Action.Submit fallback carries the same data plus `verb`, which is how the bot routes a submit.
  * Everything in action data comes back from the client untrusted: the scan feature re-validates it.
  */
+import type { ReportScope } from '../report/wording';
+
 export const SCAN_VERBS = {
   rescan: 'scan.rescan',
   recheck: 'scan.recheck',
   page: 'scan.page',
   run: 'scan.run',
   detail: 'scan.detail',
+  summary: 'scan.summary',
 } as const;
 
 /** Owned by the Q&A feature: answer one workshop question by id. */
@@ -33,4 +36,28 @@ export function actionPayload(verb: string, data: ActionData): ActionPayload {
  */
 export function findingSubject(finding: { readonly subject?: string }): { readonly subject?: string } {
   return finding.subject === undefined ? {} : { subject: finding.subject };
+}
+
+/**
+ * What a partial scan covered, in the data of its summary's actions (`check`: an area or category; `checkIds`:
+ * chosen checks), so that Re-scan and Back to summary keep to the same part. Nothing for a full scan.
+ */
+export function scopeData(scope: ReportScope | undefined): { readonly check?: string; readonly checkIds?: readonly string[] } {
+  switch (scope?.kind) {
+    case 'area':
+      return { check: scope.area };
+    case 'category':
+      return { check: scope.category };
+    case 'checks':
+      return { checkIds: scope.checkIds };
+    case 'all':
+    case undefined:
+      return {};
+  }
+}
+
+/** One button as the bot's cards carry it: Action.Execute, with an Action.Submit fallback for older clients. */
+export function executeButton(title: string, verb: string, data: ActionData = {}): Readonly<Record<string, unknown>> {
+  const payload = actionPayload(verb, data);
+  return { type: 'Action.Execute', title, verb, data: payload.data, fallback: { type: 'Action.Submit', title, data: payload.submit } };
 }

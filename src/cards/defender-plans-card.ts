@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../checks/types';
 import type { DefenderStatusReport } from '../scan/scan-service';
-import { defenderStatusSentence, formatTime, SEVERITY_LABELS, STATUS_LABELS } from '../report/wording';
+import { defenderHeadline, defenderStatusSentence, formatTime, SEVERITY_LABELS, STATUS_LABELS } from '../report/wording';
 import type { AdaptiveCard } from './card';
 import { codeLines } from './code-block';
 import { STATUS_COLORS } from './colors';
@@ -59,6 +59,7 @@ export function defenderPlansCard(report: DefenderStatusReport): AdaptiveCard {
     },
     subscription: markdownText(report.subscription, 200),
     scannedAt: markdownText(`Read ${formatTime(report.scannedAt)} with check set ${report.checkSetVersion}.`),
+    headline: markdownText(defenderHeadline(report)),
     answer: markdownText(answer, 1000),
     answerColor: failing ? 'attention' : unread ? 'warning' : 'good',
     plans: report.plans.map((p) => ({

@@ -12,6 +12,7 @@ import {
   findingBadge,
   findingSentence,
   findingSubtitle,
+  fixCommand,
   fixIntro,
   portalSteps,
   truncatedSentence,
@@ -35,6 +36,8 @@ export interface FindingCardOptions {
   /** A line above the card, e.g. the result of a re-check. */
   readonly note?: string;
   readonly noteTone?: 'good' | 'warning' | 'attention' | 'default';
+  /** The page of the findings list this card was opened from: the card gets "Back to all findings". */
+  readonly fromPage?: number;
 }
 
 interface Limits {
@@ -63,7 +66,7 @@ function build(finding: Finding, options: FindingCardOptions, limits: Limits): A
   const shown = finding.evidence.slice(0, limits.evidenceRows);
   const hiddenCount = finding.evidence.length - shown.length;
   const questionId = finding.workshopQuestions[0] ?? '';
-  const cli = finding.status === 'error' ? undefined : finding.remediation.cli;
+  const cli = finding.status === 'error' ? undefined : fixCommand(finding);
   const steps = finding.status === 'error' ? [] : portalSteps(finding).slice(0, 8);
   const recheck = actionPayload(SCAN_VERBS.recheck, {
     workspaceId: options.scan.workspaceId,
@@ -71,7 +74,9 @@ function build(finding: Finding, options: FindingCardOptions, limits: Limits): A
     checkId: finding.checkId,
     resourceId: finding.resourceId,
     ...findingSubject(finding),
+    ...(options.fromPage === undefined ? {} : { page: options.fromPage }),
   });
+  const scanData = { workspaceId: options.scan.workspaceId, target: options.scan.target };
   return expandCard(template, {
     fallbackText: plainText(`${findingBadge(finding)}: ${finding.title}. ${findingSentence(finding)}`, 400),
     t: {
@@ -83,6 +88,7 @@ function build(finding: Finding, options: FindingCardOptions, limits: Limits): A
       learnWhy: plainText(ACTION_TITLES.learnWhy),
       learnWhyTooltip: plainText(`Workshop question ${questionId}`),
       recheck: plainText(ACTION_TITLES.recheck),
+      back: plainText(ACTION_TITLES.backToList),
     },
     note: options.note === undefined ? '' : markdownText(options.note, 300),
     noteColor: options.noteTone ?? 'default',
@@ -108,5 +114,7 @@ function build(finding: Finding, options: FindingCardOptions, limits: Limits): A
     questionId: plainText(questionId, 40),
     question: actionPayload(QNA_QUESTION_VERB, { questionId: plainText(questionId, 40) }),
     recheck,
+    hasBack: options.fromPage !== undefined,
+    back: actionPayload(SCAN_VERBS.page, { ...scanData, page: options.fromPage ?? 0 }),
   });
 }

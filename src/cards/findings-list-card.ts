@@ -1,12 +1,13 @@
 /**
  * All findings, a page at a time (failed and not assessed first), so that a message stays small whatever the
- * number of findings. Each row opens its finding card ("Details"); Previous/Next page through.
+ * number of findings. Each row opens its finding card ("Details", which leads back here); Previous/Next page
+ * through; "Back to summary" shows the scan's summary again.
  */
 import type { ScanReport } from '../checks/types';
 import type { AdaptiveCard } from './card';
 import { sortFindings } from '../report/order';
-import { ACTION_TITLES, HEADINGS, findingBadge, findingSentence, pageSentence } from '../report/wording';
-import { SCAN_VERBS, actionPayload, findingSubject } from './actions';
+import { ACTION_TITLES, HEADINGS, findingBadge, findingSentence, pageSentence, type ReportScope } from '../report/wording';
+import { SCAN_VERBS, actionPayload, findingSubject, scopeData } from './actions';
 import { STATUS_COLORS } from './colors';
 import { markdownText, plainText } from './escape';
 import type { ScanTarget } from './scan-target';
@@ -20,6 +21,8 @@ export interface FindingsListOptions {
   /** Zero-based; clamped to the last page. */
   readonly page: number;
   readonly pageSize?: number;
+  /** What the scan covered, so that "Back to summary" shows the same summary. */
+  readonly scope?: ReportScope;
 }
 
 export function pageCount(total: number, pageSize = FINDINGS_PAGE_SIZE): number {
@@ -35,26 +38,28 @@ export function findingsListCard(report: ScanReport, options: FindingsListOption
   const scanData = { workspaceId: options.scan.workspaceId, target: options.scan.target };
   const title = `${HEADINGS.findings}: ${report.workspace.name}`;
   return expandCard(template, {
-    fallbackText: plainText(`${title}. ${pageSentence(page, pages, sorted.length)}`),
+    fallbackText: plainText(`${title}. ${pageSentence(page, pages, report.summary)}`),
     t: {
       details: plainText(ACTION_TITLES.details),
       previous: plainText(ACTION_TITLES.previous),
       next: plainText(ACTION_TITLES.next),
       rescan: plainText(ACTION_TITLES.rescan),
+      back: plainText(ACTION_TITLES.backToSummary),
     },
     title: markdownText(title, 250),
-    pageText: markdownText(pageSentence(page, pages, sorted.length)),
+    pageText: markdownText(pageSentence(page, pages, report.summary)),
     rows: rows.map((f) => ({
       badge: markdownText(findingBadge(f)),
       color: STATUS_COLORS[f.status],
       title: markdownText(`${f.checkId} · ${f.title}`, 200),
       message: markdownText(findingSentence(f), 240),
-      detail: actionPayload(SCAN_VERBS.detail, { ...scanData, checkId: f.checkId, resourceId: f.resourceId, ...findingSubject(f) }),
+      detail: actionPayload(SCAN_VERBS.detail, { ...scanData, checkId: f.checkId, resourceId: f.resourceId, ...findingSubject(f), page }),
     })),
     hasPrevious: page > 0,
     hasNext: page < pages - 1,
     previous: actionPayload(SCAN_VERBS.page, { ...scanData, page: page - 1 }),
     next: actionPayload(SCAN_VERBS.page, { ...scanData, page: page + 1 }),
-    rescan: actionPayload(SCAN_VERBS.rescan, scanData),
+    rescan: actionPayload(SCAN_VERBS.rescan, { ...scanData, ...scopeData(options.scope) }),
+    back: actionPayload(SCAN_VERBS.summary, { ...scanData, ...scopeData(options.scope) }),
   });
 }

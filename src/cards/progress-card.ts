@@ -1,7 +1,6 @@
 import type { AdaptiveCard } from './card';
 import { progressDetail, progressSentence } from '../report/wording';
 import { markdownText, plainText } from './escape';
-import { BAR_TEXT } from './summary-card';
 import { expandCard } from './template';
 import template from './templates/progress.json';
 
@@ -24,6 +23,5 @@ export function scanProgressCard(view: ScanProgressView): AdaptiveCard {
     detail: markdownText(progressDetail(view.label)),
     done,
     remaining: total - done,
-    bar: BAR_TEXT,
   });
 }

@@ -1,8 +1,9 @@
 /**
- * The scan result at a glance: workspace, time, score, counts by status and by severity, a bar per category,
- * the top failures, "Show all findings" (paged list) and "Re-scan".
+ * The scan result at a glance: what was scanned (a full baseline scan, or the part asked for), workspace, time,
+ * score (full scans only), counts by status and by severity, a bar per category, the top failures, "Show all
+ * findings" (paged list) and "Re-scan". The one card a scan posts: findings are a click away.
  */
-import { SEVERITIES, STATUSES, type ScanReport, type Status } from '../checks/types';
+import { SEVERITIES, STATUSES, type ScanReport } from '../checks/types';
 import type { AdaptiveCard } from './card';
 import { actionable, failuresBySeverity, tallyByCategory } from '../report/order';
 import { reportScore } from '../report/score';
@@ -10,6 +11,10 @@ import {
   ACTION_TITLES,
   HEADINGS,
   SEVERITY_LABELS,
+  countsText,
+  isPartialScope,
+  scopeTitle,
+  type ReportScope,
   STATUS_LABELS,
   categoryTitle,
   findingBadge,
@@ -19,51 +24,49 @@ import {
   summarySentence,
   verdictSentence,
 } from '../report/wording';
-import { SCAN_VERBS, actionPayload } from './actions';
+import { SCAN_VERBS, actionPayload, scopeData } from './actions';
 import { STATUS_COLORS, scoreColor } from './colors';
 import { markdownText, plainText } from './escape';
 import type { ScanTarget } from './scan-target';
 import { expandCard } from './template';
 import template from './templates/summary.json';
 
-/** A bar segment: a run of heavy horizontal lines, clipped to its column (colour comes from the host). */
-export const BAR_TEXT = '\u2501'.repeat(40);
-
-function categoryCounts(counts: Readonly<Record<Status, number>>): string {
-  const parts = [`${counts.fail} failed`];
-  if (counts.error > 0) parts.push(`${counts.error} not assessed`);
-  parts.push(`${counts.pass} passed`);
-  const other = counts.manual + counts.not_applicable;
-  if (other > 0) parts.push(`${other} other`);
-  return parts.join(' · ');
-}
-
 export interface SummaryCardOptions {
   readonly scan: ScanTarget;
   /** How many failures to list on the summary itself (default 5, at most 10). */
   readonly top?: number;
+  /** What the scan covered; a partial scan is titled as what it is and shows no overall score. */
+  readonly scope?: ReportScope;
+  /** After Re-scan: "Re-scanned at …". */
+  readonly rescanned?: boolean;
+  /** The question an area scan answers ("Are role assignments on ws-prod least privilege?") and its answer. */
+  readonly answer?: { readonly question: string; readonly sentence: string };
 }
 
 export function scanSummaryCard(report: ScanReport, options: SummaryCardOptions): AdaptiveCard {
   const needing = actionable(report);
   const topCount = Math.min(10, Math.max(0, options.top ?? 5));
   const top = needing.slice(0, topCount);
-  const score = reportScore(report);
+  const partial = isPartialScope(options.scope);
+  const score = partial ? undefined : reportScore(report);
   const severity = failuresBySeverity(report);
-  const scanData = { workspaceId: options.scan.workspaceId, target: options.scan.target };
+  const scanData = { workspaceId: options.scan.workspaceId, target: options.scan.target, ...scopeData(options.scope) };
   const { fail, error } = report.summary;
   return expandCard(template, {
     fallbackText: plainText(`${summarySentence(report)} ${verdictSentence(report)}`, 500),
     t: {
-      heading: markdownText(HEADINGS.summary),
       byCategory: markdownText(HEADINGS.byCategory),
       topFailures: markdownText(HEADINGS.topFailures),
       showAll: plainText(ACTION_TITLES.showAll),
       rescan: plainText(ACTION_TITLES.rescan),
     },
+    heading: markdownText(scopeTitle(options.scope)),
     workspaceName: markdownText(report.workspace.name, 200),
-    scannedAt: markdownText(scannedAtSentence(report)),
-    score: score === undefined ? '–' : String(score),
+    scannedAt: markdownText(scannedAtSentence(report, options.rescanned === true)),
+    question: options.answer === undefined ? '' : markdownText(options.answer.question, 300),
+    answer: options.answer === undefined ? '' : markdownText(options.answer.sentence, 600),
+    // A partial scan has no overall score: its share of passes says nothing about the baseline as a whole.
+    score: partial ? '' : score === undefined ? '–' : String(score),
     scoreLabel: markdownText('score / 100'),
     scoreColor: scoreColor(score),
     verdict: markdownText(verdictSentence(report)),
@@ -73,13 +76,12 @@ export function scanSummaryCard(report: ScanReport, options: SummaryCardOptions)
     severityFacts: [...SEVERITIES].reverse().map((s) => ({ title: plainText(`${SEVERITY_LABELS[s]} failed`), value: String(severity[s]) })),
     categories: tallyByCategory(report).map(({ category, counts }) => ({
       title: markdownText(categoryTitle(category)),
-      counts: markdownText(categoryCounts(counts)),
+      counts: markdownText(countsText(counts)),
       fail: counts.fail,
       error: counts.error,
       pass: counts.pass,
       other: counts.manual + counts.not_applicable,
     })),
-    bar: BAR_TEXT,
     top: top.map((f) => ({
       badge: markdownText(findingBadge(f)),
       color: STATUS_COLORS[f.status],

@@ -1,12 +1,19 @@
 /**
  * Adaptive Cards as terminal text for `guardian chat`: headings, text (Markdown shown plainly, code verbatim),
  * facts, tables, bars as proportional text, inputs, and numbered buttons the user clicks by typing the number.
+ * In a terminal that shows colour, headings are bold and text the card colours (a severity, a verdict) keeps its
+ * colour; prose wraps between words at the terminal's width (code never wraps: it copies as written).
  */
+import { wrapWords } from '../report/table';
 import { inputSummary, readInput, type ChatInput } from './chat-inputs';
 
 export type ChatButton =
-  | { readonly kind: 'submit'; readonly title: string; readonly data: unknown; readonly inputs: readonly ChatInput[] }
-  | { readonly kind: 'execute'; readonly title: string; readonly verb: string; readonly data: unknown; readonly inputs: readonly ChatInput[] }
+  /**
+   * `inputs`: what a click asks for (the inputs of the button's own card); `carried`: the inputs of the card a shown
+   * card sits in, which the click also sends as they stand, as the renderer Teams uses does.
+   */
+  | { readonly kind: 'submit'; readonly title: string; readonly data: unknown; readonly inputs: readonly ChatInput[]; readonly carried: readonly ChatInput[] }
+  | { readonly kind: 'execute'; readonly title: string; readonly verb: string; readonly data: unknown; readonly inputs: readonly ChatInput[]; readonly carried: readonly ChatInput[] }
   | { readonly kind: 'imBack'; readonly title: string; readonly text: string }
   | { readonly kind: 'openUrl'; readonly title: string; readonly url: string }
   /** `inputs`: the card's own inputs, which a submit inside the shown card also sends. */
@@ -24,22 +31,35 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-/** Characters a card bar is drawn with (box drawing and block elements): a cell of nothing else is a bar. */
-const BAR_GLYPHS = /^[\u2500-\u259F]+$/;
 const BAR_WIDTH = 20;
-/** One glyph per host colour, so that a bar of several segments still reads in a terminal without colour. */
-const BAR_FILL: Readonly<Record<string, string>> = { attention: '█', accent: '█', warning: '▓', good: '▒' };
+/** One glyph per column style, so that a bar of several segments still reads in a terminal without colour. */
+const BAR_FILL: Readonly<Record<string, string>> = { attention: '█', accent: '█', warning: '▓', good: '▒', emphasis: '░' };
+
+/** How the terminal shows text: colour (a TTY that allows it) and its width in columns. */
+export interface RenderStyle {
+  readonly color: boolean;
+  readonly width?: number;
+}
+
+const ANSI: Readonly<Record<string, string>> = { attention: '\u001b[31m', warning: '\u001b[33m', good: '\u001b[32m', accent: '\u001b[36m', bold: '\u001b[1m' };
+const RESET = '\u001b[0m';
 
 /**
  * Renders a card; `firstButton` is the number the first button gets (buttons are numbered across a turn);
  * `parentInputs` are the inputs of the card a shown card (Action.ShowCard) belongs to.
  */
-export function renderCard(card: unknown, firstButton = 1, parentInputs: readonly ChatInput[] = []): RenderedCard {
+export function renderCard(card: unknown, firstButton = 1, parentInputs: readonly ChatInput[] = [], style: RenderStyle = { color: false }): RenderedCard {
   const lines: string[] = [];
   const buttons: ChatButton[] = [];
   const label = (button: ChatButton): string => `[${firstButton + buttons.push(button) - 1}] ${button.title}`;
-  // A submit sends every input of its card (and of the cards it is shown inside), wherever the input sits.
-  const inputs = [...collectInputs(isObject(card) ? card.body : undefined), ...parentInputs];
+  // A submit sends every input of its card (and of the cards it is shown inside), wherever the input sits; it asks
+  // for those of its own card, and sends those of the card it is shown inside as they stand.
+  const ownInputs = collectInputs(isObject(card) ? card.body : undefined);
+  const paint = (code: string | undefined, text: string): string => (style.color && code !== undefined && text !== '' ? `${code}${text}${RESET}` : text);
+  const prose = (indent: string, text: string, code?: string): void => {
+    const width = Math.max(20, (style.width ?? Infinity) - 5 - indent.length);
+    for (const line of text.length <= width ? [text] : wrapWords(text, width)) lines.push(`${indent}${paint(code, line)}`);
+  };
 
   const elements = (items: unknown, indent: string): void => {
     for (const item of arr(items)) element(item, indent);
@@ -50,13 +70,17 @@ export function renderCard(card: unknown, firstButton = 1, parentInputs: readonl
       case 'TextBlock':
       case 'RichTextBlock': {
         // A TextBlock is Markdown (shown plainly); a RichTextBlock's TextRuns are literal text, code included.
-        const text = item.type === 'TextBlock' ? plainMarkdown(str(item.text)) : arr(item.inlines).map((i) => (isObject(i) ? str(i.text) : str(i))).join('');
         const heading = item.weight === 'Bolder' || item.size === 'Large' || item.size === 'ExtraLarge' || item.style === 'heading';
-        for (const line of text.split('\n')) lines.push(`${indent}${heading ? line.toUpperCase() : line}`);
+        const code = ANSI[str(item.color).toLowerCase()] ?? (heading ? ANSI.bold : undefined);
+        if (item.type === 'RichTextBlock') {
+          for (const line of arr(item.inlines).map((i) => (isObject(i) ? str(i.text) : str(i))).join('').split('\n')) lines.push(`${indent}${line}`);
+        } else {
+          for (const line of plainMarkdown(str(item.text)).split('\n')) prose(indent, line, code);
+        }
         break;
       }
       case 'FactSet':
-        for (const fact of arr(item.facts)) if (isObject(fact)) lines.push(`${indent}- ${str(fact.title)}: ${str(fact.value)}`);
+        for (const fact of arr(item.facts)) if (isObject(fact)) prose(indent, `- ${str(fact.title)}: ${plainMarkdown(str(fact.value))}`);
         break;
       case 'Container':
         elements(item.items, indent);
@@ -89,7 +113,7 @@ export function renderCard(card: unknown, firstButton = 1, parentInputs: readonl
   const actions = (list: unknown, indent: string): void => {
     const labels: string[] = [];
     for (const action of arr(list)) {
-      const button = toButton(action, inputs);
+      const button = toButton(action, ownInputs, parentInputs);
       if (button !== undefined) labels.push(label(button));
     }
     if (labels.length > 0) lines.push(`${indent}${labels.join('  ')}`);
@@ -102,24 +126,26 @@ export function renderCard(card: unknown, firstButton = 1, parentInputs: readonl
   return { lines, buttons };
 }
 
-function toButton(action: unknown, cardInputs: readonly ChatInput[]): ChatButton | undefined {
+function toButton(action: unknown, cardInputs: readonly ChatInput[], parentInputs: readonly ChatInput[]): ChatButton | undefined {
   if (!isObject(action)) return undefined;
   const title = str(action.title) || '(button)';
-  const inputs = str(action.associatedInputs).toLowerCase() === 'none' ? [] : cardInputs;
+  const none = str(action.associatedInputs).toLowerCase() === 'none';
+  const inputs = none ? [] : cardInputs;
+  const carried = none ? [] : parentInputs;
   switch (action.type) {
     case 'Action.Submit': {
       const data = action.data;
       const msteams = isObject(data) && isObject(data.msteams) ? data.msteams : undefined;
       if (msteams?.type === 'imBack' && typeof msteams.value === 'string') return { kind: 'imBack', title, text: msteams.value };
       if (msteams?.type === 'messageBack' && typeof msteams.text === 'string') return { kind: 'imBack', title, text: msteams.text };
-      return { kind: 'submit', title, data: data ?? {}, inputs };
+      return { kind: 'submit', title, data: data ?? {}, inputs, carried };
     }
     case 'Action.Execute':
-      return { kind: 'execute', title, verb: str(action.verb), data: action.data ?? {}, inputs };
+      return { kind: 'execute', title, verb: str(action.verb), data: action.data ?? {}, inputs, carried };
     case 'Action.OpenUrl':
       return { kind: 'openUrl', title, url: str(action.url) };
     case 'Action.ShowCard':
-      return { kind: 'showCard', title, card: action.card, inputs: cardInputs };
+      return { kind: 'showCard', title, card: action.card, inputs: [...cardInputs, ...parentInputs] };
     default:
       return undefined;
   }
@@ -148,20 +174,18 @@ function collectInputs(body: unknown): ChatInput[] {
 }
 
 /**
- * A ColumnSet whose columns each hold only a bar (a run of line glyphs, proportional by column width) as text:
- * "███░░░░░ 3/8" for a done/remaining bar, one glyph per colour (█ failed, ▓ not assessed, ▒ passed, ░ other)
+ * A ColumnSet of empty styled columns is a bar (each column a coloured segment, as wide as its weight):
+ * "███░░░░░ 3/8" for a done/remaining bar, one glyph per style (█ failed, ▓ not assessed, ▒ passed, ░ other)
  * for a bar of statuses; undefined if it is not a bar.
  */
 function barText(columnSet: Json): string | undefined {
   const segments: { weight: number; fill: string; color: string }[] = [];
   for (const column of arr(columnSet.columns)) {
-    if (!isObject(column)) return undefined;
-    const items = arr(column.items);
-    const only = items[0];
-    if (items.length !== 1 || !isObject(only) || only.type !== 'TextBlock' || !BAR_GLYPHS.test(str(only.text))) return undefined;
+    if (!isObject(column) || arr(column.items).length !== 0) return undefined;
+    const fill = BAR_FILL[str(column.style)];
     const weight = Number(column.width);
-    if (!Number.isFinite(weight) || weight < 0) return undefined;
-    segments.push({ weight, fill: only.isSubtle === true ? '░' : (BAR_FILL[str(only.color)] ?? '█'), color: only.isSubtle === true ? 'subtle' : str(only.color) });
+    if (fill === undefined || !Number.isFinite(weight) || weight < 0) return undefined;
+    segments.push({ weight, fill, color: str(column.style) === 'emphasis' ? 'subtle' : str(column.style) });
   }
   const total = segments.reduce((sum, s) => sum + s.weight, 0);
   if (segments.length === 0 || total <= 0) return undefined;
@@ -204,3 +228,4 @@ export function plainMarkdown(text: string): string {
     .replace(/\*\*(.+?)\*\*/g, '$1')
     .replace(HIDDEN, (c) => String.fromCharCode(c.charCodeAt(0) - HIDDEN_BASE));
 }
+

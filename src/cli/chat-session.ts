@@ -5,6 +5,9 @@
  * and sends them with the click, as Teams does; "cancel" leaves the button unclicked. A file the bot offers is
  * written to a local folder.
  *
+ * What the bot sends during one turn is printed when the turn ends, each message once in its latest version: a scan
+ * whose progress card is updated in place prints once, as its summary.
+ *
  * Button numbers are unique for the whole session, so the buttons of earlier answers stay clickable as they do
  * in Teams (the bot decides what an old button still does). A card the bot replaced (an update, or the card an
  * Action.Execute answered with) has lost its old buttons, as in Teams: they answer "replaced" here.
@@ -15,7 +18,7 @@ import type { LocalBotClient } from '../bot/local-client';
 import type { ConnectorRecord, LocalConnector } from '../bot/local-connector';
 import { answerInput, initialValues, inputQuestion, mergeInputs, parseAssignments, type ChatInput } from './chat-inputs';
 import type { ChatFiles } from './chat-files';
-import { plainMarkdown, renderCard, type ChatButton } from './chat-render';
+import { plainMarkdown, renderCard, type ChatButton, type RenderStyle } from './chat-render';
 
 const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -45,6 +48,13 @@ export interface ChatSessionOptions {
   readonly files?: ChatFiles;
   /** The folder paths are shown relative to (the current directory). */
   readonly cwd?: string;
+  /** Colour and width of the terminal (no colour, no wrapping without it). */
+  readonly style?: RenderStyle;
+}
+
+/** The values a click sends before anything is typed: its own inputs and those it carries, as they stand. */
+function startValues(button: InputButton): Map<string, string> {
+  return initialValues([...button.carried, ...button.inputs]);
 }
 
 export class ChatSession {
@@ -56,6 +66,8 @@ export class ChatSession {
    */
   private readonly latestVersion = new Map<string, number>();
   private form: PendingForm | undefined;
+  /** What the bot sent during the turn in progress (undefined outside a turn: a proactive message prints at once). */
+  private pending: ConnectorRecord[] | undefined;
   /** File writes started while the bot answered; awaited before the next prompt. */
   private saving: Promise<void>[] = [];
   private readonly stopListening: () => void;
@@ -76,8 +88,31 @@ export class ChatSession {
 
   /** Starts the conversation the way Teams does when a user installs the bot (the bot welcomes). */
   async open(): Promise<void> {
-    await this.client.membersAdded([this.client.conversation.bot.id, this.client.conversation.user.id]);
+    await this.turn(() => this.client.membersAdded([this.client.conversation.bot.id, this.client.conversation.user.id]));
     await this.settle();
+  }
+
+  /** Runs one exchange with the bot and prints what it sent, each message once; `replaced`: the card an invoke answered for. */
+  private async turn<T>(exchange: () => Promise<T>, replaced?: string): Promise<T> {
+    this.pending = [];
+    try {
+      return await exchange();
+    } finally {
+      const records = this.pending;
+      this.pending = undefined;
+      this.printTurn(records, replaced);
+    }
+  }
+
+  private printTurn(records: readonly ConnectorRecord[], replaced: string | undefined): void {
+    const sent = new Set(records.filter((r) => r.operation !== 'update').map((r) => r.id));
+    const latest = new Map<string, ConnectorRecord>();
+    for (const r of records) latest.set(r.id, r);
+    for (const [id, record] of latest) {
+      // The invoke's answer replaces that card: its progress updates in between are not worth a print.
+      if (id === replaced && !sent.has(id)) continue;
+      this.printActivity(record, !sent.has(id));
+    }
   }
 
   /** Handles one line the user typed. */
@@ -99,7 +134,7 @@ export class ChatSession {
       return;
     }
     if (numberedButton === undefined || number === undefined) {
-      await this.client.sendText(text);
+      await this.turn(() => this.client.sendText(text));
       await this.settle();
       return;
     }
@@ -113,7 +148,7 @@ export class ChatSession {
       return;
     }
     if ((button.kind === 'submit' || button.kind === 'execute') && button.inputs.length > 0) {
-      this.form = { button, card, values: initialValues(button.inputs), index: 0, blanks: 0 };
+      this.form = { button, card, values: startValues(button), index: 0, blanks: 0 };
       this.write(`(${button.title}: ${button.inputs.length === 1 ? 'one field' : `${button.inputs.length} fields`}; Enter keeps a value, "cancel" leaves the button unclicked)\n`);
       this.ask(this.form);
       return;
@@ -173,11 +208,12 @@ export class ChatSession {
       this.write(`(button "${button.title}" has no fields to fill)\n`);
       return;
     }
-    const values = initialValues(button.inputs);
+    const values = startValues(button);
+    const fields = [...button.inputs, ...button.carried];
     for (const [id, typed] of assignments) {
-      const input: ChatInput | undefined = button.inputs.find((i) => i.id === id);
+      const input: ChatInput | undefined = fields.find((i) => i.id === id);
       if (input === undefined) {
-        const ids = button.inputs.map((i) => i.id);
+        const ids = fields.map((i) => i.id);
         this.write(`(no field "${id}" for "${button.title}"${ids.length > 0 ? `; its fields are ${ids.join(', ')}` : ''})\n`);
         return;
       }
@@ -194,11 +230,13 @@ export class ChatSession {
   private async click(button: ChatButton, card: string | undefined, values: ReadonlyMap<string, string> = new Map()): Promise<void> {
     switch (button.kind) {
       case 'imBack':
-        await this.client.sendText(button.text);
+        await this.turn(() => this.client.sendText(button.text));
         break;
-      case 'submit':
-        await this.client.submit(mergeInputs(button.data, values.size > 0 ? values : initialValues(button.inputs)));
+      case 'submit': {
+        const data = mergeInputs(button.data, values.size > 0 ? values : startValues(button));
+        await this.turn(() => this.client.submit(data));
         break;
+      }
       case 'openUrl':
         this.write(`open in a browser: ${button.url}\n`);
         return;
@@ -207,8 +245,8 @@ export class ChatSession {
         this.printCard(button.card, card, { parentInputs: button.inputs, newVersion: false });
         return;
       case 'execute': {
-        const data = mergeInputs(button.data, values.size > 0 ? values : initialValues(button.inputs));
-        const result = card === undefined ? await this.client.execute(button.verb, data) : await this.client.execute(button.verb, data, card);
+        const data = mergeInputs(button.data, values.size > 0 ? values : startValues(button));
+        const result = await this.turn(() => (card === undefined ? this.client.execute(button.verb, data) : this.client.execute(button.verb, data, card)), card);
         this.printInvokeResponse(result.body, card);
         break;
       }
@@ -232,12 +270,29 @@ export class ChatSession {
     if (record.operation !== 'send' && record.operation !== 'reply' && record.operation !== 'update') return;
     const activity: Partial<Activity> = record.activity;
     if (activity.type !== undefined && activity.type !== 'message') return;
-    if (record.operation === 'update') this.write('(the bot updated an earlier card)\n');
+    if (this.pending !== undefined) this.pending.push(record);
+    else this.printActivity(record, record.operation === 'update');
+  }
+
+  private printActivity(record: ConnectorRecord, updatedEarlier: boolean): void {
+    const activity: Partial<Activity> = record.activity;
+    if (updatedEarlier) this.write('(the bot updated an earlier card)\n');
     if (typeof activity.text === 'string' && activity.text !== '') this.write(`bot> ${plainMarkdown(activity.text)}\n`);
     for (const attachment of activity.attachments ?? []) {
       if (attachment.contentType === CARD_TYPE) this.printCard(attachment.content, record.id);
       else this.saving.push(this.saveOffered(attachment));
     }
+    this.printSuggestions(activity.suggestedActions?.actions ?? []);
+  }
+
+  /** Suggested next steps (Teams shows them above the compose box): numbered buttons that send their text. */
+  private printSuggestions(actions: readonly { readonly title?: string; readonly value?: unknown }[]): void {
+    const labels = actions.flatMap((a) => {
+      if (typeof a.value !== 'string' || a.value === '') return [];
+      const button: ChatButton = { kind: 'imBack', title: a.title ?? a.value, text: a.value };
+      return [`[${this.buttons.push({ button, card: undefined })}] ${button.title}`];
+    });
+    if (labels.length > 0) this.write(`     next: ${labels.join('  ')}\n`);
   }
 
   private async saveOffered(attachment: unknown): Promise<void> {
@@ -274,7 +329,7 @@ export class ChatSession {
   private printCard(card: unknown, message: string | undefined, options: { readonly parentInputs?: readonly ChatInput[]; readonly newVersion?: boolean } = {}): void {
     const first = this.buttons.length + 1;
     if (message !== undefined && options.newVersion !== false) this.latestVersion.set(message, first);
-    const rendered = renderCard(card, first, options.parentInputs ?? []);
+    const rendered = renderCard(card, first, options.parentInputs ?? [], this.options.style);
     this.buttons.push(...rendered.buttons.map((button) => ({ button, card: message })));
     this.write(`${rendered.lines.map((l, i) => (i === 0 ? `bot> ${l}` : `     ${l}`)).join('\n')}\n`);
   }

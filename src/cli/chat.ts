@@ -20,7 +20,7 @@ import { parseCliOptions, stringOption } from './cli-options';
 import { createChatFiles } from './chat-files';
 import { ChatSession } from './chat-session';
 import { exportWorkshop } from './chat-workshop-export';
-import { ignoreBrokenPipe } from './report-io';
+import { ignoreBrokenPipe, useColor } from './report-io';
 
 const USAGE = `Usage: guardian chat [--verbose] [--no-welcome] [--state <dir>] [--files <dir>] [--export-workshop <file>]
 
@@ -89,7 +89,10 @@ async function runChat(args: readonly string[], io: CliIO): Promise<ExitCode> {
     const client = new LocalBotClient(server.url, connector.serviceUrl, localConversation('personal'));
     const files = createChatFiles(store, path.resolve(cwd, stringOption(options, 'files') ?? '.'));
     ignoreBrokenPipe(io.stdout);
-    session = new ChatSession(client, connector, (text) => void io.stdout.write(text), { files, cwd });
+    // Colour only where a person reads it (a TTY that allows it); wrap at the terminal's width.
+    const columns = (io.stdout as Partial<NodeJS.WriteStream>).columns;
+    const style = { color: useColor(io), ...(typeof columns === 'number' ? { width: columns } : {}) };
+    session = new ChatSession(client, connector, (text) => void io.stdout.write(text), { files, cwd, style });
     if (options.values['no-welcome'] !== true) await session.open();
     const interactive = (io.stdin as NodeJS.ReadStream).isTTY === true;
     const lines = readline.createInterface({ input: io.stdin, terminal: false });

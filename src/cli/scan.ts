@@ -156,7 +156,7 @@ export function createScanCommand(deps: ScanCommandDeps): CliCommand {
         return 0;
       } catch (e) {
         if (e instanceof ScanError) {
-          io.stderr.write(`guardian scan: ${e.message}\n`);
+          io.stderr.write(`guardian scan: ${e.message}${e.operatorHint === undefined ? '' : ` ${e.operatorHint}`}\n`);
           return 2;
         }
         throw e;

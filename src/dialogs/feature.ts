@@ -39,6 +39,8 @@ export interface CardAction {
   readonly data: Readonly<Record<string, unknown>>;
   /** `execute` (Action.Execute invoke: may return a card that replaces the one clicked) or `submit` (Action.Submit). */
   readonly via: 'execute' | 'submit';
+  /** The message holding the clicked card (the activity's replyToId), so that a long action can show progress on it. */
+  readonly messageId?: string;
 }
 
 export type ActionResult =

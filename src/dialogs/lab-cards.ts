@@ -4,6 +4,7 @@
  * Azure — parameters, resource names, validation messages — goes through src/cards/escape first.
  */
 import { markdownText, plainText, safeUrl } from '../cards/escape';
+import { executeButton, type ActionData } from '../cards/actions';
 import { codeBlock } from '../cards/code-block';
 import { fillPlaceholders, type LabContent, type LabExercise, type LabPlaceholder } from '../knowledge/lab-content';
 import { expectedNames } from '../lab/naming';
@@ -38,6 +39,9 @@ type Element = Record<string, unknown>;
 
 const LAB_TITLE = 'Guardians of Innovation: security baselines for ML/AI';
 
+/** The label of an exercise's "what changed since the lab guide" box; the content says only what changed. */
+export const UPDATED_LABEL = 'Updated from the lab guide:';
+
 function card(body: Element[], actions: Element[], fallbackText: string): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
@@ -53,8 +57,14 @@ function text(value: string, extra: Element = {}): Element {
   return { type: 'TextBlock', text: value, wrap: true, ...extra };
 }
 
-function submit(title: string, verb: string, data: Record<string, unknown> = {}): Element {
-  return { type: 'Action.Submit', title, data: { verb, ...data } };
+/** Action.Execute (the clicked card is replaced by the answer) with the Action.Submit fallback. */
+function submit(title: string, verb: string, data: ActionData = {}): Element {
+  return { ...executeButton(title, verb, data) };
+}
+
+/** The parameters button, named the same wherever the lab mentions it. */
+export function parametersButtonTitle(params: LabParameters | undefined): string {
+  return params === undefined ? 'Set parameters' : 'Change parameters';
 }
 
 /** Our own Markdown, made safe for TextBlocks: angle brackets in prose (e.g. "<organization>") would read as HTML. */
@@ -157,7 +167,7 @@ export function buildOverviewCard(content: LabContent, progress: LabProgress, op
   else body.push(text('I do not know your lab parameters yet. Set them (or let me find your deployed workspace) so that I can validate exercises 3, 6, 7, 8, 10 and 11 against Azure.', { spacing: 'Medium', isSubtle: true }));
   const actions = [
     submit(finished ? 'Review the last exercise' : `Continue with exercise ${progress.current}`, LAB_VERBS.continue),
-    submit(progress.params === undefined ? 'Set parameters' : 'Change parameters', LAB_VERBS.showParams),
+    submit(parametersButtonTitle(progress.params), LAB_VERBS.showParams),
   ];
   return card(body, actions, `${LAB_TITLE}: ${done} of ${total} exercises complete.`);
 }
@@ -206,7 +216,7 @@ export function buildExerciseCard(content: LabContent, exercise: LabExercise, pr
     text(`**Goal:** ${prose(exercise.goal, params)}`),
   );
   if (exercise.updated !== undefined) {
-    body.push({ type: 'Container', style: 'accent', items: [text(`**Updated from the lab guide:** ${prose(exercise.updated, params)}`, { size: 'Small' })] });
+    body.push({ type: 'Container', style: 'accent', items: [text(`**${UPDATED_LABEL}** ${prose(exercise.updated, params)}`, { size: 'Small' })] });
   }
   body.push(...stepElements(exercise, params));
   body.push(text(`**Done when:** ${prose(exercise.done, params)}`, { spacing: 'Medium' }));
@@ -236,15 +246,35 @@ export function buildExerciseCard(content: LabContent, exercise: LabExercise, pr
   return card(body, actions, `Lab exercise ${exercise.number} of ${total}: ${exercise.title}`);
 }
 
-/** A validation result for an exercise other than the current one ("lab validate 3" while on exercise 7). */
-export function buildValidationCard(exercise: LabExercise, validation: StoredValidation, current: number): AdaptiveCard {
-  const body: Element[] = [text(`Exercise ${exercise.number}: ${trusted(exercise.title)}`, { size: 'Medium', weight: 'Bolder' }), ...validationSection(validation)];
-  return card(body, [submit(`Back to exercise ${current}`, LAB_VERBS.continue)], `Validation of lab exercise ${exercise.number}: ${STATUS_LABEL[validation.status]}`);
+/**
+ * The answer to Validate: the exercise collapsed to its title, the result, and what to do next. On the current
+ * exercise: Validate again, Done, Show the exercise (the steps), Skip; on an earlier one ("lab validate 3" while on
+ * exercise 7): back to the current exercise.
+ */
+export function buildValidationCard(exercise: LabExercise, validation: StoredValidation, current: number, total: number): AdaptiveCard {
+  const body: Element[] = [
+    text(`Exercise ${exercise.number} of ${total}`, { isSubtle: true, size: 'Small', spacing: 'None' }),
+    text(trusted(exercise.title), { size: 'Medium', weight: 'Bolder', spacing: 'None' }),
+    ...validationSection(validation),
+  ];
+  const data = { exercise: exercise.number };
+  const actions =
+    exercise.number === current
+      ? [
+          submit('Validate again', LAB_VERBS.validate, data),
+          submit(exercise.number === total ? 'Done — finish the lab' : 'Done', LAB_VERBS.done, data),
+          submit('Show the exercise', LAB_VERBS.continue),
+          submit('Skip', LAB_VERBS.skip, data),
+        ]
+      : [submit(`Back to exercise ${current}`, LAB_VERBS.continue)];
+  return card(body, actions, `Validation of lab exercise ${exercise.number}: ${STATUS_LABEL[validation.status]}`);
 }
 
 export interface ParametersCardOptions {
   /** What was wrong with the last input (escaped here). */
   readonly problems?: readonly string[];
+  /** What the learner typed last time, shown again so that a correction does not mean typing everything anew. */
+  readonly typed?: Readonly<Record<string, unknown>>;
 }
 
 /** The parameters form, and the alternative: let the bot find the deployed workspace. */
@@ -257,22 +287,31 @@ export function buildParametersCard(params: LabParameters | undefined, options: 
     maxLength: 64,
     ...(value !== undefined ? { value: plainText(value, 64) } : {}),
   });
+  const typedValue = (id: (typeof PARAMETER_INPUTS)[number]): string | undefined => {
+    const value = options.typed?.[id];
+    return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+  };
+  const shown = (id: (typeof PARAMETER_INPUTS)[number], fallback?: string): string | undefined => typedValue(id) ?? params?.[id] ?? fallback;
   const body: Element[] = [text('Lab parameters', { size: 'Large', weight: 'Bolder' })];
   if (options.problems !== undefined && options.problems.length > 0) {
     body.push(text('**Please fix:**', { color: 'attention' }), ...options.problems.map((p) => text(`• ${markdownText(p, 300)}`, { color: 'attention', spacing: 'None' })));
   }
   body.push(
     text('The values you put in config-infra-prod.yml in exercise 6. I derive the resource names from them the way the accelerator does.', { isSubtle: true }),
-    input('subscriptionId', 'Subscription id', '00000000-0000-0000-0000-000000000000', params?.subscriptionId),
-    input('namespace', 'namespace (up to 5 lower-case letters is safest)', 'mlops', params?.namespace),
-    input('postfix', 'postfix (up to 4 digits)', '0001', params?.postfix),
-    input('location', 'location', 'eastus', params?.location ?? 'eastus'),
-    input('environment', 'environment', 'prod', params?.environment ?? 'prod'),
-    input('computeCluster', 'compute cluster (training_target)', 'cpu-cluster', params?.computeCluster ?? 'cpu-cluster'),
-    text('**Or let me find your deployed workspace**', { spacing: 'Large', separator: true }),
-    { type: 'Input.Text', id: WORKSPACE_INPUT, label: 'Workspace name or resource id', placeholder: 'mlw-mlops-0001prod', maxLength: 400 },
+    input('subscriptionId', 'Subscription id', '00000000-0000-0000-0000-000000000000', shown('subscriptionId')),
+    input('namespace', 'namespace (up to 5 lower-case letters is safest)', 'mlops', shown('namespace')),
+    input('postfix', 'postfix (up to 4 digits)', '0001', shown('postfix')),
+    input('location', 'location', 'eastus', shown('location', 'eastus')),
+    input('environment', 'environment', 'prod', shown('environment', 'prod')),
+    input('computeCluster', 'compute cluster (training_target)', 'cpu-cluster', shown('computeCluster', 'cpu-cluster')),
   );
-  return card(body, [submit('Save parameters', LAB_VERBS.params), submit('Find my workspace', LAB_VERBS.find)], 'Lab parameters');
+  // Finding the workspace needs one field, not the form: its own card, opened from here.
+  const findCard = {
+    type: 'AdaptiveCard',
+    body: [{ type: 'Input.Text', id: WORKSPACE_INPUT, label: 'Workspace name or resource id', placeholder: 'mlw-mlops-0001prod', maxLength: 400 }],
+    actions: [submit('Find my workspace', LAB_VERBS.find)],
+  };
+  return card(body, [submit('Save parameters', LAB_VERBS.params), { type: 'Action.ShowCard', title: 'Or let me find my deployed workspace', card: findCard }], 'Lab parameters');
 }
 
 /** Several workspaces matched: the learner picks one (by index into the stored candidates). */

@@ -41,6 +41,7 @@ import {
   buildResetCard,
   buildValidationCard,
   exerciseHelpText,
+  parametersButtonTitle,
 } from './lab-cards';
 import { parseLabCommand, type LabCommand } from './lab-commands';
 import type { AdaptiveCard, TurnPort } from './port';
@@ -93,7 +94,7 @@ export function createLabFeature(options: LabFeatureOptions): Feature {
   async function runValidation(port: TurnPort, exercise: LabExercise, params: LabParameters | undefined): Promise<LabValidationResult> {
     if (exercise.validation.kind !== 'azure') return cannotValidate('this exercise is not validated against Azure.');
     if (params === undefined) {
-      return cannotValidate('I do not know your lab parameters yet.', 'Press "Change parameters" on the overview (lab status), type "lab params subscription=… namespace=… postfix=… location=… environment=…", or "lab find <workspace name>".');
+      return cannotValidate('I do not know your lab parameters yet.', `Press "${parametersButtonTitle(params)}" on the overview (lab status), type "lab params subscription=… namespace=… postfix=… location=… environment=…", or "lab find <workspace name>".`);
     }
     await port.typing();
     try {
@@ -126,8 +127,9 @@ export function createLabFeature(options: LabFeatureOptions): Feature {
       const result = await runValidation(port, exercise, p.params);
       const validated = withValidation(p, n, result, now());
       const record = recordOf(validated, n).validation;
-      if (n === validated.current || record === undefined) return { progress: validated, reply: showExercise(validated) };
-      return { progress: validated, reply: cardReply(buildValidationCard(exercise, record, validated.current)) };
+      if (record === undefined) return { progress: validated, reply: showExercise(validated) };
+      // The result, with the exercise collapsed to its title: the steps are one click away.
+      return { progress: validated, reply: cardReply(buildValidationCard(exercise, record, validated.current, total)) };
     });
   }
 
@@ -151,7 +153,7 @@ export function createLabFeature(options: LabFeatureOptions): Feature {
     return update(userId, (p) => {
       const result = validateParameters(input, p.params);
       if (!result.ok) {
-        const reply: Reply = via === 'card' ? cardReply(buildParametersCard(p.params, { problems: result.problems })) : textReply(`Those parameters need fixing:\n\n${result.problems.map((x) => `- ${markdownText(x, 300)}`).join('\n')}`);
+        const reply: Reply = via === 'card' ? cardReply(buildParametersCard(p.params, { problems: result.problems, typed: input })) : textReply(`Those parameters need fixing:\n\n${result.problems.map((x) => `- ${markdownText(x, 300)}`).join('\n')}`);
         // A typed reply may be corrected by typing again; a card keeps its own form.
         return { progress: via === 'text' && p.awaiting !== 'parameters' ? awaiting(p, 'parameters', now()) : p, reply };
       }

@@ -23,11 +23,23 @@ export interface ConversationInfo {
   readonly channelId: string | undefined;
 }
 
+/** A next step offered under a message (Teams "suggested actions"): clicking it sends `text` as the user. */
+export interface Suggestion {
+  readonly title: string;
+  readonly text: string;
+}
+
+/** Teams shows a few suggested actions well; more crowd the compose box. */
+export const MAX_SUGGESTIONS = 3;
+
 export interface TurnPort {
   readonly conversation: ConversationInfo;
   sendText(text: string): Promise<void>;
-  /** Sends a card; returns the activity id so that it can be updated in place. */
-  sendCard(card: AdaptiveCard, summaryText?: string): Promise<string>;
+  /**
+   * Sends a card; returns the activity id so that it can be updated in place. `suggestions` (at most three are
+   * shown, in a personal chat only: Teams shows none elsewhere) are the next steps offered under it.
+   */
+  sendCard(card: AdaptiveCard, summaryText?: string, suggestions?: readonly Suggestion[]): Promise<string>;
   updateCard(activityId: string, card: AdaptiveCard): Promise<void>;
   /** Shows the typing indicator (work that takes longer than a moment). */
   typing(): Promise<void>;

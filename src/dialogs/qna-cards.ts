@@ -4,7 +4,8 @@
  * "not sure" card.
  */
 import { CATEGORY_TITLES, type CheckDefinition } from '../checks/types';
-import { plainText, safeUrl } from '../cards/escape';
+import { executeButton } from '../cards/actions';
+import { markdownText, plainText, safeUrl } from '../cards/escape';
 import type { Explainer, KnowledgeEntry, LearnLink } from '../knowledge/content-types';
 import { creationTimeNotes } from '../knowledge/creation-time';
 import type { AdaptiveCard } from './port';
@@ -20,12 +21,28 @@ export function card(body: CardElement[], actions: CardElement[] = []): Adaptive
   return { type: 'AdaptiveCard', $schema: SCHEMA, version: '1.5', body, ...(actions.length > 0 ? { actions } : {}) };
 }
 
-/** One button per Learn page, labelled with the page title from the knowledge front matter. */
-export function learnLinkActions(links: readonly LearnLink[]): CardElement[] {
-  return links.flatMap((link) => {
-    const safe = safeUrl(link.url);
-    return safe === undefined ? [] : [{ type: 'Action.OpenUrl', title: plainText(link.title, 60), url: safe }];
+/** Teams shows about three link buttons in a row before it cuts their titles. */
+const MAX_LINK_BUTTONS = 3;
+const MAX_BUTTON_TITLE = 40;
+
+/**
+ * The Learn pages of an answer: up to three buttons whose titles fit whole, and the others as links in a line of
+ * text (never a stack of buttons with cut titles). Titles come from the knowledge front matter.
+ */
+export function learnLinkElements(links: readonly LearnLink[]): CardElement[] {
+  const safe = links.flatMap((link) => {
+    const url = safeUrl(link.url);
+    return url === undefined ? [] : [{ title: link.title, url }];
   });
+  const buttons = safe.filter((l) => l.title.length <= MAX_BUTTON_TITLE).slice(0, MAX_LINK_BUTTONS);
+  const rest = safe.filter((l) => !buttons.includes(l));
+  const out: CardElement[] = [];
+  if (rest.length > 0) {
+    const text = rest.map((l) => `[${markdownText(l.title, 200)}](${l.url})`).join(' · ');
+    out.push({ type: 'TextBlock', text: `More on Microsoft Learn: ${text}`, size: 'Small', wrap: true });
+  }
+  if (buttons.length > 0) out.push({ type: 'ActionSet', actions: buttons.map((l) => ({ type: 'Action.OpenUrl', title: plainText(l.title, MAX_BUTTON_TITLE), url: l.url })) });
+  return out;
 }
 
 /** What an answer card shows of a related check. */
@@ -37,7 +54,7 @@ export type CheckCatalog = (id: string) => RelatedCheck | undefined;
 export function runChecksAction(checkIds: readonly string[], questionId: string): CardElement[] {
   if (checkIds.length === 0) return [];
   const title = checkIds.length === 1 ? 'Run this check on my workspace' : `Run these ${checkIds.length} checks on my workspace`;
-  return [{ type: 'Action.Submit', title, data: { verb: RUN_CHECKS_VERB, checkIds: [...checkIds], questionId } }];
+  return [{ ...executeButton(title, RUN_CHECKS_VERB, { checkIds: [...checkIds], questionId }) }];
 }
 
 /** "What to check in your workspace": each related check by title with its MCSB controls, then the settings fixed at creation. */
@@ -65,9 +82,8 @@ export function buildAnswerCard(entry: KnowledgeEntry, catalog: CheckCatalog): A
   if (entry.question !== undefined) body.push({ type: 'TextBlock', text: entry.question, isSubtle: true, wrap: true, spacing: 'Small' });
   body.push(...markdownToCardElements(entry.body));
   body.push(...relatedChecksElements(entry.checks, catalog));
-  const links = learnLinkActions(entry.learn);
   // Cards show a limited number of top-level actions: the check button first, the links in their own set.
-  body.push({ type: 'ActionSet', actions: links });
+  body.push(...learnLinkElements(entry.learn));
   return card(body, runChecksAction(entry.checks, entry.id));
 }
 

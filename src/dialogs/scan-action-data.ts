@@ -3,7 +3,9 @@
  * only what the scan cards put there, re-parse every workspace id, and answer with a sentence otherwise.
  */
 import { AREAS, CATEGORIES, type Area, type Category } from '../checks/types';
-import { parseWorkspaceId, ResourceIdError } from '../shared/resource-id';
+import type { ReportScope } from '../report/wording';
+import type { ScanSelection } from '../scan/scan-service';
+import { parseResourceId, parseWorkspaceId, ResourceIdError } from '../shared/resource-id';
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
@@ -98,4 +100,52 @@ export function parseCheckScope(value: unknown): Parsed<CheckScope> {
     return { ok: true, value: value as Area | Category };
   }
   return { ok: false, reason: 'the card asked for checks I do not know' };
+}
+
+/** The findings-list page a card came from, when it names one (a card opened from the list leads back to it). */
+export function parseOptionalPage(data: Readonly<Record<string, unknown>>): Parsed<number | undefined> {
+  return data.page === undefined ? { ok: true, value: undefined } : parsePage(data);
+}
+
+/** What a summary's action covered (`check` or `checkIds`), so that Re-scan and Back keep to the same part. */
+export function parseReportScope(data: Readonly<Record<string, unknown>>): Parsed<ReportScope> {
+  const ids = data.checkIds;
+  if (ids !== undefined) {
+    if (!Array.isArray(ids) || ids.length === 0 || ids.length > 20) return { ok: false, reason: 'the card names too many or too few checks' };
+    const checkIds: string[] = [];
+    for (const id of ids) {
+      const parsed = parseCheckId({ checkId: id });
+      if (!parsed.ok) return parsed;
+      checkIds.push(parsed.value);
+    }
+    return { ok: true, value: { kind: 'checks', checkIds } };
+  }
+  const scope = parseCheckScope(data.check);
+  if (!scope.ok) return scope;
+  return { ok: true, value: scopeOf(scope.value) };
+}
+
+/** A check scope as the scan service's selection (and a report's scope). */
+export function scopeOf(scope: CheckScope): ReportScope & ScanSelection {
+  if (scope === 'all') return { kind: 'all' };
+  if ((AREAS as readonly string[]).includes(scope)) return { kind: 'area', area: scope as Area };
+  return { kind: 'category', category: scope as Category };
+}
+
+/**
+ * Why a resource id the user typed cannot be one ("/subscriptions/xyz": "xyz" is not a subscription id), or
+ * undefined when the text holds no attempt at an id, or a valid one. The router passes no target for a malformed
+ * id; this says what is wrong instead of asking "Which workspace?".
+ */
+export function malformedResourceId(text: string): string | undefined {
+  const attempt = /(^|\s)(\/?subscriptions\/\S*)/i.exec(text)?.[2];
+  if (attempt === undefined) return undefined;
+  const id = attempt.startsWith('/') ? attempt : `/${attempt}`;
+  try {
+    parseResourceId(id.replace(/[.,;:!?]+$/, '').replace(/\/+$/, ''));
+    return undefined;
+  } catch (error) {
+    if (error instanceof ResourceIdError) return error.message;
+    throw error;
+  }
 }

@@ -4,6 +4,7 @@
  * small in-process map.
  */
 import type { Finding, ScanReport, Status } from '../checks/types';
+import type { ReportScope } from '../report/wording';
 import type { GuardianStore } from '../storage/store';
 
 export interface LastScan {
@@ -12,6 +13,8 @@ export interface LastScan {
   readonly target: string;
   /** Who ran the scan (their user id): in user-delegated mode the report shows what their Azure rights could read. */
   readonly scannedBy?: string;
+  /** What the scan covered (absent: the whole baseline), so that its summary keeps its title after paging. */
+  readonly scope?: ReportScope;
 }
 
 export const lastScanKey = (conversationId: string): string => `scan/last/${conversationId}`;

@@ -1,14 +1,15 @@
 /**
  * The scan conversation: "scan ws-prod", "check rbac on <id>", "scan sample". Posts a progress card at once,
- * updates that same message as reads complete, then replaces it with the summary and sends the top findings.
- * Card actions: scan.rescan, scan.recheck (one check, card replaced in place), scan.page, scan.detail, scan.run
- * (the "Which workspace?" card is replaced by a card without buttons), scan.run-checks (the answer card stays).
- * An area scan ("is public network access off on ws-prod?", "check rbac") answers the question first: the progress
- * card becomes the yes/no answer, and the summary follows. A subscription target with the Defender area ("defender
+ * updates that same message as reads complete, then replaces it with the one summary card (findings on demand).
+ * Card actions: scan.rescan (progress on the clicked card, then the new summary), scan.recheck (one check, card
+ * replaced in place), scan.page (findings list, with Back to the summary), scan.detail (a finding, with Back to the
+ * list), scan.summary, scan.run (the "Which workspace?" card is replaced by a card without buttons),
+ * scan.run-checks (the answer card stays). An area scan ("is public network access off on ws-prod?", "check
+ * rbac") is titled as what it is and opens with the yes/no answer to its question. A subscription target with the Defender area ("defender
  * status for subscription <id>") reads that subscription's Defender plans and answers with the plans card.
  */
 import { isSameFinding } from '../checks/identity';
-import { AREAS, type Area, type CATEGORIES, type Finding, type ScanReport } from '../checks/types';
+import type { Area, Finding, ScanReport } from '../checks/types';
 import { defenderPlansCard } from '../cards/defender-plans-card';
 import { errorCard, noticeCard } from '../cards/notice-card';
 import { findingCard } from '../cards/finding-card';
@@ -20,23 +21,27 @@ import { workspaceChoiceCard } from '../cards/workspace-choice-card';
 import type { Logger } from '../logging';
 import type { CheckLookup } from '../report/catalog';
 import { actionable } from '../report/order';
-import { areaAnswerSentence, defenderStatusSentence, recheckResultSentence, scanErrorSentence, summarySentence, UNEXPECTED_FAILURE } from '../report/wording';
+import { areaAnswerSentence, defenderStatusSentence, recheckResultSentence, scanErrorSentence, summarySentence, UNEXPECTED_FAILURE, type ReportScope } from '../report/wording';
 import { quoteUserText } from '../security/input';
 import { ScanError, type DefenderStatusReport, type ScanSelection, type ScanService } from '../scan/scan-service';
 import type { GuardianStore } from '../storage/store';
 import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
-import type { AdaptiveCard, TurnPort } from './port';
+import { MAX_SUGGESTIONS, type AdaptiveCard, type Suggestion, type TurnPort } from './port';
 import {
   ignoredTargetParts,
   isSampleTarget,
   parseCheckId,
+  malformedResourceId,
   parseCheckScope,
+  parseOptionalPage,
   parsePage,
+  parseReportScope,
   parseResourceIdField,
   parseSubjectField,
   parseSubscriptionTarget,
   parseTarget,
   parseWorkspaceField,
+  scopeOf,
   type CheckScope,
   type Parsed,
 } from './scan-action-data';
@@ -50,7 +55,7 @@ export interface ScanFeatureOptions {
   readonly logger?: Logger;
   /** The check catalog (registry checkById): "why it matters" on cards, and refusing unknown check ids. */
   readonly checks?: CheckLookup;
-  /** Finding cards sent after the summary (failed and not assessed first); the rest are a click away. */
+  /** Finding cards sent after the summary (failed and not assessed first); default none: they are a click away. */
   readonly maxFindingCards?: number;
   readonly progressIntervalMs?: number;
   readonly now?: () => number;
@@ -71,15 +76,12 @@ export interface ScanFeatureOptions {
 /** A related-checks button names a handful of checks; more than this is not a card the bot made. */
 const MAX_RUN_CHECKS = 20;
 
+const RESOURCE_ID_EXAMPLE =
+  'A workspace id looks like /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.MachineLearningServices/workspaces/<name>; or name the workspace, or say "scan sample".';
+
 const STALE = 'That card belongs to an earlier scan that I no longer have. Press Re-scan or say "scan <workspace>" to start again.';
 
 export const SOMEONE_ELSES_SCAN = 'Those results come from another person\'s scan, run with their Azure rights. Say "scan <workspace>" to see what yours can read.';
-
-function selectionOf(scope: CheckScope): ScanSelection {
-  if (scope === 'all') return { kind: 'all' };
-  if ((AREAS as readonly string[]).includes(scope)) return { kind: 'area', area: scope as (typeof AREAS)[number] };
-  return { kind: 'category', category: scope as (typeof CATEGORIES)[number] };
-}
 
 /** What a "Which workspace?" card passes back: a scope by name, or the exact checks a related-checks button named. */
 function choiceScope(scope: CheckScope | ScanSelection): { readonly check: string; readonly checkIds?: readonly string[] } {
@@ -137,10 +139,30 @@ function describeResource(resourceId: string): string {
   return `${word} ${quoteUserText(name, 80)}`;
 }
 
+const AREA_SUGGESTIONS: Readonly<Record<Area, (target: string) => Suggestion>> = {
+  rbac: (target) => ({ title: 'Check RBAC', text: `check rbac on ${target}` }),
+  'public-network': (target) => ({ title: 'Public network access?', text: `is public network access off on ${target}?` }),
+  defender: (target) => ({ title: 'Defender status', text: `defender status for ${target}` }),
+};
+
+/** What to ask next about the same workspace: the areas not just asked, and the full scan after a partial one. */
+function nextSteps(selection: ScanSelection, target: string): Suggestion[] {
+  const areas = (Object.keys(AREA_SUGGESTIONS) as Area[]).filter((a) => selection.kind !== 'area' || selection.area !== a);
+  const steps = areas.map((a) => AREA_SUGGESTIONS[a](target));
+  if (selection.kind !== 'all') steps.unshift({ title: 'Full scan', text: `scan ${target}` });
+  return steps.slice(0, MAX_SUGGESTIONS);
+}
+
+/** How a target is named while it is scanned: "the sample workspace", the sample's name, or the workspace name. */
+function describeTarget(target: string): string {
+  if (isSampleTarget(target)) return target.toLowerCase() === 'sample' ? 'the sample workspace' : target.slice('sample:'.length);
+  return target.split('/').filter((part) => part !== '').at(-1) ?? target;
+}
+
 export function createScanFeature(options: ScanFeatureOptions): Feature {
   const { scanService, logger, checks, guard } = options;
   const lastScans = new LastScans(options.store);
-  const maxFindingCards = Math.max(0, options.maxFindingCards ?? 3);
+  const maxFindingCards = Math.max(0, options.maxFindingCards ?? 0);
   const intervalMs = options.progressIntervalMs ?? 1000;
   const now = options.now ?? ((): number => Date.now());
 
@@ -187,9 +209,10 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
       await port.sendCard(errorCard('I cannot run that scan', refused), 'Scan refused');
       return;
     }
-    const selection = typeof scope === 'string' ? selectionOf(scope) : scope;
+    const selection = typeof scope === 'string' ? scopeOf(scope) : scope;
     await port.typing();
-    const progressId = await port.sendCard(scanProgressCard({ workspaceName: displayName, done: 0, total: 0, label: '' }), `Scanning ${displayName}`);
+    // The next steps go with the first message: Teams shows suggested actions under a sent message, not an update.
+    const progressId = await port.sendCard(scanProgressCard({ workspaceName: displayName, done: 0, total: 0, label: '' }), `Scanning ${displayName}`, nextSteps(selection, target));
     const throttle = new ProgressThrottle({
       intervalMs,
       now,
@@ -206,20 +229,27 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     }
     await throttle.settle();
     const scan: ScanTarget = { workspaceId: report.workspace.id, target };
+    await remember(port, { report, target, scope: selection });
+    // One card: an area scan opens with its question's answer ("No — public network access is not off: …").
+    await replace(port, progressId, summaryOf(report, scan, selection), summarySentence(report));
+    await sendFindingCards(port, report, scan);
+  }
+
+  function summaryOf(report: ScanReport, scan: ScanTarget, scope: ReportScope, rescanned = false): AdaptiveCard {
+    const answer = scope.kind === 'area' ? { question: AREA_QUESTIONS[scope.area](report.workspace.name), sentence: areaAnswerSentence(scope.area, report) } : undefined;
+    return scanSummaryCard(report, { scan, scope, rescanned, ...(answer === undefined ? {} : { answer }) });
+  }
+
+  async function remember(port: TurnPort, last: LastScan): Promise<void> {
     try {
-      await lastScans.put(port.conversation.conversationId, { report, target, scannedBy: port.conversation.userId });
+      await lastScans.put(port.conversation.conversationId, { ...last, scannedBy: port.conversation.userId });
     } catch (error) {
       logger?.warn({ err: error }, 'could not store the last scan');
     }
-    if (selection.kind === 'area') {
-      // The question first ("No — public network access is not off: …"), then the summary and the findings.
-      const answer = areaAnswerSentence(selection.area, report);
-      const tone = report.summary.fail > 0 ? 'error' : report.summary.error > 0 ? 'warning' : 'success';
-      await replace(port, progressId, noticeCard({ title: AREA_QUESTIONS[selection.area](report.workspace.name), lines: [answer], tone }), answer);
-      await port.sendCard(scanSummaryCard(report, { scan }), summarySentence(report));
-    } else {
-      await replace(port, progressId, scanSummaryCard(report, { scan }), summarySentence(report));
-    }
+  }
+
+  /** Finding cards after the summary, only when configured (maxFindingCards): by default they are a click away. */
+  async function sendFindingCards(port: TurnPort, report: ScanReport, scan: ScanTarget): Promise<void> {
     for (const finding of actionable(report).slice(0, maxFindingCards)) {
       await port.sendCard(findingCard(finding, cardOptions(finding, scan)), `${finding.checkId}: ${finding.title}`);
     }
@@ -336,7 +366,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     }
   }
 
-  async function withLast(port: TurnPort, data: Readonly<Record<string, unknown>>, fn: (report: ScanReport, scan: ScanTarget) => ActionResult): Promise<ActionResult> {
+  async function withLast(port: TurnPort, data: Readonly<Record<string, unknown>>, fn: (report: ScanReport, scan: ScanTarget, scope: ReportScope) => ActionResult): Promise<ActionResult> {
     const workspace = parseWorkspaceField(data);
     if (!workspace.ok) return refuse(workspace.reason);
     const target = parseTarget(data);
@@ -347,7 +377,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     // Authorised again (no budget: nothing is read from Azure): a binding or tenant change since the scan counts.
     const refused = await reauthorize(port, last.target);
     if (refused !== undefined) return { kind: 'text', text: refused };
-    return fn(last.report, { workspaceId: last.report.workspace.id, target: last.target });
+    return fn(last.report, { workspaceId: last.report.workspace.id, target: last.target }, last.scope ?? { kind: 'all' });
   }
 
   /** Whether this user may see `last`: always in bot mode; in user-delegated mode only the user who scanned. */
@@ -386,6 +416,8 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     if (!resourceId.ok) return refuse(resourceId.reason);
     const subject = parseSubjectField(data);
     if (!subject.ok) return refuse(subject.reason);
+    const fromPage = parseOptionalPage(data);
+    if (!fromPage.ok) return refuse(fromPage.reason);
     const target = await cardWorkspace(port, data);
     if (!target.ok) return target.answer;
     await port.typing();
@@ -417,7 +449,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     const note = recheckResultSentence(before?.status, after, checkId.value);
     const tone = after.status === 'pass' ? 'good' : after.status === 'fail' ? 'attention' : 'warning';
     const scan = { workspaceId: report.workspace.id, target: target.value };
-    return { kind: 'card', card: findingCard(after, { ...cardOptions(after, scan), note, noteTone: tone }) };
+    return { kind: 'card', card: findingCard(after, { ...cardOptions(after, scan), note, noteTone: tone, ...(fromPage.value === undefined ? {} : { fromPage: fromPage.value }) }) };
   }
 
   /** The stored report with one check's findings replaced by a re-check's (paging and details show the new state). */
@@ -429,26 +461,45 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     }
   }
 
-  async function rescan(port: TurnPort, data: Readonly<Record<string, unknown>>): Promise<ActionResult> {
+  /**
+   * Re-scan: the same workspace and the same part of the baseline as the card. Progress shows on the clicked card
+   * (its message id) while the reads run; the new summary replaces it, "Re-scanned at" to the second.
+   */
+  async function rescan(port: TurnPort, action: CardAction): Promise<ActionResult> {
+    const data = action.data;
+    const scope = parseReportScope(data);
+    if (!scope.ok) return refuse(scope.reason);
     const target = await cardWorkspace(port, data);
     if (!target.ok) return target.answer;
     await port.typing();
+    const last = await lastScans.get(port.conversation.conversationId);
+    const displayName = last?.report.workspace.name ?? describeTarget(target.value);
+    const progressId = action.messageId;
+    const throttle = new ProgressThrottle({
+      intervalMs,
+      now,
+      send: (p) => (progressId === undefined ? Promise.resolve() : port.updateCard(progressId, scanProgressCard({ workspaceName: displayName, ...p }))),
+      onError: (error) => logger?.warn({ err: error }, 'progress update failed'),
+    });
+    if (progressId !== undefined) {
+      try {
+        await port.updateCard(progressId, scanProgressCard({ workspaceName: displayName, done: 0, total: 0, label: '' }));
+      } catch (error) {
+        logger?.warn({ err: error }, 'could not show re-scan progress on the card');
+      }
+    }
     let report: ScanReport;
     try {
-      report = await scanService.scan({ target: target.value, selection: { kind: 'all' } });
+      report = await scanService.scan({ target: target.value, selection: scope.value, onProgress: throttle.report });
     } catch (error) {
+      await throttle.settle();
       return { kind: 'card', card: errorCard('The re-scan did not finish', sentenceFor(error)) };
     }
+    await throttle.settle();
     const scan: ScanTarget = { workspaceId: report.workspace.id, target: target.value };
-    try {
-      await lastScans.put(port.conversation.conversationId, { report, target: target.value, scannedBy: port.conversation.userId });
-    } catch (error) {
-      logger?.warn({ err: error }, 'could not store the last scan');
-    }
-    for (const finding of actionable(report).slice(0, maxFindingCards)) {
-      await port.sendCard(findingCard(finding, cardOptions(finding, scan)), `${finding.checkId}: ${finding.title}`);
-    }
-    return { kind: 'card', card: scanSummaryCard(report, { scan }) };
+    await remember(port, { report, target: target.value, scope: scope.value });
+    await sendFindingCards(port, report, scan);
+    return { kind: 'card', card: summaryOf(report, scan, scope.value, true) };
   }
 
   /**
@@ -467,7 +518,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     if (!parsedScope.ok) return refuse(parsedScope.reason);
     const scope: CheckScope | ScanSelection = named === undefined ? parsedScope.value : { kind: 'checks', checkIds: named.ids };
     const sample = isSampleTarget(target.value);
-    const name = sample ? (target.value === 'sample' ? 'the sample workspace' : target.value.slice('sample:'.length)) : (target.value.split('/').filter((part) => part !== '').at(-1) ?? target.value);
+    const name = describeTarget(target.value);
     if (sample) await runScan(port, target.value, scope, name);
     else await scanFromText(port, target.value, scope);
     if (action.via !== 'execute') return { kind: 'handled' };
@@ -512,6 +563,12 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
       const scope = parseCheckScope(route.check ?? 'all');
       const checkScope = scope.ok ? scope.value : 'all';
       const target = route.target?.trim() ?? '';
+      // A resource id that cannot be one is answered as such, not with "Which workspace?".
+      const malformed = malformedResourceId(target === '' ? message.text : target);
+      if (malformed !== undefined) {
+        await port.sendCard(errorCard('That is not a valid resource id', `${malformed} ${RESOURCE_ID_EXAMPLE}`), 'Not a valid resource id');
+        return true;
+      }
       if (target === '') await promptForWorkspace(port, checkScope, undefined, undefined, ignoredNotice(message.text));
       else await scanFromText(port, target, checkScope);
       return true;
@@ -523,7 +580,9 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
         case 'scan.recheck':
           return recheck(port, data);
         case 'scan.rescan':
-          return rescan(port, data);
+          return rescan(port, action);
+        case 'scan.summary':
+          return withLast(port, data, (report, scan, scope) => ({ kind: 'card', card: summaryOf(report, scan, scope) }));
         case 'scan.run':
           return run(port, action);
         case 'scan.run-checks':
@@ -531,7 +590,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
         case 'scan.page': {
           const page = parsePage(data);
           if (!page.ok) return refuse(page.reason);
-          return withLast(port, data, (report, scan) => ({ kind: 'card', card: findingsListCard(report, { scan, page: page.value }) }));
+          return withLast(port, data, (report, scan, scope) => ({ kind: 'card', card: findingsListCard(report, { scan, page: page.value, scope }) }));
         }
         case 'scan.detail': {
           const checkId = parseCheckId(data);
@@ -540,10 +599,13 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
           if (!resourceId.ok) return refuse(resourceId.reason);
           const subject = parseSubjectField(data);
           if (!subject.ok) return refuse(subject.reason);
+          const fromPage = parseOptionalPage(data);
+          if (!fromPage.ok) return refuse(fromPage.reason);
           return withLast(port, data, (report, scan) => {
             const named = resourceId.value === undefined ? undefined : { checkId: checkId.value, resourceId: resourceId.value, ...(subject.value === undefined ? {} : { subject: subject.value }) };
             const finding = report.findings.find((f) => (named === undefined ? f.checkId === checkId.value : isSameFinding(f, named)));
-            return finding === undefined ? { kind: 'text', text: STALE } : { kind: 'card', card: findingCard(finding, cardOptions(finding, scan)) };
+            if (finding === undefined) return { kind: 'text', text: STALE };
+            return { kind: 'card', card: findingCard(finding, { ...cardOptions(finding, scan), fromPage: fromPage.value ?? 0 }) };
           });
         }
         default:

@@ -9,6 +9,7 @@
  * commands listed in workshop-pass-through.ts (workshop controls, help, reset, "scan <workspace>"): register this
  * feature before every feature that acts on routed commands, after the reset feature.
  */
+import { plural } from '../report/wording';
 import { CATEGORIES, CATEGORY_TITLES, type Category } from '../checks/types';
 import type { KnowledgeContent } from '../knowledge/content-types';
 import { gradeAnswer } from '../knowledge/key-points';
@@ -121,7 +122,7 @@ export function createWorkshopFeature({ content, store, now = () => new Date() }
     };
     await store.put(workshopKey(port.conversation.conversationId), session);
     const names = categories.length === CATEGORIES.length ? 'all 8 categories' : categories.map((c) => CATEGORY_TITLES[c]).join(', ');
-    await port.sendText(`Starting the workshop: ${questionIds.length} prompts (${names}). Say **skip**, **back**, **repeat** or **pause workshop** at any time.`);
+    await port.sendText(`Starting the workshop: ${plural(questionIds.length, 'prompt')} (${names}). Say **skip**, **back**, **repeat** or **pause workshop** at any time.`);
     await ask(port, session);
   }
 
@@ -196,7 +197,7 @@ export function createWorkshopFeature({ content, store, now = () => new Date() }
           return;
         }
         const where = session.status === 'done' ? 'finished' : `${session.status}, at question ${Math.min(session.index + 1, session.questionIds.length)} of ${session.questionIds.length}`;
-        await port.sendText(`Workshop ${where}: ${answeredCount(session)} prompts answered, ${session.skipped.length} skipped.`);
+        await port.sendText(`Workshop ${where}: ${plural(answeredCount(session), 'prompt')} answered, ${session.skipped.length} skipped.`);
         return;
       }
     }

@@ -87,7 +87,7 @@ export function validateParameters(input: Readonly<Record<string, unknown>>, kno
   if (namespace === undefined) problems.push('namespace is missing (the accelerator suggests up to 5 lower-case letters).');
   else if (!/^[a-z][a-z0-9]{0,9}$/.test(namespace)) problems.push('namespace must be 1–10 lower-case letters or digits, starting with a letter (no dashes: it is part of the storage account name).');
   if (postfix === undefined) problems.push('postfix is missing (the accelerator suggests up to 4 digits, e.g. 0001).');
-  else if (!/^[a-z0-9]{1,4}$/.test(postfix)) problems.push('postfix must be 1–4 digits or lower-case letters (e.g. 0001).');
+  else if (!/^[0-9]{1,4}$/.test(postfix)) problems.push('postfix must be 1–4 digits (e.g. 0001).');
   if (location === undefined) problems.push('location is missing (an Azure region such as eastus).');
   else if (!/^[a-z][a-z0-9]{2,29}$/.test(location)) problems.push('location must be an Azure region name such as eastus or westeurope.');
   if (!/^[a-z]{2,8}$/.test(environment)) problems.push('environment must be 2–8 lower-case letters (prod or dev).');

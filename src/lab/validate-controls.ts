@@ -2,6 +2,7 @@
  * Exercises 10 and 11: the catalog's network and RBAC checks, as advice. A failed check makes the exercise a
  * `warning` (it never blocks the lab); the items name each check and its fix.
  */
+import { fixCommand } from '../checks/fix-command';
 import type { Finding } from '../checks/types';
 import { item, type LabValidationItem, type LabValidationResult } from './result';
 
@@ -15,7 +16,7 @@ export function validateControls(findings: readonly Finding[], areaLabel: string
   const passed = ordered.filter((f) => f.status === 'pass');
 
   const advice: LabValidationItem[] = failed.map((f) =>
-    item(false, `${f.checkId} ${f.title} (${f.severity}): ${f.message}`, [f.remediation.cli, f.remediation.url].filter((x): x is string => x !== undefined).join(' — ')),
+    item(false, `${f.checkId} ${f.title} (${f.severity}): ${f.message}`, [fixCommand(f), f.remediation.url].filter((x): x is string => x !== undefined).join(' — ')),
   );
   const unread: LabValidationItem[] = errors.map((f) => item(false, `${f.checkId} ${f.title}: ${f.message}`));
   const ok: LabValidationItem[] = passed.length > 0 ? [item(true, `${passed.length} ${areaLabel} check(s) pass: ${unique(passed.map((f) => f.title)).join('; ')}.`)] : [];

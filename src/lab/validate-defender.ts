@@ -15,7 +15,7 @@ export function validateDefenderSetup(snapshot: WorkspaceSnapshot): LabValidatio
   if (!snapshot.defenderPlans.ok) unread.push(readFailed("the subscription's Defender plans", snapshot.defenderPlans.error));
   else {
     const cspm = snapshot.defenderPlans.value.find((p) => p.name.toLowerCase() === 'cloudposture');
-    const enable = `Defender for Cloud → Environment settings → ${subscription} → Defender plans → Defender CSPM: On → Save; or: az security pricing create --name CloudPosture --tier standard`;
+    const enable = `Defender for Cloud → Environment settings → ${subscription} → Defender plans → Defender CSPM: On → Save; or: az security pricing create --subscription ${subscription} --name CloudPosture --tier standard`;
     if (cspm === undefined) missing.push(item(false, `Defender CSPM (CloudPosture) is not set on subscription ${subscription}.`, enable));
     else if (cspm.pricingTier.toLowerCase() !== 'standard') missing.push(item(false, `Defender CSPM (CloudPosture) is on the ${cspm.pricingTier} tier on subscription ${subscription}; the lab needs Standard.`, enable));
     else ok.push(item(true, `Defender CSPM (CloudPosture) is on the Standard tier on subscription ${subscription}.`));

@@ -5,6 +5,7 @@
  * assignment and definition of AML-AM-006). Compare ids case-insensitively.
  */
 import type { Evidence, Finding, ScanReport, Severity, Status, Category } from '../checks/types';
+import { fixCommand } from './wording';
 
 export interface JsonFinding {
   readonly checkId: string;
@@ -39,7 +40,7 @@ function jsonFinding(f: Finding): JsonFinding {
     ...(f.subject === undefined ? {} : { subject: f.subject }),
     message: f.message,
     evidence: f.evidence.map((e) => ({ property: e.property, actual: e.actual, expected: e.expected })),
-    remediation: { url: f.remediation.url, cli: f.remediation.cli ?? null },
+    remediation: { url: f.remediation.url, cli: fixCommand(f) ?? null },
   };
 }
 

@@ -7,6 +7,7 @@ import { CATEGORIES, SEVERITIES, STATUSES } from '../checks/types';
 import type { CheckLookup } from './catalog';
 import { actionable, failuresBySeverity, sortFindings, tallyByCategory } from './order';
 import {
+  fixCommand,
   HEADINGS,
   SEVERITY_LABELS,
   STATUS_LABELS,
@@ -56,7 +57,8 @@ function findingSection(f: Finding, lookup: CheckLookup | undefined): string[] {
   if (f.status !== 'error') {
     portalSteps(f).forEach((step, i) => lines.push(`${i + 1}. ${mdInline(step)}`));
     if (portalSteps(f).length > 0) lines.push('');
-    if (f.remediation.cli !== undefined) lines.push(fence(f.remediation.cli), '');
+    const command = fixCommand(f);
+    if (command !== undefined) lines.push(fence(command), '');
   }
   lines.push(`[Microsoft Learn](${encodeURI(f.remediation.url).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})`);
   const workshop = workshopSentence(f);

@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding, ScanReport, Severity } from '../checks/types';
 import type { CheckInfo } from './catalog';
-import { categoryTitle, evidenceSentence, SEVERITY_LABELS, whyItMatters } from './wording';
+import { categoryTitle, evidenceSentence, fixCommand, SEVERITY_LABELS, whyItMatters } from './wording';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -97,7 +97,7 @@ function resultOf(f: Finding, ruleIndex: number, options: SarifOptions): Json {
       resourceId: f.resourceId,
       ...(f.subject === undefined ? {} : { subject: f.subject }),
       evidence: f.evidence.map((e) => ({ ...e })),
-      ...(f.remediation.cli === undefined ? {} : { fixCommand: f.remediation.cli }),
+      ...(f.remediation.cli === undefined ? {} : { fixCommand: fixCommand(f) }),
     },
   };
 }

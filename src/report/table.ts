@@ -4,7 +4,7 @@
  */
 import type { Finding, ScanReport, Status } from '../checks/types';
 import { actionable, tallyByCategory } from './order';
-import { categoryTitle, evidenceSentence, findingBadge, scannedAtSentence, scoreSentence, summarySentence, verdictSentence } from './wording';
+import { categoryTitle, evidenceSentence, findingBadge, fixCommand, scannedAtSentence, scoreSentence, summarySentence, verdictSentence } from './wording';
 
 export interface TableOptions {
   readonly color: boolean;
@@ -91,7 +91,8 @@ export function renderTable(report: ScanReport, options: TableOptions): string {
     for (const l of moreTitle) out.push(`${' '.repeat(42)}${l}`);
     out.push(...indented(f.message, width));
     for (const e of f.evidence.slice(0, 3)) out.push(...indented(evidenceSentence(e), width).map((l) => paint('dim', l)));
-    if (f.status === 'fail' && f.remediation.cli !== undefined) out.push(`    fix: ${clean(f.remediation.cli)}`);
+    const command = f.status === 'fail' ? fixCommand(f) : undefined;
+    if (command !== undefined) out.push(`    fix: ${clean(command)}`);
     if (f.status === 'fail') out.push(paint('dim', `    ${f.remediation.url}`));
   }
   out.push('');

@@ -3,10 +3,13 @@
  * table all call these, so that they say the same things. Text here is plain (no markup, no emoji); each
  * output format escapes it for its own medium.
  */
-import { CATEGORY_TITLES, type Evidence, type Finding, type ScanReport, type Severity, type Status } from '../checks/types';
+import { CATEGORY_TITLES, type Area, type Category, type Evidence, type Finding, type ScanReport, type Severity, type Status, type StatusCounts } from '../checks/types';
 import type { CheckInfo } from './catalog';
 import { failuresBySeverity } from './order';
 import { reportScore } from './score';
+import { fixCommand, hasPlaceholders } from '../checks/fix-command';
+
+export { fixCommand };
 
 export const STATUS_LABELS: Readonly<Record<Status, string>> = {
   fail: 'Failed',
@@ -32,6 +35,8 @@ export const ACTION_TITLES = {
   next: 'Next page',
   previous: 'Previous page',
   details: 'Details',
+  backToSummary: 'Back to summary',
+  backToList: 'Back to all findings',
   sample: 'Scan the sample workspace',
 } as const;
 
@@ -46,8 +51,53 @@ export const HEADINGS = {
   findings: 'Findings',
 } as const;
 
-function plural(n: number, one: string, many = `${one}s`): string {
+export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** What a scan covered: everything, or the part a person asked for ("check rbac"). */
+export type ReportScope =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'area'; readonly area: Area }
+  | { readonly kind: 'category'; readonly category: Category }
+  | { readonly kind: 'checks'; readonly checkIds: readonly string[] };
+
+const AREA_TITLES: Readonly<Record<Area, string>> = {
+  'public-network': 'Public network access checks',
+  rbac: 'RBAC checks',
+  defender: 'Defender for Cloud checks',
+};
+
+/** A partial scan is titled as what it is; only a full scan is a "Security baseline scan" with a score. */
+export function isPartialScope(scope: ReportScope | undefined): boolean {
+  return scope !== undefined && scope.kind !== 'all';
+}
+
+export function scopeTitle(scope: ReportScope | undefined): string {
+  switch (scope?.kind) {
+    case undefined:
+    case 'all':
+      return HEADINGS.summary;
+    case 'area':
+      return AREA_TITLES[scope.area];
+    case 'category':
+      return `${CATEGORY_TITLES[scope.category]} checks`;
+    case 'checks':
+      return scope.checkIds.length <= 3 ? `Checks ${scope.checkIds.join(', ')}` : `${scope.checkIds.length} selected checks`;
+  }
+}
+
+/**
+ * The one way results are counted and said, everywhere: every finding is one check result, and a count names
+ * its status. "8 failed · 2 not assessed · 3 passed · 1 other" (zeros left out, but failed and passed always).
+ */
+export function countsText(counts: StatusCounts): string {
+  const parts = [`${counts.fail} failed`];
+  if (counts.error > 0) parts.push(`${counts.error} not assessed`);
+  parts.push(`${counts.pass} passed`);
+  const other = counts.manual + counts.not_applicable;
+  if (other > 0) parts.push(`${other} other`);
+  return parts.join(' · ');
 }
 
 export function categoryTitle(category: Finding['category']): string {
@@ -91,15 +141,16 @@ export function verdictSentence(report: ScanReport): string {
   return `${plural(fail, 'check result')} failed and ${fail === 1 ? 'needs' : 'need'} fixing.`;
 }
 
-export function scannedAtSentence(report: ScanReport): string {
-  return `Scanned ${formatTime(report.scannedAt)} with check set ${report.checkSetVersion}.`;
+/** "Scanned 2025-01-31 14:05:09 UTC with check set …" ("Re-scanned at …" after Re-scan): to the second, so that a re-scan a moment later shows it is new. */
+export function scannedAtSentence(report: ScanReport, rescanned = false): string {
+  return `${rescanned ? 'Re-scanned at' : 'Scanned'} ${formatTime(report.scannedAt, true)} with check set ${report.checkSetVersion}.`;
 }
 
-/** ISO time shown the same way everywhere: "2025-01-31 14:05 UTC". */
-export function formatTime(iso: string): string {
+/** ISO time shown the same way everywhere: "2025-01-31 14:05 UTC" (with seconds: "2025-01-31 14:05:09 UTC"). */
+export function formatTime(iso: string, seconds = false): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return `${d.toISOString().slice(0, seconds ? 19 : 16).replace('T', ' ')} UTC`;
 }
 
 /** "High · Failed" */
@@ -132,9 +183,11 @@ export function portalSteps(finding: Finding): readonly string[] {
 
 export function fixIntro(finding: Finding): string {
   if (finding.status === 'error') return 'Grant the read permission named above to the identity that scans, then re-check.';
-  return finding.remediation.cli !== undefined
-    ? 'Change the setting in the portal, or run the Azure CLI command below (replace the <placeholders>).'
-    : 'Change the setting in the portal; no Azure CLI command changes it in place.';
+  const command = fixCommand(finding);
+  if (command === undefined) return 'Change the setting in the portal; no Azure CLI command changes it in place.';
+  return hasPlaceholders(command)
+    ? 'Change the setting in the portal, or run the Azure CLI command below (replace the <placeholders> the scan cannot know).'
+    : 'Change the setting in the portal, or run the Azure CLI command below.';
 }
 
 export function learnSentence(finding: Finding): string {
@@ -161,12 +214,14 @@ export function progressDetail(label: string): string {
   return label === '' ? 'Starting' : `Last read: ${label}`;
 }
 
-export function pageSentence(page: number, pages: number, total: number): string {
-  return `Page ${page + 1} of ${pages} · ${plural(total, 'finding')}`;
+/** "Page 1 of 9 · 87 check results: 68 failed · 5 not assessed · 14 passed" — the summary's counts, paged. */
+export function pageSentence(page: number, pages: number, counts: StatusCounts): string {
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return `Page ${page + 1} of ${pages} · ${plural(total, 'check result')}: ${countsText(counts)}`;
 }
 
 export function moreFindingsSentence(shown: number, total: number): string {
-  return `Showing ${shown} of ${total} findings that need action.`;
+  return `Showing ${shown} of ${total} check results that need action.`;
 }
 
 export function truncatedSentence(hidden: number): string {
@@ -195,26 +250,16 @@ export const UNEXPECTED_FAILURE = 'The scan failed unexpectedly. Nothing was cha
 // Direct answers to area questions ("is public network access off on ws-prod?", "check rbac", "defender status")
 // ------------------------------------------------------------------------------------------------------------
 
-const AREA_CONTROLS: Readonly<Record<'public-network' | 'rbac' | 'defender', string>> = {
-  'public-network': 'public-access controls',
-  rbac: 'RBAC controls',
-  defender: 'Defender controls',
+const AREA_CONTROLS: Readonly<Record<Area, string>> = {
+  'public-network': 'public-access check results',
+  rbac: 'RBAC check results',
+  defender: 'Defender check results',
 };
 
-/** Per check id: does any result fail, is any not assessed, does it apply at all. */
-function controlTally(findings: readonly Finding[]): { readonly total: number; readonly failing: number; readonly unassessed: number } {
-  const byCheck = new Map<string, Status[]>();
-  for (const f of findings) byCheck.set(f.checkId, [...(byCheck.get(f.checkId) ?? []), f.status]);
-  let total = 0;
-  let failing = 0;
-  let unassessed = 0;
-  for (const statuses of byCheck.values()) {
-    if (statuses.every((s) => s === 'not_applicable')) continue;
-    total += 1;
-    if (statuses.includes('fail')) failing += 1;
-    else if (statuses.includes('error')) unassessed += 1;
-  }
-  return { total, failing, unassessed };
+/** The report's own counts (the summary card shows the same): results that apply, failed, not assessed. */
+function resultTally(report: ScanReport): { readonly total: number; readonly failing: number; readonly unassessed: number } {
+  const s = report.summary;
+  return { total: s.fail + s.error + s.pass + s.manual, failing: s.fail, unassessed: s.error };
 }
 
 /**
@@ -224,9 +269,9 @@ function controlTally(findings: readonly Finding[]): { readonly total: number; r
  */
 export function areaAnswerSentence(area: 'public-network' | 'rbac' | 'defender', report: ScanReport): string {
   const ws = report.workspace.name;
-  const { total, failing, unassessed } = controlTally(report.findings);
+  const { total, failing, unassessed } = resultTally(report);
   const controls = AREA_CONTROLS[area];
-  const tail = unassessed > 0 ? `; ${plural(unassessed, 'control')} could not be assessed` : '';
+  const tail = unassessed > 0 ? `; ${plural(unassessed, 'result')} could not be assessed` : '';
   const counted = `${failing} of ${total} ${controls} fail${tail}.`;
   if (total === 0) return `I could not answer: no ${controls} apply to ${ws}.`;
   switch (area) {
@@ -238,18 +283,28 @@ export function areaAnswerSentence(area: 'public-network' | 'rbac' | 'defender',
       }
       if (workspaceCheck.status === 'fail') return `No — public network access is not off: ${ws} has publicNetworkAccess ${value ?? 'not set (the default is Enabled)'}; ${counted}`;
       if (failing > 0) return `Partly — public network access is off on ${ws} itself, but ${failing} of ${total} ${controls} fail (linked resources, computes or endpoints are still reachable)${tail}.`;
-      return `Yes — public network access is off on ${ws}, and all ${plural(total, 'public-access control')} pass${tail}.`;
+      return `Yes — public network access is off on ${ws}, and all ${plural(total, 'public-access check result')} pass${tail}.`;
     }
     case 'rbac':
       if (failing > 0) return `No — role assignments on ${ws} are not least privilege: ${counted}`;
-      return `Yes — role assignments on ${ws} pass all ${plural(total, 'RBAC control')}${tail}.`;
+      return `Yes — role assignments on ${ws} pass all ${plural(total, 'RBAC check result')}${tail}.`;
     case 'defender': {
       const off = [...new Set(report.findings.filter((f) => f.status === 'fail').flatMap((f) => /\/pricings\/([^/]+)$/i.exec(f.resourceId)?.[1] ?? []))];
       const plans = off.length > 0 ? ` (plans not on: ${off.join(', ')})` : '';
       if (failing > 0) return `No — Defender for Cloud does not fully protect ${ws}: ${failing} of ${total} ${controls} fail${plans}${tail}.`;
-      return `Yes — Defender for Cloud protects ${ws}: all ${plural(total, 'Defender control')} pass${tail}.`;
+      return `Yes — Defender for Cloud protects ${ws}: all ${plural(total, 'Defender check result')} pass${tail}.`;
     }
   }
+}
+
+/** The short line a Defender plans card opens with ("5 of 7 plans not fully on"); the sentence below explains. */
+export function defenderHeadline(status: { readonly plans: readonly { readonly status: Status }[] }): string {
+  const total = status.plans.length;
+  const off = status.plans.filter((p) => p.status === 'fail').length;
+  const unread = status.plans.filter((p) => p.status === 'error').length;
+  if (off > 0) return `${off} of ${total} plans not fully on`;
+  if (unread > 0) return `${unread} of ${total} plans could not be read`;
+  return `All ${total} plans on`;
 }
 
 /** The first line of "defender status for subscription <id>": which required plans are not on. */

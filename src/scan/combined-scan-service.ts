@@ -17,7 +17,10 @@ export interface CombinedScanServiceOptions {
 }
 
 export const NO_AZURE_MESSAGE =
-  'This bot is not connected to Azure yet (GUARDIAN_ALLOWED_SCOPES is empty), so it can only scan the sample workspaces: try "scan sample" or "scan sample:hardened".';
+  'This bot is not connected to Azure yet, so it can only scan the sample workspaces: try "scan sample" or "scan sample:hardened". Whoever runs the bot can connect it to your subscriptions.';
+
+/** What the operator changes to connect the bot to Azure. */
+export const NO_AZURE_HINT = 'Set GUARDIAN_ALLOWED_SCOPES to the subscriptions or resource groups the bot may read.';
 
 export function createCombinedScanService(options: CombinedScanServiceOptions): ScanService & SnapshotSource {
   const { sample, azure } = options;
@@ -33,10 +36,10 @@ export function createCombinedScanService(options: CombinedScanServiceOptions): 
   async function route(target: string, signal?: AbortSignal): Promise<GuardianScanService> {
     if (isSample(target)) return sample;
     if (azure === undefined) {
-      if (isId(target)) throw new ScanError('forbidden', NO_AZURE_MESSAGE);
+      if (isId(target)) throw new ScanError('forbidden', NO_AZURE_MESSAGE, NO_AZURE_HINT);
       const inSample = await sample.resolve(target, signal);
       if (inSample.kind !== 'not_found') return sample;
-      throw new ScanError('not_found', `I found no sample workspace named "${target.trim()}". ${NO_AZURE_MESSAGE}`);
+      throw new ScanError('not_found', `I found no sample workspace named "${target.trim()}". ${NO_AZURE_MESSAGE}`, NO_AZURE_HINT);
     }
     if (isId(target)) return azure;
     const inAzure = await azure.resolve(target, signal);
@@ -48,7 +51,7 @@ export function createCombinedScanService(options: CombinedScanServiceOptions): 
   /** Subscriptions by where they live, like ids: the samples' own, else Azure when it is configured. */
   function routeSubscription(subscriptionId: string): GuardianScanService {
     if (sampleScopes.some((scope) => scope.toLowerCase() === `/subscriptions/${subscriptionId.trim().toLowerCase()}`)) return sample;
-    if (azure === undefined) throw new ScanError('forbidden', NO_AZURE_MESSAGE);
+    if (azure === undefined) throw new ScanError('forbidden', NO_AZURE_MESSAGE, NO_AZURE_HINT);
     return azure;
   }
 

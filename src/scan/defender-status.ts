@@ -8,6 +8,7 @@ import type { ArmClients } from '../azure/clients';
 import type { Collected, SecurityAssessment, WorkspaceSnapshot } from '../azure/snapshot';
 import { readOf, snapshotFromFields, type SnapshotField } from '../azure/snapshot-fields';
 import { collectSubscriptionDefender, type SubscriptionDefenderSnapshot } from '../azure/subscription-defender';
+import { fixCommand } from '../checks/fix-command';
 import { checkById, CHECK_SET_VERSION } from '../checks/registry';
 import { runChecks } from '../checks/runner';
 import type { CheckDefinition, Finding, Status } from '../checks/types';
@@ -71,7 +72,7 @@ function planStatus(check: CheckDefinition, plan: string, findings: readonly Fin
     extensions: pricing?.extensions ?? [],
     status,
     message: top?.message ?? `${check.id} returned no result.`,
-    fix: status === 'pass' ? undefined : check.remediation.cli,
+    fix: status === 'pass' || top === undefined ? undefined : fixCommand(top),
   };
 }
 

@@ -46,6 +46,8 @@ export class ScanError extends Error {
     /** `usage` (bad target), `auth` (no credential / no login), `not_found`, `forbidden`, `timeout`. */
     readonly kind: 'usage' | 'auth' | 'not_found' | 'forbidden' | 'timeout',
     message: string,
+    /** For whoever runs the bot (a setting to change): the CLI prints it, chat does not (a Teams user cannot act on it). */
+    readonly operatorHint?: string,
     options?: ErrorOptions,
   ) {
     super(message, options);

@@ -65,7 +65,7 @@ export function quoteUserText(text: string, max = 80): string {
 
 /** Every verb the bot's cards carry, by family (the feature name). Tests keep this in step with the card code. */
 export const KNOWN_VERBS: Readonly<Record<string, readonly string[]>> = {
-  scan: ['scan.rescan', 'scan.recheck', 'scan.page', 'scan.run', 'scan.detail', 'scan.run-checks'],
+  scan: ['scan.rescan', 'scan.recheck', 'scan.page', 'scan.run', 'scan.detail', 'scan.run-checks', 'scan.summary'],
   qna: ['qna.question'],
   workshop: ['workshop.start', 'workshop.skip', 'workshop.next', 'workshop.back', 'workshop.repeat', 'workshop.pause', 'workshop.continue'],
   baseline: ['baseline.show'],

@@ -147,10 +147,10 @@ describe('card content', () => {
   it('paging clamps out-of-range pages and offers previous/next only where they exist', () => {
     const large = largeReport(35).report;
     const first = findingsListCard(large, { scan, page: -3 }).actions as Record<string, unknown>[];
-    expect(first.map((a) => a.title)).toEqual(['Next page', 'Re-scan']);
+    expect(first.map((a) => a.title)).toEqual(['Back to summary', 'Next page', 'Re-scan']);
     const last = findingsListCard(large, { scan, page: 99 }).actions as Record<string, unknown>[];
-    expect(last.map((a) => a.title)).toEqual(['Previous page', 'Re-scan']);
-    expect(last[0]!.data).toEqual({ workspaceId: WORKSPACE_ID, target: WORKSPACE_ID, page: 2 });
+    expect(last.map((a) => a.title)).toEqual(['Back to summary', 'Previous page', 'Re-scan']);
+    expect(last[1]!.data).toEqual({ workspaceId: WORKSPACE_ID, target: WORKSPACE_ID, page: 2 });
   });
 });
 

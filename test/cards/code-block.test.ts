@@ -1,4 +1,5 @@
 import { codeBlock, codeBlockText, codeLines } from '../../src/cards/code-block';
+import { fixCommand } from '../../src/report/wording';
 import { findingCard } from '../../src/cards/finding-card';
 import { allChecks } from '../../src/checks/registry';
 import { findingOf, WORKSPACE_ID } from '../support/report-fixtures';
@@ -35,9 +36,10 @@ describe('codeBlock', () => {
 });
 
 describe('the az command on every finding card', () => {
-  it.each(allChecks.filter((c) => c.remediation.cli !== undefined).map((c) => [c.id, c] as const))('%s: copies exactly as the check writes it', (_id, check) => {
-    const card = findingCard(findingOf(check, 'fail'), { scan, info: check });
-    expect(runs(card).join('\n')).toBe(check.remediation.cli);
+  it.each(allChecks.filter((c) => c.remediation.cli !== undefined).map((c) => [c.id, c] as const))('%s: copies exactly as filled from the finding', (_id, check) => {
+    const finding = findingOf(check, 'fail');
+    const card = findingCard(finding, { scan, info: check });
+    expect(runs(card).join('\n')).toBe(fixCommand(finding));
     // The command is nowhere as markdown (a TextBlock would need escapes that get copied).
     expect(JSON.stringify(card)).not.toMatch(/"type":"TextBlock","text":"az /);
   });

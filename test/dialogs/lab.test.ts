@@ -66,7 +66,12 @@ function textOf(result: ActionResult): string {
   return result.text;
 }
 const json = (card: AdaptiveCard): string => JSON.stringify(card);
-const actionVerbs = (card: AdaptiveCard): string[] => ((card.actions as { data: { verb: string } }[] | undefined) ?? []).map((a) => a.data.verb);
+/** Each button's verb: Action.Execute carries it, and its Action.Submit fallback carries the same in its data. */
+const actionVerbs = (card: AdaptiveCard): string[] =>
+  ((card.actions as { verb?: string; fallback?: { data: { verb: string } } }[] | undefined) ?? []).map((a) => {
+    expect(a.verb).toBe(a.fallback?.data.verb);
+    return a.verb ?? '';
+  });
 
 async function stored(store: MemoryGuardianStore): Promise<{ current: number; exercises: Record<string, { outcome?: string; validation?: { status: string } }>; params?: LabParameters; awaiting?: string } | undefined> {
   return (await store.get<{ current: number; exercises: Record<string, { outcome?: string }>; params?: LabParameters }>(`lab/${USER}`))?.value;

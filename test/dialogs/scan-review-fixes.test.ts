@@ -54,7 +54,7 @@ describe('item 4: Defender status of a subscription', () => {
     expect(text).toMatch(/^No — 7 of 7 Defender plans the baseline asks for are not fully on/m);
     expect(text).toContain('CloudPosture');
     expect(text).toContain('Free');
-    expect(JSON.stringify(card)).toContain('az security pricing create -n CloudPosture --tier Standard');
+    expect(JSON.stringify(card)).toContain(`az security pricing create --subscription ${DEFENDER_SUB} -n CloudPosture --tier Standard`);
     expect(cardSchemaErrors(card)).toEqual([]);
   });
 
@@ -155,28 +155,33 @@ describe('item 15: area scans answer the question first', () => {
   const net = (id: string, status: Finding['status'], actual = 'Enabled'): Finding =>
     findingOf({ ...fixtureCheck('network-security', 1, 'high'), id }, status, { evidence: [{ property: 'properties.publicNetworkAccess', actual, expected: 'Disabled' }] });
 
-  it('public network: "No — … publicNetworkAccess Enabled; n of m public-access controls fail"', () => {
+  it('public network: "No — … publicNetworkAccess Enabled; n of m public-access check results fail"', () => {
     const r = reportOf([net('AML-NET-001', 'fail'), net('AML-NET-010', 'fail'), net('AML-NET-011', 'pass'), net('AML-NET-012', 'not_applicable')]);
-    expect(areaAnswerSentence('public-network', r)).toBe('No — public network access is not off: ws-prod has publicNetworkAccess Enabled; 2 of 3 public-access controls fail.');
+    expect(areaAnswerSentence('public-network', r)).toBe('No — public network access is not off: ws-prod has publicNetworkAccess Enabled; 2 of 3 public-access check results fail.');
     const partly = reportOf([net('AML-NET-001', 'pass', 'Disabled'), net('AML-NET-010', 'fail')]);
     expect(areaAnswerSentence('public-network', partly)).toMatch(/^Partly — public network access is off on ws-prod itself, but 1 of 2/);
     const yes = reportOf([net('AML-NET-001', 'pass', 'Disabled'), net('AML-NET-010', 'pass')]);
-    expect(areaAnswerSentence('public-network', yes)).toBe('Yes — public network access is off on ws-prod, and all 2 public-access controls pass.');
+    expect(areaAnswerSentence('public-network', yes)).toBe('Yes — public network access is off on ws-prod, and all 2 public-access check results pass.');
     const unread = reportOf([net('AML-NET-001', 'error'), net('AML-NET-010', 'pass')]);
     expect(areaAnswerSentence('public-network', unread)).toMatch(/^I could not tell/);
   });
 
-  it('the scan feature sends the answer, then the summary, for an area scan', async () => {
+  it('an area scan posts one card: titled as what it is, opening with the answer, with no overall score', async () => {
     const { feature, port, service } = setup();
     service.result = reportOf([net('AML-NET-001', 'fail'), net('AML-NET-010', 'pass')]);
     await feature.onMessage!(port, message('is public network access off on ws-prod?', { check: 'public-network', target: 'ws-prod' }));
     const answer = cardText(port.updates().at(-1)!);
     expect(answer).toContain('Is public network access off on ws-prod?');
-    expect(answer).toContain('No — public network access is not off: ws-prod has publicNetworkAccess Enabled; 1 of 2 public-access controls fail.');
-    expect(cardText(port.sent()[1]!)).toContain('Security baseline scan');
+    expect(answer).toContain('No — public network access is not off: ws-prod has publicNetworkAccess Enabled; 1 of 2 public-access check results fail.');
+    expect(answer).toMatch(/^Public network access checks$/m);
+    expect(answer).not.toContain('Security baseline scan');
+    expect(answer).not.toContain('score');
+    // The answer's counts are the card's counts.
+    expect(answer).toContain('1 failed · 1 passed');
+    expect(port.sent()).toHaveLength(1);
   });
 
-  it('a full scan has no answer card (the summary replaces the progress card)', async () => {
+  it('a full scan has no answer (the summary replaces the progress card)', async () => {
     const { feature, port } = setup();
     await feature.onMessage!(port, message('scan ws-prod', { target: 'ws-prod' }));
     expect(cardText(port.updates().at(-1)!)).toContain('Security baseline scan');

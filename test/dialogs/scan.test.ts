@@ -40,7 +40,7 @@ describe('scan feature: messages', () => {
     expect(port.events).toEqual([]);
   });
 
-  it('posts progress at once, updates the same message, then replaces it with the summary and sends top findings', async () => {
+  it('posts progress at once, updates the same message, then replaces it with the one summary card', async () => {
     const clock = { t: 0 };
     const { feature, port, service, store } = setup({ clock });
     service.progressSteps = 12;
@@ -55,16 +55,13 @@ describe('scan feature: messages', () => {
     expect(updates.every((u) => u.id === progressId)).toBe(true);
     expect(updates.length).toBeGreaterThanOrEqual(2);
     expect(cardText(updates[0]!.card)).toMatch(/Scanning ws-prod… \d+\/12 reads/);
-    // An area scan answers its question first (the progress card becomes the answer), then sends the summary.
-    const answer = cardText(updates[updates.length - 1]!.card);
-    expect(answer).toContain('Are role assignments on ws-prod least privilege?');
-    expect(answer).toMatch(/^No — role assignments on ws-prod are not least privilege: \d+ of \d+ RBAC controls fail/m);
-    expect(cardText(port.sent()[1]!)).toContain('Security baseline scan');
-    // Top findings after the summary: failed first, then not assessed.
-    const findingCards = port.sent().slice(2);
-    expect(findingCards).toHaveLength(3);
-    expect(cardText(findingCards[0]!)).toContain(failing.title);
-    expect(cardText(findingCards[2]!)).toContain('Not assessed');
+    // The progress card becomes the summary, which opens with the area question's answer; nothing else is posted.
+    const summary = cardText(updates[updates.length - 1]!.card);
+    expect(summary).toMatch(/^RBAC checks$/m);
+    expect(summary).toContain('Are role assignments on ws-prod least privilege?');
+    expect(summary).toMatch(/^No — role assignments on ws-prod are not least privilege: 2 of 7 RBAC check results fail/m);
+    expect(summary).toContain(failing.title);
+    expect(port.sent()).toHaveLength(1);
     for (const card of port.sent().concat(port.updates())) expect(cardSchemaErrors(card)).toEqual([]);
     const stored = await store.get<{ report: { workspace: { id: string } }; target: string }>('scan/last/conv-1');
     expect(stored?.value.report.workspace.id).toBe(WORKSPACE_ID);

@@ -48,14 +48,14 @@ test('guardian chat: welcome card, "help", then a click on button 4 of the welco
   const session = io(['help', 'exit']);
   expect(await runCli(['chat'], session.io, commands)).toBe(0);
   const out = session.out();
-  expect(out).toMatch(/HI, I AM BASELINE GUARDIAN/);
+  expect(out).toMatch(/Hi, I am Baseline Guardian/);
   expect(out).toMatch(/\[1\] Start the workshop {2}\[2\] Scan the sample {2}\[3\] Start the lab {2}\[4\] Help/);
-  expect(out).toMatch(/WHAT I CAN DO[\s\S]*- scan sample: /);
+  expect(out).toMatch(/What I can do[\s\S]*- scan sample: /);
 
   const clicked = io(['4']);
   expect(await runCli(['chat'], clicked.io, commands)).toBe(0);
   // The welcome card, then the help card that button 4 asked for.
-  expect(clicked.out().indexOf('WHAT I CAN DO')).toBeGreaterThan(clicked.out().indexOf('HI, I AM BASELINE GUARDIAN'));
+  expect(clicked.out().indexOf('What I can do')).toBeGreaterThan(clicked.out().indexOf('Hi, I am Baseline Guardian'));
 });
 
 test('guardian chat reports configuration problems and exits 2', async () => {
@@ -79,7 +79,7 @@ test('renderCard numbers buttons across cards and reads facts, tables and open-u
     first.buttons.length + 1,
   );
   expect(second.lines).toEqual(['| AML-NET-001 | fail |', '[5] Re-check', '[6] Learn']);
-  expect(second.buttons[0]).toEqual({ kind: 'execute', title: 'Re-check', verb: 'scan.recheck', data: { id: 1 }, inputs: [] });
+  expect(second.buttons[0]).toEqual({ kind: 'execute', title: 'Re-check', verb: 'scan.recheck', data: { id: 1 }, inputs: [], carried: [] });
 });
 
 /**
@@ -135,21 +135,20 @@ function liveChat(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('guardian chat fills card inputs (review item 3)', () => {
-  test('lab: "Set parameters" → "Find my workspace" asks each field, then exercise 3 validates against it', async () => {
+  test('lab: "Set parameters" → "Find my workspace" asks only the workspace, then exercise 3 validates against it', async () => {
     const chat = liveChat([]);
     let seen = await chat.type('start lab', /\[\d+\] Set parameters/);
-    seen = await chat.type(chat.button(seen, 'Set parameters'), /\[\d+\] Find my workspace/);
+    seen = await chat.type(chat.button(seen, 'Set parameters'), /\[\d+\] Or let me find my deployed workspace/);
+    expect(seen).toContain('▸ location (text): eastus');
+    seen = await chat.type(chat.button(seen, 'Or let me find my deployed workspace'), /\[\d+\] Find my workspace/);
     expect(seen).toContain('▸ Workspace name or resource id (text)');
     expect(seen).not.toContain('not supported in chat');
-    // Seven fields: Enter keeps the six shown, then the workspace name.
-    seen = await chat.type(chat.button(seen, 'Find my workspace'), /Subscription id/);
-    expect(seen).toContain('7 fields');
-    const asked: string[] = [];
-    for (let i = 0; i < 6; i += 1) asked.push(await chat.type('', /\n/));
-    expect(asked[2]).toContain('location (e.g. eastus) (empty keeps "eastus")');
-    expect(asked[5]).toContain('Workspace name or resource id');
+    // One field: the workspace; the form's values go along as they stand.
+    seen = await chat.type(chat.button(seen, 'Find my workspace'), /Workspace name or resource id/);
+    expect(seen).toContain('one field');
+    expect(seen).not.toContain('Subscription id');
     seen = await chat.type('mlw-mlopsv2-0001prod', /\[\d+\] Done/);
-    expect(seen).toContain('FOUND WORKSPACE MLW-MLOPSV2-0001PROD IN RG-MLOPSV2-0001PROD');
+    expect(seen).toContain('Found workspace mlw-mlopsv2-0001prod in rg-mlopsv2-0001prod');
     seen = await chat.type(chat.button(seen, 'Done'), /Exercise 2 of 12[\s\S]*\[\d+\] Done/);
     seen = await chat.type(chat.button(seen, 'Done'), /Exercise 3 of 12[\s\S]*\[\d+\] Validate/);
     // Copyable commands print as typed: no Markdown backslash escapes (item 13, the chat side).
@@ -180,11 +179,14 @@ describe('guardian chat fills card inputs (review item 3)', () => {
     seen = await chat.type(chat.button(seen, 'Scan'), /type the number \(or title\) of your choice/);
     expect(seen).toMatch(/ {4}2\. mlw-guardian-hardened/);
     expect(await chat.type('7', /type the number/)).toContain('"7" is not one of the choices: type a number from 1 to 3, or a title or a word of it. Or type "cancel".');
-    seen = await chat.type('2', /SECURITY BASELINE SCAN/);
-    expect(seen).toContain('MLW-GUARDIAN-HARDENED');
-    // Bars as proportional text with their counts, not rows of line glyphs.
-    expect(seen).toMatch(/[█░]{20} \d+\/\d+/);
+    seen = await chat.type('2', /Security baseline scan[\s\S]*Results below/);
+    expect(seen).toContain('mlw-guardian-hardened');
+    // Bars as proportional text, not rows of line glyphs.
+    expect(seen).toMatch(/^ *[█▓▒░]{20}$/m);
     expect(seen).not.toContain('━');
+    // One print of the scan: its summary, not the progress card's versions before it.
+    expect(seen.match(/Security baseline scan/g)).toHaveLength(1);
+    expect(seen).not.toMatch(/\d+\/\d+ reads/);
     expect((await chat.end()).code).toBe(0);
   });
 });
@@ -199,7 +201,7 @@ describe('guardian chat keeps its own state and saves offered files (review item
   test('"my baseline" writes the document in --files, never over an existing file, and prints the path', async () => {
     const files = path.join(dir, 'out');
     const chat = liveChat(['--files', files], { GUARDIAN_STORE: 'sqlite', GUARDIAN_STATE_DIR: path.join(dir, 'server-state') });
-    await chat.type('scan sample', /SECURITY BASELINE SCAN/);
+    await chat.type('scan sample', /Security baseline scan/);
     const first = await chat.type('my baseline', /file saved: /);
     const second = await chat.type('my baseline', /file saved: .*-1\.md/);
     const { code } = await chat.end();
@@ -245,7 +247,7 @@ describe('guardian chat, second review (items 6, 9, 10, 16)', () => {
     expect(await chat.type('skip', /Or type "cancel"/)).toContain('"skip" is not one of the choices');
     expect(await chat.type('cancel', /cancelled/)).toContain('(cancelled: "Start with these" was not clicked)');
     // The next line is a message again, not an answer to the field.
-    expect(await chat.type('help', /WHAT I CAN DO/)).not.toContain('not one of the choices');
+    expect(await chat.type('help', /What I can do/)).not.toContain('not one of the choices');
     // The workshop card's button still works after another answer came in between.
     await chat.type(start, /type the numbers \(or titles\)/);
     const started = await chat.type('network', /Question 1 of/);
@@ -268,8 +270,8 @@ describe('guardian chat, second review (items 6, 9, 10, 16)', () => {
     const scan = chat.button(choice, 'Scan');
     await chat.type(scan, /type the number \(or title\)/);
     const scanned = await chat.type('hardened', /replaced the card you clicked[\s\S]*Results below/);
-    expect(scanned).toContain('SECURITY BASELINE SCAN');
-    expect(scanned).toMatch(/SECURITY BASELINE SCAN[\s\S]*\(the bot replaced the card you clicked\)\nbot> SCANNING MLW-GUARDIAN-HARDENED…\n {5}Results below\./);
+    expect(scanned).toContain('Security baseline scan');
+    expect(scanned).toMatch(/Security baseline scan[\s\S]*\(the bot replaced the card you clicked\)\nbot> Scanning mlw-guardian-hardened…\n {5}Results below\./);
     expect(await chat.type(scan, /\n/)).toContain(`(button ${scan} is gone`);
     const rg = await chat.type('scan /subscriptions/1b6d3c4e-7f80-4a91-b2c3-d4e5f6a70001/resourceGroups/rg-guardian-hardened', /resource group/);
     expect(rg).toContain('That is a resource group, not a workspace: name a workspace in it');
@@ -280,7 +282,7 @@ describe('guardian chat, second review (items 6, 9, 10, 16)', () => {
   test('--export-workshop with no workshop says so and writes nothing', async () => {
     const exported = path.join(dir, 'none.json');
     const chat = liveChat(['--export-workshop', exported]);
-    await chat.type('help', /WHAT I CAN DO/);
+    await chat.type('help', /What I can do/);
     const { code, err } = await chat.end();
     expect(code).toBe(0);
     expect(err).toContain('No workshop in this chat');
@@ -297,5 +299,5 @@ test('guardian chat ignores registered-bot and real-Azure settings (local mode: 
   const session = io(['help', 'exit'], env);
   expect(await runCli(['chat', '--no-welcome'], session.io, commands)).toBe(0);
   expect(session.err()).toContain('ignoring BOT_ID, GUARDIAN_ALLOWED_SCOPES');
-  expect(session.out()).toMatch(/WHAT I CAN DO/);
+  expect(session.out()).toMatch(/What I can do/);
 });

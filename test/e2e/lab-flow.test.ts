@@ -8,7 +8,7 @@ import type { JsonObject } from '../../src/sample';
 import { LAB_NAMES, sampleIds } from '../../src/sample';
 import { cardText, startFakeConnector, type LocalConnector } from '../support/fake-connector';
 import { startProductBot, startSampleEnvironment, tempStateDir, type ProductBot, type SampleEnvironment } from '../support/e2e-bot';
-import { actionsOf, cardRecords, type Json } from '../support/e2e-cards';
+import { actionsOf, cardRecords, invokeCard, invokeMessage, type Json } from '../support/e2e-cards';
 import type { LocalBotClient } from '../support/bot-client';
 
 const ids = sampleIds(LAB_NAMES);
@@ -48,11 +48,25 @@ describe('the guided lab through the fake Bot Connector (issue 6)', () => {
     return { text: card !== undefined ? cardText(card) : (last.activity.text ?? ''), card };
   };
   const say = (text: string): ReturnType<typeof answerTo> => answerTo(() => learner.sendText(text));
-  /** Clicks the Action.Submit titled `title` on `card` (with extra input values), as Teams would post it. */
-  const click = (card: Json | undefined, title: string | RegExp, inputs: Json = {}): ReturnType<typeof answerTo> => {
-    const action = actionsOf(card).find((a) => a.type === 'Action.Submit' && (typeof title === 'string' ? a.title === title : title.test(a.title ?? '')));
+  const button = (card: Json | undefined, title: string | RegExp): { verb: string; data: Json; submit: Json } => {
+    const action = actionsOf(card).find((a) => a.type === 'Action.Execute' && (typeof title === 'string' ? a.title === title : title.test(a.title ?? '')));
     if (action === undefined) throw new Error(`no button "${String(title)}" on the card: ${actionsOf(card).map((a) => a.title).join(', ')}`);
-    return answerTo(() => learner.submit({ ...(action.data as Json), ...inputs }));
+    const fallback = (action as { fallback?: { type?: string; data?: Json } }).fallback;
+    // Every button is Action.Execute with an Action.Submit fallback carrying the same data and the verb.
+    expect(fallback?.type).toBe('Action.Submit');
+    expect(fallback?.data).toEqual({ ...(action.data as Json), verb: action.verb });
+    return { verb: action.verb ?? '', data: action.data as Json, submit: fallback?.data ?? {} };
+  };
+  /** Clicks the button titled `title` on `card` (with extra input values) as a client without Action.Execute posts it. */
+  const click = (card: Json | undefined, title: string | RegExp, inputs: Json = {}): ReturnType<typeof answerTo> =>
+    answerTo(() => learner.submit({ ...button(card, title).submit, ...inputs }));
+  /** Clicks it as Teams does (Action.Execute): the answer replaces the clicked card. */
+  const execute = async (card: Json | undefined, title: string | RegExp, inputs: Json = {}): Promise<{ text: string; card: Json | undefined }> => {
+    const { verb, data } = button(card, title);
+    const res = await learner.execute(verb, { ...data, ...inputs });
+    expect(res.status).toBe(200);
+    const answer = invokeCard(res.body);
+    return { text: answer !== undefined ? cardText(answer) : (invokeMessage(res.body) ?? ''), card: answer };
   };
 
   beforeAll(async () => {
@@ -147,9 +161,15 @@ describe('the guided lab through the fake Bot Connector (issue 6)', () => {
     sample.arm.patch(CSPM_PATH, { pricingTier: 'Free' });
     removedConnectors = (sample.arm.store.list(CONNECTORS_PATH) ?? []).filter((c) => JSON.stringify(c).includes('"AzureDevOps"'));
     for (const c of removedConnectors) sample.arm.deleteResource(idOf(c));
-    const failed = await click(card, 'Validate');
+    const failed = await execute(card, 'Validate');
     expect(failed.text).toContain(`Defender CSPM (CloudPosture) is on the Free tier on subscription ${LAB_NAMES.subscriptionId}; the lab needs Standard.`);
     expect(failed.text).toContain(`No Azure DevOps connector in Defender for Cloud for subscription ${LAB_NAMES.subscriptionId}.`);
+    // Validate answers with the result: the exercise collapsed to its title, its steps one click away.
+    expect(failed.text).toContain('Exercise 7 of 12');
+    expect(failed.text).not.toContain('Steps');
+    expect(actionsOf(failed.card).map((a) => a.title)).toEqual(['Validate again', 'Done', 'Show the exercise', 'Skip']);
+    const full = await execute(failed.card, 'Show the exercise');
+    expect(full.text).toContain('Steps');
     card = failed.card;
   });
 
@@ -208,7 +228,7 @@ describe('the guided lab through the fake Bot Connector (issue 6)', () => {
     const next = await say('<at>Guardian</at> lab next');
     expect(next.text).toContain('Exercise 8 of 12');
     const validated = await say('lab validate 3');
-    expect(validated.text).toContain('Exercise 3: Create a service principal');
+    expect(validated.text).toContain('Exercise 3 of 12\nCreate a service principal');
     expect(validated.text).toContain('Back to exercise 8');
     expect(validated.text).toContain('Contributor on the whole subscription');
     const found = await say(`lab find ${LAB_NAMES.workspace}`);
@@ -217,6 +237,39 @@ describe('the guided lab through the fake Bot Connector (issue 6)', () => {
     expect(help.text).toContain('Help — exercise 8');
     const unknown = await say('lab dance');
     expect(unknown.text).toContain('Lab commands:');
+  });
+
+  test('a learner without parameters is told to press the button the overview shows, by its name', async () => {
+    const newcomer = bot.client('personal', { user: { id: '29:newcomer', name: 'New Learner', aadObjectId: '00000000-0000-0000-0000-0000000000cc' } });
+    const before = bot.messages(newcomer.conversation.id).length;
+    await newcomer.sendText('start lab');
+    await newcomer.sendText('lab exercise 6');
+    await newcomer.sendText('lab validate');
+    const replies = bot.messages(newcomer.conversation.id).slice(before);
+    const cards = cardRecords(connector, newcomer.conversation.id).map((r) => r.card);
+    const overviewButton = actionsOf(cards[0]).find((a) => a.verb === 'lab.show-params')?.title;
+    expect(overviewButton).toBe('Set parameters');
+    const answer = cardText(cards.at(-1));
+    expect(answer).toContain(`Press "${overviewButton}" on the overview`);
+    expect(answer).not.toContain('Change parameters');
+    expect(replies.length).toBe(3);
+  });
+
+  test('exercise 3 says once that it differs from the lab guide', async () => {
+    const ex3 = await say('lab exercise 3');
+    expect(ex3.text).toContain('**Updated from the lab guide:** The guide grants Contributor');
+    expect(ex3.text).not.toMatch(/lab guide:\W+\w+ over the lab guide:/i);
+  });
+
+  test('postfix=abc is refused for "up to 4 digits", and a corrected form keeps what was typed', async () => {
+    const refused = await say(`lab params subscription=${LAB_NAMES.subscriptionId} namespace=mlops postfix=abc location=eastus environment=prod`);
+    expect(refused.text).toContain('postfix must be 1–4 digits');
+    const form = await say('lab params');
+    const typed = { subscriptionId: LAB_NAMES.subscriptionId, namespace: 'ml-ops', postfix: '0042', location: 'westeurope', environment: 'dev' };
+    const problems = await execute(form.card, 'Save parameters', typed);
+    expect(problems.text).toContain('namespace must be');
+    const inputs = ((problems.card?.body ?? []) as { type?: string; id?: string; value?: string }[]).filter((e) => e.type === 'Input.Text');
+    expect(Object.fromEntries(inputs.map((e) => [e.id, e.value]))).toMatchObject(typed);
   });
 
   afterAll(() => {

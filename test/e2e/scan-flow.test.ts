@@ -15,7 +15,6 @@ import {
   executeAction,
   invokeCard,
   invokeMessage,
-  submitAction,
   TEAMS_CARD_LIMIT_BYTES,
   type Json,
 } from '../support/e2e-cards';
@@ -53,9 +52,10 @@ describe('scan flow through the fake Bot Connector (issue 4)', () => {
   });
 
   let summary: Json;
+  let summaryId: string;
   let findingCards: Json[];
 
-  test('"scan sample": the progress card is posted at once, updated in place, then replaced by the summary; finding cards follow', async () => {
+  test('"scan sample": the progress card is posted at once, updated in place, then replaced by the one summary card', async () => {
     const res = await user.sendText('scan sample');
     expect(res.status).toBe(200);
     const seen = records();
@@ -74,20 +74,60 @@ describe('scan flow through the fake Bot Connector (issue 4)', () => {
     expect([...done].sort((a, b) => a - b)).toEqual(done); // progress only moves forward
 
     summary = updates.at(-1)!.card;
+    summaryId = progressId;
     const summaryText = cardText(summary);
     expect(summaryText).toContain('Security baseline scan');
     expect(summaryText).toContain(LAB_NAMES.workspace);
     expect(summaryText).not.toContain('reads');
-
-    // After the summary replaced the progress card, only new finding cards (no further updates).
-    const after = seen.slice(seen.indexOf(updates.at(-1)!) + 1);
-    expect(after.length).toBeGreaterThan(0);
-    expect(after.every((r) => r.record.operation === 'reply' && r.record.id !== progressId)).toBe(true);
-    findingCards = after.map((r) => r.card);
-    expect(findingCards.map((c) => cardText(c)).join('\n')).toContain(PUBLIC_NETWORK_CHECK);
+    // One message in all: the findings are a click away.
+    expect(seen.filter((r) => r.record.operation !== 'update')).toHaveLength(1);
   });
 
-  test('finding cards carry working Learn links, a copyable az command and Re-check / Learn why buttons', () => {
+  test('the scan offers up to three next steps as suggested actions, and one of them runs a partial scan', async () => {
+    const sent = records().find((r) => r.record.operation === 'reply');
+    const suggested = sent?.record.activity.suggestedActions;
+    expect(suggested?.to).toEqual([user.conversation.user.id]);
+    const actions = suggested?.actions ?? [];
+    expect(actions.length).toBeGreaterThan(0);
+    expect(actions.length).toBeLessThanOrEqual(3);
+    expect(actions.every((a) => a.type === 'imBack')).toBe(true);
+    const rbac = actions.find((a) => a.title === 'Check RBAC');
+    expect(rbac?.value).toBe('check rbac on sample');
+    const before = records().length;
+    await user.sendText(String(rbac?.value));
+    const answer = records().slice(before).at(-1)?.card;
+    expect(cardText(answer)).toMatch(/^RBAC checks$/m);
+    // Back to the full scan for the tests that follow.
+    await user.sendText('scan sample');
+    const rescanned = records().filter((r) => r.record.operation === 'reply').at(-1)!;
+    summaryId = rescanned.record.id;
+    summary = records().filter((r) => r.record.id === summaryId).at(-1)!.card;
+  });
+
+  test('Show all findings → Details → Back to all findings → Back to summary: every drill-down leads back, counts agree', async () => {
+    const failed = Number(/^Failed\n(\d+)$/m.exec(cardText(summary))?.[1]);
+    expect(failed).toBeGreaterThan(0);
+    const showAll = executeAction(summary, 'scan.page')!;
+    const list = await execute(showAll.verb, showAll.data);
+    // The list counts what the summary counts: "… check results: <failed> failed · …".
+    expect(cardText(list.card)).toMatch(new RegExp(`\\d+ check results: ${failed} failed`));
+    const backToSummary = executeAction(list.card, 'scan.summary');
+    expect(actionsOf(list.card).find((a) => a.verb === 'scan.summary')?.title).toBe('Back to summary');
+
+    const details = executeAction(list.card, 'scan.detail', (d) => d.checkId === PUBLIC_NETWORK_CHECK)!;
+    const detail = await execute(details.verb, details.data);
+    expect(cardText(detail.card)).toContain(PUBLIC_NETWORK_CHECK);
+    findingCards = [detail.card!];
+    const backToList = actionsOf(detail.card).find((a) => a.title === 'Back to all findings');
+    expect(backToList?.verb).toBe('scan.page');
+    const listAgain = await execute('scan.page', backToList!.data as Json);
+    expect(cardText(listAgain.card)).toEqual(cardText(list.card));
+
+    const summaryAgain = await execute(backToSummary!.verb, backToSummary!.data);
+    expect(cardText(summaryAgain.card)).toEqual(cardText(summary));
+  });
+
+  test('finding cards carry working Learn links, a copyable az command filled from the finding and Re-check / Learn why buttons', () => {
     for (const card of findingCards) {
       const actions = actionsOf(card);
       const links = actions.filter((a) => a.type === 'Action.OpenUrl');
@@ -96,8 +136,23 @@ describe('scan flow through the fake Bot Connector (issue 4)', () => {
       expect(executeAction(card, 'scan.recheck')).toBeDefined();
     }
     const publicNetwork = findingCards.find((c) => cardText(c).includes(PUBLIC_NETWORK_CHECK))!;
-    expect(cardText(publicNetwork)).toMatch(/az ml workspace update/);
+    expect(cardText(publicNetwork)).toContain(`az ml workspace update -n ${LAB_NAMES.workspace} -g ${LAB_NAMES.resourceGroup} --public-network-access Disabled`);
     expect(executeAction(publicNetwork, 'qna.question')).toBeDefined();
+  });
+
+  test('Re-scan shows progress on the clicked card, then answers with the summary "Re-scanned at" to the second', async () => {
+    const rescan = executeAction(summary, 'scan.rescan')!;
+    const before = connector.records.length;
+    const res = await user.execute(rescan.verb, rescan.data, summaryId);
+    const card = invokeCard(res.body);
+    expect(card).toBeDefined();
+    invokeCards.push(card!);
+    const progress = cardRecords(connector, user.conversation.id).filter((r) => connector.records.indexOf(r.record) >= before);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.every((r) => r.record.operation === 'update' && r.record.id === summaryId)).toBe(true);
+    expect(cardText(progress[0]!.card)).toContain('Scanning');
+    expect(cardText(card)).toMatch(/Re-scanned at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
+    expect(cardText(card)).toContain('Security baseline scan');
   });
 
   test('Re-check (Action.Execute) answers with the updated card in the invoke response; after the fix it passes', async () => {
@@ -191,17 +246,22 @@ describe('scan flow through the fake Bot Connector (issue 4)', () => {
     // The answer comes as a new message (the finding card stays as it was).
     const answer = records().slice(posted).at(-1)?.card;
     expect(cardText(answer)).toContain('NS-01');
-    const runChecks = submitAction(answer, 'scan.run-checks');
+    const runChecks = executeAction(answer, 'scan.run-checks');
     expect(runChecks).toBeDefined();
-    const checkIds = runChecks!.checkIds as string[];
+    const checkIds = runChecks!.data.checkIds as string[];
     expect(checkIds.length).toBeGreaterThan(0);
+    // Older clients send the Action.Submit fallback: the same data, with the verb.
+    const fallback = (actionsOf(answer).find((a) => a.verb === 'scan.run-checks') as { fallback?: { data?: Json } } | undefined)?.fallback?.data;
+    expect(fallback).toEqual({ ...runChecks!.data, verb: 'scan.run-checks' });
 
     const before = records().length;
-    await user.submit(runChecks);
+    await user.execute(runChecks!.verb, runChecks!.data);
     const seen = records().slice(before);
     expect(cardText(seen[0]?.card)).toContain('Scanning');
     const final = seen.filter((r) => r.record.id === seen[0]!.record.id).at(-1)!;
-    expect(cardText(final.card)).toContain('Security baseline scan');
+    // A partial scan is titled as what it is, not as a baseline scan.
+    expect(cardText(final.card)).toMatch(/^(Checks AML-|\d+ selected checks)/);
+    expect(cardText(final.card)).not.toContain('Security baseline scan');
     const last = await bot.server.services.store.get<LastScan>(lastScanKey(user.conversation.id));
     const ran = new Set(last!.value.report.findings.map((f) => f.checkId));
     // Only the answer's checks ran (those that apply to the workspace), not the whole catalog.
@@ -255,8 +315,15 @@ describe('review fixes through the fake Bot Connector (items 4, 5, 8, 9, 15, 21)
     expect(text).toContain('AML-LT-006 · Failed');
     expect(text).toContain('CloudPosture');
     expect(text).toContain('Free');
-    expect(text).toContain('az security pricing create -n CloudPosture --tier Standard');
+    expect(text).toContain(`az security pricing create --subscription ${LAB_NAMES.subscriptionId} -n CloudPosture --tier Standard`);
     expect(cardBytes(cards[0])).toBeLessThanOrEqual(TEAMS_CARD_LIMIT_BYTES);
+    // It opens with a short coloured headline; the long answer below it is plain text, not a bold red paragraph.
+    const blocks = ((cards[0]?.body ?? []) as { type?: string; text?: string; weight?: string; color?: string }[]).filter((b) => b.type === 'TextBlock');
+    const loud = blocks.filter((b) => b.weight === 'Bolder' && b.color === 'attention');
+    expect(loud.map((b) => b.text)).toEqual(['7 of 7 plans not fully on']);
+    const answer = blocks.find((b) => b.text?.startsWith('No — 7 of 7'));
+    expect(answer?.weight).toBeUndefined();
+    expect(answer?.color).toBeUndefined();
     expect(bot.sample.arm.requests.some((r) => r.path.includes('/workspaces/'))).toBe(false);
     const hardened = cardText((await answerTo(`defender status for subscription /subscriptions/${HARDENED_NAMES.subscriptionId}`))[0]);
     expect(hardened).toMatch(/Yes — all 7 Defender plans the baseline asks for are on/);
@@ -269,13 +336,18 @@ describe('review fixes through the fake Bot Connector (items 4, 5, 8, 9, 15, 21)
     expect(cards.map((c) => cardText(c)).join('\n')).not.toContain('sample environment only');
   });
 
-  test('item 15: "is public network access off on sample?" opens with a direct answer, and the area holds only public-access checks', async () => {
+  test('"is public network access off on sample?" is one card titled as what it is, opening with a direct answer, without an overall score', async () => {
     const cards = await answerTo('is public network access off on the sample workspace?');
-    const texts = cards.map((c) => cardText(c));
-    const answer = texts.find((t) => t.includes('Is public network access off on'));
-    expect(answer).toMatch(new RegExp(`No — public network access is not off: ${LAB_NAMES.workspace} has publicNetworkAccess Enabled; \\d+ of \\d+ public-access controls fail\\.`));
-    const summaryAt = texts.findIndex((t) => t.includes('Security baseline scan'));
-    expect(summaryAt).toBeGreaterThan(texts.indexOf(answer!));
+    const answer = cardText(cards.at(-1));
+    expect(answer).toContain('Is public network access off on');
+    const [, failed, total] = new RegExp(`No — public network access is not off: ${LAB_NAMES.workspace} has publicNetworkAccess Enabled; (\\d+) of (\\d+) public-access check results fail`).exec(answer) ?? [];
+    expect(Number(failed)).toBeGreaterThan(0);
+    // The answer's numbers are the card's own.
+    expect(answer).toMatch(new RegExp(`^Failed\\n${failed}$`, 'm'));
+    expect(answer).toMatch(/^Public network access checks$/m);
+    expect(answer).not.toContain('Security baseline scan');
+    expect(answer).not.toMatch(/score/i);
+    expect(Number(total)).toBeGreaterThanOrEqual(Number(failed));
     const last = await bot.server.services.store.get<LastScan>(lastScanKey(user.conversation.id));
     const ran = new Set(last!.value.report.findings.map((f) => f.checkId));
     expect(ran.has('AML-NET-001')).toBe(true);
@@ -302,6 +374,35 @@ describe('review fixes through the fake Bot Connector (items 4, 5, 8, 9, 15, 21)
       const cards = await answerTo('scan sample:hardened');
       expect(cards.map((c) => cardText(c)).join('\n')).not.toMatch(/limit of/);
     }
+  });
+
+  test('"scan /subscriptions/xyz" says what is wrong with the id instead of asking "Which workspace?"', async () => {
+    bot.sample.arm.resetLog();
+    const cards = await answerTo('scan /subscriptions/xyz');
+    expect(cards).toHaveLength(1);
+    const text = cardText(cards[0]);
+    expect(text).toContain('That is not a valid resource id');
+    expect(text).toContain('"xyz" is not a subscription id');
+    expect(text).not.toContain('Which workspace?');
+    expect(bot.sample.arm.requests).toEqual([]);
+  });
+
+  test('an unknown workspace is explained in words a Teams user can act on, with no setting names', async () => {
+    const text = (await answerTo('scan ws-nowhere-to-be-found')).map((c) => cardText(c)).join('\n');
+    expect(text).toContain('ws-nowhere-to-be-found');
+    expect(text).toMatch(/scan sample/);
+    expect(text).not.toMatch(/GUARDIAN_|[A-Z]+_[A-Z]+_[A-Z]+/);
+  });
+
+  test('in a channel, a scan posts one summary card (progress updated in place) and no finding cards', async () => {
+    const channel = bot.client('channel');
+    const res = await channel.sendText('scan sample', { mention: true });
+    expect(res.status).toBe(200);
+    const seen = cardRecords(connector, channel.conversation.id);
+    expect(seen.filter((r) => r.record.operation !== 'update')).toHaveLength(1);
+    expect(cardText(seen.at(-1)?.card)).toContain('Security baseline scan');
+    // Teams shows suggested actions in personal chats only.
+    expect(seen[0]?.record.activity.suggestedActions).toBeUndefined();
   });
 
   test('item 21: a link and a mention in place of a workspace are ignored, and the prompt says why', async () => {

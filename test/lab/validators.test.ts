@@ -128,7 +128,7 @@ describe('exercise 7: Defender CSPM and the Azure DevOps connector', () => {
     const missing = r.items.filter((i) => !i.ok);
     expect(missing).toHaveLength(2);
     expect(missing[0]?.text).toContain('is on the Free tier');
-    expect(missing[0]?.fix).toContain('az security pricing create --name CloudPosture --tier standard');
+    expect(missing[0]?.fix).toMatch(/az security pricing create --subscription [0-9a-f-]{36} --name CloudPosture --tier standard/);
     expect(missing[1]?.text).toContain('No Azure DevOps connector');
     expect(missing[1]?.fix).toContain('Add environment → Azure DevOps');
   });

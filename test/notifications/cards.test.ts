@@ -60,7 +60,7 @@ describe('notification cards', () => {
 
   it.each(cards.slice(0, 3))('%s card says when it scanned in the scan card\'s words (no raw ISO time, no escaped version)', (_name, card) => {
     const text = JSON.stringify(card);
-    expect(scannedAtSentence(after)).toBe('Scanned 2030-01-01 08:00 UTC with check set 1.0.0.');
+    expect(scannedAtSentence(after)).toBe('Scanned 2030-01-01 08:00:00 UTC with check set 1.0.0.');
     expect(text).toContain(JSON.stringify(markdownText(scannedAtSentence(after))).slice(1, -1));
     expect(text).toContain('Next: daily at 08:00 (UTC).');
     expect(text).not.toContain(after.scannedAt);

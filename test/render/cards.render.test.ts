@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CardRenderer, CHROMIUM_PATH, type HostTheme } from '../support/card-render';
 import { sampleCards } from '../support/sample-cards';
+import { scanSummaryCard } from '../../src/cards/summary-card';
+import { findingOf, fixtureCheck, reportOf, WORKSPACE_ID } from '../support/report-fixtures';
 
 const OUT = path.resolve(__dirname, '../../test-output/cards');
 const cards = sampleCards();
@@ -69,5 +71,50 @@ describeIfChromium('the renderer check itself', () => {
     } finally {
       await renderer.close();
     }
+  });
+});
+
+describeIfChromium('bars rendered in Chromium', () => {
+  let renderer: CardRenderer;
+  beforeAll(async () => {
+    renderer = await CardRenderer.launch();
+  });
+  afterAll(async () => {
+    await renderer.close();
+  });
+
+  const check = fixtureCheck('network-security', 1, 'high');
+  // Network Security: 1 failed, 3 passed; Data Protection: 2 not assessed, 2 passed.
+  const report = reportOf([
+    findingOf(check, 'fail'),
+    ...[0, 1, 2].map((i) => findingOf(check, 'pass', { resourceId: `${WORKSPACE_ID}/computes/c${i}` })),
+    ...[0, 1].map((i) => findingOf(fixtureCheck('data-protection', 2, 'medium'), 'error', { resourceId: `${WORKSPACE_ID}/datastores/d${i}` })),
+    ...[0, 1].map((i) => findingOf(fixtureCheck('data-protection', 3, 'low'), 'pass', { resourceId: `${WORKSPACE_ID}/datastores/p${i}` })),
+  ]);
+  const card = scanSummaryCard(report, { scan: { workspaceId: WORKSPACE_ID, target: 'sample' } });
+
+  it.each(['light', 'dark'] as HostTheme[])('draws each category as coloured segments as wide as their counts, not as clipped text (%s)', async (theme) => {
+    const result = await renderer.render(card, theme, { pngPath: path.join(OUT, `summary-bars-${theme}.png`) });
+    expect(result.events).toEqual([]);
+    expect(result.text).not.toContain('━');
+    expect(result.text).not.toContain('…');
+    const rows = new Map<number, typeof result.blocks>();
+    for (const block of result.blocks) rows.set(block.top, [...(rows.get(block.top) ?? []), block]);
+    const bars = [...rows.values()].map((row) => [...row].sort((a, b) => a.left - b.left));
+    expect(bars).toHaveLength(2);
+    const network = bars[0] ?? [];
+    const data = bars[1] ?? [];
+    for (const bar of bars) {
+      expect(bar).toHaveLength(2);
+      // Two colours, side by side, filling the row together.
+      expect(new Set(bar.map((b) => b.background)).size).toBe(2);
+      expect(bar.every((b) => b.height > 0)).toBe(true);
+    }
+    // 1 failed : 3 passed, and 2 not assessed : 2 passed (widths within a pixel or two of the weights).
+    expect(network[1]!.width / network[0]!.width).toBeCloseTo(3, 0);
+    expect(data[1]!.width / data[0]!.width).toBeCloseTo(1, 0);
+    expect(network[0]!.width + network[1]!.width).toBeCloseTo(data[0]!.width + data[1]!.width, -1);
+    // The failed segment is the colour of an attention container, the not-assessed one of a warning container.
+    expect(network[0]!.background).not.toBe(data[0]!.background);
   });
 });

@@ -14,7 +14,7 @@ describe('Defender status over the sample environment', () => {
   test('the lab subscription: CSPM Free fails with its fix; three subscription reads and no workspace read', async () => {
     const report = await sample().scanService.defenderStatus!(LAB_NAMES.subscriptionId);
     const cspm = report.plans.find((p) => p.plan === 'CloudPosture')!;
-    expect(cspm).toMatchObject({ tier: 'Free', status: 'fail', fix: 'az security pricing create -n CloudPosture --tier Standard' });
+    expect(cspm).toMatchObject({ tier: 'Free', status: 'fail', fix: `az security pricing create --subscription ${LAB_NAMES.subscriptionId} -n CloudPosture --tier Standard` });
     expect(report.plans.every((p) => p.status === 'fail')).toBe(true);
     expect(report.openRecommendations.ok && report.openRecommendations.count).toBeGreaterThan(0);
     // Three lists (their further pages carry a skip token).

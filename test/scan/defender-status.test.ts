@@ -27,9 +27,9 @@ describe('Defender status of a subscription', () => {
     expect(report.subscription).toBe(`/subscriptions/${DEFENDER_SUB}`);
     expect(report.plans.map((p) => p.plan)).toEqual(['CloudPosture', 'AI', 'StorageAccounts', 'KeyVaults', 'Containers', 'Arm', 'VirtualMachines']);
     const cspm = report.plans[0]!;
-    expect(cspm).toMatchObject({ checkId: 'AML-LT-006', tier: 'Free', status: 'fail', fix: 'az security pricing create -n CloudPosture --tier Standard' });
+    expect(cspm).toMatchObject({ checkId: 'AML-LT-006', tier: 'Free', status: 'fail', fix: `az security pricing create --subscription ${DEFENDER_SUB} -n CloudPosture --tier Standard` });
     expect(cspm.message).toContain(`/subscriptions/${DEFENDER_SUB}`);
-    expect(report.plans.every((p) => p.status === 'fail' && p.fix?.startsWith('az security pricing create -n '))).toBe(true);
+    expect(report.plans.every((p) => p.status === 'fail' && p.fix?.startsWith(`az security pricing create --subscription ${DEFENDER_SUB} -n `))).toBe(true);
     expect(report.plans.find((p) => p.plan === 'VirtualMachines')?.subPlan).toBe('P2');
     expect(report.findings.find((f) => f.checkId === 'AML-LT-013')?.status).toBe('fail');
     expect(report.openRecommendations).toEqual({

@@ -25,6 +25,8 @@ export interface RenderResult {
   readonly images: number;
   readonly buttons: readonly string[];
   readonly height: number;
+  /** Filled areas with no text (bars drawn as styled columns), top to bottom: size and background colour. */
+  readonly blocks: readonly { readonly top: number; readonly left: number; readonly width: number; readonly height: number; readonly background: string }[];
 }
 
 const HOST_CONFIG_DIR = path.resolve(__dirname, '../../src/cards/host-configs');
@@ -60,11 +62,17 @@ window.renderCard = (card, hostConfig, width) => {
   for (let i = 0; i < context.eventCount; i++) { const e = context.getEventAt(i); events.push('parse: ' + e.message); }
   for (const e of adaptiveCard.validateProperties().validationEvents) events.push('validate: ' + e.message);
   const element = adaptiveCard.render();
-  if (!element) { events.push('render: no element'); return { events, text: '', links: [], images: 0, buttons: [], height: 0 }; }
+  if (!element) { events.push('render: no element'); return { events, text: '', links: [], images: 0, buttons: [], height: 0, blocks: [] }; }
   host.appendChild(element);
   const links = [...element.querySelectorAll('a')].map((a) => a.getAttribute('href') || '');
   const buttons = [...element.querySelectorAll('button')].map((b) => (b.innerText || '').trim());
-  return { events, text: element.innerText, links, images: element.querySelectorAll('img').length, buttons, height: element.getBoundingClientRect().height };
+  const cardBox = element.getBoundingClientRect();
+  const blocks = [...element.querySelectorAll('.ac-container')]
+    .filter((e) => (e.innerText || '').trim() === '' && e.querySelector('button, input') === null)
+    .map((e) => ({ box: e.getBoundingClientRect(), background: getComputedStyle(e).backgroundColor }))
+    .filter((b) => b.background !== 'rgba(0, 0, 0, 0)' && b.box.width > 0)
+    .map((b) => ({ top: Math.round(b.box.top - cardBox.top), left: Math.round(b.box.left - cardBox.left), width: b.box.width, height: b.box.height, background: b.background }));
+  return { events, text: element.innerText, links, images: element.querySelectorAll('img').length, buttons, height: cardBox.height, blocks };
 };
 `;
 

@@ -216,7 +216,8 @@ export function labCards(): SampleCard[] {
     { name: 'lab-exercise-command-no-params', card: buildExerciseCard(content, withCommand, start) },
     { name: 'lab-exercise-validation-failed', card: buildExerciseCard(content, content.exercises[2]!, { ...along, current: 3 }, { notice: 'Exercise 2 skipped.' }) },
     { name: 'lab-exercise-last', card: buildExerciseCard(content, last, { ...along, current: last.number }) },
-    { name: 'lab-validation', card: buildValidationCard(content.exercises[2]!, { ...failed, at: AT }, 7) },
+    { name: 'lab-validation', card: buildValidationCard(content.exercises[2]!, { ...failed, at: AT }, 7, content.exercises.length) },
+    { name: 'lab-validation-current', card: buildValidationCard(content.exercises[2]!, { ...failed, at: AT }, 3, content.exercises.length) },
     { name: 'lab-parameters-empty', card: buildParametersCard(undefined) },
     { name: 'lab-parameters-problems', card: buildParametersCard(params, { problems: [`namespace "${HOSTILE_STRINGS[2]!}" has letters other than a-z`, 'postfix must be up to 4 digits'] }) },
     {

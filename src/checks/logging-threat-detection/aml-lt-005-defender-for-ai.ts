@@ -22,7 +22,7 @@ export default defineCheck({
     'It does not cover Azure ML workspaces or managed online endpoints (Defender CSPM and the Storage, Key Vault, Containers and Resource Manager plans do); without it, attacks on the AI services the workspace\'s applications call raise no alert.',
   remediation: {
     portal: ['Defender for Cloud > Environment settings > the subscription > Defender plans.', 'Turn "AI services" On and save.'],
-    cli: 'az security pricing create -n AI --tier Standard',
+    cli: 'az security pricing create --subscription <subscription-id> -n AI --tier Standard',
     url: 'https://learn.microsoft.com/azure/defender-for-cloud/ai-threat-protection',
   },
   since: '2026.11.0',

@@ -18,7 +18,7 @@ export default defineCheck({
     'Without it you cannot see that a public endpoint, an over-privileged identity and sensitive data line up into one exploitable path.',
   remediation: {
     portal: ['Defender for Cloud > Environment settings > the subscription > Defender plans.', 'Turn "Defender CSPM" On and save.'],
-    cli: 'az security pricing create -n CloudPosture --tier Standard',
+    cli: 'az security pricing create --subscription <subscription-id> -n CloudPosture --tier Standard',
     url: 'https://learn.microsoft.com/azure/defender-for-cloud/enable-enhanced-security',
   },
   since: '2026.11.0',

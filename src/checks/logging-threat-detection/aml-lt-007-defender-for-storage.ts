@@ -26,7 +26,7 @@ export default defineCheck({
       'Defender for Cloud > Environment settings > the subscription > Defender plans.',
       'Turn "Storage" On (the current plan, DefenderForStorageV2), open Settings, enable "On-upload malware scanning" and "Sensitive data threat detection", and save.',
     ],
-    cli: 'az security pricing create -n StorageAccounts --tier Standard --subplan DefenderForStorageV2 --extensions name=OnUploadMalwareScanning isEnabled=True additionalExtensionProperties=\'{"CapGBPerMonthPerStorageAccount":"5000"}\' --extensions name=SensitiveDataDiscovery isEnabled=True',
+    cli: 'az security pricing create --subscription <subscription-id> -n StorageAccounts --tier Standard --subplan DefenderForStorageV2 --extensions name=OnUploadMalwareScanning isEnabled=True additionalExtensionProperties=\'{"CapGBPerMonthPerStorageAccount":"5000"}\' --extensions name=SensitiveDataDiscovery isEnabled=True',
     url: 'https://learn.microsoft.com/azure/defender-for-cloud/defender-for-storage-introduction',
   },
   since: '2026.11.0',

@@ -18,7 +18,7 @@ export default defineCheck({
     'Without it a stolen identity can drain the vault silently.',
   remediation: {
     portal: ['Defender for Cloud > Environment settings > the subscription > Defender plans.', 'Turn "Key Vault" On and save.'],
-    cli: 'az security pricing create -n KeyVaults --tier Standard',
+    cli: 'az security pricing create --subscription <subscription-id> -n KeyVaults --tier Standard',
     url: 'https://learn.microsoft.com/azure/defender-for-cloud/enable-enhanced-security',
   },
   since: '2026.11.0',

@@ -25,7 +25,7 @@ export default defineCheck({
       'Defender for Cloud > Environment settings > the subscription > Defender plans.',
       'Turn "Containers" On, open Settings, enable "Agentless container vulnerability assessment", and save.',
     ],
-    cli: 'az security pricing create -n Containers --tier Standard --extensions name=ContainerRegistriesVulnerabilityAssessments isEnabled=True',
+    cli: 'az security pricing create --subscription <subscription-id> -n Containers --tier Standard --extensions name=ContainerRegistriesVulnerabilityAssessments isEnabled=True',
     url: 'https://learn.microsoft.com/azure/container-registry/scan-images-defender',
   },
   since: '2026.11.0',

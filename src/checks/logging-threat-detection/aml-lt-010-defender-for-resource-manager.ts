@@ -18,7 +18,7 @@ export default defineCheck({
     'such as unusual role grants or toolkit-driven enumeration. Without it, control-plane abuse by a stolen identity raises no alert.',
   remediation: {
     portal: ['Defender for Cloud > Environment settings > the subscription > Defender plans.', 'Turn "Resource Manager" On and save.'],
-    cli: 'az security pricing create -n Arm --tier Standard',
+    cli: 'az security pricing create --subscription <subscription-id> -n Arm --tier Standard',
     url: 'https://learn.microsoft.com/azure/defender-for-cloud/enable-enhanced-security',
   },
   since: '2026.11.0',

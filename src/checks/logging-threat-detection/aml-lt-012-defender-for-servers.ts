@@ -22,7 +22,7 @@ export default defineCheck({
     'Without Defender for Servers there is no endpoint detection on them, so a compromised notebook or package runs unseen.',
   remediation: {
     portal: ['Defender for Cloud > Environment settings > the subscription > Defender plans.', 'Turn "Servers" On, choose Plan 2 (or Plan 1), and save.'],
-    cli: 'az security pricing create -n VirtualMachines --tier Standard --subplan P2',
+    cli: 'az security pricing create --subscription <subscription-id> -n VirtualMachines --tier Standard --subplan P2',
     url: 'https://learn.microsoft.com/azure/defender-for-cloud/enable-enhanced-security',
   },
   since: '2026.11.0',
