@@ -50,15 +50,19 @@ export function toAskJson(route: RouteResult): AskJson {
   };
 }
 
-function humanText(route: RouteResult): string {
+export function askHumanText(route: RouteResult): string {
   switch (route.intent) {
     case 'command':
       return `Command: ${route.command ?? ''}${route.args ? ` (${route.args})` : ''}${route.target !== undefined ? ` → ${route.target}` : ''}`;
     case 'check':
       return `Check request: ${route.check ?? 'all'} checks${route.target !== undefined ? ` on ${route.target}` : ' (no target named)'}`;
     case 'question': {
-      const header = `Question ${route.questionId ?? ''} (confidence ${route.confidence})`;
-      return `${header}\n\n${route.answer ?? ''}`;
+      // A guess is never shown as the answer: below the threshold the router names no question, only suggestions.
+      if (route.questionId === undefined) {
+        const closest = (route.suggestions ?? []).map((s) => `- ${s.id}: ${s.title}`).join('\n');
+        return `Not sure what you mean (confidence ${route.confidence}). The closest answers:\n${closest}\n\nAsk again with more detail, or by id: guardian ask "<id>".`;
+      }
+      return `Question ${route.questionId} (confidence ${route.confidence})\n\n${route.answer ?? ''}`;
     }
     case 'none':
       return route.answer ?? '';
@@ -99,7 +103,7 @@ async function runAsk(args: readonly string[], io: CliIO): Promise<ExitCode> {
     return 0;
   }
   const route = router.route(checked.text);
-  io.stdout.write(flags.includes('--json') ? `${JSON.stringify(toAskJson(route), null, 2)}\n` : `${humanText(route)}\n`);
+  io.stdout.write(flags.includes('--json') ? `${JSON.stringify(toAskJson(route), null, 2)}\n` : `${askHumanText(route)}\n`);
   return 0;
 }
 
