@@ -121,13 +121,13 @@ export function findTarget(message: string): string | undefined {
 
 /**
  * A scan request, or undefined when the message is not one. `normalized` is lowercase; `original` keeps the case
- * of names and ids.
+ * of names and ids; `subject` is `normalized` with its typos repaired, for telling what to check ("publc acess").
  */
-export function matchCheckRequest(normalized: string, original: string): CheckRequest | undefined {
+export function matchCheckRequest(normalized: string, original: string, subject: string = normalized): CheckRequest | undefined {
   const imperative = IMPERATIVE.test(normalized);
   const asksHow = QUESTION_WORD.test(normalized);
   const withoutIds = original.replace(RESOURCE_ID, ' ').replace(GUID, ' ');
-  const check = checkKind(withoutLinks(normalized).replace(RESOURCE_ID, ' '));
+  const check = checkKind(withoutLinks(subject).replace(RESOURCE_ID, ' '));
   const target = findTarget(original);
 
   if (imperative && !asksHow) {

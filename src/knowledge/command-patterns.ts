@@ -141,9 +141,9 @@ const simple: Matcher = (t) => {
   ) {
     return { command: 'reset', args: '' };
   }
-  if (/^(sign ?in|log ?in|signin|login|authenticate|connect my account)$/.test(t)) return { command: 'signin', args: '' };
-  if (/^(sign ?out|log ?out|signout|logout|disconnect my account)$/.test(t)) return { command: 'signout', args: '' };
-  if (/^((list|show)( me)?( all)?( the)?( available)? checks|checks|check list|check catalog|catalog)$/.test(t)) return { command: 'checks', args: '' };
+  if (/^(please )?(sign ?in|log ?in|signin|login|authenticate|connect my account|(sign|log) me (in|on))( to azure)?( please)?$/.test(t)) return { command: 'signin', args: '' };
+  if (/^(please )?(sign ?out|log ?out|signout|logout|disconnect my account|(sign|log) me out)( of azure)?( please)?$/.test(t)) return { command: 'signout', args: '' };
+  if (/^((list|show|display|print)( me)?( all)?( the| your)?( available)? (checks|check list|check catalog|catalog of checks)|checks|check list|check catalog|catalog)( please)?$/.test(t)) return { command: 'checks', args: '' };
   if (/^(what|which) checks\b|^what do you check\b/.test(t)) return { command: 'checks', args: '' };
   return undefined;
 };

@@ -24,32 +24,38 @@ const SUBJECTS: readonly SubjectPattern[] = [
     yieldsToSecurity: false,
   },
   {
+    // "which VM size for training?": sizing, unless it is about a security property of the size.
+    subject: 'pricing',
+    pattern: /\b(vm|gpu|cpu|sku|compute|node) (sizes?|series|famil(y|ies)|skus?|types?)\b|\bwhich (vm|gpu|sku)s?\b|\bhow many (gpus|nodes|cores|vcpus)\b/,
+    yieldsToSecurity: true,
+  },
+  {
     subject: 'model-building',
     pattern:
-      /\bfine[- ]?tun(e|es|ed|ing)\b|\bhyper ?parameters?\b|\blearning rate\b|\bepochs?\b|\boverfit(ting)?\b|\b(model|prediction) accuracy\b|\b(improve|increase|boost) (the |my |our )?(model|accuracy|precision|recall)\b|\b(training|train) (job|run|script)s? (is |are )?(slow|fail|failing|failed|crash|stuck)|\bwhy is (my|our|the) (training|job|run|pipeline)\b|\bregister (a|my|our|the) model\b|\bautoml\b|\bprompt (flow|engineering)\b|\bembeddings?\b|\btokeni[sz]er\b/,
+      /\bfine[- ]?tun(e|es|ed|ing)\b|\bhyper ?parameters?\b|\blearning rate\b|\bepochs?\b|\boverfit(ting)?\b|\b(model|prediction) accuracy\b|\b(improve|increase|boost) (the |my |our )?(model|accuracy|precision|recall)\b|\b(training|train) (job|run|script)s? (is |are )?(slow|fail|failing|failed|crash|stuck)|\bwhy is (my|our|the) (training|job|run|pipeline)\b|\bregister (a|my|our|the) model\b|\bautoml\b|\bprompt (flow|engineering)\b|\bembeddings?\b|\btokeni[sz]er\b|\bhow (do|can|should) (i|we) (train|deploy|build|create|evaluate|retrain) (a |an |my |our |the )?(\w+ )?(model|classifier|llm|neural network)s?\b/,
     yieldsToSecurity: true,
   },
   {
     subject: 'developer-tooling',
     pattern:
-      /\bpull requests?\b|\bmerge requests?\b|\bcode review\b|\breview (my|this|our|the) (code|function|script|notebook code|pr)\b|\bgit\b|\bgithub\b|\bgitlab\b|\bmerge conflicts?\b|\bpersonal access tokens?\b|\bdevops (pat|token|pipeline|board|repo)s?\b|\b(pat|pats)\b|\bdockerfile\b|\b(react|angular|vue|node(\.?js)?|flask|django|spring|express) (web )?app\b|\bweb ?app\b|\bjavascript\b|\btypescript\b|\bpython (function|script|error|exception)\b|\bunit tests?\b|\bregex\b|\bstack ?trace\b|\bnpm\b|\bpip install\b|\bconda (env|environment)\b/,
+      /\bpull requests?\b|\bmerge requests?\b|\bcode review\b|\breview (my|this|our|the) (code|function|script|notebook code|pr)\b|\bgit\b|\bgithub\b|\bgitlab\b|\bmerge conflicts?\b|\bpersonal access tokens?\b|\bdevops (pat|token|pipeline|board|repo)s?\b|\b(pat|pats)\b|\bdockerfile\b|\b(react|angular|vue|node(\.?js)?|flask|django|spring|express) (web )?app\b|\bweb ?app\b|\bjavascript\b|\btypescript\b|\bpython (function|script|error|exception)\b|\bunit tests?\b|\bregex\b|\bstack ?trace\b|\bnpm\b|\bpip install\b|\bconda (env|environment)\b|\b(my|this|our|the) pr\b|\bprs\b|\bdocker[- ]compose\b|\b(containeri[sz]e|dockeri[sz]e)\b|\bdocker\b.*\b(web ?site|web ?app|api|front ?end|back ?end|microservices?|wordpress|nginx)\b/,
     yieldsToSecurity: false,
   },
   {
     subject: 'data-wrangling',
-    pattern: /\b(csv|parquet|json|excel|xlsx)\b.*\b(to|into)\b.*\b(csv|parquet|json|excel|xlsx|dataframe)\b|\bpandas\b|\bdataframes?\b|\bspark (job|sql|dataframe)\b|\bsql (query|join)\b|\bkql (query|queries)\b|\bwrite (me )?a (kql|sql|spark) query\b/,
+    pattern: /\b(csv|parquet|json|excel|xlsx)\b.*\b(to|into)\b.*\b(csv|parquet|json|excel|xlsx|dataframe)\b|\bpandas\b|\bdataframes?\b|\bspark (job|sql|dataframe)\b|\bsql (query|join)\b|\bkql\b|\bwrite (me )?a (kql|sql|spark) query\b|\b(read|write|load|open|convert|save|export|merge|split)\b.*\b(csv|parquet|excel|json|xlsx) files?\b/,
     yieldsToSecurity: true,
   },
   {
     subject: 'helpdesk',
     pattern:
-      /\b(my|the|our) (laptop|pc|computer|printer|wifi|wi-fi|outlook|mailbox|headset|monitor|phone|teams client)\b|\b(corporate |company |office )?vpn (client )?(keeps|is|won'?t|doesn'?t|does not|can'?t|cannot|stopped|drops|disconnect)|\b(can'?t|cannot|unable to) (log ?in|sign ?in) to (my|the) (laptop|pc|computer|email|outlook|vpn)\b|\bforgot (my )?password\b/,
+      /\b(my|the|our) (laptop|pc|computer|printer|wifi|wi-fi|outlook|mailbox|headset|monitor|phone|teams client)\b|\b(corporate |company |office )?vpn (client )?(keeps|is|won'?t|doesn'?t|does not|can'?t|cannot|stopped|drops|disconnect)|\b(can'?t|cannot|unable to) (log ?in|sign ?in) to (my|the) (laptop|pc|computer|email|outlook|vpn)\b|\bforgot (my )?password\b|\bvpn\b.*\b(my (laptop|phone|pc|computer|mac)|keeps|won'?t|doesn'?t|disconnect\w*|drops?|dropping|slow|client install\w*)\b/,
     yieldsToSecurity: false,
   },
   {
     subject: 'opinion',
     pattern:
-      /\bwhat do you think\b|\byour (opinion|view|take|favou?rite)\b|\bin your (opinion|view)\b|\bdo you (like|prefer|love|hate)\b|\bfavou?rite\b|\bwould you rather\b|\b(aws|gcp|google cloud|sagemaker|vertex ai|databricks|snowflake)\b|\bbetter than (aws|gcp|google)\b/,
+      /\bwhat do you think\b|\byour (opinion|view|take|favou?rite)\b|\bin your (opinion|view)\b|\bdo you (like|prefer|love|hate)\b|\bfavou?rite\b|\bwould you rather\b|\b(aws|gcp|google cloud|sagemaker|vertex ai|databricks|snowflake)\b|\bbetter than (aws|gcp|google)\b|\b(do|don'?t) you think\b|\b(chatgpt|copilot|gemini)\b/,
     yieldsToSecurity: true,
   },
   {
@@ -62,7 +68,7 @@ const SUBJECTS: readonly SubjectPattern[] = [
 
 /** A security angle: the baseline's own subject matter, named. */
 const SECURITY_ANGLE =
-  /\bsecur(e|ely|ity|ing)\b|\bsafe(st|ly)?\b|\bprivate (endpoint|link|network)s?\b|\bmanaged (identity|network|vnet)\b|\brbac\b|\bleast[- ]privilege\b|\bencrypt(ion|ed)?\b|\bcmk\b|\bvnet\b|\bnsg\b|\bdefender\b|\bkey ?vault\b|\bexfiltrat\w*\b|\bcompliance\b|\bthreats?\b|\bvulnerabilit(y|ies)\b|\bbaseline\b|\bthreat hunting\b|\bsuspicious\b|\bmalicious\b|\battack(s|er|ers)?\b|\bwho (accessed|signed in)\b/;
+  /\bsecur(e|ely|ity|ing)\b|\bsafe(st|ly)?\b|\bprivate (endpoint|link|network)s?\b|\bmanaged (identity|network|vnet)\b|\brbac\b|\bleast[- ]privilege\b|\bencrypt(ion|ed)?\b|\bcmk\b|\bvnet\b|\bnsg\b|\bdefender\b|\bkey ?vault\b|\bexfiltrat\w*\b|\bcompliance\b|\bthreats?\b|\bvulnerabilit(y|ies)\b|\bbaseline\b|\bthreat hunting\b|\bsuspicious\b|\bmalicious\b|\battack(s|er|ers)?\b|\bwho (accessed|signed in)\b|\bpolic(y|ies)\b|\brestrict\w*\b|\bgovern\w*\b|\bapprov\w*\b|\bexpos\w*\b|\bpublic(ly)?\b|\bprivate(ly)?\b|\bisolat\w*\b|\bnetwork\w*\b|\bpermissions?\b|\broles?\b/;
 
 /** The out-of-scope subject of a normalised (lowercase) message, or undefined when it may be in scope. */
 export function outOfScopeSubject(normalized: string): OutOfScopeSubject | undefined {

@@ -109,9 +109,11 @@ export function createRouter(content: KnowledgeContent, options: RouterOptions =
       if (command !== undefined) {
         return { intent: 'command', command: command.command, args: command.args, ...(command.target !== undefined ? { target: command.target } : {}), confidence: 0.95 };
       }
-      const outside = outOfScopeSubject(normalized);
+      // Typos are repaired for the subject words ("publc acess"), never for names: the target comes from `text`.
+      const repaired = search.correct(normalized);
+      const outside = outOfScopeSubject(repaired);
       if (outside !== undefined) return none(0.8, outOfScopeSubjectText(outside));
-      const scan = matchCheckRequest(normalized, text);
+      const scan = matchCheckRequest(normalized, text, repaired);
       if (scan !== undefined) {
         return { intent: 'check', check: scan.check, ...(scan.target !== undefined ? { target: scan.target } : {}), confidence: scan.confidence };
       }

@@ -43,6 +43,10 @@ const GROUPS: readonly (readonly string[])[] = [
   ['containerimage', 'container image', 'container images', 'docker image', 'docker images', 'image', 'images'],
   ['classification', 'classify', 'classified', 'sensitivity label', 'sensitivity labels', 'labels', 'labelling', 'labeling'],
   ['policy', 'azure policy', 'policies', 'policy definition', 'initiative'],
+  ['admin', 'admins', 'administrator', 'administrators', 'administrative', 'administer', 'administering', 'administration'],
+  ['onprem', 'on-prem', 'on-premises', 'on premises', 'on-premise', 'office', 'offices', 'branch office', 'branch offices', 'headquarters', 'hq', 'corporate network', 'datacenter', 'data center'],
+  ['remote', 'remote access', 'remote users', 'remote workers', 'remote employees', 'remote staff', 'work from home', 'working from home', 'wfh', 'from home', 'telework', 'teleworking'],
+  ['centralize', 'centralise', 'centralized', 'centralised', 'centralizing', 'centralising', 'central'],
 ];
 
 interface CompiledVariant {
