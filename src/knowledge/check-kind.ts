@@ -19,7 +19,7 @@ const KIND_PATTERNS: readonly (readonly [RegExp, CheckKind])[] = [
   [/\btag(s|ged|ging)?\b|\binventory\b/, 'asset-management'],
   [/\bpim\b|\bjust[- ]in[- ]time\b|\bjit\b|\bstanding (admin|access|owner|privileged?|role)|\bprivileged\b|\beligible (roles?|assignments?)\b|\bbreak[- ]glass\b/, 'privileged-access'],
   [
-    /\bpublic(ly)?[ -]?(network )?(access|exposed|exposure|accessible|reachable|endpoints?|network)\b|\bexposed to the internet\b|^(is|are) \S+( \S+)? exposed$|\binternet[- ]?(facing|exposed|exposure)\b|\bopen to the (internet|world|public)\b|\bpna\b|\b(reach|reachable|accessible|exposed)\b.*\b(internet|outside|anywhere)\b|\b(internet|outside world|anywhere)\b.*\b(reach|access|get to|connect)\b/,
+    /\bpublic(ly)?[ -]?(network )?(access|exposed|exposure|accessible|reachable|endpoints?|network)\b|\bexposed to the internet\b|^(is|are) \S+( \S+)? exposed$|\binternet[- ]?(facing|exposed|exposure)\b|\bopen to the (internet|world|public)\b|\bpna\b|\bhow exposed\b|\bfrom the (internet|outside)\b|\b(reach|reachable|accessible|exposed)\b.*\b(internet|outside|anywhere)\b|\b(internet|outside world|anywhere)\b.*\b(reach|access|get to|connect)\b/,
     'public-network',
   ],
   [/\brbac\b|\broles?\b|\brole assignments?\b|\bpermissions?\b|\biam\b|\bwho (has|have|can|is allowed)\b|\bwho'?s got\b|\bowners?\b|\bcontributors?\b|\baccess rights\b/, 'rbac'],
@@ -31,7 +31,7 @@ const KIND_PATTERNS: readonly (readonly [RegExp, CheckKind])[] = [
   ],
   [/\bvnets?\b|\bvirtual network\b|\bnsgs?\b|\bprivate (endpoints?|link)\b|\bmanaged (virtual )?network\b|\boutbound\b|\bfirewall\b|\bsubnets?\b|\bnetwork(ing)?\b|\bpublic ips?\b|\bssh port\b|\bisolat\w*\b/, 'network-security'],
   [/\blogs?\b|\blogging\b|\bdiagnostic\w*\b|\blog analytics\b|\bactivity log\b|\baudit(ing)? (logs?|trail)\b|\bmonitor(ing|ed)?\b|\bapp(lication)? insights\b|\bthreat detection\b|\balerts?\b/, 'logging-threat-detection'],
-  [/\bvulnerab\w*\b|\bpatch(ed|es|ing)?\b|\bunpatched\b|\bos (image|version)s?\b|\boutdated\b|\bcves?\b|\bimage scanning\b|\bquarantin\w*\b|\bposture\b|\bup to date\b/, 'posture-vulnerability'],
+  [/\bvulnerab\w*\b|\bvulns?\b|\bpatch(ed|es|ing)?\b|\bunpatched\b|\bos (image|version)s?\b|\boutdated\b|\bcves?\b|\bimage scanning\b|\bquarantin\w*\b|\bup to date\b/, 'posture-vulnerability'],
   [/\bidle\b|\bshut ?down\b|\bscale to zero\b|\bpolic(y|ies)\b|\ballowed (locations?|regions?|resource types?)\b|\bassets?\b/, 'asset-management'],
 ];
 

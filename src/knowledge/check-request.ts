@@ -17,7 +17,7 @@ const RESOURCE_ID = /\/subscriptions\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
 const GUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
 
 /** Words that start a scan request. Typos of "scan" and "check" are common enough to list. */
-const IMPERATIVE = /^(please |pls |can you |could you |would you |go |now |quickly )*(scan|scna|sacn|scan again|rescan|re-scan|check|chek|chcek|audit|assess|inspect|review|evaluate|verify|test|run)\b/;
+const IMPERATIVE = /^(please |pls |plz |can you |could you |would you |can u |could u |go |now |quickly )*(scan|scna|sacn|scan again|rescan|re-scan|check|chek|chcek|chekc|cehck|chk|audit|assess|inspect|review|evaluate|verify|test|run)\b/;
 const QUESTION_WORD = /^(how|what|why|when|which|where|should|can i|can we|do i|do we|is it|explain|tell me)\b/;
 const STATUS_WORDS = /\b(status|findings|posture|compliance|compliant|issues|problems|results|report|secure|hardened|configured|enabled|disabled|on|off|open|exposed)\b/;
 
@@ -132,15 +132,16 @@ export function matchCheckRequest(normalized: string, original: string, subject:
 
   if (imperative && !asksHow) {
     // "check my answer", "review the workshop" are not scans: require a target, a scan word or a check topic.
-    const scanWord = /^(please |pls |can you |could you |would you |go |now |quickly )*(scan|scna|sacn|rescan|re-scan|audit)\b/.test(normalized) || /\b(scan|checks)\b/.test(normalized);
+    const scanWord = /^(please |pls |plz |can you |could you |would you |can u |could u |go |now |quickly )*(scan|scna|sacn|rescan|re-scan|audit)\b/.test(normalized) || /\b(scan|checks)\b/.test(normalized);
     const words = normalized.split(/\s+/).length;
     // "scan docker images for malware before training" is a how-to, not a request.
-    if (target === undefined && check === 'all' && words > 4) return undefined;
+    // A longer one may still be a request about one's own workspace: "run a full baseline scan on my workspace".
+    if (target === undefined && check === 'all' && words > 4) return liveQuestion(normalized, check, undefined);
     if (target !== undefined || scanWord || check !== 'all') return { check, ...(target !== undefined ? { target } : {}), confidence: 0.9 };
     return undefined;
   }
   // "is public network access off on ws-prod?", "how secure is ws-prod?", "defender status for subscription <id>".
-  const explicitTarget = target !== undefined && (target.startsWith('sample') ? /\bsample(:[a-z0-9-]+)? (workspace|environment)\b|\b(on|for|of|in) (the )?sample\b/.test(normalized) : true);
+  const explicitTarget = target !== undefined && (target.startsWith('sample') ? /\bsample(:[a-z0-9-]+)? (workspace|environment|data)\b|\b(on|for|of|in|using|with|against) (the )?sample\b/.test(normalized) : true);
   const asksState =
     /\b(check|scan|audit|review|assess)\b/.test(normalized) ||
     /^(is|are|does|do|has|have|who has|how (secure|safe|exposed|hardened|compliant)|what'?s the (status|posture|state)|show|get|list|any)\b/.test(normalized) ||
@@ -154,7 +155,19 @@ export function matchCheckRequest(normalized: string, original: string, subject:
   if (!asksHow && target === undefined && isArea(check) && /\bstatus\b/.test(normalized) && normalized.split(/\s+/).length <= 7) {
     return { check, confidence: 0.7 };
   }
-  return liveQuestion(normalized, check, explicitTarget ? target : undefined);
+  const named = explicitTarget && target !== undefined && looksLikeResource(target) ? target : undefined;
+  // "rbac on aml-nlp-dev pls", "defender for sub <id>": a subject and a target, nothing else.
+  if (named !== undefined && check !== 'all' && !asksHow && normalized.split(/\s+/).length <= 6) return { check, target: named, confidence: 0.75 };
+  return liveQuestion(normalized, check, named);
+}
+
+/**
+ * A target that is surely a resource: an id, the sample, or a name shaped like one (a hyphen, underscore or digit:
+ * ws-prod, mlw_01). A plain word found after "in" or "for" ("in tokyo", "for models") is not enough to turn a
+ * question into a scan.
+ */
+function looksLikeResource(target: string): boolean {
+  return target.startsWith('/') || target.startsWith('sample') || /[-_\d]/.test(target);
 }
 
 function isArea(kind: CheckKind): kind is Area {
@@ -168,9 +181,10 @@ function isArea(kind: CheckKind): kind is Area {
  * phrasing ("should", "do I need", "by default"), which asks the baseline instead. Without a named target the scan
  * feature asks which workspace.
  */
-const ASKS_STATE = /^(is|are|does|do|did|has|have|who|which|any|can (anyone|anybody|someone|somebody|people|users)|what'?s (wrong|broken|the (status|state|posture|situation))|how (does|do|is|are) \S+( \S+)? (look|looking|doing|holding up|configured|set up)|how (secure|safe|exposed|hardened|compliant|locked down) (is|are))\b/;
+const ASKS_STATE =
+  /^(is|are|does|do|did|has|have|who|which|any|how many|can (anyone|anybody|someone|somebody|people|users)|what'?s (wrong|broken|the (status|state|posture|situation))|how (does|do|is|are) \S+( \S+)? (look|looking|doing|holding up|configured|set up|score|rate|fare|stack up|measure up)|how (secure|safe|exposed|hardened|compliant|locked down|healthy|good|bad|strong|weak|robust)\b.* (is|are)|(what|which) (\S+ ){0,3}(are|is) (on|off|enabled|disabled|turned on|switched on|active|assigned|configured)|what does (\S+ ){1,5}look like)\b/;
 const REVIEW_REQUEST =
-  /^(please |pls |can you |could you |would you |now )*(give|take a (look|peek)|have a look|look (at|over|into)|go over|go through|double[- ]check|sanity[- ]check|run (every|all|each|the full set of) checks?|tell me (what'?s wrong|whether|if|who)|find out (whether|if|who)|let me know (whether|if|who)|confirm|show( me)?|list)\b|\bwhat'?s wrong with\b|\bsecurity[- ]wise\b/;
+  /^(please |pls |can you |could you |would you |now )*(give|take a (look|peek)|have a look|look (at|over|into)|go over|go through|double[- ]check|sanity[- ]check|run (every|all|each|the full set of) checks?|tell me (what'?s wrong|whether|if|who)|find out (whether|if|who)|let me know (whether|if|who)|confirm|show( me)?|list)\b|\bwhat'?s wrong with\b|\bsecurity[- ]wise\b|\blook like\b|\b(do|run|perform|give|gimme|make|get) (me |us )?(a |an |the )?((full|complete|quick|proper|thorough|baseline|security|compliance|health) )*(review|check|scan|audit|assessment|report card|health ?check)\b/;
 const HOW_TO = /\b(should|shall|need( to)?|needs|must|have to|has to|supposed to|recommend\w*|best practice|best way|possible|allowed to|by default|in general|generally|typically|usually|normally|allowed to be|can i|can we|how (do|can|would|should) (i|we|you))\b/;
 const OWN_RESOURCE =
   /\b(our|my|this|these|the (prod|production|dev|test|staging)) (ml |aml |azure ml |machine learning |prod |production |dev |test |staging |team'?s? )?(workspaces?|subscriptions?|subs?|tenant|environments?|storage( accounts?)?|key ?vaults?|registr(y|ies)|computes?|clusters?|endpoints?|setup|deployments?|resources)\b/;

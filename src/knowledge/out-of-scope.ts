@@ -7,7 +7,7 @@
  * Some subjects are out of scope whatever else the message says (a price stays a price). Others are out of scope
  * only without a security angle: "what do you think is the safest way to reach the workspace?" is a question.
  */
-export type OutOfScopeSubject = 'pricing' | 'model-building' | 'developer-tooling' | 'data-wrangling' | 'helpdesk' | 'opinion' | 'small-talk';
+export type OutOfScopeSubject = 'pricing' | 'model-building' | 'developer-tooling' | 'data-wrangling' | 'helpdesk' | 'general-it' | 'opinion' | 'small-talk';
 
 interface SubjectPattern {
   readonly subject: OutOfScopeSubject;
@@ -20,7 +20,7 @@ const SUBJECTS: readonly SubjectPattern[] = [
   {
     subject: 'pricing',
     pattern:
-      /\b(price|prices|priced|pricing|costs?|costing|cheap(er|est)?|expensive|billing|invoice|budget|spend(ing)?|per hour|hourly rate|discount|reserved instances?|savings plan)\b|\bhow much (does|do|is|are|will|would|for)\b|\b(gpu|vcpu|core|cpu) quotas?\b|\b(increase|raise|request) (my |our |the )?(\w+ )?(quota|limit)s?\b/,
+      /\b(price|prices|priced|pricing|costs?(?! cent(er|re))|costing|cheap(er|est)?|expensive|billing|invoice|budget|spend(ing)?|per hour|hourly rate|discount|reserved instances?|savings plan)\b|\bhow much (does|do|is|are|will|would|for)\b|\bquotas?\b|\b(increase|raise|request) (my |our |the )?(\w+ )?(quota|limit)s?\b/,
     yieldsToSecurity: false,
   },
   {
@@ -32,7 +32,7 @@ const SUBJECTS: readonly SubjectPattern[] = [
   {
     subject: 'model-building',
     pattern:
-      /\bfine[- ]?tun(e|es|ed|ing)\b|\bhyper ?parameters?\b|\blearning rate\b|\bepochs?\b|\boverfit(ting)?\b|\b(model|prediction) accuracy\b|\b(improve|increase|boost) (the |my |our )?(model|accuracy|precision|recall)\b|\b(training|train) (job|run|script)s? (is |are )?(slow|fail|failing|failed|crash|stuck)|\bwhy is (my|our|the) (training|job|run|pipeline)\b|\bregister (a|my|our|the) model\b|\bautoml\b|\bprompt (flow|engineering)\b|\bembeddings?\b|\btokeni[sz]er\b|\bhow (do|can|should) (i|we) (train|deploy|build|create|evaluate|retrain) (a |an |my |our |the )?(\w+ )?(model|classifier|llm|neural network)s?\b/,
+      /\bfine[- ]?tun(e|es|ed|ing)\b|\bhyper ?parameters?\b|\blearning rate\b|\bepochs?\b|\boverfit(ting)?\b|\b(model|prediction) accuracy\b|\b(improve|increase|boost) (the |my |our )?(model|accuracy|precision|recall)\b|\b(training|train) (job|run|script)s? (is |are )?(slow|fail|failing|failed|crash|stuck)|\bwhy is (my|our|the) (training|job|run|pipeline)\b|\bregister (a|my|our|the) model\b|\bautoml\b|\b(pytorch|tensorflow|keras|scikit[- ]learn|sklearn|xgboost|lightgbm|hugging ?face)\b|\btraining loop\b|\bearly stopping\b|\bconfusion matri(x|ces)\b|\bplot(s|ting)? (a|the|my)\b|\bprompt (flow|engineering)\b|\bembeddings?\b|\btokeni[sz]er\b|\bhow (do|can|should) (i|we) (train|deploy|build|create|evaluate|retrain) (a |an |my |our |the )?(\w+ )?(model|classifier|llm|neural network)s?\b/,
     yieldsToSecurity: true,
   },
   {
@@ -49,8 +49,14 @@ const SUBJECTS: readonly SubjectPattern[] = [
   {
     subject: 'helpdesk',
     pattern:
-      /\b(my|the|our) (laptop|pc|computer|printer|wifi|wi-fi|outlook|mailbox|headset|monitor|phone|teams client)\b|\b(corporate |company |office )?vpn (client )?(keeps|is|won'?t|doesn'?t|does not|can'?t|cannot|stopped|drops|disconnect)|\b(can'?t|cannot|unable to) (log ?in|sign ?in) to (my|the) (laptop|pc|computer|email|outlook|vpn)\b|\bforgot (my )?password\b|\bvpn\b.*\b(my (laptop|phone|pc|computer|mac)|keeps|won'?t|doesn'?t|disconnect\w*|drops?|dropping|slow|client install\w*)\b/,
+      /\b(my|the|our) (laptop|pc|computer|printer|wifi|wi-fi|outlook|mailbox|headset|monitor|phone|teams client)\b|\b(corporate |company |office )?vpn (client )?(keeps|is|won'?t|doesn'?t|does not|can'?t|cannot|stopped|drops|disconnect)|\b(can'?t|cannot|unable to) (log ?in|sign ?in) to (my|the) (laptop|pc|computer|email|outlook|vpn)\b|\bforgot (my )?password\b|\blocked out\b|\b(reset|change|unlock) my (windows |laptop |email |outlook |office |teams )?(password|account|pin)\b|\b(iphone|ipad|android|macbook)\b|\bvpn\b.*\b(my (laptop|phone|pc|computer|mac)|keeps|won'?t|doesn'?t|disconnect\w*|drops?|dropping|slow|client install\w*)\b/,
     yieldsToSecurity: false,
+  },
+  {
+    subject: 'general-it',
+    pattern:
+      /\b(aks|kubernetes|k8s) (cluster )?(upgrade|version)s?\b|\bupgrade (my |our |the )?(aks|kubernetes|k8s)\b|\bterraform state\b|\bscp\b|\bvlookup\b|\bexcel (formula|macro|sheet)s?\b|\b(bash|powershell|shell) script\b|\bcron (job|expression)\b|\bdns record for (my|our) (website|blog|domain)\b/,
+    yieldsToSecurity: true,
   },
   {
     subject: 'opinion',
@@ -61,7 +67,7 @@ const SUBJECTS: readonly SubjectPattern[] = [
   {
     subject: 'small-talk',
     pattern:
-      /^(how are you|how'?s it going|how is your day|what'?s up|good (night|evening)|thanks?( you)?|thank you( so much| very much)?|cheers|nice|cool|great|awesome|ok(ay)?|lol|bye|goodbye|see you)\b|\bare you (a bot|human|real|chatgpt|an ai|sentient)\b|\bwho (made|built|created) you\b|\btell me a joke\b/,
+      /^(how are you( doing)?( today)?|how'?s it going|how is your day|what'?s up|good (night|evening)|thanks?( you)?|thank you( so much| very much)?|cheers|nice|cool|great|awesome|ok(ay)?|lol|bye|goodbye|see you)[\s!.,?]*$|\bare you (a bot|human|real|chatgpt|an ai|sentient)\b|\bwho (made|built|created) you\b|\btell me a joke\b/,
     yieldsToSecurity: false,
   },
 ];
@@ -85,6 +91,7 @@ const SUBJECT_WORDS: Readonly<Record<OutOfScopeSubject, string>> = {
   'developer-tooling': 'Code, repositories and developer tools',
   'data-wrangling': 'Data wrangling and queries',
   helpdesk: 'Device and helpdesk problems',
+  'general-it': 'General IT and infrastructure tasks',
   opinion: 'Opinions and comparisons with other platforms',
   'small-talk': 'Small talk',
 };

@@ -33,6 +33,11 @@ export const ANSWER_THRESHOLD = 0.45;
  * (a topic's own name scores far above this), otherwise offer the closest answers.
  */
 export const ONE_TERM_THRESHOLD = 0.6;
+/**
+ * Below this, the closest answers are noise ("write me a pytorch training loop" scores 0.17): the message is treated
+ * as outside the baseline rather than offered suggestions. The tuning set's questions all score 0.4 or more.
+ */
+export const OFF_TOPIC_BELOW = 0.3;
 /** Suggestions offered when not sure. */
 const SUGGESTION_COUNT = 3;
 /** A BM25 score above which a hit is a strong match in this small corpus (scores are unbounded). */
@@ -89,7 +94,7 @@ export function createRouter(content: KnowledgeContent, options: RouterOptions =
     if (top === undefined) return none(0.9);
     const confidence = confidenceOf(hits);
     // A message without a single domain word is off-topic however well some prose happens to match it.
-    if (search.domainTerms(text).length === 0 || top.coverage === 0) return none(Math.max(0.5, 1 - confidence));
+    if (search.domainTerms(text).length === 0 || top.coverage === 0 || confidence < OFF_TOPIC_BELOW) return none(Math.max(0.5, 1 - confidence));
     const entry = findEntry(content, top.id);
     const oneTerm = significantTerms(text).filter((term) => !WEAK_TERMS.has(term)).length <= 1;
     if (confidence >= (oneTerm ? ONE_TERM_THRESHOLD : ANSWER_THRESHOLD) && entry !== undefined) {
@@ -109,11 +114,10 @@ export function createRouter(content: KnowledgeContent, options: RouterOptions =
       if (command !== undefined) {
         return { intent: 'command', command: command.command, args: command.args, ...(command.target !== undefined ? { target: command.target } : {}), confidence: 0.95 };
       }
-      // Typos are repaired for the subject words ("publc acess"), never for names: the target comes from `text`.
-      const repaired = search.correct(normalized);
-      const outside = outOfScopeSubject(repaired);
+      // Typos are repaired for the subject of a check ("publc acess"), never for names: the target comes from `text`.
+      const outside = outOfScopeSubject(normalized);
       if (outside !== undefined) return none(0.8, outOfScopeSubjectText(outside));
-      const scan = matchCheckRequest(normalized, text, repaired);
+      const scan = matchCheckRequest(normalized, text, search.correct(normalized));
       if (scan !== undefined) {
         return { intent: 'check', check: scan.check, ...(scan.target !== undefined ? { target: scan.target } : {}), confidence: scan.confidence };
       }

@@ -84,7 +84,10 @@ export function createKnowledgeSearch(content: KnowledgeContent): KnowledgeSearc
   index.addAll(docs);
   const titles = new Map(entries.map((e) => [e.id, e.title]));
 
-  const spelling = createSpellingCorrector([...docs.flatMap((d): string[] => FIELDS.map((field) => d[field])), ...synonymGroups().flat()]);
+  const spelling = createSpellingCorrector(
+    docs.flatMap((d): string[] => FIELDS.map((field) => d[field])),
+    [...entries.flatMap((e) => [e.title, ...e.keywords]), ...[...content.checks.values()].map((c) => c.title), ...synonymGroups().flat()],
+  );
   const queryTerms = (text: string): string[] => significantTerms(spelling.correct(text));
 
   const lexicon = new Set<string>();

@@ -1,6 +1,6 @@
 /**
- * Typo repair for search queries: a word the knowledge base never uses ("workspce", "ofices", "privatly") becomes
- * the one vocabulary word it is a single typo away from, before synonyms and search see it. MiniSearch's own fuzzy
+ * Typo repair for search queries: a word the knowledge base never uses ("workspce", "ofices", "acess") becomes the
+ * one domain term (titles, keywords, synonyms) it is a single typo away from, before synonyms and search see it. MiniSearch's own fuzzy
  * matching scores a fuzzy hit low and never reaches the synonym phrases ("branch ofices" → on-premises), so a
  * message with several typos used to fall below the answer threshold.
  *
@@ -16,11 +16,20 @@ export interface SpellingCorrector {
   correct(text: string): string;
 }
 
-export function createSpellingCorrector(sources: readonly string[]): SpellingCorrector {
-  const vocabulary = new Set<string>();
-  for (const source of sources) for (const word of source.toLowerCase().split(/[^a-z]+/)) if (word.length >= MIN_LENGTH - 1) vocabulary.add(word);
+function words(sources: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  for (const source of sources) for (const word of source.toLowerCase().split(/[^a-z]+/)) if (word.length >= MIN_LENGTH - 1) found.add(word);
+  return found;
+}
+
+/**
+ * `known`: every word of the knowledge base (never repaired: "quote" stays "quote" even beside "quota").
+ * `terms`: the domain terms a typo may be repaired to.
+ */
+export function createSpellingCorrector(known: readonly string[], terms: readonly string[]): SpellingCorrector {
+  const vocabulary = words([...known, ...terms]);
   const byLength = new Map<number, string[]>();
-  for (const word of vocabulary) byLength.set(word.length, [...(byLength.get(word.length) ?? []), word]);
+  for (const word of words(terms)) byLength.set(word.length, [...(byLength.get(word.length) ?? []), word]);
 
   const repairs = new Map<string, string | undefined>();
   function repair(word: string): string | undefined {

@@ -24,7 +24,7 @@ const GROUPS: readonly (readonly string[])[] = [
   ['appinsights', 'application insights', 'app insights', 'appinsights'],
   ['loganalytics', 'log analytics', 'log analytics workspace'],
   ['pim', 'privileged identity management', 'just-in-time', 'just in time', 'jit'],
-  ['exfiltration', 'exfiltrate', 'exfiltrated', 'exfil', 'data leak', 'data leakage', 'unauthorized transfer', 'unauthorised transfer', 'data theft', 'steal data', 'stealing data', 'data loss'],
+  ['exfiltration', 'exfiltrate', 'exfiltrated', 'exfil', 'data leak', 'data leakage', 'unauthorized transfer', 'unauthorised transfer', 'data theft', 'steal data', 'stealing data', 'data loss', 'data out', 'out the door', 'copy data out', 'copying data out', 'move data out', 'moves data out', 'moving data out', 'take data out', 'sneak data out'],
   ['computeinstance', 'compute instance', 'compute instances'],
   ['computecluster', 'compute cluster', 'compute clusters', 'amlcompute', 'training cluster'],
   ['defender', 'defender for cloud', 'microsoft defender', 'mdc', 'azure security center', 'security center'],
@@ -46,7 +46,8 @@ const GROUPS: readonly (readonly string[])[] = [
   ['admin', 'admins', 'administrator', 'administrators', 'administrative', 'administer', 'administering', 'administration'],
   ['onprem', 'on-prem', 'on-premises', 'on premises', 'on-premise', 'office', 'offices', 'branch office', 'branch offices', 'headquarters', 'hq', 'corporate network', 'datacenter', 'data center'],
   ['remote', 'remote access', 'remote users', 'remote workers', 'remote employees', 'remote staff', 'work from home', 'working from home', 'wfh', 'from home', 'telework', 'teleworking'],
-  ['centralize', 'centralise', 'centralized', 'centralised', 'centralizing', 'centralising', 'central'],
+  ['centralize', 'centralise', 'centralized', 'centralised', 'centralizing', 'centralising', 'central', 'one place', 'single place', 'in one spot', 'bring together', 'bring them together', 'consolidate', 'consolidated', 'aggregate', 'aggregated'],
+  ['detect', 'detection', 'detecting', 'detected', 'notice', 'noticed', 'get alerted', 'be alerted', 'alerted'],
 ];
 
 interface CompiledVariant {
