@@ -35,7 +35,7 @@ const GROUPS: readonly (readonly string[])[] = [
   ['mcsb', 'microsoft cloud security benchmark', 'azure security benchmark', 'asb', 'security benchmark'],
   ['sqldb', 'azure sql', 'sql database', 'azure sql database', 'sql server', 'sql db'],
   ['dns', 'name resolution', 'dns spoofing', 'dns poisoning'],
-  ['password', 'passwords', 'passphrase', 'credentials', 'pwd'],
+  ['password', 'passwords', 'passphrase', 'credentials', 'pwd', 'secret', 'secrets'],
   ['backup', 'backups', 'back up', 'backing up', 'restore'],
   ['georeplication', 'geo-replication', 'geo replication', 'geo-replicated', 'geo replicated', 'geo-redundant', 'geo redundant', 'grs', 'ra-grs', 'gzrs', 'paired region', 'secondary region'],
   ['jupyter', 'jupyter notebook', 'jupyter notebooks', 'jupyterlab', 'notebook', 'notebooks'],
