@@ -4,7 +4,7 @@
  * nothing to sign in to, and the user is told so rather than "I did not catch that".
  */
 import type { TurnContext } from 'botbuilder';
-import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { Application, AuthenticationManager, TurnState } from '@microsoft/teams-ai';
 import type { Logger } from '../logging';
 import { scrubSecrets } from '../logging';
 import { ARM_SETTING } from './auth/settings';
@@ -28,8 +28,13 @@ export const botIdentityAccount: AccountCommands = {
   signOut: () => Promise.resolve(BOT_IDENTITY_TEXT),
 };
 
+/** What of the teams-ai Application the account commands use. */
+export type AccountApp<TState extends TurnState> = Pick<Application<TState>, 'getTokenOrStartSignIn'> & {
+  readonly authentication: Pick<AuthenticationManager<TState>, 'signOutUser'>;
+};
+
 /** User-delegated mode: the OAuth connection of `app`, for the user of this turn. */
-export function userAccount<TState extends TurnState>(app: Application<TState>, context: TurnContext, state: TState, logger: Logger): AccountCommands {
+export function userAccount<TState extends TurnState>(app: AccountApp<TState>, context: TurnContext, state: TState, logger: Logger): AccountCommands {
   return {
     async signIn() {
       const result = await armTokenOrSignIn(app, context, state, logger);
