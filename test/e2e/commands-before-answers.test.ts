@@ -9,7 +9,7 @@ import { CATEGORY_TITLES } from '../../src/checks/types';
 import type { WorkshopRecord } from '../../src/knowledge/workshop-record';
 import { cardText, startFakeConnector, type LocalConnector } from '../support/fake-connector';
 import { startProductBot, type ProductBot } from '../support/e2e-bot';
-import { cardRecords, type Json } from '../support/e2e-cards';
+import { repliesTo, type Json } from '../support/e2e-cards';
 import { cardSchemaErrors } from '../support/card-schema';
 import type { LocalBotClient } from '../support/bot-client';
 
@@ -18,17 +18,10 @@ describe('commands and buttons before a pending prompt, through the fake Bot Con
   let connector: LocalConnector;
   let bot: ProductBot;
 
-  /** Everything the bot posted in answer to one message or click, as texts (card text or message text). */
   const answerTo = async (user: LocalBotClient, act: () => Promise<{ status: number }>): Promise<{ texts: string[]; cards: Json[] }> => {
-    const before = bot.messages(user.conversation.id).length;
-    expect((await act()).status).toBe(200);
-    const replies = bot.messages(user.conversation.id).slice(before);
-    const cards = cardRecords(connector, user.conversation.id).filter((r) => replies.includes(r.record));
-    const texts = replies.map((r) => {
-      const card = cards.find((c) => c.record === r)?.card;
-      return card !== undefined ? cardText(card) : (r.activity.text ?? '');
-    });
-    return { texts, cards: cards.map((c) => c.card) };
+    const reply = await repliesTo(connector, user.conversation.id, act);
+    expect(reply.status).toBe(200);
+    return reply;
   };
   const session = async (user: LocalBotClient): Promise<WorkshopRecord | undefined> => (await store.get<WorkshopRecord>(workshopKey(user.conversation.id)))?.value;
 
