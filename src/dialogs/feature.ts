@@ -6,28 +6,9 @@
  * Features keep their own state in the GuardianStore, keyed by conversation and user.
  */
 import type { AdaptiveCard, TurnPort } from './port';
-import type { Area, Category } from '../checks/types';
+import type { RouteResult } from '../knowledge/route-result';
 
-/** What the router made of a message (also the JSON of `guardian ask --json`). */
-export interface RouteResult {
-  readonly intent: 'question' | 'check' | 'command' | 'none';
-  /** For `question`: the workshop question id (NS-01 …) or knowledge topic id that answers it best. */
-  readonly questionId?: string;
-  /** For `check`: what to check. */
-  readonly check?: 'all' | Area | Category;
-  /** For `check` (and some commands): the workspace id or name, `sample`, or a subscription id. */
-  readonly target?: string;
-  /** For `command`: the command name (help, reset, workshop, baseline, lab, watch, unwatch, watches, link, unlink, checks, signin, signout). */
-  readonly command?: string;
-  /** For `command`: the rest of the text after the command word(s). */
-  readonly args?: string;
-  /** 0..1 */
-  readonly confidence: number;
-  /** For `question` and `none`: the answer text (Markdown) or the polite fallback. */
-  readonly answer?: string;
-  /** Closest topics when confidence is low: [{ id, title }]. */
-  readonly suggestions?: readonly { readonly id: string; readonly title: string }[];
-}
+export type { RouteResult };
 
 export interface IncomingMessage {
   /** The text with any @mention of the bot removed, trimmed. */

@@ -12,7 +12,7 @@
  * presented as the answer. When the message shares no meaningful vocabulary with the knowledge base, or is about a
  * subject outside the baseline, the intent is `none` with an honest "outside what I cover" and what the bot can do.
  */
-import type { RouteResult } from '../dialogs/feature';
+import type { RouteResult } from './route-result';
 import type { KnowledgeContent } from './content-types';
 import { findEntry } from './content';
 import { matchCommand } from './command-patterns';
