@@ -84,7 +84,10 @@ function main() {
     rows.push([`turns: heap over ${turns.turns}`, `${turns.heapGrowthMb} MB (${turns.heapBeforeMb} -> ${turns.heapAfterMb})`, '~0']);
   }
   if (!startup.failed) rows.push(['start-up', `${startup.ms} ms to /healthz, RSS ${startup.rssMb} MB`, '< 2000 ms']);
-  if (!routing.failed) rows.push(['routing', `intent ${routing.set.intentAccuracy}, question ${routing.set.questionAccuracy} (holdout ${routing.holdout.questionAccuracy}), mean ${routing.set.meanMs} ms`, '']);
+  if (!routing.failed) {
+    rows.push(['routing', `intent ${routing.set.intentAccuracy}, question ${routing.set.questionAccuracy} (holdout ${routing.holdout.questionAccuracy}), mean ${routing.set.meanMs} ms`, '']);
+    rows.push(['routing, fresh set', `question ${routing.fresh.questionAccuracy}, out of scope ${routing.fresh.outOfScopeAccuracy}, live checks ${routing.fresh.checkAccuracy}, commands ${routing.fresh.commandAccuracy}`, '>= 0.95 each']);
+  }
   process.stdout.write(`\nBaseline Guardian benchmarks — ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${results.date}\n\n${table(rows)}\n\nWritten to bench/results/latest.json\n`);
   const failed = [scan, fleetRun, turns, startup, routing].some((r) => r.failed);
   process.exitCode = failed ? 1 : 0;

@@ -13,7 +13,7 @@ import type { TurnPort } from './dialogs/port';
 import type { MessageRouter } from './bot/router';
 import { createProactiveSender } from './bot/proactive-sender';
 import { createFileConsent } from './bot/file-consent';
-import { checkById } from './checks/registry';
+import { allChecks, checkById } from './checks/registry';
 import { createAzureAccess } from './scan/azure-access';
 import { createCombinedScanService } from './scan/combined-scan-service';
 import { createUserScanService } from './scan/user-scan-service';
@@ -34,6 +34,7 @@ import { createQnaFeature } from './dialogs/qna';
 import { createScanFeature } from './dialogs/scan';
 import { createLabFeature } from './dialogs/lab';
 import { createWatchFeature } from './dialogs/watch';
+import { createChecksCatalogFeature } from './dialogs/checks-catalog';
 import { createLabValidationService } from './lab/validation-service';
 import { createNotificationService, defaultInstanceId, type NotificationService } from './notifications/service';
 import { registerNotificationRoutes } from './notifications/http';
@@ -110,8 +111,9 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
     guard: createWatchGuard(guard),
   });
 
-  // Order matters: a workshop in progress takes free-text answers first; the lab only takes lab commands
-  // (and inputs it asked for); the rest act on routed intents; Q&A answers questions and the fallback.
+  // Who gets a message is one rule (dialogs/turn-precedence.ts): commands and buttons run, free text answers a
+  // pending workshop prompt. Each feature below takes only its own commands (the lab also the inputs it asked
+  // for); Q&A answers questions and the fallback.
   const features: Feature[] = [
     createResetFeature({ store }),
     createWorkshopFeature({ content: knowledge, store }),
@@ -121,6 +123,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
     createBaselineFeature({ content: knowledge, store, offerFile: createFileConsent({ store, logger }).offerFile }),
     createLinkFeature({ bindings, rosterCheck: teamOwnerCheck(config), allowedScopes: config.azure.allowedScopes, onError: (e) => logger.warn({ err: e }, 'link command failed') }),
     createScanFeature({ scanService, store, logger, checks: checkById, sampleWorkspaceId, guard, userScopedResults: config.azure.authMode === 'user' }),
+    createChecksCatalogFeature({ checks: allChecks }),
     createQnaFeature({ content: knowledge, router, checks: checkById }),
   ];
 

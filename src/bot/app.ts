@@ -22,6 +22,7 @@ import { saveConversationReference } from './conversation';
 import { defaultRouter } from './default-router';
 import { createFileConsent, type FileConsent } from './file-consent';
 import { MessageHandler } from './message-handler';
+import { botIdentityAccount, userAccount } from './account';
 import type { MessageRouter } from './router';
 import { apologyText, logTurnError } from './turn-error';
 import { TeamsTurnPort } from './turn-port';
@@ -36,7 +37,10 @@ export interface BotDependencies {
   readonly config: Config;
   readonly logger: Logger;
   readonly store: GuardianStore;
-  /** Offered each message in order (first onMessage returning true wins); card verbs go to the feature named by their prefix. */
+  /**
+   * Free text goes first to a feature waiting for an answer (onFreeText), then each message to the features in
+   * order (first onMessage returning true wins); card verbs go to the feature named by their prefix.
+   */
   readonly features: readonly Feature[];
   /** Defaults to the help/greeting router. */
   readonly router?: MessageRouter;
@@ -137,7 +141,9 @@ export function createBot(deps: BotDependencies): Bot {
     (context) => Promise.resolve(isSubmitMessage(context.activity)),
     (context, state) => asUser(context, state, () => messages.onSubmit(context)),
   );
-  app.activity(ActivityTypes.Message, (context, state) => asUser(context, state, () => messages.onMessage(context)));
+  app.activity(ActivityTypes.Message, (context, state) =>
+    asUser(context, state, () => messages.onMessage(context, authentication === undefined ? botIdentityAccount : userAccount(app, context, state, logger))),
+  );
 
   // Allow/Decline on a file the bot offered (personal chat); teams-ai answers the invoke with 200 afterwards.
   const files = deps.fileConsent ?? createFileConsent({ store, logger });

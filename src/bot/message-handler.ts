@@ -4,6 +4,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import type { ActionResult, CardAction, Feature, IncomingMessage } from '../dialogs/feature';
+import { messageKind, type MessageSource } from '../dialogs/turn-precedence';
+import { botIdentityAccount, type AccountCommands } from './account';
 import { buildHelpCard, quickActionText } from '../dialogs/help';
 import type { AdaptiveCard as PortCard, TurnPort } from '../dialogs/port';
 import { scrubSecrets, type Logger } from '../logging';
@@ -31,7 +33,8 @@ const BAD_ACTION = 'I could not use that button: the card may be out of date. Ty
 export class MessageHandler {
   constructor(private readonly deps: MessageHandlerDeps) {}
 
-  async onMessage(context: TurnContext): Promise<void> {
+  /** `account`: what `signin` / `signout` do in this turn (bot mode: explain that no sign-in is needed). */
+  async onMessage(context: TurnContext, account: AccountCommands = botIdentityAccount): Promise<void> {
     const port = new TeamsTurnPort(context);
     // In channels and group chats every message reaches the bot; it answers only when spoken to.
     if (port.conversation.conversationType !== 'personal' && !mentionsBot(context.activity)) return;
@@ -40,7 +43,7 @@ export class MessageHandler {
       await port.sendText(checked.answer);
       return;
     }
-    await withTyping(() => port.typing(), this.deps.typing, () => this.dispatchText(port, checked.text));
+    await withTyping(() => port.typing(), this.deps.typing, () => this.dispatchText(port, checked.text, 'typed', account));
   }
 
   /** Action.Submit: the answer is a new message. */
@@ -69,10 +72,23 @@ export class MessageHandler {
     }
   }
 
-  /** Routes text and offers it to the features; help when none takes it. Also used by quick-action buttons. */
-  private async dispatchText(port: TurnPort, text: string): Promise<void> {
+  /**
+   * Routes text and offers it to the features; help when none takes it. Also used by quick-action buttons, whose
+   * text is a command whatever is pending (turn-precedence.ts).
+   */
+  private async dispatchText(port: TurnPort, text: string, source: MessageSource, account: AccountCommands = botIdentityAccount): Promise<void> {
     const route = await this.deps.router.route(text);
-    const message: IncomingMessage = { text, route };
+    const message: IncomingMessage = { text, route, kind: messageKind(text, route, source) };
+    // Sign-in belongs to the bot (the OAuth connection), not to a feature.
+    if (message.kind === 'command' && route.intent === 'command' && (route.command === 'signin' || route.command === 'signout')) {
+      await port.sendText(await (route.command === 'signin' ? account.signIn() : account.signOut()));
+      return;
+    }
+    if (message.kind === 'free-text') {
+      for (const feature of this.deps.features) {
+        if (feature.onFreeText !== undefined && (await feature.onFreeText(port, message))) return;
+      }
+    }
     for (const feature of this.deps.features) {
       if (feature.onMessage !== undefined && (await feature.onMessage(port, message))) return;
     }
@@ -92,7 +108,7 @@ export class MessageHandler {
     const action: CardAction = parsed.action;
     const text = quickActionText(action.verb);
     if (text !== undefined) {
-      await this.dispatchText(port, text);
+      await this.dispatchText(port, text, 'button');
       return { kind: 'handled' };
     }
     const owner = featureNameOf(action.verb);

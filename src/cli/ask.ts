@@ -9,6 +9,8 @@ import { loadKnowledge } from '../knowledge/content';
 import { offTopicMarkdown } from '../knowledge/answer-text';
 import { createRouter, type Router } from '../knowledge/router';
 import { sanitizeMessageText } from '../security/input';
+import { handleIntent, type IntentHandlers } from '../routing/handlers';
+import { intentOf } from '../routing/intent';
 import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
 
 const USAGE = `Usage: guardian ask "<message>" [--json]
@@ -50,19 +52,19 @@ export function toAskJson(route: RouteResult): AskJson {
   };
 }
 
-function humanText(route: RouteResult): string {
-  switch (route.intent) {
-    case 'command':
-      return `Command: ${route.command ?? ''}${route.args ? ` (${route.args})` : ''}${route.target !== undefined ? ` → ${route.target}` : ''}`;
-    case 'check':
-      return `Check request: ${route.check ?? 'all'} checks${route.target !== undefined ? ` on ${route.target}` : ' (no target named)'}`;
-    case 'question': {
-      const header = `Question ${route.questionId ?? ''} (confidence ${route.confidence})`;
-      return `${header}\n\n${route.answer ?? ''}`;
-    }
-    case 'none':
-      return route.answer ?? '';
-  }
+/** What `guardian ask` prints for a routed message, one handler per intent (src/routing). */
+const HUMAN_TEXT: IntentHandlers<string> = {
+  command: ({ command, args, target }) => `Command: ${command}${args ? ` (${args})` : ''}${target !== undefined ? ` → ${target}` : ''}`,
+  check: ({ check, target }) => `Check request: ${check} checks${target !== undefined ? ` on ${target}` : ' (no target named)'}`,
+  question: ({ questionId, confidence, answer }) => `Question ${questionId} (confidence ${confidence})\n\n${answer}`,
+  // A guess is never shown as the answer: below the threshold the router names no question, only suggestions.
+  'not-sure': ({ suggestions, confidence }) =>
+    `Not sure what you mean (confidence ${confidence}). The closest answers:\n${suggestions.map((s) => `- ${s.id}: ${s.title}`).join('\n')}\n\nAsk again with more detail, or by id: guardian ask "<id>".`,
+  none: ({ answer }) => answer,
+};
+
+export function askHumanText(route: RouteResult): string {
+  return handleIntent(intentOf(route), HUMAN_TEXT);
 }
 
 /**
@@ -99,7 +101,7 @@ async function runAsk(args: readonly string[], io: CliIO): Promise<ExitCode> {
     return 0;
   }
   const route = router.route(checked.text);
-  io.stdout.write(flags.includes('--json') ? `${JSON.stringify(toAskJson(route), null, 2)}\n` : `${humanText(route)}\n`);
+  io.stdout.write(flags.includes('--json') ? `${JSON.stringify(toAskJson(route), null, 2)}\n` : `${askHumanText(route)}\n`);
   return 0;
 }
 

@@ -1,36 +1,24 @@
 /**
- * How conversation features plug into the bot. The bot routes each message (see RouteResult), then offers it
- * to the features in order; card actions go to the feature whose name prefixes the verb (`scan.recheck` → scan).
+ * How conversation features plug into the bot. The bot routes each message (see RouteResult) and decides, by one
+ * rule (turn-precedence.ts), whether it is a command or free text; free text goes first to a feature waiting for
+ * an answer (`onFreeText`), then every message to the features in order (`onMessage`); card actions go to the
+ * feature whose name prefixes the verb (`scan.recheck` → scan).
  * Features keep their own state in the GuardianStore, keyed by conversation and user.
  */
 import type { AdaptiveCard, TurnPort } from './port';
-import type { Area, Category } from '../checks/types';
+import type { RouteResult } from '../knowledge/route-result';
 
-/** What the router made of a message (also the JSON of `guardian ask --json`). */
-export interface RouteResult {
-  readonly intent: 'question' | 'check' | 'command' | 'none';
-  /** For `question`: the workshop question id (NS-01 …) or knowledge topic id that answers it best. */
-  readonly questionId?: string;
-  /** For `check`: what to check. */
-  readonly check?: 'all' | Area | Category;
-  /** For `check` (and some commands): the workspace id or name, `sample`, or a subscription id. */
-  readonly target?: string;
-  /** For `command`: the command name (help, reset, workshop, baseline, lab, watch, unwatch, watches, link, unlink, checks, signin, signout). */
-  readonly command?: string;
-  /** For `command`: the rest of the text after the command word(s). */
-  readonly args?: string;
-  /** 0..1 */
-  readonly confidence: number;
-  /** For `question` and `none`: the answer text (Markdown) or the polite fallback. */
-  readonly answer?: string;
-  /** Closest topics when confidence is low: [{ id, title }]. */
-  readonly suggestions?: readonly { readonly id: string; readonly title: string }[];
-}
+export type { RouteResult };
 
 export interface IncomingMessage {
   /** The text with any @mention of the bot removed, trimmed. */
   readonly text: string;
   readonly route: RouteResult;
+  /**
+   * A command (runs before any pending prompt) or free text (may answer one): turn-precedence.ts, set by the bot.
+   * Absent when a feature is called directly; `kindOf` then reads it from the text.
+   */
+  readonly kind?: 'command' | 'free-text';
 }
 
 /** A card action after the bot has checked its shape: verb plus a plain-object payload. */
@@ -54,7 +42,12 @@ export type ActionResult =
 export interface Feature {
   /** Also the verb prefix of its card actions: `scan` owns `scan.*`. */
   readonly name: string;
-  /** Returns true when it handled the message. Features with a conversation in progress look at every message. */
+  /**
+   * Free text while this feature waits for an answer (a workshop prompt): returns true when it took it as that
+   * answer. Offered before `onMessage`, and only free text (turn-precedence.ts): commands and buttons never get here.
+   */
+  onFreeText?(port: TurnPort, message: IncomingMessage): Promise<boolean>;
+  /** Returns true when it handled the message (a command, a question, a scan request…). */
   onMessage?(port: TurnPort, message: IncomingMessage): Promise<boolean>;
   onAction?(port: TurnPort, action: CardAction): Promise<ActionResult>;
 }

@@ -15,6 +15,7 @@ export const HELP_COMMANDS: readonly HelpCommand[] = [
   { example: 'scan ‹workspace›', description: 'Check a workspace by name or resource id against the baseline.' },
   { example: 'check rbac on ‹workspace id›', description: 'Run only the checks of one area (rbac, network, encryption, logging…).' },
   { example: 'defender status for subscription ‹id›', description: 'Show the Defender for Cloud plans of a subscription.' },
+  { example: 'checks', description: 'List every check I run, by category.' },
   { example: 'start workshop', description: 'Walk through the 25 workshop questions, category by category.' },
   { example: 'my baseline', description: 'See your workshop progress and answers so far.' },
   { example: 'start lab', description: 'Start the guided lab, exercise by exercise.' },

@@ -10,7 +10,6 @@ import type { Router } from '../knowledge/router';
 import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
 import type { TurnPort } from './port';
 import { buildAnswerCard, buildCheckExplainerCard, buildNotSureCard, QNA_VERBS, type CheckCatalog } from './qna-cards';
-import { ANSWER_THRESHOLD } from '../knowledge/router';
 
 export interface QnaDependencies {
   readonly content: KnowledgeContent;
@@ -44,7 +43,8 @@ export function createQnaFeature({ content, checks }: QnaDependencies): Feature 
       }
       if (route.intent !== 'question') return false;
       const suggestions = route.suggestions ?? [];
-      if (route.confidence < ANSWER_THRESHOLD && suggestions.length > 0) {
+      // Not sure: the router names no answer, only the closest ones.
+      if (route.questionId === undefined && suggestions.length > 0) {
         await port.sendCard(buildNotSureCard(suggestions), "I'm not sure I understood");
         return true;
       }

@@ -5,9 +5,9 @@
  * a personal chat is one participant, a channel or group chat a facilitated session where several people answer
  * (each answer recorded per user) and the facilitator moves on with Next.
  *
- * While a prompt is pending (the workshop is active, not paused) every message is an answer, except the short exact
- * commands listed in workshop-pass-through.ts (workshop controls, help, reset, "scan <workspace>"): register this
- * feature before every feature that acts on routed commands, after the reset feature.
+ * While a prompt is pending (the workshop is active, not paused) free text is the answer; commands and buttons run
+ * first (turn-precedence.ts, the one rule). Starting the lab pauses the workshop, and says so, so that the lab's
+ * own inputs are not graded as answers.
  */
 import { plural } from '../report/wording';
 import { CATEGORIES, CATEGORY_TITLES, type Category } from '../checks/types';
@@ -18,7 +18,7 @@ import type { GuardianStore } from '../storage/store';
 import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
 import type { TurnPort } from './port';
 import { buildChooseCategoriesCard, buildFeedbackCard, buildFinishedCard, buildQuestionCard, WORKSHOP_VERBS } from './workshop-cards';
-import { passesThroughWorkshop } from './workshop-pass-through';
+import { kindOf } from './turn-precedence';
 import { readSession, updateSession, workshopKey } from './workshop-session';
 
 export interface WorkshopDependencies {
@@ -158,6 +158,16 @@ export function createWorkshopFeature({ content, store, now = () => new Date() }
     }
   }
 
+  async function promptPending(port: TurnPort): Promise<boolean> {
+    const session = await readSession(store, port.conversation.conversationId);
+    return session?.status === 'active' && session.index < session.questionIds.length;
+  }
+
+  /** Pauses the session in progress; returns it (undefined when there is none, unchanged when done). */
+  function pause(port: TurnPort): Promise<WorkshopRecord | undefined> {
+    return updateSession(store, port.conversation.conversationId, (s) => (s === undefined || s.status === 'done' ? undefined : { ...s, status: 'paused', updatedAt: stamp() }));
+  }
+
   async function run(port: TurnPort, action: Action, categories: readonly Category[]): Promise<void> {
     const conversationId = port.conversation.conversationId;
     switch (action) {
@@ -179,7 +189,7 @@ export function createWorkshopFeature({ content, store, now = () => new Date() }
         return ask(port, session);
       }
       case 'pause': {
-        const session = await updateSession(store, conversationId, (s) => (s === undefined || s.status === 'done' ? undefined : { ...s, status: 'paused', updatedAt: stamp() }));
+        const session = await pause(port);
         if (session === undefined || session.status === 'done') await port.sendText(noWorkshopText(session));
         else await port.sendText(`Workshop paused at question ${session.index + 1} of ${session.questionIds.length}. Say **continue workshop** to resume, any time.`);
         return;
@@ -205,14 +215,21 @@ export function createWorkshopFeature({ content, store, now = () => new Date() }
 
   return {
     name: 'workshop',
+    async onFreeText(port: TurnPort, message: IncomingMessage): Promise<boolean> {
+      const text = message.text.trim();
+      if (text.length === 0 || kindOf(message) !== 'free-text' || !(await promptPending(port))) return false;
+      await answer(port, text);
+      return true;
+    },
     async onMessage(port: TurnPort, message: IncomingMessage): Promise<boolean> {
       const { route } = message;
-      const text = message.text.trim();
-      const session = await readSession(store, port.conversation.conversationId);
-      const pending = session?.status === 'active' && session.index < session.questionIds.length;
-      if (pending && text.length > 0 && !passesThroughWorkshop(text, route)) {
-        await answer(port, text);
-        return true;
+      // Another guided activity takes over the conversation: pause here first, visibly, and let it run.
+      if (route.intent === 'command' && route.command === 'lab' && (await promptPending(port))) {
+        const paused = await pause(port);
+        if (paused?.status === 'paused') {
+          await port.sendText(`You were in the workshop: I paused it at question ${paused.index + 1} of ${paused.questionIds.length} (say **continue workshop** to come back). Now the lab.`);
+        }
+        return false;
       }
       if (route.intent === 'command' && route.command === 'workshop') {
         const [first = 'start', ...rest] = (route.args ?? '').trim().split(/\s+/).filter((w) => w.length > 0);

@@ -27,10 +27,18 @@ export function notSureMarkdown(suggestions: readonly { readonly title: string }
 
 export const TOPICS_LIST = CATEGORIES.map((c) => `- ${CATEGORY_TITLES[c]}`).join('\n');
 
-export function offTopicMarkdown(): string {
+/**
+ * The reply to a message outside the baseline. `subject` names what was declined when the router recognised it
+ * ("Prices, costs and quotas"), so the user hears an honest "not mine" rather than a vague apology.
+ */
+export function offTopicMarkdown(subject?: string): string {
+  const opening =
+    subject === undefined
+      ? 'Sorry, I can only help with the security baseline of Azure Machine Learning.'
+      : `That is outside what I cover (${subject.toLowerCase()}): I only help with the security baseline of Azure Machine Learning.`;
   return (
-    "Sorry, I can only help with the security baseline of Azure Machine Learning. You can ask me about:\n" +
+    `${opening} You can ask me about:\n` +
     `${TOPICS_LIST}\n\n` +
-    'Or try `scan sample`, `start workshop` or `help`.'
+    'I can also check a live workspace (`scan sample`, `scan <workspace>`, `check rbac on <workspace>`), run the workshop (`start workshop`) or the lab (`start lab`). Say `help` for everything.'
   );
 }

@@ -2,11 +2,12 @@
  * Recognises scan requests in natural phrasing ("scan ws-prod", "check rbac on <id>", "is public network access
  * off on ws-prod?", "defender status for subscription <guid>", "scan sample") and extracts what to check and where.
  */
-import type { Area, Category } from '../checks/types';
-import { categoriesIn } from './command-patterns';
+import { AREAS, type Area } from '../checks/types';
+import { checkKind, type CheckKind } from './check-kind';
+import { synonymGroups } from './synonyms';
 
 export interface CheckRequest {
-  readonly check: 'all' | Area | Category;
+  readonly check: CheckKind;
   readonly target?: string;
   /** How sure the phrasing is a scan request (0..1). */
   readonly confidence: number;
@@ -15,14 +16,8 @@ export interface CheckRequest {
 const RESOURCE_ID = /\/subscriptions\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:\/[^\s"'<>,;?!]+)*/i;
 const GUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
 
-const AREA_PATTERNS: readonly (readonly [RegExp, Area])[] = [
-  [/\bpublic(ly)?[ -]?(network )?(access|exposed|exposure|accessible|reachable|endpoints?|network)\b|\bexposed to the internet\b|\binternet[- ]?(facing|exposed|exposure)\b|\bopen to the internet\b|\bpna\b/, 'public-network'],
-  [/\bdefender\b|\bsecurity center\b/, 'defender'],
-  [/\brbac\b|\broles?\b|\brole assignments?\b|\bpermissions?\b|\biam\b|\bwho has (access|owner|contributor)\b|\bowners?\b/, 'rbac'],
-];
-
 /** Words that start a scan request. Typos of "scan" and "check" are common enough to list. */
-const IMPERATIVE = /^(please |pls |can you |could you |would you |go |now |quickly )*(scan|scna|sacn|scan again|rescan|re-scan|check|chek|chcek|audit|assess|inspect|review|evaluate|verify|test|run)\b/;
+const IMPERATIVE = /^(please |pls |plz |can you |could you |would you |can u |could u |go |now |quickly )*(scan|scna|sacn|scan again|rescan|re-scan|check|chek|chcek|chekc|cehck|chk|audit|assess|inspect|review|evaluate|verify|test|run)\b/;
 const QUESTION_WORD = /^(how|what|why|when|which|where|should|can i|can we|do i|do we|is it|explain|tell me)\b/;
 const STATUS_WORDS = /\b(status|findings|posture|compliance|compliant|issues|problems|results|report|secure|hardened|configured|enabled|disabled|on|off|open|exposed)\b/;
 
@@ -33,16 +28,25 @@ const NOT_A_NAME = new Set(
     'rbac roles role permissions defender public network access security identity data protection asset assets logging ' +
     'posture vulnerability backup recovery privileged checks check scan audit settings setting status on off for of in ' +
     'is are and with me us them sample demo there here what which who how management detection threat threats ' +
-    'daily weekly monthly hourly regularly always first then'
+    'daily weekly monthly hourly regularly always first then publicly reachable exposed accessible encrypted locked ' +
+    // Hyphenated words of everyday phrasing: a hyphen alone does not make a resource name.
+    'security-wise double-check sanity-check set-up end-to-end built-in least-privilege just-in-time geo-redundant soft-delete ' +
+    'customer-managed microsoft-managed shared-key key-based token-based up-to-date multi-factor two-factor role-based cross-tenant ' +
+    'e-mail re-scan follow-up day-to-day top-to-bottom right-now transit rest azure portal studio cloud general default place'
   ).split(' '),
 );
 
+/** A word without its surrounding quotes and punctuation, and without a possessive "'s" ("ws-prod's storage"). */
 function cleanToken(token: string): string {
-  return token.replace(/^[("'`]+|[)"'`.,;:!?]+$/g, '');
+  return token.replace(/^[("'`]+|[)"'`.,;:!?]+$/g, '').replace(/['\u2019]s$/i, '');
 }
 
+/** Hyphenated terms of the domain ("geo-replication", "private-link"): vocabulary, not resource names. */
+const DOMAIN_PHRASES: ReadonlySet<string> = new Set(synonymGroups().flat().map((variant) => variant.replace(/[\s-]+/g, '-')));
+
 function looksLikeName(token: string): boolean {
-  return /^[a-z0-9][a-z0-9_.-]{1,63}$/i.test(token) && /[a-z]/i.test(token) && !NOT_A_NAME.has(token.toLowerCase());
+  const lower = token.toLowerCase();
+  return /^[a-z0-9][a-z0-9_.-]{1,63}$/i.test(token) && /[a-z]/i.test(token) && !NOT_A_NAME.has(lower) && !DOMAIN_PHRASES.has(lower);
 }
 
 /** The workspace (or other) name the message names, if any. */
@@ -53,7 +57,10 @@ function workspaceName(text: string): string | undefined {
     const word = (words[i] ?? '').toLowerCase();
     const next = words[i + 1] ?? '';
     const isLast = i + 1 === words.length - 1;
-    if (word === 'workspace' && looksLikeName(next)) return next;
+    // "workspace ws-prod", "the workspace called finance": a plain word right after "workspace" is a name only
+    // when it ends the message or is introduced as one ("is our workspace publicly accessible" names nothing).
+    if ((word === 'called' || word === 'named') && looksLikeName(next)) return next;
+    if (word === 'workspace' && looksLikeName(next) && (isLast || /[-_]|\d/.test(next))) return next;
     if (['on', 'for', 'of', 'against', 'in'].includes(word) && looksLikeName(next) && (isLast || /[-_]|\d/.test(next))) return next;
   }
   // "scan ws-prod", "audit mlw-01": the word after the verb.
@@ -97,61 +104,99 @@ export function sampleTarget(text: string): string | undefined {
 
 /**
  * The target the message names: a resource id as written (a bare `/subscriptions/<guid>` is a subscription
- * scope), a GUID after the word subscription as `/subscriptions/<guid>` (also any GUID when `subscriptionLevel`,
- * i.e. for Defender, whose plans exist per subscription), another bare GUID as is, `sample` / `sample:<name>`,
- * or a name. Links never name a target: they are removed first.
+ * scope), a GUID as the subscription `/subscriptions/<guid>` (no workspace is named by a GUID; the scan feature
+ * offers the workspaces of a subscription, or its Defender plans), `sample` / `sample:<name>`, or a name. Links
+ * never name a target: they are removed first.
  */
-export function findTarget(message: string, subscriptionLevel = false): string | undefined {
+export function findTarget(message: string): string | undefined {
   const text = withoutLinks(message);
   const id = RESOURCE_ID.exec(text);
   if (id !== null) return id[0].replace(/[./]+$/, '');
   const subscription = SUBSCRIPTION_GUID.exec(text);
   if (subscription?.[1] !== undefined) return subscriptionScope(subscription[1]);
   const guid = GUID.exec(text);
-  if (guid !== null) return subscriptionLevel ? subscriptionScope(guid[0]) : guid[0].toLowerCase();
+  if (guid !== null) return subscriptionScope(guid[0]);
   return sampleTarget(text) ?? workspaceName(text);
-}
-
-function checkKind(normalized: string): CheckRequest['check'] {
-  for (const [pattern, area] of AREA_PATTERNS) if (pattern.test(normalized)) return area;
-  const categories = categoriesIn(normalized);
-  return categories.length === 1 && categories[0] !== undefined ? categories[0] : 'all';
 }
 
 /**
  * A scan request, or undefined when the message is not one. `normalized` is lowercase; `original` keeps the case
- * of names and ids.
+ * of names and ids; `subject` is `normalized` with its typos repaired, for telling what to check ("publc acess").
  */
-export function matchCheckRequest(normalized: string, original: string): CheckRequest | undefined {
+export function matchCheckRequest(normalized: string, original: string, subject: string = normalized): CheckRequest | undefined {
   const imperative = IMPERATIVE.test(normalized);
   const asksHow = QUESTION_WORD.test(normalized);
   const withoutIds = original.replace(RESOURCE_ID, ' ').replace(GUID, ' ');
-  const check = checkKind(normalized.replace(RESOURCE_ID, ' '));
-  const target = findTarget(original, check === 'defender');
+  const check = checkKind(withoutLinks(subject).replace(RESOURCE_ID, ' '));
+  const target = findTarget(original);
 
   if (imperative && !asksHow) {
     // "check my answer", "review the workshop" are not scans: require a target, a scan word or a check topic.
-    const scanWord = /^(please |pls |can you |could you |would you |go |now |quickly )*(scan|scna|sacn|rescan|re-scan|audit)\b/.test(normalized) || /\b(scan|checks)\b/.test(normalized);
+    const scanWord = /^(please |pls |plz |can you |could you |would you |can u |could u |go |now |quickly )*(scan|scna|sacn|rescan|re-scan|audit)\b/.test(normalized) || /\b(scan|checks)\b/.test(normalized);
     const words = normalized.split(/\s+/).length;
     // "scan docker images for malware before training" is a how-to, not a request.
-    if (target === undefined && check === 'all' && words > 4) return undefined;
+    // A longer one may still be a request about one's own workspace: "run a full baseline scan on my workspace".
+    if (target === undefined && check === 'all' && words > 4) return liveQuestion(normalized, check, undefined);
     if (target !== undefined || scanWord || check !== 'all') return { check, ...(target !== undefined ? { target } : {}), confidence: 0.9 };
     return undefined;
   }
   // "is public network access off on ws-prod?", "how secure is ws-prod?", "defender status for subscription <id>".
-  const explicitTarget = target !== undefined && (target.startsWith('sample') ? /\bsample(:[a-z0-9-]+)? (workspace|environment)\b|\b(on|for|of|in) (the )?sample\b/.test(normalized) : true);
+  const explicitTarget = target !== undefined && (target.startsWith('sample') ? /\bsample(:[a-z0-9-]+)? (workspace|environment|data)\b|\b(on|for|of|in|using|with|against) (the )?sample\b/.test(normalized) : true);
   const asksState =
     /\b(check|scan|audit|review|assess)\b/.test(normalized) ||
     /^(is|are|does|do|has|have|who has|how (secure|safe|exposed|hardened|compliant)|what'?s the (status|posture|state)|show|get|list|any)\b/.test(normalized) ||
     /\b(status|findings)\b/.test(normalized) ||
     // "defender plans of subscription <id>": the plans of a named subscription are its Defender state.
     (check === 'defender' && target !== undefined && target.startsWith('/subscriptions/') && /\b(plans?|pricing|tiers?|coverage)\b/.test(normalized));
-  if (explicitTarget && asksState && (check !== 'all' || STATUS_WORDS.test(normalized))) {
+  if (explicitTarget && asksState && (check !== 'all' || STATUS_WORDS.test(normalized)) && !HOW_TO.test(normalized)) {
     return { check, ...(target !== undefined ? { target } : {}), confidence: withoutIds === original ? 0.75 : 0.85 };
   }
   // "defender status", "rbac status": a short status request about an area; the scan feature asks where.
-  if (!asksHow && target === undefined && AREA_PATTERNS.some(([, area]) => area === check) && /\bstatus\b/.test(normalized) && normalized.split(/\s+/).length <= 7) {
+  if (!asksHow && target === undefined && isArea(check) && /\bstatus\b/.test(normalized) && normalized.split(/\s+/).length <= 7) {
     return { check, confidence: 0.7 };
   }
-  return undefined;
+  const named = explicitTarget && target !== undefined && looksLikeResource(target) ? target : undefined;
+  // "rbac on aml-nlp-dev pls", "defender for sub <id>": a subject and a target, nothing else.
+  if (named !== undefined && check !== 'all' && !asksHow && normalized.split(/\s+/).length <= 6) return { check, target: named, confidence: 0.75 };
+  return liveQuestion(normalized, check, named);
+}
+
+/**
+ * A target that is surely a resource: an id, the sample, or a name shaped like one (a hyphen, underscore or digit:
+ * ws-prod, mlw_01). A plain word found after "in" or "for" ("in tokyo", "for models") is not enough to turn a
+ * question into a scan.
+ */
+function looksLikeResource(target: string): boolean {
+  return target.startsWith('/') || target.startsWith('sample') || /[-_\d]/.test(target);
+}
+
+function isArea(kind: CheckKind): kind is Area {
+  return (AREAS as readonly string[]).includes(kind);
+}
+
+/**
+ * A question about the state of a live resource rather than about the baseline: "is CSPM on for subscription X?",
+ * "who has Owner on ws-prod?", "give ws-prod a full security review", "is our workspace publicly accessible?". It
+ * needs an anchor in the real world — a named target, or "our/my/this workspace|subscription" — and no how-to
+ * phrasing ("should", "do I need", "by default"), which asks the baseline instead. Without a named target the scan
+ * feature asks which workspace.
+ */
+const ASKS_STATE =
+  /^(is|are|does|do|did|has|have|who|which|any|how many|can (anyone|anybody|someone|somebody|people|users)|what'?s (wrong|broken|the (status|state|posture|situation))|how (does|do|is|are) \S+( \S+)? (look|looking|doing|holding up|configured|set up|score|rate|fare|stack up|measure up)|how (secure|safe|exposed|hardened|compliant|locked down|healthy|good|bad|strong|weak|robust)\b.* (is|are)|(what|which) (\S+ ){0,3}(are|is) (on|off|enabled|disabled|turned on|switched on|active|assigned|configured)|what does (\S+ ){1,5}look like)\b/;
+const REVIEW_REQUEST =
+  /^(please |pls |can you |could you |would you |now )*(give|take a (look|peek)|have a look|look (at|over|into)|go over|go through|double[- ]check|sanity[- ]check|run (every|all|each|the full set of) checks?|tell me (what'?s wrong|whether|if|who)|find out (whether|if|who)|let me know (whether|if|who)|confirm|show( me)?|list)\b|\bwhat'?s wrong with\b|\bsecurity[- ]wise\b|\blook like\b|\b(do|run|perform|give|gimme|make|get) (me |us )?(a |an |the )?((full|complete|quick|proper|thorough|baseline|security|compliance|health) )*(review|check|scan|audit|assessment|report card|health ?check)\b/;
+const HOW_TO = /\b(should|shall|need( to)?|needs|must|have to|has to|supposed to|recommend\w*|best practice|best way|possible|allowed to|enough|sufficient|worth|overkill|necessary|better|versus|vs|by default|in general|generally|typically|usually|normally|allowed to be|can i|can we|how (do|can|would|should) (i|we|you))\b/;
+const OWN_RESOURCE =
+  /\b(our|my|this|these|the (prod|production|dev|test|staging)) (ml |aml |azure ml |machine learning |prod |production |dev |test |staging |team'?s? )?(workspaces?|subscriptions?|subs?|tenant|environments?|storage( accounts?)?|key ?vaults?|registr(y|ies)|computes?|clusters?|endpoints?|setup|deployments?|resources)\b/;
+/** "are we exposed…?", "do we have CSPM on?", "is it currently enabled?": the speaker's own, present state. */
+const OWN_STATE = /^(do|did|have|are|were) we\b|\b(currently|right now|at the moment|as of (now|today))\b/;
+/** "who has Owner…?": a question about people holding roles is always about a real scope. */
+const WHO_HOLDS = /^who (has|have|holds|is|are|owns)\b|^who can (access|read|write|see|reach|get into|log ?in|sign ?in|delete|change|modify)\b|^(show|list|tell me|give me)( me)? (who|the (owners|contributors|role assignments|admins))\b/;
+
+function liveQuestion(normalized: string, check: CheckKind, target: string | undefined): CheckRequest | undefined {
+  const anchored = target !== undefined || OWN_RESOURCE.test(normalized) || OWN_STATE.test(normalized) || WHO_HOLDS.test(normalized);
+  if (!anchored) return undefined;
+  if (!ASKS_STATE.test(normalized) && !REVIEW_REQUEST.test(normalized)) return undefined;
+  if (HOW_TO.test(normalized)) return undefined;
+  return { check, ...(target !== undefined ? { target } : {}), confidence: target !== undefined ? 0.8 : 0.7 };
 }

@@ -38,6 +38,8 @@ export function categoriesIn(text: string): Category[] {
 }
 
 const NAME = /^[a-z0-9][a-z0-9._/-]*$/i;
+/** A message that asks about something rather than asking for it. */
+const QUESTION_START = /^(what|why|how|which|where|when|who|is|are|does|do|did|should)\b/;
 
 function firstName(rest: string): string | undefined {
   const words = rest.split(/\s+/).filter((w) => !['the', 'workspace', 'to', 'on', 'for', 'of', 'this', 'channel', 'team', 'chat'].includes(w));
@@ -79,6 +81,8 @@ const baseline: Matcher = (t) => {
   }
   if (/\b(my|our) (security )?baseline\b/.test(t) && !/^(what|how|why|which)\b/.test(t)) return { command: 'baseline', args: '' };
   if (/\b(export|download|compile|generate)\b.*\bbaseline\b/.test(t)) return { command: 'baseline', args: '' };
+  // "can I get the baseline document we've been building?"
+  if (/\b(get|see|show|send|have|open|view)\b.*\bbaseline (document|doc|report|file|summary)\b/.test(t)) return { command: 'baseline', args: '' };
   return undefined;
 };
 
@@ -92,15 +96,19 @@ const baseline: Matcher = (t) => {
 const LAB_START = /^(?:the |my )?lab(?:[\s:,]|$)/;
 const LAB_WORDS = /(?:^|\s)(?:the |my |our )?lab(?:\s|$)|\bexercises?\b|^where (?:am|was) i\b|^(?:which|what) exercise\b|^(?:check|validate|verify) my (?:work|step)$/;
 
+/** "I'd like to do the hands-on lab now": a wish to start the lab, in words the lab grammar does not parse. */
+const WANTS_LAB = /\b(do|start|begin|try|run|take|launch|open|kick off|work through)\b.*\b(the |a |your )?(hands[- ]on |guided )?lab\b/;
+
 const lab: Matcher = (t, original) => {
   if (LAB_START.test(t)) return { command: 'lab', args: labRest(original) };
-  if (!LAB_WORDS.test(t)) return undefined;
-  return parseLabCommand(original).kind === 'unknown' ? undefined : { command: 'lab', args: labRest(original) };
+  if (!LAB_WORDS.test(t) && !/\bhands[- ]on lab\b/.test(t)) return undefined;
+  if (parseLabCommand(original).kind !== 'unknown') return { command: 'lab', args: labRest(original) };
+  return WANTS_LAB.test(t) && !QUESTION_START.test(t) ? { command: 'lab', args: 'start' } : undefined;
 };
 
 const watches: Matcher = (t) => {
   if (/^(list |show )(the |our |my |all )?(watches|watchlist|subscriptions|watched workspaces)$/.test(t)) return { command: 'watches', args: '' };
-  if (/^what (do|are) (we|you|i) watch(ing)?\b|^(watches|watchlist)$|^what is (being )?watched\b|^which workspaces (are|do) (we |you )?watch/.test(t)) {
+  if (/^what (do|are) (we|you|i) watch(ing)?\b|^(watches|watchlist)$|^what is (being )?watched\b|^which workspaces (are|do) (we |you )?watch|^(which|what) workspaces? (are|do|is) (you|we) (watch|monitor)(ing)?\b/.test(t)) {
     return { command: 'watches', args: '' };
   }
   return undefined;
@@ -135,16 +143,22 @@ const simple: Matcher = (t) => {
   if (/^(help|\?|commands|menu|usage|hi|hello|hey|hallo|good (morning|afternoon)|get started|getting started|show help|help me|what can you do|what do you do|what can i ask( you)?|who are you|how does this work|how do i use (you|this( bot)?))( guardian)?$/.test(t)) {
     return { command: 'help', args: '' };
   }
+  if (/^(what|which) commands\b|^what (else )?(can|do) you (do|understand|know)\b|^(show|list|give)( me)? (the |your |all )?commands\b/.test(t)) return { command: 'help', args: '' };
   // Deleting data is confirmed on a card, so the phrasing may be broad; questions ("how do I delete my data?") are not it.
   if (
     /^(please )?(reset( everything| my data| all)?|start over|restart|clear( my| our)?( state| everything| data| conversation| history)?|forget (everything|me|us|it all|about me|my data|what you know about me)|(delete|erase|remove|wipe|purge) (all )?(my|our) (data|information|info|history)|(delete|erase|wipe) everything( you (know|have|stored|store) about (me|us))?)(,? please)?$/.test(t)
   ) {
     return { command: 'reset', args: '' };
   }
-  if (/^(sign ?in|log ?in|signin|login|authenticate|connect my account)$/.test(t)) return { command: 'signin', args: '' };
-  if (/^(sign ?out|log ?out|signout|logout|disconnect my account)$/.test(t)) return { command: 'signout', args: '' };
-  if (/^((list|show)( me)?( all)?( the)?( available)? checks|checks|check list|check catalog|catalog)$/.test(t)) return { command: 'checks', args: '' };
+  // "forget everything you have stored about me": a broad wish to be forgotten (confirmed on a card).
+  if (/^(please )?(forget|delete|erase|wipe|purge|remove) (everything|all( of)? (the |my |our )?(data|information|info)?)( (that )?you (have|know|keep|hold|stored|store|saved|have stored|have saved|collected|have collected))?( about (me|us))?( please)?$/.test(t)) {
+    return { command: 'reset', args: '' };
+  }
+  if (/^(please )?(sign ?in|log ?in|signin|login|authenticate|connect my account|(sign|log) me (in|on))( to azure)?( please)?$/.test(t)) return { command: 'signin', args: '' };
+  if (/^(please )?(sign ?out|log ?out|signout|logout|disconnect my account|(sign|log) me out)( of azure)?( please)?$/.test(t)) return { command: 'signout', args: '' };
+  if (/^((list|show|display|print)( me)?( all)?( the| your)?( available)? (checks|check list|check catalog|catalog of checks)|checks|check list|check catalog|catalog)( please)?$/.test(t)) return { command: 'checks', args: '' };
   if (/^(what|which) checks\b|^what do you check\b/.test(t)) return { command: 'checks', args: '' };
+  if (/^(list|show|display)( me)?( all)?( the| your)?( available)? checks (you|that you|i|we) (can )?(run|have|do|offer|know)\b/.test(t)) return { command: 'checks', args: '' };
   return undefined;
 };
 

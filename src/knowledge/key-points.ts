@@ -63,12 +63,28 @@ function mentions(vocabulary: AnswerVocabulary, concept: Concept): boolean {
   return concept.canonicals.every((c) => vocabulary.canonicals.has(c)) && concept.terms.every((t) => hasTerm(vocabulary.terms, t));
 }
 
-/** Whether the answer covers the key point with `concepts`, of which `distinctive` are the point's own. */
+/**
+ * Resources a key point is about, as opposed to what it asks for them: in "Storage: secure transfer required and
+ * minimum TLS version 1.2" storage is where, TLS is what.
+ */
+const RESOURCE_CANONICALS: ReadonlySet<string> = new Set(['keyvault', 'acr', 'storageaccount', 'sqldb', 'appinsights', 'loganalytics', 'computeinstance', 'computecluster', 'aml', 'containerimage', 'jupyter']);
+
+function isResource(concept: Concept): boolean {
+  return concept.terms.length === 0 && concept.canonicals.length > 0 && concept.canonicals.every((c) => RESOURCE_CANONICALS.has(c));
+}
+
+/**
+ * Whether the answer covers the key point with `concepts`, of which `distinctive` are the point's own. Naming only
+ * the places a point speaks of states nothing about them: "private endpoints for storage and Key Vault" does not
+ * cover "Minimum TLS on SQL, Synapse and Key Vault", nor "Customer-managed keys … for the workspace, storage and
+ * container registry".
+ */
 function covers(vocabulary: AnswerVocabulary, concepts: readonly Concept[], distinctive: ReadonlySet<string>): boolean {
   const matched = concepts.filter((c) => mentions(vocabulary, c));
   const total = concepts.reduce((sum, c) => sum + c.weight, 0);
   const weight = matched.reduce((sum, c) => sum + c.weight, 0);
   if (weight < Math.min(WEIGHT_NEEDED, total)) return false;
+  if (matched.every(isResource) && !concepts.every(isResource)) return false;
   return distinctive.size === 0 || matched.some((c) => distinctive.has(c.id)) || weight * 2 >= total;
 }
 

@@ -10,7 +10,7 @@ export function cleanMessage(raw: string): string {
     .replace(/<a\b[^>]*>[\s\S]*?<\/a>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&[a-z#0-9]+;/gi, (entity) => ENTITIES[entity.toLowerCase()] ?? ' ')
-    .replace(/^\s*@?guardian\b[\s,:;-]*/i, '')
+    .replace(/^\s*@?(baseline )?guardian\b[\s,:;-]*/i, '')
     .replace(/[\u200b-\u200d\ufeff]/g, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -6,7 +6,8 @@
 import MiniSearch from 'minisearch';
 import type { KnowledgeContent, KnowledgeEntry } from './content-types';
 import { processTerm, significantTerms, stem, tokenize, WEAK_TERMS } from './text-analysis';
-import { synonymCanonicals } from './synonyms';
+import { synonymCanonicals, synonymGroups } from './synonyms';
+import { createSpellingCorrector } from './spelling';
 
 /** Everyday words that occur in keywords but say nothing about the domain on their own. */
 const GENERIC_TERMS: ReadonlySet<string> = new Set(
@@ -38,6 +39,8 @@ export interface KnowledgeSearch {
    * base, not the prose), exactly or within one typo: tells an off-topic message from a vague on-topic one.
    */
   domainTerms(text: string): readonly string[];
+  /** The text with its typos of the knowledge base's words repaired (spelling.ts). */
+  correct(text: string): string;
 }
 
 interface IndexedDoc {
@@ -77,10 +80,15 @@ export function createKnowledgeSearch(content: KnowledgeContent): KnowledgeSearc
     searchOptions: { boost: BOOST, fuzzy, prefix, combineWith: 'OR', boostTerm },
   });
   const entries = [...content.answers.values(), ...content.topics.values()];
-  index.addAll(entries.map(toDoc));
+  const docs = entries.map(toDoc);
+  index.addAll(docs);
   const titles = new Map(entries.map((e) => [e.id, e.title]));
 
-  const queryTerms = (text: string): string[] => significantTerms(text);
+  const spelling = createSpellingCorrector(
+    docs.flatMap((d): string[] => FIELDS.map((field) => d[field])),
+    [...entries.flatMap((e) => [e.title, ...e.keywords]), ...[...content.checks.values()].map((c) => c.title), ...synonymGroups().flat()],
+  );
+  const queryTerms = (text: string): string[] => significantTerms(spelling.correct(text));
 
   const lexicon = new Set<string>();
   const lexiconSources = [...entries.flatMap((e) => [e.title, ...e.keywords]), ...[...content.checks.values()].map((c) => c.title), synonymCanonicals().join(' ')];
@@ -90,7 +98,8 @@ export function createKnowledgeSearch(content: KnowledgeContent): KnowledgeSearc
   const topicIds = new Set(content.topics.keys());
 
   return {
-    search(text, limit = 5) {
+    search(raw, limit = 5) {
+      const text = spelling.correct(raw);
       const terms = queryTerms(text);
       if (terms.length === 0) return [];
       const strongTerms = terms.filter((t) => !WEAK_TERMS.has(t));
@@ -112,6 +121,7 @@ export function createKnowledgeSearch(content: KnowledgeContent): KnowledgeSearc
           };
         });
     },
+    correct: (text) => spelling.correct(text),
     domainTerms(text) {
       return queryTerms(text).filter(
         (term) => !WEAK_TERMS.has(term) && !GENERIC_TERMS.has(term) && (lexicon.has(term) || (term.length >= 6 && lexiconIndex.search(term, { fuzzy: 1, prefix: false }).length > 0)),

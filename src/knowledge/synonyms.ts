@@ -24,7 +24,7 @@ const GROUPS: readonly (readonly string[])[] = [
   ['appinsights', 'application insights', 'app insights', 'appinsights'],
   ['loganalytics', 'log analytics', 'log analytics workspace'],
   ['pim', 'privileged identity management', 'just-in-time', 'just in time', 'jit'],
-  ['exfiltration', 'exfiltrate', 'exfiltrated', 'exfil', 'data leak', 'data leakage', 'unauthorized transfer', 'unauthorised transfer', 'data theft', 'steal data', 'stealing data', 'data loss'],
+  ['exfiltration', 'exfiltrate', 'exfiltrated', 'exfil', 'data leak', 'data leakage', 'unauthorized transfer', 'unauthorised transfer', 'data theft', 'steal data', 'stealing data', 'data loss', 'data out', 'out the door', 'copy data out', 'copying data out', 'move data out', 'moves data out', 'moving data out', 'take data out', 'sneak data out'],
   ['computeinstance', 'compute instance', 'compute instances'],
   ['computecluster', 'compute cluster', 'compute clusters', 'amlcompute', 'training cluster'],
   ['defender', 'defender for cloud', 'microsoft defender', 'mdc', 'azure security center', 'security center'],
@@ -35,7 +35,7 @@ const GROUPS: readonly (readonly string[])[] = [
   ['mcsb', 'microsoft cloud security benchmark', 'azure security benchmark', 'asb', 'security benchmark'],
   ['sqldb', 'azure sql', 'sql database', 'azure sql database', 'sql server', 'sql db'],
   ['dns', 'name resolution', 'dns spoofing', 'dns poisoning'],
-  ['password', 'passwords', 'passphrase', 'credentials', 'pwd'],
+  ['password', 'passwords', 'passphrase', 'credentials', 'pwd', 'secret', 'secrets'],
   ['backup', 'backups', 'back up', 'backing up', 'restore'],
   ['georeplication', 'geo-replication', 'geo replication', 'geo-replicated', 'geo replicated', 'geo-redundant', 'geo redundant', 'grs', 'ra-grs', 'gzrs', 'paired region', 'secondary region'],
   ['jupyter', 'jupyter notebook', 'jupyter notebooks', 'jupyterlab', 'notebook', 'notebooks'],
@@ -43,6 +43,11 @@ const GROUPS: readonly (readonly string[])[] = [
   ['containerimage', 'container image', 'container images', 'docker image', 'docker images', 'image', 'images'],
   ['classification', 'classify', 'classified', 'sensitivity label', 'sensitivity labels', 'labels', 'labelling', 'labeling'],
   ['policy', 'azure policy', 'policies', 'policy definition', 'initiative'],
+  ['admin', 'admins', 'administrator', 'administrators', 'administrative', 'administer', 'administering', 'administration'],
+  ['onprem', 'on-prem', 'on-premises', 'on premises', 'on-premise', 'office', 'offices', 'branch office', 'branch offices', 'headquarters', 'hq', 'corporate network', 'datacenter', 'data center'],
+  ['remote', 'remote access', 'remote users', 'remote workers', 'remote employees', 'remote staff', 'work from home', 'working from home', 'wfh', 'from home', 'telework', 'teleworking'],
+  ['centralize', 'centralise', 'centralized', 'centralised', 'centralizing', 'centralising', 'central', 'one place', 'single place', 'in one spot', 'bring together', 'bring them together', 'consolidate', 'consolidated', 'aggregate', 'aggregated'],
+  ['detect', 'detection', 'detecting', 'detected', 'notice', 'noticed', 'get alerted', 'be alerted', 'alerted'],
 ];
 
 interface CompiledVariant {

@@ -17,9 +17,12 @@ const STOP_WORDS = new Set(
 );
 
 
+/** Words whose final "s" is not a plural: "https" is not several "http" (plain HTTP is the opposite of TLS). */
+const NOT_PLURAL: ReadonlySet<string> = new Set(['https', 'ftps', 'sftps', 'wss']);
+
 /** Light suffix stripping: consistent on both sides matters more than linguistic accuracy. */
 export function stem(word: string): string {
-  if (word.length <= 4 || /\d/.test(word)) return word;
+  if (word.length <= 4 || /\d/.test(word) || NOT_PLURAL.has(word)) return word;
   if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.endsWith('sses')) return word.slice(0, -2);
   if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;

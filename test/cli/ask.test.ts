@@ -1,6 +1,9 @@
 import { PassThrough, Readable } from 'node:stream';
 import { runCli } from '../../src/cli/main';
-import { askCommand } from '../../src/cli/ask';
+import { askCommand, askHumanText } from '../../src/cli/ask';
+import { loadKnowledge } from '../../src/knowledge/content';
+import { createRouter } from '../../src/knowledge/router';
+import { readLabelledSet } from '../../bench/routing';
 import type { CliIO } from '../../src/cli/command';
 
 function io(stdinText = ''): { io: CliIO; out: () => string; err: () => string } {
@@ -27,6 +30,22 @@ describe('guardian ask', () => {
     const t = io();
     await runCli(['ask', '--json', 'check rbac on ws-prod'], t.io, [askCommand]);
     expect(JSON.parse(t.out())).toEqual({ intent: 'check', check: 'rbac', target: 'ws-prod', confidence: 0.9, answer: null });
+  });
+
+  it('prints a low-confidence match as "not sure" with the closest answers, never as an answer id', async () => {
+    const t = io();
+    await runCli(['ask', 'vnet'], t.io, [askCommand]);
+    expect(t.out()).toMatch(/^Not sure what you mean/);
+    expect(t.out()).not.toMatch(/^Question /m);
+    expect(t.out()).toMatch(/^- [A-Za-z-]+-?\w*: /m);
+  });
+
+  it('never prints an answer id and "not sure" together, for any labelled message', () => {
+    const router = createRouter(loadKnowledge());
+    for (const { text } of readLabelledSet()) {
+      const out = askHumanText(router.route(text));
+      expect({ text, both: /^Question /.test(out) && /not sure/i.test(out) }).toEqual({ text, both: false });
+    }
   });
 
   it('prints human text without --json', async () => {

@@ -33,7 +33,7 @@ describe('baseline feature', () => {
     const workshop = createWorkshopFeature({ content, store, now });
     const port = new RecordingPort();
     await workshop.onMessage!(port, message(router, 'start workshop network security'));
-    await workshop.onMessage!(port, message(router, 'ExpressRoute and private endpoints'));
+    await workshop.onFreeText!(port, message(router, 'ExpressRoute and private endpoints'));
     await store.put(lastScanKey('conv-1'), { report, target: report.workspace.id });
     port.take();
 

@@ -5,7 +5,7 @@ import { createWorkshopFeature, parseCategories } from '../../src/dialogs/worksh
 import { buildChooseCategoriesCard } from '../../src/dialogs/workshop-cards';
 import { readSession } from '../../src/dialogs/workshop-session';
 import { cardSchemaErrors } from '../support/card-schema';
-import { actionsOf, cardText, message, RecordingPort, type Sent } from './qna-fakes';
+import { actionsOf, cardText, message, offer, RecordingPort, type Sent } from './qna-fakes';
 
 const content = loadKnowledge();
 const router = createRouter(content);
@@ -25,7 +25,7 @@ describe('workshop dialog (personal chat)', () => {
   it('asks for categories, then runs the prompts, grades answers and advances', async () => {
     const { store, workshop } = setup();
     const port = new RecordingPort();
-    expect(await workshop.onMessage!(port, message(router, 'start workshop'))).toBe(true);
+    expect(await offer(workshop, port, message(router, 'start workshop'))).toBe(true);
     const [chooser] = cards(port.take());
     expect(cardSchemaErrors(chooser)).toEqual([]);
     expect(actionsOf(chooser).map((a) => (a['data'] as Record<string, unknown>)['verb'])).toEqual(['workshop.start', 'workshop.start']);
@@ -36,7 +36,7 @@ describe('workshop dialog (personal chat)', () => {
     expect(cardText(cards(sent)[0])).toContain('Question 1 of 11');
     expect(cardText(cards(sent)[0])).toContain(content.questions[0]!.question);
 
-    await workshop.onMessage!(port, message(router, 'ExpressRoute from the office into a hub vnet, a private endpoint for the workspace, and disable public network access'));
+    await offer(workshop, port, message(router, 'ExpressRoute from the office into a hub vnet, a private endpoint for the workspace, and disable public network access'));
     sent = port.take();
     const [feedback, next] = cards(sent);
     expect(cardSchemaErrors(feedback)).toEqual([]);
@@ -52,24 +52,24 @@ describe('workshop dialog (personal chat)', () => {
   it('supports skip, back, repeat, pause, continue and status', async () => {
     const { store, workshop } = setup();
     const port = new RecordingPort();
-    await workshop.onMessage!(port, message(router, 'start workshop backup and recovery'));
+    await offer(workshop, port, message(router, 'start workshop backup and recovery'));
     expect(cardText(cards(port.take())[0])).toContain('Question 1 of 2');
 
-    await workshop.onMessage!(port, message(router, 'skip'));
+    await offer(workshop, port, message(router, 'skip'));
     expect(cardText(cards(port.take())[0])).toContain('Question 2 of 2');
-    await workshop.onMessage!(port, message(router, 'go back'));
+    await offer(workshop, port, message(router, 'go back'));
     expect(cardText(cards(port.take())[0])).toContain('Question 1 of 2');
-    await workshop.onMessage!(port, message(router, 'repeat the question'));
+    await offer(workshop, port, message(router, 'repeat the question'));
     expect(cardText(cards(port.take())[0])).toContain('Question 1 of 2');
 
-    await workshop.onMessage!(port, message(router, 'pause workshop'));
+    await offer(workshop, port, message(router, 'pause workshop'));
     expect(port.take()).toEqual([{ kind: 'text', text: expect.stringContaining('paused at question 1 of 2') as string }]);
     // While paused, free text is not an answer.
-    expect(await workshop.onMessage!(port, message(router, 'what ports does aml need?'))).toBe(false);
-    await workshop.onMessage!(port, message(router, 'workshop status'));
+    expect(await offer(workshop, port, message(router, 'what ports does aml need?'))).toBe(false);
+    await offer(workshop, port, message(router, 'workshop status'));
     expect(port.take()[0]).toMatchObject({ text: expect.stringContaining('1 skipped') as string });
 
-    await workshop.onMessage!(port, message(router, 'continue workshop'));
+    await offer(workshop, port, message(router, 'continue workshop'));
     expect(cardText(cards(port.take())[0])).toContain('Question 1 of 2');
     expect((await readSession(store, 'conv-1'))?.status).toBe('active');
   });
@@ -77,25 +77,25 @@ describe('workshop dialog (personal chat)', () => {
   it('finishes after the last prompt and offers the baseline', async () => {
     const { store, workshop } = setup();
     const port = new RecordingPort();
-    await workshop.onMessage!(port, message(router, 'start workshop backup and recovery'));
-    await workshop.onMessage!(port, message(router, 'key vault is replicated by microsoft, acr needs premium geo-replication, storage GRS'));
-    await workshop.onMessage!(port, message(router, 'back up storage with soft delete and versioning, key vault purge protection'));
+    await offer(workshop, port, message(router, 'start workshop backup and recovery'));
+    await offer(workshop, port, message(router, 'key vault is replicated by microsoft, acr needs premium geo-replication, storage GRS'));
+    await offer(workshop, port, message(router, 'back up storage with soft delete and versioning, key vault purge protection'));
     const sent = cards(port.take());
     const last = sent[sent.length - 1];
     expect(cardText(last)).toContain('Workshop complete');
     expect(cardText(last)).toContain('2 of 2 prompts answered');
     expect(actionsOf(last).map((a) => (a['data'] as Record<string, unknown>)['verb'])).toEqual(['baseline.show']);
     expect((await readSession(store, 'conv-1'))?.status).toBe('done');
-    expect(await workshop.onMessage!(port, message(router, 'what ports does aml need?'))).toBe(false);
+    expect(await offer(workshop, port, message(router, 'what ports does aml need?'))).toBe(false);
   });
 
   it('resumes instead of overwriting a workshop in progress, and ignores stale skip buttons', async () => {
     const { workshop } = setup();
     const port = new RecordingPort();
-    await workshop.onMessage!(port, message(router, 'start workshop backup'));
-    await workshop.onMessage!(port, message(router, 'skip'));
+    await offer(workshop, port, message(router, 'start workshop backup'));
+    await offer(workshop, port, message(router, 'skip'));
     port.take();
-    await workshop.onMessage!(port, message(router, 'start workshop'));
+    await offer(workshop, port, message(router, 'start workshop'));
     const sent = port.take();
     expect(sent[0]).toMatchObject({ kind: 'text', text: expect.stringContaining('Resuming') as string });
     expect(cardText(cards(sent)[0])).toContain('Question 2 of 2');
@@ -121,9 +121,9 @@ describe('workshop answers while a prompt is pending', () => {
   it.each(reviewerSentences)('takes "%s" as the answer, not as a command or scan', async (text) => {
     const { store, workshop } = setup();
     const port = new RecordingPort();
-    await workshop.onMessage!(port, message(router, 'start workshop network'));
+    await offer(workshop, port, message(router, 'start workshop network'));
     port.take();
-    expect(await workshop.onMessage!(port, message(router, text))).toBe(true);
+    expect(await offer(workshop, port, message(router, text))).toBe(true);
     const [feedback] = cards(port.take());
     expect(cardText(feedback)).toContain('Key points covered');
     expect((await readSession(store, 'conv-1'))?.answers['NS-01']?.[0]?.text).toBe(text);
@@ -139,9 +139,9 @@ describe('workshop answers while a prompt is pending', () => {
   it.each(['skip', 'next question', 'go back', 'repeat', 'pause workshop', 'stop the workshop', 'workshop status'])('lets the short workshop command "%s" through as a command', async (text) => {
     const { store, workshop } = setup();
     const port = new RecordingPort();
-    await workshop.onMessage!(port, message(router, 'start workshop network'));
+    await offer(workshop, port, message(router, 'start workshop network'));
     port.take();
-    expect(await workshop.onMessage!(port, message(router, text))).toBe(true);
+    expect(await offer(workshop, port, message(router, text))).toBe(true);
     const session = await readSession(store, 'conv-1');
     expect(session?.answers).toEqual({});
   });
@@ -151,30 +151,40 @@ describe('workshop answers while a prompt is pending', () => {
     async (text) => {
       const { store, workshop } = setup();
       const port = new RecordingPort();
-      await workshop.onMessage!(port, message(router, 'start workshop network'));
+      await offer(workshop, port, message(router, 'start workshop network'));
       port.take();
-      expect(await workshop.onMessage!(port, message(router, text))).toBe(false);
+      expect(await offer(workshop, port, message(router, text))).toBe(false);
       expect(port.take()).toEqual([]);
       expect((await readSession(store, 'conv-1'))?.answers).toEqual({});
     },
   );
 
+  it('pauses, visibly, when the lab starts with a prompt open, and leaves the command to the lab', async () => {
+    const { store, workshop } = setup();
+    const port = new RecordingPort();
+    await offer(workshop, port, message(router, 'start workshop network'));
+    port.take();
+    expect(await offer(workshop, port, message(router, 'start lab'))).toBe(false);
+    expect(port.take()).toEqual([{ kind: 'text', text: expect.stringContaining('You were in the workshop: I paused it at question 1') as string }]);
+    expect(await readSession(store, 'conv-1')).toMatchObject({ status: 'paused', answers: {} });
+  });
+
   it('takes free text only while a prompt is pending: not when paused, done or never started', async () => {
     const { workshop } = setup();
     const port = new RecordingPort();
-    expect(await workshop.onMessage!(port, message(router, 'Check the workspace network: turn off public network access'))).toBe(false);
-    await workshop.onMessage!(port, message(router, 'start workshop network'));
-    await workshop.onMessage!(port, message(router, 'pause'));
+    expect(await offer(workshop, port, message(router, 'Check the workspace network: turn off public network access'))).toBe(false);
+    await offer(workshop, port, message(router, 'start workshop network'));
+    await offer(workshop, port, message(router, 'pause'));
     port.take();
-    expect(await workshop.onMessage!(port, message(router, 'Check the workspace network: turn off public network access'))).toBe(false);
-    expect(await workshop.onMessage!(port, message(router, 'scan the linked storage accounts for public access and shared keys'))).toBe(false);
+    expect(await offer(workshop, port, message(router, 'Check the workspace network: turn off public network access'))).toBe(false);
+    expect(await offer(workshop, port, message(router, 'scan the linked storage accounts for public access and shared keys'))).toBe(false);
   });
 
   it('is per conversation: another chat is not in the workshop', async () => {
     const { workshop } = setup();
     await workshop.onMessage!(new RecordingPort(), message(router, 'start workshop network'));
     const other = new RecordingPort({ conversationId: 'conv-2', userId: 'u2' });
-    expect(await workshop.onMessage!(other, message(router, 'Check the workspace network: turn off public network access'))).toBe(false);
+    expect(await offer(workshop, other, message(router, 'Check the workspace network: turn off public network access'))).toBe(false);
   });
 });
 
@@ -190,9 +200,9 @@ describe('workshop category card', () => {
   it('shows Learn links by page title on the feedback card', async () => {
     const { workshop } = setup();
     const port = new RecordingPort();
-    await workshop.onMessage!(port, message(router, 'start workshop network'));
+    await offer(workshop, port, message(router, 'start workshop network'));
     port.take();
-    await workshop.onMessage!(port, message(router, 'ExpressRoute and private endpoints'));
+    await offer(workshop, port, message(router, 'ExpressRoute and private endpoints'));
     const [feedback] = cards(port.take());
     const links = actionsOf(feedback).filter((a) => a['type'] === 'Action.OpenUrl');
     expect(links.map((a) => a['title'])).toContain('What is Azure ExpressRoute?');
@@ -206,11 +216,11 @@ describe('workshop dialog (facilitated channel session)', () => {
     const channel = { conversationId: 'chan-1', conversationType: 'channel' as const };
     const ada = new RecordingPort({ ...channel, userId: 'u1', userName: 'Ada' });
     const bob = new RecordingPort({ ...channel, userId: 'u2', userName: 'Bob <at>Eve</at>' });
-    await workshop.onMessage!(ada, message(router, 'start workshop identity'));
+    await offer(workshop, ada, message(router, 'start workshop identity'));
     expect(cardText(cards(ada.take())[0])).toContain('Everyone can answer');
 
-    await workshop.onMessage!(ada, message(router, '<at>Guardian</at> MFA with conditional access'));
-    await workshop.onMessage!(bob, message(router, 'passwordless and disable local auth'));
+    await offer(workshop, ada, message(router, '<at>Guardian</at> MFA with conditional access'));
+    await offer(workshop, bob, message(router, 'passwordless and disable local auth'));
     const bobCards = cards(bob.take());
     expect(bobCards).toHaveLength(1);
     expect(cardText(bobCards[0])).not.toContain('<at>');
@@ -221,7 +231,7 @@ describe('workshop dialog (facilitated channel session)', () => {
     expect(session?.answers['IM-01']?.map((a) => a.userId).sort()).toEqual(['u1', 'u2']);
 
     // Ada answers again: her answer is replaced, not duplicated.
-    await workshop.onMessage!(ada, message(router, 'MFA, conditional access and Entra password protection'));
+    await offer(workshop, ada, message(router, 'MFA, conditional access and Entra password protection'));
     expect((await readSession(store, 'chan-1'))?.answers['IM-01']).toHaveLength(2);
 
     await workshop.onAction!(ada, { verb: 'workshop.next', data: {}, via: 'submit' });

@@ -10,7 +10,7 @@ import { workshopKey } from '../../src/dialogs/workshop-session';
 import { SUBSCRIPTION_PREFIX } from '../../src/notifications/subscriptions';
 import { cardText, startFakeConnector, type LocalConnector } from '../support/fake-connector';
 import { startProductBot, type ProductBot } from '../support/e2e-bot';
-import { actionsOf, cardRecords, type Json } from '../support/e2e-cards';
+import { actionsOf, repliesTo, type Json } from '../support/e2e-cards';
 import type { LocalBotClient } from '../support/bot-client';
 
 describe('reset and workshop answers through the fake Bot Connector', () => {
@@ -19,17 +19,11 @@ describe('reset and workshop answers through the fake Bot Connector', () => {
   let bot: ProductBot;
   let user: LocalBotClient;
 
-  /** The texts (card text or message text) of everything the bot posted in answer to one message or click. */
+  /** The texts (card text or message text) and cards the bot posted in answer to one message or click. */
   const answerTo = async (act: () => Promise<{ status: number }>): Promise<{ texts: string[]; cards: Json[] }> => {
-    const before = bot.messages(user.conversation.id).length;
-    expect((await act()).status).toBe(200);
-    const replies = bot.messages(user.conversation.id).slice(before);
-    const cards = cardRecords(connector, user.conversation.id).filter((r) => replies.includes(r.record));
-    const texts = replies.map((r) => {
-      const card = cards.find((c) => c.record === r)?.card;
-      return card !== undefined ? cardText(card) : (r.activity.text ?? '');
-    });
-    return { texts, cards: cards.map((c) => c.card) };
+    const reply = await repliesTo(connector, user.conversation.id, act);
+    expect(reply.status).toBe(200);
+    return reply;
   };
   const say = (text: string): ReturnType<typeof answerTo> => answerTo(() => user.sendText(text));
 

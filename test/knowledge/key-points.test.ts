@@ -54,6 +54,22 @@ describe('concept-level key point grading', () => {
     expect(coveredIndexes('IM-01', 'turn on Entra password protection with a banned password list')).toEqual([3]);
   });
 
+  it('credits a key point only when the answer states it: naming the resources a point speaks of is not enough', () => {
+    const tlsOrRegistry = (id: string, answer: string): string[] => grade(id, answer).covered.filter((p) => /TLS|container registry/i.test(p));
+    const answer = 'Key Vault and storage with private endpoints, the workspace too, and RBAC on the vault.';
+    expect(tlsOrRegistry('DP-03', answer)).toEqual([]);
+    expect(tlsOrRegistry('DP-02', answer)).toEqual([]);
+    expect(tlsOrRegistry('NS-01', 'Back up the storage account with GRS and keep a copy of the key vault.')).toEqual([]);
+    // The control named with its resources still counts.
+    expect(tlsOrRegistry('DP-03', 'storage accounts require secure transfer with TLS 1.2 as the minimum version')).toContain(entry('DP-03').keyPoints[1]);
+    expect(tlsOrRegistry('DP-02', 'customer-managed keys for the storage account and the container registry')).toContain(entry('DP-02').keyPoints[1]);
+  });
+
+  it('does not read plain HTTP as TLS', () => {
+    expect(grade('NS-03', 'only plain http from inside the network').covered).not.toContain(entry('NS-03').keyPoints[4]);
+    expect(grade('NS-03', 'https with TLS 1.2 as the minimum on the sql server').covered).toContain(entry('NS-03').keyPoints[4]);
+  });
+
   it('covers nothing for an unrelated answer', () => {
     const result = grade('NS-01', 'We should buy more laptops.');
     expect(result.covered).toEqual([]);

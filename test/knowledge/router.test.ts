@@ -1,5 +1,5 @@
 import { loadKnowledge } from '../../src/knowledge/content';
-import { ANSWER_THRESHOLD, createRouter } from '../../src/knowledge/router';
+import { ANSWER_THRESHOLD, createRouter, ONE_TERM_THRESHOLD } from '../../src/knowledge/router';
 import { cleanMessage } from '../../src/knowledge/message-text';
 import { parseLabCommand } from '../../src/dialogs/lab-commands';
 import { LAB_COMMANDS_TEXT } from '../../src/dialogs/lab-cards';
@@ -106,9 +106,9 @@ describe('check requests', () => {
     expect(router.route('how do I delete my data from the workspace?').intent).toBe('question');
   });
 
-  it('keeps a workspace id as the target of a subscription-scoped phrasing', () => {
+  it('keeps a workspace id as the target, and takes a bare GUID as the subscription it names', () => {
     expect(router.route(`check rbac on ${WS_ID}`)).toMatchObject({ intent: 'check', check: 'rbac', target: WS_ID });
-    expect(router.route(`scan ${SUB}`)).toMatchObject({ intent: 'check', check: 'all', target: SUB });
+    expect(router.route(`scan ${SUB}`)).toMatchObject({ intent: 'check', check: 'all', target: `/subscriptions/${SUB}` });
   });
 
   it('takes "defender status" without a subscription as a Defender check (the scan feature asks where)', () => {
@@ -126,6 +126,52 @@ describe('check requests', () => {
   it('keeps how-to questions as questions', () => {
     expect(router.route('how do I check rbac on a workspace?').intent).toBe('question');
     expect(router.route('scan docker images for malware before training').intent).toBe('question');
+  });
+});
+
+describe('questions about a live resource run the checks', () => {
+  it.each([
+    [`is CSPM turned on for subscription ${SUB}?`, 'defender', `/subscriptions/${SUB}`],
+    ['who has Owner on the subscription behind ws-prod?', 'rbac', 'ws-prod'],
+    ['give ws-prod a full security review', 'all', 'ws-prod'],
+    ["is shared key access turned off on mlw-core-01's storage?", 'identity-management', 'mlw-core-01'],
+    ['are the resources of ws-ops-4 tagged with an owner?', 'asset-management', 'ws-ops-4'],
+    ['is soft delete on for the storage behind ws-hr-01?', 'backup-recovery', 'ws-hr-01'],
+  ])('"%s" → %s on %s', (text, check, target) => {
+    expect(router.route(text)).toMatchObject({ intent: 'check', check, target });
+  });
+
+  it('asks for the workspace when the message names none but speaks of its own resources', () => {
+    const route = router.route('is defender cspm enabled on our subscription?');
+    expect(route).toMatchObject({ intent: 'check', check: 'defender' });
+    expect(route.target).toBeUndefined();
+    expect(router.route('is our workspace publicly accessible?')).toMatchObject({ intent: 'check', check: 'public-network' });
+  });
+
+  it('keeps how-to phrasing about the same subjects as questions', () => {
+    expect(router.route('does our workspace need a private endpoint?').intent).toBe('question');
+    expect(router.route('does acr geo-replication need premium').intent).toBe('question');
+    expect(router.route('is traffic between the studio and storage encrypted in transit').intent).toBe('question');
+  });
+});
+
+describe('subjects outside the baseline that share its vocabulary', () => {
+  it.each([
+    'how much does a Standard_NC6 VM cost per hour?',
+    'how do I fine-tune a model in azure ml?',
+    'how do I reset my azure devops personal access token?',
+    'can you review my pull request?',
+    'what do you think of aws sagemaker?',
+  ])('"%s" is outside what the bot covers, and the reply says what it can do', (text) => {
+    const route = router.route(text);
+    expect(route.intent).toBe('none');
+    expect(route.questionId).toBeUndefined();
+    expect(route.answer).toMatch(/outside what I cover/);
+    expect(route.answer).toContain('scan sample');
+  });
+
+  it('brings an opinion with a security angle back into scope', () => {
+    expect(router.route('what do you think is the most secure way to connect the office to the workspace?').intent).toBe('question');
   });
 });
 
@@ -149,10 +195,12 @@ describe('questions', () => {
   it('does not guess below the threshold: it offers 2-3 suggestions instead', () => {
     const route = router.route('vnet');
     expect(route.intent).toBe('question');
-    expect(route.confidence).toBeLessThan(ANSWER_THRESHOLD);
+    expect(route.confidence).toBeLessThan(ONE_TERM_THRESHOLD);
     expect(route.suggestions?.length).toBeGreaterThanOrEqual(2);
     expect(route.suggestions?.length).toBeLessThanOrEqual(3);
     expect(route.answer).toMatch(/not sure/i);
+    // A guess is never presented as the answer: no question id beside "not sure".
+    expect(route.questionId).toBeUndefined();
   });
 
   it('answers off-topic messages politely with the list of topics', () => {

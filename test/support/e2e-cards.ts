@@ -3,7 +3,7 @@
  * in place), the actions inside a card wherever they sit, and sizes as Teams measures them (serialized bytes).
  */
 import type { Activity } from 'botbuilder';
-import type { ConnectorRecord, LocalConnector } from './fake-connector';
+import { cardText, messagesIn, type ConnectorRecord, type LocalConnector } from './fake-connector';
 
 export type Json = Record<string, unknown>;
 
@@ -26,6 +26,26 @@ export function cardRecords(connector: LocalConnector, conversationId: string): 
   return connector.records
     .filter((r) => r.conversationId === conversationId && r.operation !== 'delete')
     .flatMap((record) => cardsOfActivity(record.activity).map((card) => ({ record, card })));
+}
+
+/**
+ * Everything the bot posted in a conversation in answer to one message or click: each reply as text (the card's
+ * text, or the message text) and the cards themselves. `act` must resolve after the turn (a 200 from the bot).
+ */
+export async function repliesTo(
+  connector: LocalConnector,
+  conversationId: string,
+  act: () => Promise<{ status: number }>,
+): Promise<{ status: number; texts: string[]; cards: Json[] }> {
+  const before = messagesIn(connector, conversationId).length;
+  const { status } = await act();
+  const replies = messagesIn(connector, conversationId).slice(before);
+  const cards = cardRecords(connector, conversationId).filter((r) => replies.includes(r.record));
+  const texts = replies.map((r) => {
+    const card = cards.find((c) => c.record === r)?.card;
+    return card !== undefined ? cardText(card) : (r.activity.text ?? '');
+  });
+  return { status, texts, cards: cards.map((c) => c.card) };
 }
 
 /** Every action in a card (top-level, in ActionSets, selectAction, fallbacks not included), depth first. */
