@@ -4,7 +4,7 @@
  * several findings on one resource (the Defender assessment name of AML-LT-014 and AML-PV-002, the policy
  * assignment and definition of AML-AM-006). Compare ids case-insensitively.
  */
-import type { Evidence, Finding, ScanReport, Severity, Status, Category } from '../checks/types';
+import type { Evidence, Finding, RiskException, ScanReport, Severity, Status, Category } from '../checks/types';
 
 export interface JsonFinding {
   readonly checkId: string;
@@ -18,6 +18,8 @@ export interface JsonFinding {
   readonly message: string;
   readonly evidence: readonly Evidence[];
   readonly remediation: { readonly url: string; readonly cli: string | null };
+  /** Present exactly when status is `accepted`: the exception that accepts this failed finding. */
+  readonly exception?: RiskException;
 }
 
 export interface JsonReport {
@@ -40,6 +42,7 @@ function jsonFinding(f: Finding): JsonFinding {
     message: f.message,
     evidence: f.evidence.map((e) => ({ property: e.property, actual: e.actual, expected: e.expected })),
     remediation: { url: f.remediation.url, cli: f.remediation.cli ?? null },
+    ...(f.exception === undefined ? {} : { exception: { ...f.exception } }),
   };
 }
 
@@ -49,7 +52,7 @@ export function toJsonReport(report: ScanReport): JsonReport {
     workspace: { id: report.workspace.id, name: report.workspace.name },
     scannedAt: report.scannedAt,
     checkSetVersion: report.checkSetVersion,
-    summary: { pass: s.pass, fail: s.fail, error: s.error, not_applicable: s.not_applicable, manual: s.manual },
+    summary: { pass: s.pass, fail: s.fail, error: s.error, not_applicable: s.not_applicable, manual: s.manual, accepted: s.accepted },
     findings: report.findings.map(jsonFinding),
   };
 }

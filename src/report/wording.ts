@@ -3,7 +3,7 @@
  * table all call these, so that they say the same things. Text here is plain (no markup, no emoji); each
  * output format escapes it for its own medium.
  */
-import { CATEGORY_TITLES, type Evidence, type Finding, type ScanReport, type Severity, type Status } from '../checks/types';
+import { CATEGORY_TITLES, type Evidence, type Finding, type RiskException, type ScanReport, type Severity, type Status } from '../checks/types';
 import type { CheckInfo } from './catalog';
 import { failuresBySeverity } from './order';
 import { reportScore } from './score';
@@ -14,6 +14,7 @@ export const STATUS_LABELS: Readonly<Record<Status, string>> = {
   manual: 'Manual review',
   pass: 'Passed',
   not_applicable: 'Not applicable',
+  accepted: 'Accepted risk',
 };
 
 export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
@@ -44,6 +45,7 @@ export const HEADINGS = {
   topFailures: 'Top failures',
   byCategory: 'By category',
   findings: 'Findings',
+  accepted: 'Accepted risks',
 } as const;
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -54,7 +56,7 @@ export function categoryTitle(category: Finding['category']): string {
   return CATEGORY_TITLES[category];
 }
 
-/** "ws-prod: 12 failed (3 critical, 5 high), 4 not assessed, 30 passed, 2 to review by hand, 3 not applicable." */
+/** "ws-prod: 12 failed (3 critical, 5 high), 1 accepted risk, 4 not assessed, 30 passed, 2 to review by hand, 3 not applicable." */
 export function summarySentence(report: ScanReport): string {
   const s = report.summary;
   const sev = failuresBySeverity(report);
@@ -63,6 +65,7 @@ export function summarySentence(report: ScanReport): string {
     .map((k) => `${sev[k]} ${k}`)
     .join(', ');
   const parts = [`${s.fail} failed${bySeverity === '' ? '' : ` (${bySeverity})`}`];
+  if (s.accepted > 0) parts.push(plural(s.accepted, 'accepted risk'));
   if (s.error > 0) parts.push(`${s.error} not assessed`);
   parts.push(`${s.pass} passed`);
   if (s.manual > 0) parts.push(`${s.manual} to review by hand`);
@@ -76,7 +79,7 @@ export function scoreFigure(report: ScanReport): string | undefined {
   return score === undefined ? undefined : `${score}/100`;
 }
 
-export const SCORE_MEANING = 'severity-weighted share of assessed checks that pass';
+export const SCORE_MEANING = 'severity-weighted share of assessed checks that pass; accepted risks count as not passing';
 
 export function scoreSentence(report: ScanReport): string {
   const figure = scoreFigure(report);
@@ -89,6 +92,11 @@ export function verdictSentence(report: ScanReport): string {
   if (fail === 0 && error === 0) return 'No failed checks: this workspace meets the baseline for everything that was checked.';
   if (fail === 0) return `No failed checks, but ${plural(error, 'result')} could not be assessed; grant the missing read permissions and scan again.`;
   return `${plural(fail, 'check result')} failed and ${fail === 1 ? 'needs' : 'need'} fixing.`;
+}
+
+/** "Accepted until 2027-03-01 by jane@contoso.com: partner network needs the studio." */
+export function acceptedSentence(exception: Pick<RiskException, 'expires' | 'owner' | 'reason'>): string {
+  return `Accepted until ${exception.expires} (owner ${exception.owner}): ${exception.reason}`;
 }
 
 export function scannedAtSentence(report: ScanReport): string {
