@@ -14,7 +14,6 @@
  */
 import { createHash } from 'node:crypto';
 import { isMap, isSeq, parseDocument, stringify } from 'yaml';
-import { parseResourceId } from '../shared/resource-id';
 import type { ExceptionEntry } from './model';
 import { validateExceptionFields, type ExceptionFieldError } from './validate';
 
@@ -68,7 +67,7 @@ function parseEntry(raw: unknown, at: string, isKnownCheck: (id: string) => bool
   return {
     id: values.id ?? derivedId(check, resource, expires),
     checkId: check.toUpperCase(),
-    resource: parseResourceId(resource).id,
+    resource,
     reason,
     owner,
     expires,

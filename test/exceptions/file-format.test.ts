@@ -57,3 +57,10 @@ describe('the exceptions file', () => {
     expect(problemsOf(source)).toEqual(['exceptions[1].check', 'exceptions[1].reason', 'exceptions[1].expires']);
   });
 });
+
+describe('exception scopes in the file', () => {
+  it('accepts a subscription-level resource such as a Defender plan, which a finding can be about', () => {
+    const plan = '/subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.Security/pricings/AI';
+    expect(parseExceptionsFile(`exceptions:\n  - { check: AML-NET-001, resource: "${plan}", reason: r, owner: o, expires: 2027-03-01 }\n`, known)[0]?.resource).toBe(plan);
+  });
+});
