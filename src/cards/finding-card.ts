@@ -9,6 +9,7 @@ import type { CheckInfo } from '../report/catalog';
 import {
   ACTION_TITLES,
   HEADINGS,
+  acceptedSentence,
   findingBadge,
   findingSentence,
   findingSubtitle,
@@ -18,6 +19,7 @@ import {
   whyItMatters,
 } from '../report/wording';
 import { QNA_QUESTION_VERB, SCAN_VERBS, actionPayload, findingSubject } from './actions';
+import { EXCEPTION_VERBS } from './accept-risk-card';
 import { STATUS_COLORS, type TextColor } from './colors';
 import { codeLines } from './code-block';
 import { markdownText, plainText, safeUrl } from './escape';
@@ -83,6 +85,7 @@ function build(finding: Finding, options: FindingCardOptions, limits: Limits): A
       learnWhy: plainText(ACTION_TITLES.learnWhy),
       learnWhyTooltip: plainText(`Workshop question ${questionId}`),
       recheck: plainText(ACTION_TITLES.recheck),
+      acceptRisk: plainText(ACTION_TITLES.acceptRisk),
     },
     note: options.note === undefined ? '' : markdownText(options.note, 300),
     noteColor: options.noteTone ?? 'default',
@@ -108,5 +111,9 @@ function build(finding: Finding, options: FindingCardOptions, limits: Limits): A
     questionId: plainText(questionId, 40),
     question: actionPayload(QNA_QUESTION_VERB, { questionId: plainText(questionId, 40) }),
     recheck,
+    // Only a failed finding can be accepted; an accepted one says by whom, why and until when.
+    canAccept: finding.status === 'fail',
+    acceptRisk: actionPayload(EXCEPTION_VERBS.form, { workspaceId: options.scan.workspaceId, target: options.scan.target, checkId: finding.checkId, resourceId: finding.resourceId }),
+    accepted: finding.exception === undefined ? '' : markdownText(acceptedSentence(finding.exception), 600),
   });
 }

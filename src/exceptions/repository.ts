@@ -16,6 +16,8 @@ export interface StoredException {
   /** The workspace whose scan the exception was accepted from (export and `show exceptions` group by it). */
   readonly workspace: { readonly id: string; readonly name: string };
   readonly state: 'active' | 'revoked';
+  /** The owner's chat user id when the owner is the person who accepted (the reminder goes to them in personal chat). */
+  readonly ownerUserId?: string;
   /** Set by a scan in which the exception covered no failed finding (the finding passes now); cleared when it covers one again. */
   readonly unusedSince?: string;
   /** The expiry day a reminder was sent for: a renewal (a new expiry) makes a new reminder due. */

@@ -12,7 +12,7 @@ import { ScanError } from '../scan/scan-service';
 import type { GuardianStore } from '../storage/store';
 import { Outbox, type DrainSummary, type OutboxOptions } from './outbox';
 import { runStateKey } from './run-state';
-import { runDueScans, type SubscriptionRun } from './scheduler';
+import { runDueScans, type SchedulerDeps, type SubscriptionRun } from './scheduler';
 import { ScheduleError, validateSchedule, type Schedule } from './schedule';
 import { isConversationRef, type ConversationRefJson, type ProactiveSender } from './sender';
 import { conversationRefKey, matchesTarget, SubscriptionRepository, subscriptionIdOf, type Subscription } from './subscriptions';
@@ -32,6 +32,8 @@ export interface NotificationServiceOptions {
   /** Timer pattern for start() (default every minute). */
   readonly timerCron?: string;
   readonly maxSubscriptionsPerConversation?: number;
+  /** Applies a conversation's accepted risks to a scheduled report (src/exceptions). */
+  readonly acceptRisks?: SchedulerDeps['acceptRisks'];
   readonly outbox?: Partial<Pick<OutboxOptions, 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'claimTtlMs' | 'maxInlineWaitMs' | 'perConversationPerSecond' | 'retentionMs' | 'inFlightAfterCrash'>>;
 }
 
@@ -86,7 +88,7 @@ export function createNotificationService(options: NotificationServiceOptions): 
 
   async function pass(at: Date): Promise<PassSummary> {
     const startedAt = new Date(now()).toISOString();
-    const scans = await runDueScans({ store, scanService, subscriptions, outbox, logger, instanceId, scanLeaseTtlMs: options.scanLeaseTtlMs ?? 600_000 }, at);
+    const scans = await runDueScans({ store, scanService, subscriptions, outbox, logger, instanceId, scanLeaseTtlMs: options.scanLeaseTtlMs ?? 600_000, ...(options.acceptRisks === undefined ? {} : { acceptRisks: options.acceptRisks }) }, at);
     const drained = await outbox.drain();
     return { instanceId, startedAt, finishedAt: new Date(now()).toISOString(), scans, outbox: drained };
   }

@@ -34,6 +34,7 @@ export const ACTION_TITLES = {
   previous: 'Previous page',
   details: 'Details',
   sample: 'Scan the sample workspace',
+  acceptRisk: 'Accept risk',
 } as const;
 
 export const HEADINGS = {
