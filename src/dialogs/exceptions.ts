@@ -81,7 +81,7 @@ function acceptedText(entry: ExceptionEntry, workspaceName: string): string {
   return `Accepted ${entry.checkId} on ${quoteUserText(lastSegment(entry.resource), 120)} (${quoteUserText(workspaceName, 120)}) until ${entry.expires}, owner ${quoteUserText(entry.owner, 80)}: ${quoteUserText(entry.reason, 300)}. The next scan shows it as accepted; when it expires, the finding fails again.`;
 }
 
-const text = (data: CardAction['data'], key: string): string => (typeof data[key] === 'string' ? (data[key] as string).trim() : '');
+const text = (data: CardAction['data'], key: string): string => (typeof data[key] === 'string' ? (data[key]).trim() : '');
 
 export function createExceptionsFeature(options: ExceptionsFeatureOptions): Feature {
   const { service, approvers, checks } = options;
