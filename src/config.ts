@@ -60,8 +60,17 @@ export interface Config {
   };
   /** Bearer secret for POST /api/notifications/run; the route is off when empty. */
   readonly adminToken: string;
+  /** Accepted risk: how long an exception may last, who may accept, how early its owner is reminded. */
+  readonly exceptions: {
+    readonly maxDays: number;
+    readonly approvers: ExceptionApprovers;
+    readonly remindDays: number;
+  };
   readonly version: string;
 }
+
+/** Who may accept a risk: team owners (default), anyone in the conversation, or holders of an Azure role (user-delegated mode). */
+export type ExceptionApprovers = { readonly kind: 'team-owners' } | { readonly kind: 'anyone' } | { readonly kind: 'azure-role'; readonly role: string };
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -174,6 +183,16 @@ export function loadConfig(env: Env = process.env, version = readPackageVersion(
   const adminToken = str('GUARDIAN_ADMIN_TOKEN');
   if (adminToken !== '' && adminToken.length < 32) problems.push('GUARDIAN_ADMIN_TOKEN must be at least 32 characters (use a random secret).');
 
+  const approversRaw = str('GUARDIAN_EXCEPTION_APPROVERS', 'team-owners');
+  const roleMatch = /^azure-role:(.+)$/i.exec(approversRaw);
+  let approvers: ExceptionApprovers = { kind: 'team-owners' };
+  if (/^(team-owners|anyone)$/i.test(approversRaw)) approvers = { kind: approversRaw.toLowerCase() as 'team-owners' | 'anyone' };
+  else if (roleMatch?.[1] !== undefined && roleMatch[1].trim() !== '') approvers = { kind: 'azure-role', role: roleMatch[1].trim() };
+  else problems.push(`GUARDIAN_EXCEPTION_APPROVERS must be team-owners, anyone or azure-role:<role name> (got "${approversRaw}").`);
+  if (approvers.kind === 'azure-role' && authMode !== 'user') {
+    problems.push('GUARDIAN_EXCEPTION_APPROVERS=azure-role:<role> needs GUARDIAN_AUTH_MODE=user: only then does the bot see the Azure roles of the person accepting.');
+  }
+
   const config: Config = {
     port,
     listenHost: listenHost !== '' ? listenHost : botId === '' ? '127.0.0.1' : undefined,
@@ -199,6 +218,11 @@ export function loadConfig(env: Env = process.env, version = readPackageVersion(
     },
     sso: { oauthConnectionName, botDomain: str('BOT_DOMAIN') },
     adminToken,
+    exceptions: {
+      maxDays: int('GUARDIAN_EXCEPTION_MAX_DAYS', 180, 1, 3650),
+      approvers,
+      remindDays: int('GUARDIAN_EXCEPTION_REMIND_DAYS', 7, 0, 365),
+    },
     version,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -23,7 +23,11 @@ import { startSampleEnvironment, type SampleEnvironment } from './scan/sample-en
 import { ScanError, type ScanService } from './scan/scan-service';
 import type { SnapshotSource } from './scan/snapshot-source';
 import { SAMPLE_WORKSPACE_IDS } from './sample';
-import { parseResourceId } from './shared/resource-id';
+import { isWithinScope, parseResourceId } from './shared/resource-id';
+import type { ScanReport } from './checks/types';
+import { createExceptionService } from './exceptions/service';
+import { createExceptionsFeature } from './dialogs/exceptions';
+import { createApproverCheck } from './dialogs/exceptions-approvers';
 import { loadKnowledge } from './knowledge/content';
 import { createRouter } from './knowledge/router';
 import { loadLabContent } from './knowledge/lab-content';
@@ -102,7 +106,16 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
 
   const knowledge = loadKnowledge();
   const router = createRouter(knowledge);
+  // Accepted risk: kept per conversation, applied to every report the conversation sees (scans and watches).
+  const exceptions = createExceptionService({
+    store,
+    isKnownCheck: (id) => checkById(id) !== undefined,
+    mayScan: (id) => config.azure.allowedScopes.some((scope) => isWithinScope(id, scope)) || (sampleEnvironment !== undefined && sampleSubscriptionIds.some((sub) => isWithinScope(id, `/subscriptions/${sub}`))),
+    maxDays: config.exceptions.maxDays,
+  });
+  const acceptRisks = (report: ScanReport, conversationId: string): Promise<ScanReport> => exceptions.applyTo(report, conversationId);
   const notifications = createNotificationService({
+    acceptRisks,
     store,
     scanService,
     sender: createProactiveSender({ continueConversation: deps.continueConversation }),
@@ -122,7 +135,24 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
     // The offer side of Teams' file consent; the bot (src/bot/app.ts) answers Allow/Decline over the same store.
     createBaselineFeature({ content: knowledge, store, offerFile: createFileConsent({ store, logger }).offerFile }),
     createLinkFeature({ bindings, rosterCheck: teamOwnerCheck(config), allowedScopes: config.azure.allowedScopes, onError: (e) => logger.warn({ err: e }, 'link command failed') }),
-    createScanFeature({ scanService, store, logger, checks: checkById, sampleWorkspaceId, guard, userScopedResults: config.azure.authMode === 'user' }),
+    createExceptionsFeature({
+      service: exceptions,
+      approvers: createApproverCheck(config.exceptions.approvers, { roster: teamOwnerCheck(config) }),
+      checks: checkById,
+      maxDays: config.exceptions.maxDays,
+      resolveWorkspace: async (target, conversation) => {
+        const decision = await guard.authorize(target, conversation);
+        if (!decision.allowed) return { ok: false, message: decision.reason };
+        const resolution = await scanService.resolve(target).catch((e: unknown) => {
+          if (e instanceof ScanError) return { kind: 'not_found' as const, message: e.message };
+          throw e;
+        });
+        if (resolution.kind === 'found') return { ok: true, id: resolution.workspace.id, name: resolution.workspace.name };
+        if (resolution.kind === 'ambiguous') return { ok: false, message: `"${target}" matches several workspaces; give its resource id.` };
+        return { ok: false, message: resolution.message };
+      },
+    }),
+    createScanFeature({ scanService, store, logger, checks: checkById, sampleWorkspaceId, guard, acceptRisks, userScopedResults: config.azure.authMode === 'user' }),
     createChecksCatalogFeature({ checks: allChecks }),
     createQnaFeature({ content: knowledge, router, checks: checkById }),
   ];

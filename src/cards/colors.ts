@@ -11,6 +11,7 @@ export const STATUS_COLORS: Readonly<Record<Status, TextColor>> = {
   manual: 'accent',
   pass: 'good',
   not_applicable: 'default',
+  accepted: 'accent',
 };
 
 export function scoreColor(score: number | undefined): TextColor {

@@ -9,6 +9,7 @@ import type { CheckInfo } from '../report/catalog';
 import {
   ACTION_TITLES,
   HEADINGS,
+  acceptedSentence,
   findingBadge,
   findingSentence,
   findingSubtitle,
@@ -19,6 +20,7 @@ import {
   whyItMatters,
 } from '../report/wording';
 import { QNA_QUESTION_VERB, SCAN_VERBS, actionPayload, findingSubject } from './actions';
+import { EXCEPTION_VERBS } from './accept-risk-card';
 import { STATUS_COLORS, type TextColor } from './colors';
 import { codeLines } from './code-block';
 import { markdownText, plainText, safeUrl } from './escape';
@@ -89,6 +91,7 @@ function build(finding: Finding, options: FindingCardOptions, limits: Limits): A
       learnWhyTooltip: plainText(`Workshop question ${questionId}`),
       recheck: plainText(ACTION_TITLES.recheck),
       back: plainText(ACTION_TITLES.backToList),
+      acceptRisk: plainText(ACTION_TITLES.acceptRisk),
     },
     note: options.note === undefined ? '' : markdownText(options.note, 300),
     noteColor: options.noteTone ?? 'default',
@@ -116,5 +119,9 @@ function build(finding: Finding, options: FindingCardOptions, limits: Limits): A
     recheck,
     hasBack: options.fromPage !== undefined,
     back: actionPayload(SCAN_VERBS.page, { ...scanData, page: options.fromPage ?? 0 }),
+    // Only a failed finding can be accepted; an accepted one says by whom, why and until when.
+    canAccept: finding.status === 'fail',
+    acceptRisk: actionPayload(EXCEPTION_VERBS.form, { workspaceId: options.scan.workspaceId, target: options.scan.target, checkId: finding.checkId, resourceId: finding.resourceId }),
+    accepted: finding.exception === undefined ? '' : markdownText(acceptedSentence(finding.exception), 600),
   });
 }

@@ -5,7 +5,7 @@
  */
 import { CATEGORIES, SEVERITIES, type Finding, type Status } from './types';
 
-const STATUS_RANK: Readonly<Record<Status, number>> = { fail: 0, error: 1, manual: 2, pass: 3, not_applicable: 4 };
+const STATUS_RANK: Readonly<Record<Status, number>> = { fail: 0, error: 1, accepted: 2, manual: 3, pass: 4, not_applicable: 5 };
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (

@@ -4,7 +4,15 @@
  */
 import type { WorkspaceSnapshot } from '../azure/snapshot';
 
-export const STATUSES = ['pass', 'fail', 'error', 'not_applicable', 'manual'] as const;
+/** What a check itself can conclude about a resource. */
+export const CHECK_STATUSES = ['pass', 'fail', 'error', 'not_applicable', 'manual'] as const;
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
+
+/**
+ * What a report says about a finding: a check's outcome, or `accepted` — a failed finding that a recorded,
+ * unexpired exception covers (src/exceptions/apply.ts is the only place that makes one).
+ */
+export const STATUSES = [...CHECK_STATUSES, 'accepted'] as const;
 export type Status = (typeof STATUSES)[number];
 
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
@@ -56,7 +64,7 @@ export interface Evidence {
 
 /** What a check returns for one resource. */
 export interface CheckResult {
-  readonly status: Status;
+  readonly status: CheckStatus;
   /** The resource the result is about (the workspace, a compute, the linked vault, the subscription…). */
   readonly resourceId: string;
   /**
@@ -99,8 +107,24 @@ export interface CheckDefinition {
   evaluate(snapshot: WorkspaceSnapshot): readonly CheckResult[];
 }
 
+/**
+ * An accepted risk as a finding carries it: who accepted what, why, and until when. `expires` is a calendar day
+ * (YYYY-MM-DD, UTC): the exception covers the finding through the end of that day.
+ */
+export interface RiskException {
+  readonly id: string;
+  readonly reason: string;
+  readonly owner: string;
+  readonly expires: string;
+  readonly createdBy: string;
+  readonly createdAt: string;
+}
+
 /** A check result with the check's metadata, as reported. */
-export interface Finding extends CheckResult {
+export interface Finding extends Omit<CheckResult, 'status'> {
+  readonly status: Status;
+  /** Present exactly when `status` is `accepted`: the exception that covers this failed finding. */
+  readonly exception?: RiskException;
   readonly checkId: string;
   readonly title: string;
   readonly category: Category;

@@ -9,6 +9,7 @@ import { createScanCommand, openDefaultScanService } from './scan';
 import { askCommand } from './ask';
 import { baselineCommand } from './baseline';
 import { fleetCommand } from './fleet';
+import { createExceptionsCommand } from './exceptions';
 
 export const commands: readonly CliCommand[] = [
   createScanCommand({ openScanService: openDefaultScanService, checks: allChecks }),
@@ -17,4 +18,5 @@ export const commands: readonly CliCommand[] = [
   askCommand,
   baselineCommand,
   fleetCommand,
+  createExceptionsCommand(),
 ];

@@ -1,6 +1,6 @@
 /**
  * `guardian scan <workspace id or name> [--format table|json|sarif|markdown] [--fail-on <severity>] [--sample]
- * [--output <file>]`: the same scan as the bot, for pipelines and terminals.
+ * [--output <file>] [--exceptions <file>]`: the same scan as the bot, for pipelines and terminals.
  * Exit codes: 0 no failed finding reaches --fail-on (default: none fails the run), 1 one does,
  * 2 usage, configuration, authentication or any other reason the scan could not run.
  */
@@ -20,6 +20,8 @@ import { loadCliConfig } from './cli-config';
 import { parseCliOptions, stringOption } from './cli-options';
 import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
 import { useColor, writeReport } from './report-io';
+import { applyExceptionsFile, loadExceptionsFile } from './scan-exceptions';
+import type { ExceptionEntry } from '../exceptions/model';
 
 export const FORMATS = ['table', 'json', 'sarif', 'markdown'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
@@ -37,6 +39,8 @@ Options:
   --output <file>  write the report to a file instead of stdout
   --sarif-artifact <path>  the file in your repository SARIF results point at, relative to its root,
                    e.g. infra/aml/workspace.bicep (default: azure/<resource id>)
+  --exceptions <file>  accepted risks, as YAML (see README, "Accepted risk"): covered failed findings are
+                   reported as accepted and never reach --fail-on; expired entries are ignored with a warning
 
 With --format json|sarif|markdown, stdout carries the report alone; logs go to stderr.
 Exit codes: 0 ok, 1 a failed finding reached --fail-on, 2 usage, configuration or authentication error.`;
@@ -50,6 +54,8 @@ export interface ScanCommandDeps {
   /** The real scan service for the config, or the sample environment. */
   openScanService(config: Config, options: { readonly sample: boolean; readonly logger: Logger }): Promise<OpenedScanService>;
   readonly checks: readonly CheckInfo[];
+  /** The clock exceptions expire by (tests move it). */
+  readonly now?: () => Date;
 }
 
 interface ScanArgs {
@@ -59,6 +65,7 @@ interface ScanArgs {
   readonly failOn: Severity | undefined;
   readonly output: string | undefined;
   readonly sarifArtifact: string | undefined;
+  readonly exceptions: string | undefined;
 }
 
 function parseScanArgs(args: readonly string[]): ScanArgs {
@@ -71,6 +78,7 @@ function parseScanArgs(args: readonly string[]): ScanArgs {
       sample: { type: 'boolean' },
       output: { type: 'string', value: 'a file' },
       'sarif-artifact': { type: 'string', value: 'a repository path' },
+      exceptions: { type: 'string', value: 'a YAML file' },
     },
     true,
   );
@@ -95,7 +103,7 @@ function parseScanArgs(args: readonly string[]): ScanArgs {
     }
   }
   const artifact = stringOption(parsed, 'sarif-artifact');
-  return { target, sample, format, failOn, output: stringOption(parsed, 'output'), sarifArtifact: artifact === undefined ? undefined : repositoryPath(artifact) };
+  return { target, sample, format, failOn, output: stringOption(parsed, 'output'), sarifArtifact: artifact === undefined ? undefined : repositoryPath(artifact), exceptions: stringOption(parsed, 'exceptions') };
 }
 
 /**
@@ -134,6 +142,17 @@ export function createScanCommand(deps: ScanCommandDeps): CliCommand {
       const options = parseScanArgs(args);
       const config = loadCliConfig(io);
       if (config === undefined) return 2;
+      // The exceptions file is read before anything starts: a bad file stops the run and nothing applies.
+      let exceptions: readonly ExceptionEntry[] = [];
+      if (options.exceptions !== undefined) {
+        try {
+          exceptions = await loadExceptionsFile(options.exceptions, (id) => deps.checks.some((c) => c.id === id));
+        } catch (e) {
+          if (!(e instanceof UsageError)) throw e;
+          io.stderr.write(`guardian scan: ${e.message}\n`);
+          return 2;
+        }
+      }
       // Logs always go to stderr: stdout is the report's.
       const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, destination: { write: (s: string) => void io.stderr.write(s) } });
       let opened: OpenedScanService;
@@ -145,7 +164,8 @@ export function createScanCommand(deps: ScanCommandDeps): CliCommand {
       }
       try {
         io.stderr.write(`Scanning ${options.target}…\n`);
-        const report = await opened.scanService.scan({ target: options.target, selection: { kind: 'all' } });
+        const scanned = await opened.scanService.scan({ target: options.target, selection: { kind: 'all' } });
+        const report = applyExceptionsFile(scanned, exceptions, (deps.now ?? (() => new Date()))(), (line) => void io.stderr.write(`${line}\n`));
         const text = renderReport(report, options.format, { checks: deps.checks, version: config.version }, { color: options.output === undefined && useColor(io), ...(options.sarifArtifact === undefined ? {} : { sarifArtifact: options.sarifArtifact }) });
         await writeReport(io, text, options.output);
         io.stderr.write(`${summarySentence(report)}${options.output === undefined ? '' : ` Report written to ${options.output}.`}\n`);

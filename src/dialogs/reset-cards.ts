@@ -27,6 +27,7 @@ export function inventoryLines(inventory: ResetInventory, personal: boolean): st
   if (inventory.watches.length > 0) {
     lines.push(`${plural(inventory.watches.length, 'watch', 'watches')} of this conversation (${names(inventory.watches)}) — scheduled scans and notifications here stop`);
   }
+  if (inventory.exceptions > 0) lines.push(`${plural(inventory.exceptions, 'accepted risk', 'accepted risks')} of this conversation, with their history — the findings fail again`);
   return lines;
 }
 
@@ -50,7 +51,7 @@ export function buildResetConfirmCard(inventory: ResetInventory, personal: boole
 
 /** How many records the inventory counts (a watch is one, though its run state is a second key). */
 export function recordCount(inventory: ResetInventory): number {
-  return Number(inventory.lastScan) + Number(inventory.workshop) + inventory.fileOffers + Number(inventory.labProgress) + inventory.watches.length;
+  return Number(inventory.lastScan) + Number(inventory.workshop) + inventory.fileOffers + Number(inventory.labProgress) + inventory.watches.length + inventory.exceptions;
 }
 
 export function buildResetDoneCard(deleted: ResetInventory, personal: boolean): AdaptiveCard {

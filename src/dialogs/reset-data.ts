@@ -1,7 +1,8 @@
 /**
  * What `reset` deletes, found through the key functions of the modules that own the data (never hand-written
  * key strings): this conversation's last scan, its workshop (progress and every participant's answers), its
- * pending file offers and its watches (with their run state); in personal chat also the user's lab progress.
+ * pending file offers, its watches (with their run state) and its accepted risks (with their audit log); in personal
+ * chat also the user's lab progress.
  * Team bindings, conversation references and rate-limit buckets are not the user's data and stay.
  */
 import type { GuardianStore } from '../storage/store';
@@ -9,6 +10,7 @@ import { FILE_CONSENT_PREFIX, type PendingFile } from '../bot/file-consent';
 import { LabProgressStore } from '../lab/progress';
 import { runStateKey } from '../notifications/run-state';
 import { SubscriptionRepository, subscriptionKey } from '../notifications/subscriptions';
+import { exceptionAuditPrefixFor, exceptionPrefixFor } from '../exceptions/repository';
 import { lastScanKey } from './scan-state';
 import { workshopKey } from './workshop-session';
 
@@ -27,6 +29,8 @@ export interface ResetInventory {
   readonly labProgress: boolean;
   /** The watched workspaces' names. */
   readonly watches: readonly string[];
+  /** Accepted risks (exceptions) recorded in this conversation, revoked ones included. */
+  readonly exceptions: number;
   readonly keys: readonly string[];
 }
 
@@ -58,7 +62,11 @@ export async function inventoryOf(store: GuardianStore, scope: ResetScope): Prom
   const watches = await new SubscriptionRepository(store).listForConversation(scope.conversationId);
   for (const watch of watches) keys.push(subscriptionKey(watch.id), runStateKey(watch.id));
 
-  return { lastScan, workshop, fileOffers: offers.length, labProgress, watches: watches.map((w) => w.workspace.name), keys };
+  const exceptions = await store.list<unknown>(exceptionPrefixFor(scope.conversationId));
+  const audit = await store.list<unknown>(exceptionAuditPrefixFor(scope.conversationId));
+  keys.push(...exceptions.map(({ key }) => key), ...audit.map(({ key }) => key));
+
+  return { lastScan, workshop, fileOffers: offers.length, labProgress, watches: watches.map((w) => w.workspace.name), exceptions: exceptions.length, keys };
 }
 
 /** Deletes what the scope holds now (not what a card showed earlier) and returns what that was. */

@@ -3,7 +3,8 @@
  * another feature builds). In the GuardianStore under `scan/last/<conversationId>` when there is one, else in a
  * small in-process map.
  */
-import type { Finding, ScanReport, Status } from '../checks/types';
+import { summarize } from '../checks/runner';
+import type { Finding, ScanReport } from '../checks/types';
 import type { ReportScope } from '../report/wording';
 import type { GuardianStore } from '../storage/store';
 
@@ -45,7 +46,5 @@ export class LastScans {
 /** The report with one check's findings replaced by a re-check's, and the summary recounted. */
 export function withRechecked(report: ScanReport, checkId: string, fresh: readonly Finding[], scannedAt: string): ScanReport {
   const findings = [...report.findings.filter((f) => f.checkId !== checkId), ...fresh];
-  const summary: Record<Status, number> = { pass: 0, fail: 0, error: 0, not_applicable: 0, manual: 0 };
-  for (const f of findings) summary[f.status] += 1;
-  return { ...report, findings, summary, scannedAt };
+  return { ...report, findings, summary: summarize(findings), scannedAt };
 }

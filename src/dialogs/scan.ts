@@ -71,6 +71,8 @@ export interface ScanFeatureOptions {
    * user may page through them or open their details. In bot mode anyone in the conversation may.
    */
   readonly userScopedResults?: boolean;
+  /** The conversation's accepted risks applied to each report (src/exceptions): a covered failed finding shows as accepted. */
+  readonly acceptRisks?: (report: ScanReport, conversationId: string) => Promise<ScanReport>;
 }
 
 /** A related-checks button names a handful of checks; more than this is not a card the bot made. */
@@ -193,6 +195,12 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     }
   }
 
+  /** A scan for this conversation: the service's report with the conversation's accepted risks applied. */
+  async function scanFor(port: TurnPort, request: Parameters<ScanService['scan']>[0]): Promise<ScanReport> {
+    const report = await scanService.scan(request);
+    return options.acceptRisks === undefined ? report : options.acceptRisks(report, port.conversation.conversationId);
+  }
+
   /** Authorises a sample or a workspace id for this conversation and takes one scan from its budget; the refusal, if any. */
   async function admit(port: TurnPort, target: string): Promise<string | undefined> {
     if (guard === undefined) return undefined;
@@ -221,7 +229,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     });
     let report: ScanReport;
     try {
-      report = await scanService.scan({ target, selection, onProgress: throttle.report });
+      report = await scanFor(port, { target, selection, onProgress: throttle.report });
     } catch (error) {
       await throttle.settle();
       await replace(port, progressId, errorCard(`The scan of ${displayName} did not finish`, sentenceFor(error)), 'Scan failed');
@@ -423,7 +431,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     await port.typing();
     let report: ScanReport;
     try {
-      report = await scanService.scan({ target: target.value, selection: { kind: 'checks', checkIds: [checkId.value] } });
+      report = await scanFor(port, { target: target.value, selection: { kind: 'checks', checkIds: [checkId.value] } });
     } catch (error) {
       return { kind: 'text', text: sentenceFor(error) };
     }
@@ -490,7 +498,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     }
     let report: ScanReport;
     try {
-      report = await scanService.scan({ target: target.value, selection: scope.value, onProgress: throttle.report });
+      report = await scanFor(port, { target: target.value, selection: scope.value, onProgress: throttle.report });
     } catch (error) {
       await throttle.settle();
       return { kind: 'card', card: errorCard('The re-scan did not finish', sentenceFor(error)) };

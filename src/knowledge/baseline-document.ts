@@ -37,10 +37,10 @@ export interface CategorySummary {
   readonly findings?: Readonly<Record<Status, number>>;
 }
 
-const STATUS_ORDER: readonly Status[] = ['fail', 'error', 'manual', 'pass', 'not_applicable'];
+const STATUS_ORDER: readonly Status[] = ['fail', 'error', 'accepted', 'manual', 'pass', 'not_applicable'];
 
 function emptyCounts(): Record<Status, number> {
-  return { pass: 0, fail: 0, error: 0, not_applicable: 0, manual: 0 };
+  return { pass: 0, fail: 0, error: 0, not_applicable: 0, manual: 0, accepted: 0 };
 }
 
 /** The categories and prompts the document covers: the workshop's, or all of them for the reference baseline. */
@@ -77,6 +77,20 @@ function findingsTable(findings: readonly Finding[]): string[] {
     '| Check | Status | Severity | Finding |',
     '|---|---|---|---|',
     ...sorted.map((f) => `| ${f.checkId} ${escapeMarkdownInline(f.title, 120)} | ${f.status} | ${f.severity} | ${escapeMarkdownInline(f.message, 300)} |`),
+    '',
+  ];
+}
+
+/** The decisions the baseline rests on: every accepted risk with its owner, expiry and reason. */
+function acceptedRisks(findings: readonly Finding[]): string[] {
+  const accepted = findings.filter((f) => f.status === 'accepted' && f.exception !== undefined);
+  if (accepted.length === 0) return [];
+  return [
+    '## Accepted risks',
+    '',
+    '| Check | Resource | Owner | Expires | Reason |',
+    '|---|---|---|---|---|',
+    ...accepted.map((f) => `| ${f.checkId} ${escapeMarkdownInline(f.title, 120)} | \`${f.resourceId.replace(/[`|]/g, '')}\` | ${escapeMarkdownInline(f.exception?.owner ?? '', 120)} | ${f.exception?.expires ?? ''} | ${escapeMarkdownInline(f.exception?.reason ?? '', 300)} |`),
     '',
   ];
 }
@@ -146,6 +160,7 @@ export function buildBaselineDocument(input: BaselineInput): BaselineDocument {
       if (findings.length > 0) lines.push(`**${CATEGORY_TITLES[category]}**`, '', ...findingsTable(findings));
     }
   }
+  lines.push(...acceptedRisks(report?.findings ?? []));
   const workspacePart = report !== undefined ? `-${slug(report.workspace.name)}` : '';
   return { fileName: `aml-security-baseline${workspacePart}-${date}.md`, markdown: `${lines.join('\n').trimEnd()}\n` };
 }

@@ -5,6 +5,7 @@
  */
 import { CATEGORIES, CATEGORY_TITLES, type Category } from '../checks/types';
 import { labRest, parseLabCommand } from '../dialogs/lab-commands';
+import { matchExceptionCommand } from '../exceptions/command';
 
 export interface CommandMatch {
   readonly command: string;
@@ -163,7 +164,7 @@ const simple: Matcher = (t) => {
 };
 
 /** Order matters: the most specific phrasing first. */
-const MATCHERS: readonly Matcher[] = [simple, watches, unwatch, watch, link, lab, workshop, baseline];
+const MATCHERS: readonly Matcher[] = [simple, matchExceptionCommand, watches, unwatch, watch, link, lab, workshop, baseline];
 
 /** `original` (the cleaned message, case kept) defaults to `normalized`; lab arguments keep their case from it. */
 export function matchCommand(normalized: string, original: string = normalized): CommandMatch | undefined {

@@ -24,6 +24,7 @@ const STATUS_LABEL: Readonly<Record<Status, string>> = {
   pass: 'passing',
   manual: 'manual',
   not_applicable: 'not applicable',
+  accepted: 'accepted',
 };
 
 function card(body: Element[], actions: Element[], fallbackText: string): AdaptiveCard {

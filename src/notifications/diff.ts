@@ -2,7 +2,9 @@
  * What changed between two scans of one workspace, keyed by the finding identity (checkId, resourceId, subject:
  * checks/identity.ts), so that two open recommendations on one resource stay two findings. Only what a security team
  * acts on counts as a change: a new failure, a resolved failure, a check that can no longer be assessed, and
- * any other status move of a finding both scans have. Everything is in the one display order of checks/order.ts.
+ * any other status move of a finding both scans have. An accepted risk is a decision the channel made, not news:
+ * a finding that becomes accepted is never announced, and one whose exception expired (accepted → fail) is a new
+ * failure again. Everything is in the one display order of checks/order.ts.
  */
 import { findingIdentity } from '../checks/identity';
 import { compareFindings } from '../checks/order';
@@ -32,6 +34,11 @@ export function findingKey(f: Pick<Finding, 'checkId' | 'resourceId' | 'subject'
   return findingIdentity(f);
 }
 
+/** Failed, or failed and accepted: either way the baseline is not met, so a pass is a resolution. */
+function isFailing(finding: Finding | undefined): finding is Finding {
+  return finding?.status === 'fail' || finding?.status === 'accepted';
+}
+
 export function diffReports(before: ScanReport, after: ScanReport): ReportDiff {
   const old = new Map(before.findings.map((f) => [findingKey(f), f]));
   const now = new Map(after.findings.map((f) => [findingKey(f), f]));
@@ -43,14 +50,15 @@ export function diffReports(before: ScanReport, after: ScanReport): ReportDiff {
   for (const [key, current] of now) {
     const previous = old.get(key);
     if (previous?.status === current.status) continue;
+    if (current.status === 'accepted') continue;
     if (current.status === 'fail') newFailures.push(current);
     else if (current.status === 'error') newlyUnassessed.push(current);
-    else if (previous?.status === 'fail' && (current.status === 'pass' || current.status === 'not_applicable')) resolved.push({ before: previous, after: current });
+    else if (isFailing(previous) && (current.status === 'pass' || current.status === 'not_applicable')) resolved.push({ before: previous, after: current });
     else if (previous !== undefined) statusChanges.push({ before: previous, after: current });
     // A finding that appears passing (a new compute that is fine) is not news.
   }
   for (const [key, previous] of old) {
-    if (!now.has(key) && previous.status === 'fail') resolved.push({ before: previous });
+    if (!now.has(key) && isFailing(previous)) resolved.push({ before: previous });
   }
 
   newFailures.sort(compareFindings);

@@ -40,6 +40,8 @@ export interface SchedulerDeps {
   readonly scanLeaseTtlMs: number;
   /** Authorises each run for the conversation and user that set the watch up (src/security/watch-guard.ts). */
   readonly guard?: WatchGuard;
+  /** The watching conversation's accepted risks applied to the report before it is compared (src/exceptions). */
+  readonly acceptRisks?: (report: ScanReport, conversationId: string) => Promise<ScanReport>;
 }
 
 const WEEK_MS = 7 * 24 * 3600_000;
@@ -112,6 +114,7 @@ async function runOne(deps: SchedulerDeps, subscriptionId: string, now: Date, sc
       const scan = scans.get(key) ?? deps.scanService.scan({ target: subscription.workspaceTarget, selection: { kind: 'all' } });
       scans.set(key, scan);
       report = await scan;
+      if (deps.acceptRisks !== undefined) report = await deps.acceptRisks(report, subscription.conversationId);
     } catch (e) {
       const message = e instanceof ScanError ? e.message : 'The scan failed unexpectedly; the bot log has the details.';
       if (!(e instanceof ScanError)) logger.error({ err: e, subscriptionId }, 'scheduled scan failed');

@@ -13,7 +13,7 @@ import type { WatchGuard, WatchPrincipal } from '../security/watch-guard';
 import type { GuardianStore } from '../storage/store';
 import { Outbox, type DrainSummary, type OutboxOptions } from './outbox';
 import { runStateKey } from './run-state';
-import { runDueScans, type SubscriptionRun } from './scheduler';
+import { runDueScans, type SchedulerDeps, type SubscriptionRun } from './scheduler';
 import { ScheduleError, validateSchedule, type Schedule } from './schedule';
 import { isConversationRef, type ConversationRefJson, type ProactiveSender } from './sender';
 import { conversationRefKey, matchesTarget, SubscriptionRepository, subscriptionIdOf, type Subscription } from './subscriptions';
@@ -35,6 +35,8 @@ export interface NotificationServiceOptions {
   readonly maxSubscriptionsPerConversation?: number;
   /** The scan guard for watches, at subscribe and before every run; without it (tests) watches are not guarded. */
   readonly guard?: WatchGuard;
+  /** Applies a conversation's accepted risks to a scheduled report (src/exceptions). */
+  readonly acceptRisks?: SchedulerDeps['acceptRisks'];
   readonly outbox?: Partial<Pick<OutboxOptions, 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'claimTtlMs' | 'maxInlineWaitMs' | 'perConversationPerSecond' | 'retentionMs' | 'inFlightAfterCrash'>>;
 }
 
@@ -92,7 +94,17 @@ export function createNotificationService(options: NotificationServiceOptions): 
   async function pass(at: Date): Promise<PassSummary> {
     const startedAt = new Date(now()).toISOString();
     const scans = await runDueScans(
-      { store, scanService, subscriptions, outbox, logger, instanceId, scanLeaseTtlMs: options.scanLeaseTtlMs ?? 600_000, ...(options.guard !== undefined ? { guard: options.guard } : {}) },
+      {
+        store,
+        scanService,
+        subscriptions,
+        outbox,
+        logger,
+        instanceId,
+        scanLeaseTtlMs: options.scanLeaseTtlMs ?? 600_000,
+        ...(options.guard !== undefined ? { guard: options.guard } : {}),
+        ...(options.acceptRisks === undefined ? {} : { acceptRisks: options.acceptRisks }),
+      },
       at,
     );
     const drained = await outbox.drain();

@@ -4,7 +4,7 @@
  * several findings on one resource (the Defender assessment name of AML-LT-014 and AML-PV-002, the policy
  * assignment and definition of AML-AM-006). Compare ids case-insensitively.
  */
-import type { Evidence, Finding, ScanReport, Severity, Status, Category } from '../checks/types';
+import type { Evidence, Finding, RiskException, ScanReport, Severity, Status, Category } from '../checks/types';
 import { fixCommand } from './wording';
 
 export interface JsonFinding {
@@ -19,6 +19,8 @@ export interface JsonFinding {
   readonly message: string;
   readonly evidence: readonly Evidence[];
   readonly remediation: { readonly url: string; readonly cli: string | null };
+  /** Present exactly when status is `accepted`: the exception that accepts this failed finding. */
+  readonly exception?: RiskException;
 }
 
 export interface JsonReport {
@@ -41,6 +43,7 @@ function jsonFinding(f: Finding): JsonFinding {
     message: f.message,
     evidence: f.evidence.map((e) => ({ property: e.property, actual: e.actual, expected: e.expected })),
     remediation: { url: f.remediation.url, cli: fixCommand(f) ?? null },
+    ...(f.exception === undefined ? {} : { exception: { ...f.exception } }),
   };
 }
 
@@ -50,7 +53,7 @@ export function toJsonReport(report: ScanReport): JsonReport {
     workspace: { id: report.workspace.id, name: report.workspace.name },
     scannedAt: report.scannedAt,
     checkSetVersion: report.checkSetVersion,
-    summary: { pass: s.pass, fail: s.fail, error: s.error, not_applicable: s.not_applicable, manual: s.manual },
+    summary: { pass: s.pass, fail: s.fail, error: s.error, not_applicable: s.not_applicable, manual: s.manual, accepted: s.accepted },
     findings: report.findings.map(jsonFinding),
   };
 }

@@ -102,7 +102,18 @@ export function renderMarkdown(report: ScanReport, lookup?: CheckLookup): string
     lines.push(`### ${categoryTitle(category)}`, '');
     for (const f of inCategory) lines.push(...findingSection(f, lookup));
   }
-  const rest = sortFindings(report.findings.filter((f) => f.status !== 'fail' && f.status !== 'error'));
+  const accepted = sortFindings(report.findings.filter((f) => f.status === 'accepted'));
+  if (accepted.length > 0) {
+    lines.push(`## ${HEADINGS.accepted}`, '');
+    lines.push(
+      ...table(
+        ['Check', 'Severity', 'Resource', 'Owner', 'Expires', 'Reason'],
+        accepted.map((f) => [mdInline(f.checkId), SEVERITY_LABELS[f.severity], `\`${f.resourceId.replace(/`/g, "'")}\``, mdInline(f.exception?.owner ?? ''), f.exception?.expires ?? '', mdInline(f.exception?.reason ?? '')]),
+      ),
+      '',
+    );
+  }
+  const rest = sortFindings(report.findings.filter((f) => f.status !== 'fail' && f.status !== 'error' && f.status !== 'accepted'));
   if (rest.length > 0) {
     lines.push('## Other results', '');
     lines.push(...table(['Check', 'Status', 'Result'], rest.map((f) => [mdInline(f.checkId), STATUS_LABELS[f.status], mdInline(f.message)])), '');

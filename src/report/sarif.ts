@@ -12,7 +12,7 @@
  * stay two alerts; a finding without a subject keeps the fingerprint it had before subjects existed.
  */
 import { createHash } from 'node:crypto';
-import type { Finding, ScanReport, Severity } from '../checks/types';
+import type { Finding, RiskException, ScanReport, Severity } from '../checks/types';
 import type { CheckInfo } from './catalog';
 import { categoryTitle, evidenceSentence, fixCommand, SEVERITY_LABELS, whyItMatters } from './wording';
 
@@ -73,6 +73,15 @@ function fingerprint(f: Finding): string {
   return createHash('sha256').update(`${f.checkId}|${f.resourceId.toLowerCase()}${subject}`).digest('hex').slice(0, 32);
 }
 
+function suppressionOf(exception: RiskException): Json {
+  return {
+    kind: 'external',
+    status: 'accepted',
+    justification: exception.reason,
+    properties: { exceptionId: exception.id, owner: exception.owner, expires: exception.expires, createdBy: exception.createdBy, ...(exception.createdAt === '' ? {} : { createdAt: exception.createdAt }) },
+  };
+}
+
 function resultOf(f: Finding, ruleIndex: number, options: SarifOptions): Json {
   const notAssessed = f.status === 'error';
   const evidence = f.evidence.map(evidenceSentence);
@@ -90,6 +99,8 @@ function resultOf(f: Finding, ruleIndex: number, options: SarifOptions): Json {
       },
     ],
     partialFingerprints: { 'guardianFinding/v1': fingerprint(f) },
+    // An accepted risk stays a result (code scanning shows it as dismissed) with the decision behind it.
+    ...(f.exception === undefined ? {} : { suppressions: [suppressionOf(f.exception)] }),
     properties: {
       status: f.status,
       severity: f.severity,
@@ -106,7 +117,7 @@ export function toSarif(report: ScanReport, options: SarifOptions): Json {
   const rules: CheckInfo[] = [];
   const index = new Map<string, number>();
   const known = new Map(options.checks.map((c) => [c.id, c] as const));
-  const reported = report.findings.filter((f) => f.status === 'fail' || f.status === 'error');
+  const reported = report.findings.filter((f) => f.status === 'fail' || f.status === 'error' || f.status === 'accepted');
   for (const check of options.checks) {
     index.set(check.id, rules.length);
     rules.push(check);

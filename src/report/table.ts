@@ -3,8 +3,8 @@
  * output is a TTY (the caller decides); no escape codes in files or pipes.
  */
 import type { Finding, ScanReport, Status } from '../checks/types';
-import { actionable, tallyByCategory } from './order';
-import { categoryTitle, evidenceSentence, findingBadge, fixCommand, scannedAtSentence, scoreSentence, summarySentence, verdictSentence } from './wording';
+import { actionable, needsAction, sortFindings, tallyByCategory } from './order';
+import { acceptedSentence, categoryTitle, evidenceSentence, findingBadge, fixCommand, scannedAtSentence, scoreSentence, summarySentence, verdictSentence } from './wording';
 
 export interface TableOptions {
   readonly color: boolean;
@@ -21,7 +21,7 @@ const CODES: Readonly<Record<'red' | 'yellow' | 'green' | 'dim' | 'bold', string
   dim: '\u001b[2m',
   bold: '\u001b[1m',
 };
-const STATUS_PAINT: Readonly<Record<Status, keyof typeof CODES>> = { fail: 'red', error: 'yellow', pass: 'green', manual: 'dim', not_applicable: 'dim' };
+const STATUS_PAINT: Readonly<Record<Status, keyof typeof CODES>> = { fail: 'red', error: 'yellow', pass: 'green', manual: 'dim', not_applicable: 'dim', accepted: 'dim' };
 
 // Terminal output must not carry control characters from Azure-side strings.
 // eslint-disable-next-line no-control-regex
@@ -83,13 +83,17 @@ export function renderTable(report: ScanReport, options: TableOptions): string {
     out.push([categoryTitle(category).padEnd(nameWidth), ...cells].join('  '));
   }
   out.push('');
-  const rows: Finding[] = options.all === true ? actionable(report).concat(report.findings.filter((f) => f.status !== 'fail' && f.status !== 'error')) : actionable(report);
+  // Accepted risks are listed after what needs action, with their owner and expiry, so they stay in sight.
+  const accepted = sortFindings(report.findings.filter((f) => f.status === 'accepted'));
+  const others = options.all === true ? report.findings.filter((f) => !needsAction(f) && f.status !== 'accepted') : [];
+  const rows: Finding[] = [...actionable(report), ...accepted, ...others];
   for (const f of rows) {
     // The badge and id lead; the title and the key fact wrap under them rather than losing their ends.
     const [firstTitle = '', ...moreTitle] = wrapWords(clean(f.title), Math.max(20, width - 42));
     out.push(`${paint(STATUS_PAINT[f.status], findingBadge(f).padEnd(28))} ${f.checkId.padEnd(12)} ${firstTitle}`.trimEnd());
     for (const l of moreTitle) out.push(`${' '.repeat(42)}${l}`);
     out.push(...indented(f.message, width));
+    if (f.exception !== undefined) out.push(...indented(acceptedSentence(f.exception), width));
     for (const e of f.evidence.slice(0, 3)) out.push(...indented(evidenceSentence(e), width).map((l) => paint('dim', l)));
     const command = f.status === 'fail' ? fixCommand(f) : undefined;
     if (command !== undefined) out.push(`    fix: ${clean(command)}`);

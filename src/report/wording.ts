@@ -3,7 +3,7 @@
  * table all call these, so that they say the same things. Text here is plain (no markup, no emoji); each
  * output format escapes it for its own medium.
  */
-import { CATEGORY_TITLES, type Area, type Category, type Evidence, type Finding, type ScanReport, type Severity, type Status, type StatusCounts } from '../checks/types';
+import { CATEGORY_TITLES, type Area, type Category, type Evidence, type Finding, type RiskException, type ScanReport, type Severity, type Status, type StatusCounts } from '../checks/types';
 import type { CheckInfo } from './catalog';
 import { failuresBySeverity } from './order';
 import { reportScore } from './score';
@@ -17,6 +17,7 @@ export const STATUS_LABELS: Readonly<Record<Status, string>> = {
   manual: 'Manual review',
   pass: 'Passed',
   not_applicable: 'Not applicable',
+  accepted: 'Accepted risk',
 };
 
 export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
@@ -38,6 +39,7 @@ export const ACTION_TITLES = {
   backToSummary: 'Back to summary',
   backToList: 'Back to all findings',
   sample: 'Scan the sample workspace',
+  acceptRisk: 'Accept risk',
 } as const;
 
 export const HEADINGS = {
@@ -49,6 +51,7 @@ export const HEADINGS = {
   topFailures: 'Top failures',
   byCategory: 'By category',
   findings: 'Findings',
+  accepted: 'Accepted risks',
 } as const;
 
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -104,7 +107,7 @@ export function categoryTitle(category: Finding['category']): string {
   return CATEGORY_TITLES[category];
 }
 
-/** "ws-prod: 12 failed (3 critical, 5 high), 4 not assessed, 30 passed, 2 to review by hand, 3 not applicable." */
+/** "ws-prod: 12 failed (3 critical, 5 high), 1 accepted risk, 4 not assessed, 30 passed, 2 to review by hand, 3 not applicable." */
 export function summarySentence(report: ScanReport): string {
   const s = report.summary;
   const sev = failuresBySeverity(report);
@@ -113,6 +116,7 @@ export function summarySentence(report: ScanReport): string {
     .map((k) => `${sev[k]} ${k}`)
     .join(', ');
   const parts = [`${s.fail} failed${bySeverity === '' ? '' : ` (${bySeverity})`}`];
+  if (s.accepted > 0) parts.push(plural(s.accepted, 'accepted risk'));
   if (s.error > 0) parts.push(`${s.error} not assessed`);
   parts.push(`${s.pass} passed`);
   if (s.manual > 0) parts.push(`${s.manual} to review by hand`);
@@ -126,7 +130,7 @@ export function scoreFigure(report: ScanReport): string | undefined {
   return score === undefined ? undefined : `${score}/100`;
 }
 
-export const SCORE_MEANING = 'severity-weighted share of assessed checks that pass';
+export const SCORE_MEANING = 'severity-weighted share of assessed checks that pass; accepted risks count as not passing';
 
 export function scoreSentence(report: ScanReport): string {
   const figure = scoreFigure(report);
@@ -139,6 +143,11 @@ export function verdictSentence(report: ScanReport): string {
   if (fail === 0 && error === 0) return 'No failed checks: this workspace meets the baseline for everything that was checked.';
   if (fail === 0) return `No failed checks, but ${plural(error, 'result')} could not be assessed; grant the missing read permissions and scan again.`;
   return `${plural(fail, 'check result')} failed and ${fail === 1 ? 'needs' : 'need'} fixing.`;
+}
+
+/** "Accepted until 2027-03-01 (owner jane@contoso.com): partner network needs the studio." */
+export function acceptedSentence(exception: Pick<RiskException, 'expires' | 'owner' | 'reason'>): string {
+  return `Accepted until ${exception.expires} (owner ${exception.owner}): ${exception.reason}`;
 }
 
 /** "Scanned 2025-01-31 14:05:09 UTC with check set …" ("Re-scanned at …" after Re-scan): to the second, so that a re-scan a moment later shows it is new. */

@@ -26,7 +26,7 @@ export const SUBSCRIPTION_DEFENDER_CHECKS: readonly { readonly checkId: string; 
   { checkId: 'AML-LT-013' },
 ];
 
-const STATUS_RANK: Readonly<Record<Status, number>> = { fail: 0, error: 1, manual: 2, pass: 3, not_applicable: 4 };
+const STATUS_RANK: Readonly<Record<Status, number>> = { fail: 0, error: 1, accepted: 2, manual: 3, pass: 4, not_applicable: 5 };
 const SEVERITY_RANK: Readonly<Record<string, number>> = { high: 0, medium: 1, low: 2 };
 const TOP_RECOMMENDATIONS = 5;
 

@@ -88,6 +88,7 @@ export const KNOWN_VERBS: Readonly<Record<string, readonly string[]>> = {
   watch: ['watch.remove'],
   welcome: ['welcome.workshop', 'welcome.scan', 'welcome.lab', 'welcome.help'],
   reset: ['reset.confirm', 'reset.cancel'],
+  exceptions: ['exceptions.form', 'exceptions.accept', 'exceptions.renew', 'exceptions.revoke'],
 };
 
 type Payload = Record<string, unknown>;
@@ -133,6 +134,20 @@ const FAMILY_SCHEMAS: Readonly<Record<string, Record<string, unknown>>> = {
   watch: { subscriptionId: str(200) },
   welcome: {},
   reset: {},
+  // Accepted risk: the finding a form is about, the form's inputs, and the exception a reminder acts on.
+  exceptions: {
+    checkId: str(60),
+    resourceId: str(1024),
+    workspaceId: str(1024),
+    workspaceName: str(200),
+    target: str(1024),
+    reason: str(1000),
+    owner: str(200),
+    expires: str(40),
+    scope: str(20),
+    id: str(60),
+    conversationId: str(400),
+  },
 };
 
 function compile(): Map<string, ValidateFunction<Payload>> {

@@ -24,7 +24,7 @@ describe('guardian scan', () => {
     const json = JSON.parse(io.stdout.text) as { workspace: { id: string }; findings: unknown[]; summary: Record<string, number> };
     expect(json.workspace.id).toBe(WORKSPACE_ID);
     expect(json.findings).toHaveLength(report.findings.length);
-    expect(json.summary).toEqual({ pass: 3, fail: 2, error: 1, not_applicable: 1, manual: 1 });
+    expect(json.summary).toEqual({ pass: 3, fail: 2, error: 1, not_applicable: 1, manual: 1, accepted: 0 });
     expect(io.stderr.text).toContain(summarySentence(report));
     expect(requests[0]).toMatchObject({ target: WORKSPACE_ID, selection: { kind: 'all' } });
     expect(opened).toEqual({ sample: [false], closed: 1 });

@@ -16,7 +16,7 @@ const report: ScanReport = {
   workspace: { id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws-prod', name: 'ws-prod' },
   scannedAt: '2026-03-01T09:00:00Z',
   checkSetVersion: '1',
-  summary: { pass: 0, fail: 1, error: 0, not_applicable: 0, manual: 0 },
+  summary: { pass: 0, fail: 1, error: 0, not_applicable: 0, manual: 0, accepted: 0 },
   findings: [
     {
       checkId: 'AML-NET-001', title: 'Workspace public network access disabled', category: 'network-security', severity: 'high', status: 'fail',

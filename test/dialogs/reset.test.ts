@@ -12,6 +12,7 @@ import { runStateKey } from '../../src/notifications/run-state';
 import { subscriptionIdOf, subscriptionKey, type Subscription } from '../../src/notifications/subscriptions';
 import { conversationRefKey } from '../../src/bot/conversation';
 import { checkActionPayload } from '../../src/security/input';
+import { ExceptionRepository, exceptionAuditPrefixFor, exceptionPrefixFor } from '../../src/exceptions/repository';
 import { cardSchemaErrors } from '../support/card-schema';
 import { actionsOf, cardText, message, RecordingPort } from './qna-fakes';
 
@@ -49,6 +50,12 @@ async function seed(store: GuardianStore): Promise<void> {
       await store.put(runStateKey(s.id), { lastRunAt: 'x' });
     }
     await store.put(conversationRefKey(conversation), { conversation: { id: conversation } });
+    await new ExceptionRepository(store).create({
+      entry: { id: `exc-${conversation}`, checkId: 'AML-NET-001', resource: '/subscriptions/x/resourceGroups/rg', reason: 'r', owner: 'o', expires: '2027-01-01', createdBy: 'u1', createdAt: '2026-03-01T10:00:00Z' },
+      conversationId: conversation,
+      workspace: { id: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws-prod', name: 'ws-prod' },
+      state: 'active',
+    });
   }
   await store.put(fileOfferKey('offer-a'), offer('conv-1', 'u1'));
   await store.put(fileOfferKey('offer-b'), offer('conv-1', 'u1'));
@@ -80,6 +87,7 @@ describe('reset', () => {
     expect(body).toContain('2 pending file offers');
     expect(body).toContain('your lab progress');
     expect(body).toMatch(/2 watches of this conversation \(ws-prod, ws-\S*dev\S*\) — scheduled scans and notifications here stop/);
+    expect(body).toContain('1 accepted risk of this conversation, with their history');
     expect(body).not.toContain('<b>');
     const verbs = actionsOf(confirm).map((a) => (a['data'] as Record<string, unknown>)['verb']);
     expect(verbs).toEqual([RESET_VERBS.confirm, RESET_VERBS.cancel]);
@@ -99,10 +107,14 @@ describe('reset', () => {
     expect(result.kind).toBe('card');
     const done = result.kind === 'card' ? result.card : undefined;
     expect(cardSchemaErrors(done)).toEqual([]);
-    expect(cardText(done)).toContain('Deleted 7 records');
+    expect(cardText(done)).toContain('Deleted 8 records');
     expect(cardText(done)).toContain('2 watches of this conversation');
 
     const left = await keys(store);
+    const conv2Exceptions = [...(await store.list(exceptionPrefixFor('conv-2'))), ...(await store.list(exceptionAuditPrefixFor('conv-2')))].map((e) => e.key);
+    expect(conv2Exceptions).toHaveLength(2);
+    expect(await store.list(exceptionPrefixFor('conv-1'))).toEqual([]);
+    expect(await store.list(exceptionAuditPrefixFor('conv-1'))).toEqual([]);
     const conv2Watches = ['ws-prod', 'ws-<b>dev</b>'].map((n) => watch('conv-2', n).id);
     expect(left).toEqual(
       [
@@ -111,6 +123,7 @@ describe('reset', () => {
         ...conv2Watches.flatMap((id) => [subscriptionKey(id), runStateKey(id)]),
         fileOfferKey('offer-c'),
         LabProgressStore.keyOf('u2'),
+        ...conv2Exceptions,
         // Conversation references are not the user's data: they stay until the app is removed.
         conversationRefKey('conv-1'),
         conversationRefKey('conv-2'),

@@ -25,7 +25,7 @@ const report: ScanReport = {
   workspace: { id: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws-prod', name: 'ws-prod' },
   scannedAt: '2026-03-01T09:00:00Z',
   checkSetVersion: '1',
-  summary: { pass: 1, fail: 1, error: 0, not_applicable: 0, manual: 0 },
+  summary: { pass: 1, fail: 1, error: 0, not_applicable: 0, manual: 0, accepted: 0 },
   findings: [finding('AML-NET-001', 'fail', 'network-security'), finding('AML-DP-004', 'pass', 'data-protection')],
 };
 

@@ -35,6 +35,17 @@ describe('diffReports', () => {
     expect(describeDiff(diff)).toBe('2 new findings, 2 resolved, 1 not assessed, 1 changed');
   });
 
+  it('does not announce a finding that becomes accepted, announces it again when its exception expires, and resolves it when it passes', () => {
+    const failing = report([finding('C-1', 'fail'), finding('C-2', 'fail')]);
+    const accepted = report([finding('C-1', 'accepted'), finding('C-2', 'accepted')]);
+    expect(diffReports(failing, accepted).hasChanges).toBe(false);
+    const expired = report([finding('C-1', 'fail'), finding('C-2', 'pass')]);
+    const diff = diffReports(accepted, expired);
+    expect(diff.newFailures.map((f) => f.checkId)).toEqual(['C-1']);
+    expect(diff.resolved.map((r) => r.before.checkId)).toEqual(['C-2']);
+    expect(diff.statusChanges).toEqual([]);
+  });
+
   it('finds no change between equal reports, whatever the order and the case of resource ids', () => {
     const a = report([finding('B-1', 'fail'), finding('B-2', 'pass')]);
     const b = report([finding('B-2', 'pass'), finding('B-1', 'fail', { resourceId: WS_ID.toUpperCase(), message: 'reworded' })]);

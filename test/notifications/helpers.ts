@@ -25,7 +25,7 @@ export function finding(checkId: string, status: Status, overrides: Partial<Find
 }
 
 export function report(findings: readonly Finding[], scannedAt = '2030-01-01T08:00:00.000Z'): ScanReport {
-  const summary: Record<Status, number> = { pass: 0, fail: 0, error: 0, not_applicable: 0, manual: 0 };
+  const summary: Record<Status, number> = { pass: 0, fail: 0, error: 0, not_applicable: 0, manual: 0, accepted: 0 };
   for (const f of findings) summary[f.status]++;
   return { workspace: { id: WS_ID, name: 'ws-prod' }, scannedAt, checkSetVersion: '1.0.0', summary, findings };
 }

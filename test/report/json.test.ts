@@ -7,7 +7,7 @@ describe('json report', () => {
     const json = JSON.parse(renderJson(report)) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(['workspace', 'scannedAt', 'checkSetVersion', 'summary', 'findings']);
     expect(json.workspace).toEqual({ id: report.workspace.id, name: 'ws-prod' });
-    expect(Object.keys(json.summary as object)).toEqual(['pass', 'fail', 'error', 'not_applicable', 'manual']);
+    expect(Object.keys(json.summary as object)).toEqual(['pass', 'fail', 'error', 'not_applicable', 'manual', 'accepted']);
     const findings = json.findings as Record<string, unknown>[];
     expect(findings).toHaveLength(report.findings.length);
     for (const f of findings) {

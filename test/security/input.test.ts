@@ -1,4 +1,5 @@
 import { SCAN_VERBS, QNA_QUESTION_VERB } from '../../src/cards/actions';
+import { EXCEPTION_VERBS } from '../../src/cards/accept-risk-card';
 import { QUICK_ACTIONS } from '../../src/dialogs/help';
 import { LAB_VERBS, PARAMETER_INPUTS, WORKSPACE_INPUT } from '../../src/dialogs/lab-cards';
 import { RUN_CHECKS_VERB } from '../../src/dialogs/qna-cards';
@@ -42,6 +43,7 @@ describe('card action payloads', () => {
       RESCAN_VERB,
       ...Object.keys(QUICK_ACTIONS),
       ...Object.values(RESET_VERBS),
+      ...Object.values(EXCEPTION_VERBS),
     ]);
     const known = new Set(Object.values(KNOWN_VERBS).flat());
     expect([...defined].filter((v) => !known.has(v))).toEqual([]);

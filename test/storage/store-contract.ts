@@ -4,6 +4,7 @@
  * and comparing what each returns.
  */
 import { MemoryStorage, type Storage } from 'botbuilder';
+import { ExceptionRepository, type StoredException } from '../../src/exceptions/repository';
 import { ETagConflictError, type GuardianStore } from '../../src/storage/store';
 
 /** One backend (a database file, a container, a memory backend) that any number of store objects open. */
@@ -284,6 +285,41 @@ export function describeStoreContract(name: string, options: ContractOptions): v
         const instances = [store, ...(await Promise.all([open(), open(), open()]))];
         const results = await Promise.allSettled(instances.map((s, i) => s.put('outbox/once', { by: i }, '*')));
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      });
+    });
+
+    describe('accepted-risk records', () => {
+      const conversation = '19:channel;messageid=1700000000000@thread.tacv2';
+      const stored = (id: string, conversationId = conversation): StoredException => ({
+        entry: { id, checkId: 'AML-NET-001', resource: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ml', reason: 'partner network', owner: 'jane@contoso.com', expires: '2027-03-01', createdBy: 'Jane', createdAt: '2026-12-01T10:00:00.000Z' },
+        conversationId,
+        workspace: { id: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/ws-prod', name: 'ws-prod' },
+        state: 'active',
+      });
+
+      it('keeps exceptions per conversation with an audit log of create, renew and revoke (who and when), across instances', async () => {
+        let tick = 0;
+        const repository = new ExceptionRepository(store, () => new Date(Date.UTC(2026, 11, 1, 10, 0, tick++)));
+        await repository.create(stored('exc-1'));
+        await repository.create(stored('exc-2', 'another conversation'));
+        await repository.renew(conversation, 'exc-1', '2027-04-01', 'Olga');
+        const other = new ExceptionRepository(await open());
+        expect((await other.listForConversation(conversation)).map((s) => [s.entry.id, s.entry.expires])).toEqual([['exc-1', '2027-04-01']]);
+        await other.revoke(conversation, 'exc-1', 'Max');
+        expect(await repository.listForConversation(conversation)).toEqual([]);
+        expect((await repository.listForConversation(conversation, { includeRevoked: true }))[0]?.state).toBe('revoked');
+        expect((await repository.audit(conversation)).map((a) => [a.action, a.by])).toEqual([
+          ['create', 'Jane'],
+          ['renew', 'Olga'],
+          ['revoke', 'Max'],
+        ]);
+        expect((await repository.listAll()).map((s) => s.entry.id)).toEqual(['exc-2']);
+      });
+
+      it('refuses to create an exception twice under one id', async () => {
+        const repository = new ExceptionRepository(store);
+        await repository.create(stored('exc-1'));
+        await expect(repository.create(stored('exc-1'))).rejects.toBeInstanceOf(ETagConflictError);
       });
     });
   });

@@ -2,7 +2,7 @@
  * ScanReports for card, report and CLI tests, independent of the real catalog: every status, severity and
  * category; a generated 200-finding report; and a hostile one whose Azure-side strings try to inject markup.
  */
-import { CATEGORIES, SEVERITIES, STATUSES, type Category, type Finding, type ScanReport, type Severity, type Status, type StatusCounts } from '../../src/checks/types';
+import { CATEGORIES, CHECK_STATUSES, SEVERITIES, STATUSES, type Category, type Finding, type ScanReport, type Severity, type Status, type StatusCounts } from '../../src/checks/types';
 import type { CheckInfo } from '../../src/report/catalog';
 
 export const SUB = '00000000-0000-0000-0000-000000000001';
@@ -79,7 +79,7 @@ export function fullMatrix(): { report: ScanReport; checks: CheckInfo[] } {
   let n = 1;
   for (const category of CATEGORIES) {
     for (const severity of SEVERITIES) {
-      for (const status of STATUSES) {
+      for (const status of CHECK_STATUSES) {
         const check = fixtureCheck(category, n++, severity);
         checks.push(check);
         findings.push(findingOf(check, status));
@@ -128,7 +128,7 @@ export function largeReport(count = 200): { report: ScanReport; checks: CheckInf
   for (let i = 0; i < count; i++) {
     const category = CATEGORIES[i % CATEGORIES.length]!;
     const severity = SEVERITIES[i % SEVERITIES.length]!;
-    const status: Status = i % 10 < 6 ? 'fail' : (STATUSES[i % STATUSES.length] ?? 'pass');
+    const status: Status = i % 10 < 6 ? 'fail' : (CHECK_STATUSES[i % CHECK_STATUSES.length] ?? 'pass');
     const check = fixtureCheck(category, i + 1, severity);
     checks.push(check);
     findings.push(

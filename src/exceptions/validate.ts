@@ -1,0 +1,51 @@
+/**
+ * What every exception must satisfy, wherever it comes from (the card form, the text command, the YAML file):
+ * a known check, a resource id, a reason, an owner, a real expiry day. Each problem names its field.
+ * Chat adds its own limits (no past expiry, at most the configured number of days, a scope the bot may scan).
+ */
+import { parseResourceId, ResourceIdError } from '../shared/resource-id';
+import { isCalendarDay } from './model';
+
+export interface ExceptionFieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface ExceptionFields {
+  readonly checkId: string;
+  readonly resource: string;
+  readonly reason: string;
+  readonly owner: string;
+  readonly expires: string;
+}
+
+// Subscription-level resources (a Defender plan: /subscriptions/<id>/providers/Microsoft.Security/pricings/AI) are
+// findings too, so a scope may be one; the resource-id parser refuses them because nothing scans them directly.
+const SUBSCRIPTION_RESOURCE = /^\/subscriptions\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/providers(\/[A-Za-z0-9._()-]+)+$/i;
+
+function resourceProblem(resource: string): string | undefined {
+  if (SUBSCRIPTION_RESOURCE.test(resource)) return undefined;
+  try {
+    parseResourceId(resource);
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof ResourceIdError)) throw e;
+    return e.message;
+  }
+}
+
+export function validateExceptionFields(fields: ExceptionFields, isKnownCheck: (id: string) => boolean): ExceptionFieldError[] {
+  const problems: ExceptionFieldError[] = [];
+  if (fields.checkId === '') problems.push({ field: 'check', message: 'is required (a check id such as AML-NET-001).' });
+  else if (!isKnownCheck(fields.checkId.toUpperCase())) problems.push({ field: 'check', message: `"${fields.checkId}" is not a check id this version knows (see guardian checks).` });
+  if (fields.resource === '') problems.push({ field: 'resource', message: 'is required (a resource, resource-group or subscription id).' });
+  else {
+    const problem = resourceProblem(fields.resource);
+    if (problem !== undefined) problems.push({ field: 'resource', message: problem });
+  }
+  if (fields.reason === '') problems.push({ field: 'reason', message: 'is required: say why the risk is accepted.' });
+  if (fields.owner === '') problems.push({ field: 'owner', message: 'is required: who answers for the risk.' });
+  if (fields.expires === '') problems.push({ field: 'expires', message: 'is required (a day, YYYY-MM-DD).' });
+  else if (!isCalendarDay(fields.expires)) problems.push({ field: 'expires', message: `"${fields.expires}" is not a day written YYYY-MM-DD.` });
+  return problems;
+}

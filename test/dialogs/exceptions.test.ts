@@ -1,0 +1,172 @@
+import { applyExceptions } from '../../src/exceptions/apply';
+import { createExceptionService } from '../../src/exceptions/service';
+import { createExceptionsFeature } from '../../src/dialogs/exceptions';
+import { APPROVER_TEXT, createApproverCheck } from '../../src/dialogs/exceptions-approvers';
+import type { ConversationInfo } from '../../src/dialogs/port';
+import type { ExceptionApprovers } from '../../src/config';
+import { lookupFrom } from '../../src/report/catalog';
+import { MemoryGuardianStore } from '../../src/storage/memory-store';
+import { cardSchemaErrors } from '../support/card-schema';
+import { smallReport, SUB, VAULT_ID, WORKSPACE_ID } from '../support/report-fixtures';
+import { FakePort } from './scan-fakes';
+
+const NOW = new Date('2026-12-07T12:00:00.000Z');
+const { report, checks } = smallReport();
+const [net, vault] = checks;
+const CHANNEL: ConversationInfo = { conversationId: '19:ch@thread.tacv2', conversationType: 'channel', tenantId: 't', userId: 'u-owner', userName: 'Olga Owner', teamId: 'team-1', channelId: '19:ch@thread.tacv2' };
+
+function setup(options: { approvers?: ExceptionApprovers; owners?: readonly string[]; allowed?: string } = {}) {
+  const store = new MemoryGuardianStore();
+  const service = createExceptionService({
+    store,
+    isKnownCheck: (id) => checks.some((c) => c.id === id),
+    mayScan: (id) => id.toLowerCase().startsWith((options.allowed ?? `/subscriptions/${SUB}`).toLowerCase()),
+    maxDays: 180,
+    now: () => NOW,
+  });
+  const owners = new Set(options.owners ?? ['u-owner']);
+  const feature = createExceptionsFeature({
+    service,
+    approvers: createApproverCheck(options.approvers ?? { kind: 'team-owners' }, { roster: { isTeamOwner: (c) => Promise.resolve(owners.has(c.userId)) } }),
+    checks: lookupFrom(checks),
+    maxDays: 180,
+    now: () => NOW,
+    resolveWorkspace: (target) => Promise.resolve(target === 'ws-prod' ? { ok: true as const, id: WORKSPACE_ID, name: 'ws-prod' } : { ok: false as const, message: `No workspace is called ${target}.` }),
+  });
+  const say = async (port: FakePort, text: string, command: 'accept' | 'exceptions', args: string) => feature.onMessage!(port, { text, route: { intent: 'command', command, args, confidence: 1 } });
+  return { store, service, feature, say };
+}
+
+const lastText = (port: FakePort): string => {
+  const e = port.events.filter((x) => x.kind === 'text').at(-1);
+  return e?.kind === 'text' ? e.text : '';
+};
+
+describe('accepting a risk in words', () => {
+  it('records the exception with owner, reason and expiry, and the next report counts the finding as accepted', async () => {
+    const { say, service } = setup();
+    const port = new FakePort(CHANNEL);
+    await say(port, 'accept', 'accept', `${net!.id} on ws-prod for 90 days: partner network needs the studio`);
+    expect(lastText(port)).toContain(`Accepted ${net!.id}`);
+    const [stored] = await service.list(CHANNEL.conversationId);
+    expect(stored?.entry).toEqual(expect.objectContaining({ checkId: net!.id, resource: WORKSPACE_ID, reason: 'partner network needs the studio', owner: 'Olga Owner', expires: '2027-03-07', createdBy: 'Olga Owner' }));
+    const applied = await service.applyTo(report, CHANNEL.conversationId);
+    expect(applied.summary.accepted).toBe(1);
+    expect(await service.repository.audit(CHANNEL.conversationId)).toEqual([expect.objectContaining({ action: 'create', by: 'Olga Owner', exceptionId: stored?.entry.id })]);
+  });
+
+  it.each([
+    ['an expiry in the past', `${net!.id} on ws-prod until 2026-12-01: reason`, 'expires'],
+    ['an expiry beyond the maximum', `${net!.id} on ws-prod for 181 days: reason`, 'expires'],
+    ['an unknown check id', 'AML-NET-999 on ws-prod for 30 days: reason', 'check'],
+    ['an empty reason', `${net!.id} on ws-prod for 30 days:`, 'reason'],
+    ['an unknown workspace', `${net!.id} on ws-nope for 30 days: reason`, 'workspace'],
+  ])('refuses %s, naming the field, and saves nothing', async (_what, args, field) => {
+    const { say, store } = setup();
+    const port = new FakePort(CHANNEL);
+    await say(port, 'accept', 'accept', args);
+    expect(lastText(port)).toContain(`**${field}**`);
+    expect(lastText(port)).toContain('I saved nothing');
+    expect(await store.list('')).toEqual([]);
+  });
+
+  it('refuses a workspace outside the scopes this bot may scan', async () => {
+    const { say, store } = setup({ allowed: `/subscriptions/${SUB}/resourceGroups/rg-other` });
+    const port = new FakePort(CHANNEL);
+    await say(port, 'accept', 'accept', `${net!.id} on ws-prod for 30 days: reason`);
+    expect(lastText(port)).toContain('outside the scopes this bot may scan');
+    expect(await store.list('')).toEqual([]);
+  });
+
+  it('lets only team owners accept by default, and anyone when configured', async () => {
+    const member = { ...CHANNEL, userId: 'u-member', userName: 'Max Member' };
+    const strict = setup();
+    const port = new FakePort(member);
+    await strict.say(port, 'accept', 'accept', `${net!.id} on ws-prod for 30 days: reason`);
+    expect(lastText(port)).toBe(APPROVER_TEXT.notOwner);
+    expect(await strict.store.list('')).toEqual([]);
+    const open = setup({ approvers: { kind: 'anyone' } });
+    await open.say(port, 'accept', 'accept', `${net!.id} on ws-prod for 30 days: reason`);
+    expect(await open.service.list(CHANNEL.conversationId)).toHaveLength(1);
+  });
+});
+
+describe('accepting a risk from the finding card', () => {
+  const formData = { workspaceId: WORKSPACE_ID, target: WORKSPACE_ID, checkId: vault!.id, resourceId: VAULT_ID };
+
+  it('opens a valid form whose owner defaults to the person accepting, then records the chosen scope', async () => {
+    const { feature, service } = setup();
+    const port = new FakePort(CHANNEL);
+    expect(await feature.onAction!(port, { verb: 'exceptions.form', data: formData, via: 'execute' })).toEqual({ kind: 'handled' });
+    const form = port.sent()[0]!;
+    expect(cardSchemaErrors(form)).toEqual([]);
+    expect(JSON.stringify(form)).toContain('"value":"Olga Owner"');
+    const result = await feature.onAction!(port, {
+      verb: 'exceptions.accept',
+      data: { checkId: vault!.id, resourceId: VAULT_ID, workspaceId: WORKSPACE_ID, workspaceName: 'ws-prod', reason: 'vault is reached over the partner link', owner: 'Olga Owner', expires: '2027-01-31', scope: 'resource-group' },
+      via: 'execute',
+    });
+    expect(result.kind).toBe('card');
+    const [stored] = await service.list(CHANNEL.conversationId);
+    expect(stored?.entry.resource).toBe(`/subscriptions/${SUB}/resourceGroups/rg-ml`);
+    expect(stored?.ownerUserId).toBe('u-owner');
+  });
+
+  it('refuses a form with an empty reason and an expiry beyond the maximum, naming both, and saves nothing', async () => {
+    const { feature, store } = setup();
+    const result = await feature.onAction!(new FakePort(CHANNEL), {
+      verb: 'exceptions.accept',
+      data: { checkId: vault!.id, resourceId: VAULT_ID, workspaceId: WORKSPACE_ID, reason: ' ', owner: 'Olga Owner', expires: '2028-01-01', scope: 'resource' },
+      via: 'execute',
+    });
+    expect(result.kind === 'text' ? result.text : '').toMatch(/\*\*reason\*\*[\s\S]*\*\*expires\*\*/);
+    expect(await store.list('')).toEqual([]);
+  });
+});
+
+describe('show exceptions', () => {
+  it('lists exceptions per workspace with owner, reason and days left, and those whose finding passes for clean-up', async () => {
+    const { say, service } = setup();
+    const port = new FakePort(CHANNEL);
+    await say(port, 'accept', 'accept', `${net!.id} on ws-prod for 30 days: partner network`);
+    await say(port, 'accept', 'accept', `${checks[3]!.id} on ws-prod for 10 days: passes already`);
+    await service.applyTo(report, CHANNEL.conversationId);
+    await say(port, 'show exceptions', 'exceptions', '');
+    const listing = lastText(port);
+    expect(listing).toContain('**ws-prod**');
+    expect(listing).toMatch(new RegExp(`${net!.id}\\*\\* on the workspace — owner Olga Owner, 30 days left \\(until 2027-01-06\\): partner network`));
+    expect(listing.split('Unused, to clean up:')[1]).toContain(checks[3]!.id);
+    expect(listing.split('Unused, to clean up:')[0]).not.toContain(checks[3]!.id);
+  });
+});
+
+describe('revoke and renew', () => {
+  it('revokes from the channel by an approver, keeps the audit log, and the finding fails again', async () => {
+    const { say, feature, service } = setup();
+    const port = new FakePort(CHANNEL);
+    await say(port, 'accept', 'accept', `${net!.id} on ws-prod for 30 days: partner network`);
+    const [stored] = await service.list(CHANNEL.conversationId);
+    await feature.onAction!(port, { verb: 'exceptions.renew', data: { id: stored!.entry.id, conversationId: CHANNEL.conversationId, expires: '2027-02-01' }, via: 'execute' });
+    expect((await service.list(CHANNEL.conversationId))[0]?.entry.expires).toBe('2027-02-01');
+    await feature.onAction!(port, { verb: 'exceptions.revoke', data: { id: stored!.entry.id, conversationId: CHANNEL.conversationId }, via: 'execute' });
+    expect(await service.list(CHANNEL.conversationId)).toEqual([]);
+    expect((await service.applyTo(report, CHANNEL.conversationId)).summary.accepted).toBe(0);
+    expect((await service.repository.audit(CHANNEL.conversationId)).map((a) => a.action)).toEqual(['create', 'renew', 'revoke']);
+  });
+
+  it('does not let another conversation act on an exception by naming it', async () => {
+    const { say, feature, service } = setup({ approvers: { kind: 'anyone' } });
+    await say(new FakePort(CHANNEL), 'accept', 'accept', `${net!.id} on ws-prod for 30 days: partner network`);
+    const [stored] = await service.list(CHANNEL.conversationId);
+    const stranger = new FakePort({ ...CHANNEL, conversationId: 'other', userId: 'u-stranger' });
+    const result = await feature.onAction!(stranger, { verb: 'exceptions.revoke', data: { id: stored!.entry.id, conversationId: CHANNEL.conversationId }, via: 'execute' });
+    expect(result.kind === 'text' ? result.text : '').toContain('no longer exists');
+    expect(await service.list(CHANNEL.conversationId)).toHaveLength(1);
+  });
+});
+
+test('a report applied twice with the same exceptions is the same report (idempotent)', () => {
+  const entry = { id: 'x', checkId: net!.id, resource: WORKSPACE_ID, reason: 'r', owner: 'o', expires: '2027-01-01', createdBy: 'c', createdAt: '' };
+  const once = applyExceptions(report, [entry], NOW).report;
+  expect(applyExceptions(once, [entry], NOW).report).toEqual(once);
+});
