@@ -9,7 +9,8 @@ import type { JsonObject } from './json';
 /** Who made a sample change: the person who asked in chat, or the default sample operator. */
 export interface SampleCaller {
   readonly name: string;
-  readonly upn: string;
+  /** Teams gives a bot the user's name, not always the UPN. */
+  readonly upn?: string;
 }
 
 export const DEFAULT_SAMPLE_CALLER: SampleCaller = { name: 'Sample Operator', upn: 'operator@sample.contoso.com' };
@@ -43,8 +44,8 @@ export class SampleActivityLog {
     const time = new Date(this.now()).toISOString();
     this.records.push({ subscriptionId: subscriptionId.toLowerCase(), time: Date.parse(time), body: {
       authorization: { action: operation, scope: path },
-      caller: caller.upn,
-      claims: { name: caller.name, [UPN_CLAIM]: caller.upn },
+      caller: caller.upn ?? caller.name,
+      claims: { name: caller.name, ...(caller.upn !== undefined ? { [UPN_CLAIM]: caller.upn } : {}) },
       correlationId,
       description: '',
       eventDataId,
