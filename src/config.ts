@@ -58,6 +58,10 @@ export interface Config {
     readonly oauthConnectionName: string;
     readonly botDomain: string;
   };
+  readonly events: {
+    /** Seconds between Activity Log polls per watched subscription (GUARDIAN_CHANGE_POLL_SECONDS; 5 in local mode, else 60). */
+    readonly pollSeconds: number;
+  };
   /** Bearer secret for POST /api/notifications/run; the route is off when empty. */
   readonly adminToken: string;
   /** Accepted risk: how long an exception may last, who may accept, how early its owner is reminded. */
@@ -180,6 +184,9 @@ export function loadConfig(env: Env = process.env, version = readPackageVersion(
   if (authMode === 'user' && oauthConnectionName === '') problems.push('GUARDIAN_AUTH_MODE=user needs OAUTH_CONNECTION_NAME (the Azure Bot OAuth connection that signs users in to Azure).');
   if (authMode === 'user' && botType === 'UserAssignedMsi') problems.push('GUARDIAN_AUTH_MODE=user needs an app registration (BOT_TYPE SingleTenant or MultiTenant): a managed identity cannot do Teams SSO.');
 
+  // Local mode watches only the sample, whose changes a workshop wants to see within seconds.
+  const pollSeconds = int('GUARDIAN_CHANGE_POLL_SECONDS', botId === '' ? 5 : 60, 1, 3600);
+
   const adminToken = str('GUARDIAN_ADMIN_TOKEN');
   if (adminToken !== '' && adminToken.length < 32) problems.push('GUARDIAN_ADMIN_TOKEN must be at least 32 characters (use a random secret).');
 
@@ -217,6 +224,7 @@ export function loadConfig(env: Env = process.env, version = readPackageVersion(
       armConcurrency: int('GUARDIAN_ARM_CONCURRENCY', 16, 1, 64),
     },
     sso: { oauthConnectionName, botDomain: str('BOT_DOMAIN') },
+    events: { pollSeconds },
     adminToken,
     exceptions: {
       maxDays: int('GUARDIAN_EXCEPTION_MAX_DAYS', 180, 1, 3650),

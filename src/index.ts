@@ -113,7 +113,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   logger.info({ url: `${url}/api/messages`, address, localMode }, 'Baseline Guardian is listening');
   const exposure = localModeExposureWarning(config, host);
   if (exposure !== undefined) logger.warn({ address }, exposure);
-  if (options.notificationTimer ?? true) product?.notifications.start();
+  if (options.notificationTimer ?? true) {
+    product?.notifications.start();
+    product?.changeAlerts.start();
+  }
 
   let closed: Promise<void> | undefined;
   return {

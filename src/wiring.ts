@@ -52,6 +52,12 @@ import { createLinkFeature, type TeamRosterCheck } from './dialogs/link';
 import { createGraphTeamOwnerCheck } from './bot/auth/team-owner';
 import { teamGroupIdFromTeams } from './bot/team-group';
 import { createCredential } from './azure/credentials';
+import { createArmClients } from './azure/clients';
+import { activityLogReader } from './azure/activity-log';
+import { createProductChangeAlerts, type ProductChangeAlerts } from './events/create-change-alerts';
+import type { ActivityLogReader } from './events/activity-log-poller';
+import { createSampleChanger } from './sample/changes';
+import { createSampleChangeFeature } from './dialogs/sample-change';
 
 export interface ProductDependencies {
   readonly config: Config;
@@ -68,6 +74,8 @@ export interface ProductServices {
   readonly router: MessageRouter;
   readonly scanService: ScanService & SnapshotSource;
   readonly notifications: NotificationService;
+  /** Change events → targeted re-checks → alert cards (started with the notification timer). */
+  readonly changeAlerts: ProductChangeAlerts;
   /** The embedded sample environment, when started (tests mutate it to see re-scans change). */
   readonly sampleEnvironment: SampleEnvironment | undefined;
   registerRoutes(server: restify.Server): void;
@@ -114,14 +122,18 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
     maxDays: config.exceptions.maxDays,
   });
   const acceptRisks = (report: ScanReport, conversationId: string): Promise<ScanReport> => exceptions.applyTo(report, conversationId);
-  const notifications = createNotificationService({
-    acceptRisks,
+  const sender = createProactiveSender({ continueConversation: deps.continueConversation });
+  const instanceId = defaultInstanceId();
+  const watchGuard = createWatchGuard(guard);
+  const notifications = createNotificationService({ store, scanService, sender, logger, instanceId, guard: watchGuard, acceptRisks });
+  const changeAlerts = createProductChangeAlerts({
     store,
     scanService,
-    sender: createProactiveSender({ continueConversation: deps.continueConversation }),
+    sender,
     logger,
-    instanceId: defaultInstanceId(),
-    guard: createWatchGuard(guard),
+    instanceId,
+    readActivityLog: activityLogReaderFor(config, sampleEnvironment, sampleSubscriptionIds),
+    pollIntervalMs: config.events.pollSeconds * 1000,
   });
 
   // Who gets a message is one rule (dialogs/turn-precedence.ts): commands and buttons run, free text answers a
@@ -131,6 +143,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
     createResetFeature({ store }),
     createWorkshopFeature({ content: knowledge, store }),
     createLabFeature({ content: loadLabContent(), store, validation: createLabValidationService({ source: scanService }) }),
+    ...(sampleEnvironment !== undefined ? [createSampleChangeFeature({ changes: createSampleChanger(sampleEnvironment.arm) })] : []),
     createWatchFeature({ notifications }),
     // The offer side of Teams' file consent; the bot (src/bot/app.ts) answers Allow/Decline over the same store.
     createBaselineFeature({ content: knowledge, store, offerFile: createFileConsent({ store, logger }).offerFile }),
@@ -162,6 +175,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
     router,
     scanService,
     notifications,
+    changeAlerts,
     sampleEnvironment,
     registerRoutes(server) {
       if (registerNotificationRoutes(server, { adminToken: config.adminToken, service: notifications, logger })) {
@@ -169,9 +183,30 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
       }
     },
     async close() {
+      await changeAlerts.stop();
       await notifications.stop();
       if (ownsSample) await sampleEnvironment?.close();
     },
+  };
+}
+
+/**
+ * The Activity Log of a watched subscription: the sample server's for the sample subscriptions, Azure's (bot
+ * identity, clients made on first use so that start-up probes nothing) for the rest when Azure is configured.
+ * In delegated mode the bot has no identity of its own to poll with: those watches keep the scheduled scans.
+ */
+function activityLogReaderFor(config: Config, sample: SampleEnvironment | undefined, sampleSubscriptionIds: readonly string[]): ActivityLogReader {
+  const samples = new Set(sampleSubscriptionIds.map((s) => s.toLowerCase()));
+  const sampleRead = sample === undefined ? undefined : activityLogReader(sample.clients.raw);
+  let azureRead: ActivityLogReader | undefined;
+  const azure = (): ActivityLogReader | undefined => {
+    if (config.azure.authMode !== 'bot' || config.azure.allowedScopes.length === 0) return undefined;
+    azureRead ??= activityLogReader(createArmClients({ credential: createCredential(config.azure, 'azure'), endpoint: config.azure.armEndpoint, userAgent: `baseline-guardian/${config.version}` }).raw);
+    return azureRead;
+  };
+  return (subscriptionId, window, signal) => {
+    const read = samples.has(subscriptionId.toLowerCase()) ? sampleRead : azure();
+    return read === undefined ? Promise.resolve({ kind: 'events', events: [] }) : read(subscriptionId, window, signal);
   };
 }
 

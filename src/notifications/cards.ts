@@ -27,7 +27,7 @@ const STATUS_LABEL: Readonly<Record<Status, string>> = {
   accepted: 'accepted',
 };
 
-function card(body: Element[], actions: Element[], fallbackText: string): AdaptiveCard {
+export function card(body: Element[], actions: Element[], fallbackText: string): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -50,11 +50,11 @@ export function rescanAction(workspaceId: string): Element {
   };
 }
 
-function heading(text: string, color?: string): Element {
+export function heading(text: string, color?: string): Element {
   return { type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true, ...(color ? { color } : {}) };
 }
 
-function note(text: string): Element {
+export function note(text: string): Element {
   return { type: 'TextBlock', text, isSubtle: true, spacing: 'None', size: 'Small', wrap: true };
 }
 
@@ -62,11 +62,11 @@ function shortName(resourceId: string): string {
   return resourceId.split('/').filter((s) => s !== '').pop() ?? resourceId;
 }
 
-function findingLine(f: Finding, suffix = ''): string {
+export function findingLine(f: Finding, suffix = ''): string {
   return `**${SEVERITY_LABEL[f.severity]}** ${markdownText(f.checkId, 40)} · ${markdownText(f.title, 160)} · ${markdownText(shortName(f.resourceId), 120)}${suffix}`;
 }
 
-function section(title: string, lines: readonly string[], color?: string): Element[] {
+export function section(title: string, lines: readonly string[], color?: string): Element[] {
   if (lines.length === 0) return [];
   const shown = lines.slice(0, MAX_ITEMS_PER_SECTION);
   const more = lines.length - shown.length;

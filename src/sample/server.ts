@@ -10,6 +10,7 @@ import * as https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
+import { DEFAULT_SAMPLE_CALLER, SampleActivityLog, type SampleCaller } from './activity-log';
 import { seedSampleWorkspaces } from './data';
 import { FaultInjector, type FaultRule } from './faults';
 import { isJsonObject, type Json, type JsonObject } from './json';
@@ -73,11 +74,18 @@ export interface SampleArm {
   /** Removes the resource and everything below it. */
   deleteResource(path: string): void;
   getResource(path: string): JsonObject | undefined;
+  /** A recorded change: deep-merges into `properties` and adds a write to the Activity Log. */
+  write(path: string, partialProperties: JsonObject, caller?: SampleCaller): void;
+  /** A recorded change: replaces the body and adds a write to the Activity Log. */
+  replace(path: string, body: JsonObject, caller?: SampleCaller): void;
+  /** The Activity Log the writes are recorded in. */
+  readonly activityLog: SampleActivityLog;
   close(): Promise<void>;
 }
 
 const GRAPH_PATH = '/providers/microsoft.resourcegraph/resources';
 const POLICY_STATES_QUERY = '/providers/microsoft.policyinsights/policystates/latest/queryresults';
+const ACTIVITY_LOG = /^\/subscriptions\/([^/]+)\/providers\/microsoft\.insights\/eventtypes\/management\/values$/;
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export async function startSampleArm(options: SampleArmOptions = {}): Promise<SampleArm> {
@@ -96,6 +104,16 @@ export async function startSampleArm(options: SampleArmOptions = {}): Promise<Sa
   const store = new ResourceStore();
   if (options.seed !== undefined) options.seed(store);
   else seedSampleWorkspaces(store);
+
+  const activityLog = new SampleActivityLog();
+  const write = (path: string, partialProperties: JsonObject, caller: SampleCaller = DEFAULT_SAMPLE_CALLER): void => {
+    store.patch(path, partialProperties);
+    activityLog.record(normalizePath(path), 'write', caller);
+  };
+  const replace = (path: string, body: JsonObject, caller: SampleCaller = DEFAULT_SAMPLE_CALLER): void => {
+    store.set(path, { id: normalizePath(path), ...body });
+    activityLog.record(normalizePath(path), 'write', caller);
+  };
 
   const faults = new FaultInjector();
   const log: LoggedRequest[] = [];
@@ -134,11 +152,11 @@ export async function startSampleArm(options: SampleArmOptions = {}): Promise<Sa
     send(res, status, { error: { code, message } }, headers);
 
   /** One page of a list, with an absolute `nextLink` carrying `$skipToken` when more items remain. */
-  const sendPage = (res: ServerResponse, path: string, apiVersion: string | undefined, items: readonly JsonObject[], skipToken: string | undefined): void => {
+  const sendPage = (res: ServerResponse, path: string, apiVersion: string | undefined, items: readonly JsonObject[], skipToken: string | undefined, filter?: string): void => {
     const offset = Math.max(0, Number.parseInt(skipToken ?? '0', 10) || 0);
     const page = items.slice(offset, offset + pageSize);
     const more = offset + pageSize < items.length;
-    const version = apiVersion !== undefined ? `api-version=${encodeURIComponent(apiVersion)}&` : '';
+    const version = `${apiVersion !== undefined ? `api-version=${encodeURIComponent(apiVersion)}&` : ''}${filter !== undefined ? `$filter=${encodeURIComponent(filter)}&` : ''}`;
     send(res, 200, { value: page, ...(more ? { nextLink: `${endpoint}${path}?${version}$skipToken=${offset + pageSize}` } : {}) });
   };
 
@@ -158,12 +176,28 @@ export async function startSampleArm(options: SampleArmOptions = {}): Promise<Sa
       if (states === undefined) return sendError(res, 404, 'ResourceNotFound', `The scope '${scope}' was not found.`);
       return send(res, 200, { '@odata.context': `${endpoint}${path}`, '@odata.count': states.length, value: states });
     }
+    const activity = ACTIVITY_LOG.exec(key);
+    if (method === 'GET' && activity !== null) {
+      const records = activityLog.list(activity[1] ?? '', query.get('$filter'));
+      if (records === undefined) return sendError(res, 400, 'BadRequest', "The $filter must be \"eventTimestamp ge '<time>' and eventTimestamp le '<time>'\".");
+      return sendPage(res, path, apiVersion, records, query.get('$skiptoken'), query.get('$filter'));
+    }
+    if ((method === 'PATCH' || method === 'PUT') && store.has(path)) return acceptWrite(res, method, path, body);
     if (method !== 'GET') return sendError(res, 405, 'MethodNotAllowed', `The sample ARM server does not support ${method} on '${path}'.`);
     const resource = store.get(path);
     if (resource !== undefined) return send(res, 200, resource);
     const items = store.list(path);
     if (items !== undefined) return sendPage(res, path, apiVersion, items, query.get('$skiptoken'));
     return sendError(res, 404, 'ResourceNotFound', `The resource '${path}' was not found.`);
+  };
+
+  /** PATCH merges `properties`, PUT replaces them (the resource must exist: the sample creates nothing new). */
+  const acceptWrite = (res: ServerResponse, method: string, path: string, body: Json | undefined): void => {
+    const properties = isJsonObject(body) ? body.properties : undefined;
+    if (!isJsonObject(properties)) return sendError(res, 400, 'InvalidRequestContent', 'The request body must hold a "properties" object.');
+    if (method === 'PATCH') write(path, properties);
+    else replace(path, { ...(store.get(path) ?? {}), properties });
+    send(res, 200, store.get(path) ?? {});
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -229,6 +263,9 @@ export async function startSampleArm(options: SampleArmOptions = {}): Promise<Sa
       store.delete(path);
     },
     getResource: (path) => store.get(path),
+    write,
+    replace,
+    activityLog,
     close: async () => {
       if (closed) return;
       closed = true;

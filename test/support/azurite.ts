@@ -40,6 +40,32 @@ export async function startAzurite(): Promise<AzuriteHandle> {
   };
 }
 
+export interface AzuriteQueueHandle {
+  readonly port: number;
+  /** `http://127.0.0.1:<port>/devstoreaccount1` */
+  readonly queueEndpoint: string;
+  readonly connectionString: string;
+  stop(): Promise<void>;
+}
+
+/** Azurite's queue service, the same way: loopback, `--queuePort 0`, in memory, telemetry off. */
+export async function startAzuriteQueue(): Promise<AzuriteQueueHandle> {
+  const bin = path.join(__dirname, '..', '..', 'node_modules', '.bin', 'azurite-queue');
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'azurite-queue-'));
+  const child = spawn(bin, ['--queueHost', '127.0.0.1', '--queuePort', '0', '--inMemoryPersistence', '--silent', '--disableTelemetry', '--skipApiVersionCheck'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const port = await waitForPort(child);
+  const queueEndpoint = `http://127.0.0.1:${port}/${DEV_ACCOUNT}`;
+  return {
+    port,
+    queueEndpoint,
+    connectionString: `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};QueueEndpoint=${queueEndpoint};`,
+    stop: async () => {
+      await stopChild(child);
+      fs.rmSync(cwd, { recursive: true, force: true });
+    },
+  };
+}
+
 function waitForPort(child: ChildProcess): Promise<number> {
   return new Promise((resolve, reject) => {
     let output = '';

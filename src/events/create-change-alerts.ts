@@ -1,0 +1,56 @@
+/**
+ * Change alerts composed from the product's parts: the Activity Log poller over the watched subscriptions, the
+ * targeted re-check over the scan service, and an outbox over the same store and sender as the notifications
+ * (entries are claimed in the store, so it shares the work with theirs).
+ */
+import type { Logger } from '../logging';
+import { Outbox } from '../notifications/outbox';
+import type { ProactiveSender } from '../notifications/sender';
+import { SubscriptionRepository } from '../notifications/subscriptions';
+import type { ScanService } from '../scan/scan-service';
+import type { GuardianStore } from '../storage/store';
+import { createActivityLogPoller, type ActivityLogPoller, type ActivityLogReader } from './activity-log-poller';
+import { createChangeAlerts, type ChangeAlerts } from './change-alerts';
+import { recheckChanges } from './targeted-recheck';
+
+export interface ChangeAlertsDeps {
+  readonly store: GuardianStore;
+  readonly scanService: ScanService;
+  readonly sender: ProactiveSender;
+  readonly logger: Logger;
+  readonly instanceId: string;
+  /** The Activity Log read per subscription (the sample's or Azure's, chosen by the caller). */
+  readonly readActivityLog: ActivityLogReader;
+  readonly pollIntervalMs: number;
+  readonly windowMs?: number;
+  readonly scanLeaseTtlMs?: number;
+}
+
+export interface ProductChangeAlerts extends ChangeAlerts {
+  readonly poller: ActivityLogPoller;
+}
+
+/** The subscription GUID of a workspace id. */
+const subscriptionOf = (workspaceId: string): string | undefined => /^\/subscriptions\/([^/]+)/i.exec(workspaceId)?.[1];
+
+export function createProductChangeAlerts(deps: ChangeAlertsDeps): ProductChangeAlerts {
+  const subscriptions = new SubscriptionRepository(deps.store);
+  const outbox = new Outbox({ store: deps.store, sender: deps.sender, subscriptions, logger: deps.logger, instanceId: deps.instanceId });
+  const poller = createActivityLogPoller({
+    store: deps.store,
+    read: deps.readActivityLog,
+    watchedSubscriptions: async () => (await subscriptions.list()).filter((s) => s.enabled).flatMap((s) => subscriptionOf(s.workspace.id) ?? []),
+    intervalMs: deps.pollIntervalMs,
+    logger: deps.logger,
+    instanceId: deps.instanceId,
+  });
+  const recheckDeps = { store: deps.store, scanService: deps.scanService, subscriptions, outbox, logger: deps.logger, instanceId: deps.instanceId, scanLeaseTtlMs: deps.scanLeaseTtlMs ?? 600_000 };
+  const alerts = createChangeAlerts({
+    sources: [poller],
+    recheck: (events) => recheckChanges(recheckDeps, events),
+    drain: () => outbox.drain(),
+    logger: deps.logger,
+    ...(deps.windowMs !== undefined ? { windowMs: deps.windowMs } : {}),
+  });
+  return { ...alerts, poller };
+}
