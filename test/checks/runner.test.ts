@@ -66,7 +66,7 @@ describe('summary, score and report', () => {
   ]);
 
   it('counts every status', () => {
-    expect(summarize(findings)).toEqual({ pass: 2, fail: 1, error: 0, not_applicable: 1, manual: 1 });
+    expect(summarize(findings)).toEqual({ pass: 2, fail: 1, error: 0, not_applicable: 1, manual: 1, accepted: 0 });
   });
 
   it('scores the severity-weighted share of assessed results, undefined when nothing was assessed', () => {
