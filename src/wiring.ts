@@ -48,6 +48,7 @@ import { createScanRateLimiter } from './security/rate-limit';
 import { createScanGuard } from './security/scan-guard';
 import { limitScansInFlight } from './security/scans-in-flight';
 import { createWatchGuard } from './security/watch-guard';
+import { createGuardedAzure } from './security/guarded-azure';
 import { createLinkFeature, type TeamRosterCheck } from './dialogs/link';
 import { createGraphTeamOwnerCheck } from './bot/auth/team-owner';
 import { teamGroupIdFromTeams } from './bot/team-group';
@@ -111,6 +112,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
   const bindings = createChannelBindings(store);
   const authorizer = createScanAuthorizerFromConfig(config, { bindings, sampleSubscriptionIds });
   const guard = createScanGuard(authorizer, createScanRateLimiter({ store }));
+  const guardedAzure = createGuardedAzure(scanService, guard);
 
   const knowledge = loadKnowledge();
   const router = createRouter(knowledge);
@@ -142,7 +144,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
   const features: Feature[] = [
     createResetFeature({ store }),
     createWorkshopFeature({ content: knowledge, store }),
-    createLabFeature({ content: loadLabContent(), store, validation: createLabValidationService({ source: scanService }) }),
+    createLabFeature({ content: loadLabContent(), store, validation: (conversation) => createLabValidationService({ source: guardedAzure.for(conversation) }) }),
     ...(sampleEnvironment !== undefined ? [createSampleChangeFeature({ changes: createSampleChanger(sampleEnvironment.arm) })] : []),
     createWatchFeature({ notifications }),
     // The offer side of Teams' file consent; the bot (src/bot/app.ts) answers Allow/Decline over the same store.
@@ -154,9 +156,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
       checks: checkById,
       maxDays: config.exceptions.maxDays,
       resolveWorkspace: async (target, conversation) => {
-        const decision = await guard.authorize(target, conversation);
-        if (!decision.allowed) return { ok: false, message: decision.reason };
-        const resolution = await scanService.resolve(target).catch((e: unknown) => {
+        const resolution = await guardedAzure.for(conversation).resolve(target).catch((e: unknown) => {
           if (e instanceof ScanError) return { kind: 'not_found' as const, message: e.message };
           throw e;
         });

@@ -48,6 +48,7 @@ import {
 import { ProgressThrottle } from './scan-progress';
 import { LastScans, withRechecked, type LastScan } from './scan-state';
 import type { ScanGuard } from './scan-guard';
+import { boundResolution } from '../security/bounded-resolution';
 
 export interface ScanFeatureOptions {
   readonly scanService: ScanService;
@@ -357,6 +358,8 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     let resolution;
     try {
       resolution = await scanService.resolve(target);
+      // Only what this conversation may scan: a match outside it is not named, not even in a refusal.
+      if (guard !== undefined) resolution = await boundResolution(guard, port.conversation, target, resolution);
     } catch (error) {
       await port.sendCard(errorCard('I could not start the scan', sentenceFor(error)), 'Scan refused');
       return;

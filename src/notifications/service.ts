@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Cron } from 'croner';
 import type { Logger } from '../logging';
-import type { ScanService, WorkspaceRef } from '../scan/scan-service';
+import type { Resolution, ScanService, WorkspaceRef } from '../scan/scan-service';
 import { ScanError } from '../scan/scan-service';
 import type { WatchGuard, WatchPrincipal } from '../security/watch-guard';
 import type { GuardianStore } from '../storage/store';
@@ -130,7 +130,9 @@ export function createNotificationService(options: NotificationServiceOptions): 
         const target = await guard.authorizeTarget(request.target, request.principal);
         if (!target.allowed) return { ok: false, message: target.reason };
       }
-      const resolved = await resolveWorkspace(scanService, request.target);
+      const principal = request.principal;
+      const bound = guard === undefined || principal === undefined ? undefined : (r: Resolution) => guard.boundResolution(request.target, r, principal);
+      const resolved = await resolveWorkspace(scanService, request.target, bound);
       if (!resolved.ok) return resolved;
       if (guard !== undefined && request.principal !== undefined) {
         const admitted = await guard.admitSubscribe(resolved.workspace.id, request.principal);
@@ -215,9 +217,14 @@ export function createNotificationService(options: NotificationServiceOptions): 
   return service;
 }
 
-async function resolveWorkspace(scanService: ScanService, target: string): Promise<{ ok: true; workspace: WorkspaceRef } | { ok: false; message: string }> {
+async function resolveWorkspace(
+  scanService: ScanService,
+  target: string,
+  bound?: (resolution: Resolution) => Promise<Resolution>,
+): Promise<{ ok: true; workspace: WorkspaceRef } | { ok: false; message: string }> {
   try {
-    const resolution = await scanService.resolve(target);
+    const found = await scanService.resolve(target);
+    const resolution = bound === undefined ? found : await bound(found);
     switch (resolution.kind) {
       case 'found':
         return { ok: true, workspace: resolution.workspace };

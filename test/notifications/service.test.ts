@@ -64,7 +64,7 @@ describe('notification service', () => {
     expect(ctx.sender.sent).toHaveLength(3);
     expect(cardText(ctx.sender.sent[2]!.card)).toContain('ws-prod: 1 resolved');
     expect(ctx.scanService.requests).toHaveLength(5);
-    expect(ctx.scanService.requests[0]).toEqual({ target: 'ws-prod', selection: { kind: 'all' } });
+    expect(ctx.scanService.requests[0]).toEqual({ target: WS_ID, selection: { kind: 'all' } });
   });
 
   it('puts a re-scan button on change cards (Action.Execute with an Action.Submit fallback)', async () => {
