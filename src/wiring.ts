@@ -26,7 +26,7 @@ import { SAMPLE_WORKSPACE_IDS } from './sample';
 import { isWithinScope, parseResourceId } from './shared/resource-id';
 import type { ScanReport } from './checks/types';
 import { createExceptionService } from './exceptions/service';
-import { createExceptionsFeature } from './dialogs/exceptions';
+import { createExceptionsFeature, workspaceResolverOver } from './dialogs/exceptions';
 import { createApproverCheck } from './dialogs/exceptions-approvers';
 import { loadKnowledge } from './knowledge/content';
 import { createRouter } from './knowledge/router';
@@ -155,15 +155,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
       approvers: createApproverCheck(config.exceptions.approvers, { roster: teamOwnerCheck(config) }),
       checks: checkById,
       maxDays: config.exceptions.maxDays,
-      resolveWorkspace: async (target, conversation) => {
-        const resolution = await guardedAzure.for(conversation).resolve(target).catch((e: unknown) => {
-          if (e instanceof ScanError) return { kind: 'not_found' as const, message: e.message };
-          throw e;
-        });
-        if (resolution.kind === 'found') return { ok: true, id: resolution.workspace.id, name: resolution.workspace.name };
-        if (resolution.kind === 'ambiguous') return { ok: false, message: `"${target}" matches several workspaces; give its resource id.` };
-        return { ok: false, message: resolution.message };
-      },
+      resolveWorkspace: workspaceResolverOver((conversation) => guardedAzure.for(conversation)),
     }),
     createScanFeature({ scanService, store, logger, checks: checkById, sampleWorkspaceId, guard, acceptRisks, userScopedResults: config.azure.authMode === 'user' }),
     createChecksCatalogFeature({ checks: allChecks }),

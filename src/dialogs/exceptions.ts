@@ -12,6 +12,7 @@ import type { StoredException } from '../exceptions/repository';
 import type { ExceptionService } from '../exceptions/service';
 import type { ExceptionFieldError } from '../exceptions/validate';
 import type { CheckLookup } from '../report/catalog';
+import { ScanError, type Resolution } from '../scan/scan-service';
 import { quoteUserText } from '../security/input';
 import { parseResourceId, ResourceIdError } from '../shared/resource-id';
 import type { ApproverCheck } from './exceptions-approvers';
@@ -26,6 +27,22 @@ export interface ExceptionsFeatureOptions {
   /** A workspace named in chat ("on ws-prod") as the scan service resolves it, after the scan guard allowed it. */
   readonly resolveWorkspace: (target: string, conversation: ConversationInfo) => Promise<{ readonly ok: true; readonly id: string; readonly name: string } | { readonly ok: false; readonly message: string }>;
   readonly now?: () => Date;
+}
+
+/**
+ * `resolveWorkspace` over name lookups made for one conversation (the product's guarded Azure handle): a refusal
+ * or a lookup error is the answer, and an ambiguous name asks for the id without listing anyone's workspaces.
+ */
+export function workspaceResolverOver(lookupFor: (conversation: ConversationInfo) => { resolve(target: string): Promise<Resolution> }): ExceptionsFeatureOptions['resolveWorkspace'] {
+  return async (target, conversation) => {
+    const resolution = await lookupFor(conversation).resolve(target).catch((e: unknown): Resolution => {
+      if (e instanceof ScanError) return { kind: 'not_found', message: e.message };
+      throw e;
+    });
+    if (resolution.kind === 'found') return { ok: true, id: resolution.workspace.id, name: resolution.workspace.name };
+    if (resolution.kind === 'ambiguous') return { ok: false, message: `"${target}" matches several workspaces; give its resource id.` };
+    return { ok: false, message: resolution.message };
+  };
 }
 
 export const EXCEPTIONS_TEXT = {

@@ -297,6 +297,17 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     await port.sendCard(defenderPlansCard(report), defenderStatusSentence(report));
   }
 
+  /** The workspaces to offer, listed only for a conversation the guard lets list (a listing is an Azure read too). */
+  async function listWorkspaces(port: TurnPort): Promise<Parameters<typeof workspaceChoiceCard>[0]['workspaces']> {
+    if (guard !== undefined && !(await guard.authorizeListing(port.conversation)).allowed) return [];
+    try {
+      return await scanService.listWorkspaces();
+    } catch (error) {
+      logger?.warn({ err: error }, 'could not list workspaces');
+      return [];
+    }
+  }
+
   async function promptForWorkspace(
     port: TurnPort,
     scope: CheckScope | ScanSelection,
@@ -304,15 +315,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     name?: string,
     notice?: string,
   ): Promise<void> {
-    let workspaces = candidates;
-    if (workspaces === undefined) {
-      try {
-        workspaces = await scanService.listWorkspaces();
-      } catch (error) {
-        logger?.warn({ err: error }, 'could not list workspaces');
-        workspaces = [];
-      }
-    }
+    let workspaces = candidates ?? (await listWorkspaces(port));
     if (guard !== undefined) workspaces = await guard.filterVisible(workspaces, port.conversation);
     const prompt =
       name !== undefined
@@ -334,12 +337,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
         return;
       }
       // Other checks are about a workspace: offer the ones in that subscription.
-      let inSubscription: Parameters<typeof workspaceChoiceCard>[0]['workspaces'] = [];
-      try {
-        inSubscription = (await scanService.listWorkspaces()).filter((w) => w.subscriptionId.toLowerCase() === subscription);
-      } catch (error) {
-        logger?.warn({ err: error }, 'could not list workspaces');
-      }
+      const inSubscription = (await listWorkspaces(port)).filter((w) => w.subscriptionId.toLowerCase() === subscription);
       const notice = `That is a subscription; these checks are about a workspace. For the subscription's Defender plans, ask "defender status for subscription ${subscription}".`;
       await promptForWorkspace(port, scope, inSubscription, undefined, notice);
       return;

@@ -21,6 +21,10 @@ class RecordingGuard implements ScanGuard {
     this.asked.push(`resolved ${workspaceId}`);
     return Promise.resolve(this.decide(workspaceId));
   }
+  authorizeListing(): Promise<GuardDecision> {
+    this.asked.push('listing');
+    return Promise.resolve(this.decide('listing'));
+  }
   filterVisible<T extends { id: string }>(workspaces: readonly T[]): Promise<readonly T[]> {
     return Promise.resolve(workspaces.filter((w) => this.deny(w.id) === undefined));
   }
