@@ -21,8 +21,14 @@ export async function boundResolution(
   resolution: Resolution,
 ): Promise<Resolution> {
   switch (resolution.kind) {
-    case 'found':
-      return (await guard.authorizeResolved(resolution.workspace.id, conversation)).allowed ? resolution : notFoundHere(target);
+    case 'found': {
+      const decision = await guard.authorizeResolved(resolution.workspace.id, conversation);
+      if (decision.allowed) return resolution;
+      // A refusal about the whole conversation (sample-only mode, tenant) says what to do and nothing about the
+      // workspace: it is kept. One that names the workspace (outside the scopes or the binding) is not.
+      const namesIt = decision.reason.toLowerCase().includes(resolution.workspace.id.toLowerCase());
+      return namesIt ? notFoundHere(target) : { kind: 'not_found', message: decision.reason };
+    }
     case 'ambiguous': {
       const candidates = await guard.filterVisible(resolution.candidates, conversation);
       const [only] = candidates;
