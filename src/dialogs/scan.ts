@@ -65,8 +65,11 @@ export interface ScanFeatureOptions {
    * and targeting a sample of another is refused before any read. Without it, sample cards are taken as they come.
    */
   readonly sampleWorkspaceId?: (sampleTarget: string) => string | undefined;
-  /** Who may scan what, and how often: asked before any ARM read, on every message and every card action. */
-  readonly guard?: ScanGuard;
+  /**
+   * Who may scan what, and how often: asked before any ARM read, on every message and every card action. Required:
+   * a composition cannot leave it out (tests that are not about it pass a guard configured wide open).
+   */
+  readonly guard: ScanGuard;
   /**
    * User-delegated mode: a scan's results are what the scanning user's own Azure rights could read, so only that
    * user may page through them or open their details. In bot mode anyone in the conversation may.
@@ -204,7 +207,6 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
 
   /** Authorises a sample or a workspace id for this conversation and takes one scan from its budget; the refusal, if any. */
   async function admit(port: TurnPort, target: string): Promise<string | undefined> {
-    if (guard === undefined) return undefined;
     const conversation = port.conversation;
     const decision = isSampleTarget(target) ? await guard.authorize(target, conversation) : await guard.authorizeResolved(target, conversation);
     if (!decision.allowed) return decision.reason;
@@ -267,19 +269,13 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
   /** "Defender status for subscription <id>": authorised like a scan (the subscription itself must be allowed). */
   async function defenderStatus(port: TurnPort, subscriptionId: string): Promise<void> {
     const scope = `/subscriptions/${subscriptionId}`;
-    if (guard !== undefined) {
-      const decision = guard.authorizeSubscription === undefined
-        ? { allowed: false as const, reason: 'This bot is not set up to read the Defender plans of a subscription.' }
-        : await guard.authorizeSubscription(scope, port.conversation);
-      if (!decision.allowed) {
-        await port.sendCard(errorCard('I cannot read that subscription', decision.reason), 'Defender status refused');
-        return;
-      }
-      const budget = await guard.takeScan(port.conversation, scope);
-      if (!budget.allowed) {
-        await port.sendCard(errorCard('I cannot read that subscription', budget.reason), 'Defender status refused');
-        return;
-      }
+    const decision = guard.authorizeSubscription === undefined
+      ? { allowed: false as const, reason: 'This bot is not set up to read the Defender plans of a subscription.' }
+      : await guard.authorizeSubscription(scope, port.conversation);
+    const budget = decision.allowed ? await guard.takeScan(port.conversation, scope) : decision;
+    if (!budget.allowed) {
+      await port.sendCard(errorCard('I cannot read that subscription', budget.reason), 'Defender status refused');
+      return;
     }
     if (scanService.defenderStatus === undefined) {
       await port.sendCard(errorCard('I cannot read that subscription', 'This scan service cannot read the Defender plans of a subscription; name a workspace in it instead.'), 'Defender status refused');
@@ -299,7 +295,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
 
   /** The workspaces to offer, listed only for a conversation the guard lets list (a listing is an Azure read too). */
   async function listWorkspaces(port: TurnPort): Promise<Parameters<typeof workspaceChoiceCard>[0]['workspaces']> {
-    if (guard !== undefined && !(await guard.authorizeListing(port.conversation)).allowed) return [];
+    if (!(await guard.authorizeListing(port.conversation)).allowed) return [];
     try {
       return await scanService.listWorkspaces();
     } catch (error) {
@@ -316,7 +312,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     notice?: string,
   ): Promise<void> {
     let workspaces = candidates ?? (await listWorkspaces(port));
-    if (guard !== undefined) workspaces = await guard.filterVisible(workspaces, port.conversation);
+    workspaces = await guard.filterVisible(workspaces, port.conversation);
     const prompt =
       name !== undefined
         ? `Several workspaces are called "${name}". Which one should I scan?`
@@ -342,12 +338,10 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
       await promptForWorkspace(port, scope, inSubscription, undefined, notice);
       return;
     }
-    if (guard !== undefined) {
-      const decision = await guard.authorize(target, port.conversation);
-      if (!decision.allowed) {
-        await port.sendCard(errorCard('I cannot run that scan', decision.reason), 'Scan refused');
-        return;
-      }
+    const decision = await guard.authorize(target, port.conversation);
+    if (!decision.allowed) {
+      await port.sendCard(errorCard('I cannot run that scan', decision.reason), 'Scan refused');
+      return;
     }
     if (isSampleTarget(target)) {
       await runScan(port, target.toLowerCase(), scope, target.toLowerCase() === 'sample' ? 'the sample workspace' : target.slice('sample:'.length));
@@ -357,7 +351,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     try {
       resolution = await scanService.resolve(target);
       // Only what this conversation may scan: a match outside it is not named, not even in a refusal.
-      if (guard !== undefined) resolution = await boundResolution(guard, port.conversation, target, resolution);
+      resolution = await boundResolution(guard, port.conversation, target, resolution);
     } catch (error) {
       await port.sendCard(errorCard('I could not start the scan', sentenceFor(error)), 'Scan refused');
       return;
@@ -395,7 +389,6 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
   }
 
   async function reauthorize(port: TurnPort, target: string): Promise<string | undefined> {
-    if (guard === undefined) return undefined;
     const decision = isSampleTarget(target) ? await guard.authorize(target, port.conversation) : await guard.authorizeResolved(target, port.conversation);
     return decision.allowed ? undefined : decision.reason;
   }
