@@ -1,7 +1,8 @@
 /**
  * Every route in chat that can read Azure passes the scan guard. Each route below is driven twice against the
- * real scan service over the ARM stand-in (every request recorded): with a guard that allows, it reads Azure —
- * so the route is real — and with the same guard refusing everything, the stand-in sees not one request.
+ * real scan service over the ARM stand-in (every request recorded): with the product's guard allowing, it reads
+ * Azure — so the route is real — and with the product's guard for a bot that serves another tenant, or a guard
+ * that refuses every question, the stand-in sees not one request.
  *
  * Not listed because they cannot read Azure: the baseline document, the checks catalog, Q&A, the workshop and
  * the link command are built without any Azure access (src/wiring.ts). Change alerts (src/events) re-check
@@ -35,23 +36,30 @@ afterAll(() => arm.close());
 
 const REFUSED = 'Refused by the test guard.';
 
-/** The product's guard, or one that refuses every question while `refuse` is set. */
-function refusable(guard: ScanGuard): ScanGuard & { refuse: boolean } {
-  const gate = (decide: () => Promise<GuardDecision>) => (self.refuse ? Promise.resolve<GuardDecision>({ allowed: false, reason: REFUSED }) : decide());
-  const self: ScanGuard & { refuse: boolean } = {
-    refuse: false,
-    authorize: (target, conversation) => gate(() => guard.authorize(target, conversation)),
-    authorizeResolved: (id, conversation) => gate(() => guard.authorizeResolved(id, conversation)),
-    authorizeSubscription: (subscription, conversation) => gate(() => guard.authorizeSubscription!(subscription, conversation)),
-    authorizeListing: (conversation) => gate(() => guard.authorizeListing(conversation)),
-    filterVisible: (workspaces, conversation) => (self.refuse ? Promise.resolve([]) : guard.filterVisible(workspaces, conversation)),
-    takeScan: (conversation, target) => gate(() => guard.takeScan(conversation, target)),
+/** Which guard answers: the product's, the product's for a bot serving another tenant, or one refusing everything. */
+type GuardMode = 'allow' | 'foreign-tenant' | 'refuse-all';
+
+/** A guard whose answers come from the guard that `mode` names at the moment it is asked. */
+function switchable(allow: ScanGuard, foreignTenant: ScanGuard): ScanGuard & { mode: GuardMode } {
+  const pick = (): ScanGuard | undefined => (self.mode === 'allow' ? allow : self.mode === 'foreign-tenant' ? foreignTenant : undefined);
+  const gate = (ask: (guard: ScanGuard) => Promise<GuardDecision>): Promise<GuardDecision> => {
+    const guard = pick();
+    return guard === undefined ? Promise.resolve({ allowed: false, reason: REFUSED }) : ask(guard);
+  };
+  const self: ScanGuard & { mode: GuardMode } = {
+    mode: 'allow',
+    authorize: (target, conversation) => gate((g) => g.authorize(target, conversation)),
+    authorizeResolved: (id, conversation) => gate((g) => g.authorizeResolved(id, conversation)),
+    authorizeSubscription: (subscription, conversation) => gate((g) => g.authorizeSubscription!(subscription, conversation)),
+    authorizeListing: (conversation) => gate((g) => g.authorizeListing(conversation)),
+    filterVisible: (workspaces, conversation) => pick()?.filterVisible(workspaces, conversation) ?? Promise.resolve([]),
+    takeScan: (conversation, target) => gate((g) => g.takeScan(conversation, target)),
   };
   return self;
 }
 
 interface World {
-  readonly guard: ScanGuard & { refuse: boolean };
+  readonly guard: ScanGuard & { mode: GuardMode };
   readonly port: RecordingPort;
   readonly scan: Feature;
   readonly lab: Feature;
@@ -64,7 +72,7 @@ interface World {
 async function world(): Promise<World> {
   const base = await guardedArm(arm);
   const { store, scanService } = base;
-  const guard = refusable(base.guard);
+  const guard = switchable(base.guard, base.foreignTenantGuard);
   const azure = createGuardedAzure(scanService, guard);
   await saveConversationRef(store);
   const notifications = createNotificationService({ store, scanService, sender: new RecordingSender(), logger: silentLogger(), instanceId: 'routes', guard: createWatchGuard(guard) });
@@ -114,21 +122,25 @@ const ROUTES: Readonly<Record<string, Route>> = {
   'exceptions: accept a risk on a workspace named in chat': { act: (w) => w.exceptions.onMessage!(w.port, command('accept', `AML-NET-001 on ${EXAMPLE_NAME} for 30 days: partner network`)) },
 };
 
-async function requestsOf(route: Route, refuse: boolean): Promise<number> {
+async function requestsOf(route: Route, mode: GuardMode): Promise<number> {
   const w = await world();
   await route.prepare?.(w);
   arm.reset();
-  w.guard.refuse = refuse;
+  w.guard.mode = mode;
   await route.act(w);
   return arm.requests.length;
 }
 
 describe.each(Object.entries(ROUTES))('%s', (_name, route) => {
   test('reads Azure when the guard allows it', async () => {
-    expect(await requestsOf(route, false)).toBeGreaterThan(0);
+    expect(await requestsOf(route, 'allow')).toBeGreaterThan(0);
   });
 
-  test('reads nothing from Azure when the guard refuses', async () => {
-    expect(await requestsOf(route, true)).toBe(0);
+  test("reads nothing from Azure when the user's tenant is not one the bot serves", async () => {
+    expect(await requestsOf(route, 'foreign-tenant')).toBe(0);
+  });
+
+  test('reads nothing from Azure when the guard refuses everything', async () => {
+    expect(await requestsOf(route, 'refuse-all')).toBe(0);
   });
 });

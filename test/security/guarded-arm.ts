@@ -14,7 +14,7 @@ import { createMemoryStore, type MemoryGuardianStore } from '../../src/storage/m
 import { EXAMPLE_SUBSCRIPTION, EXAMPLE_WORKSPACE, graphRowOf, type ArmStandIn } from '../support/arm-stand-in';
 import { text } from '../support/arm-example';
 import { fakeCredential, FAST_RETRY } from '../support/fake-arm';
-import { makeConversation, TENANT } from './helpers';
+import { makeConversation, OTHER_TENANT, TENANT } from './helpers';
 
 /** A second subscription the bot may read, to which the test team is not linked. */
 export const UNLINKED_SUB = '9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a';
@@ -38,17 +38,22 @@ export interface GuardedArm {
   readonly store: MemoryGuardianStore;
   readonly bindings: ChannelBindings;
   readonly guard: ScanGuard;
+  /** The same guard for a bot that serves another tenant only: every real read of this conversation is refused. */
+  readonly foreignTenantGuard: ScanGuard;
   readonly scanService: ReturnType<typeof createScanService>;
 }
 
 /** 5 scans per user, 10 per conversation, 50 per tenant, on a clock that does not move. */
-export async function guardedArm(arm: ArmStandIn, options: { readonly allowedTenants?: readonly string[] } = {}): Promise<GuardedArm> {
+export async function guardedArm(arm: ArmStandIn): Promise<GuardedArm> {
   const store = createMemoryStore();
   const bindings = createChannelBindings(store);
   await bindings.add(linkedChannel, `/subscriptions/${EXAMPLE_SUBSCRIPTION}`, 'owner');
-  const authorizer = createScanAuthorizer({ allowedScopes: ALLOWED_SCOPES, allowedTenants: options.allowedTenants ?? [TENANT], botTenantId: '', localMode: false, bindings, sampleSubscriptionIds: [] });
-  const limiter = createScanRateLimiter({ now: () => 1_000 });
+  const guardFor = (tenant: string): ScanGuard =>
+    createScanGuard(
+      createScanAuthorizer({ allowedScopes: ALLOWED_SCOPES, allowedTenants: [tenant], botTenantId: '', localMode: false, bindings, sampleSubscriptionIds: [] }),
+      createScanRateLimiter({ now: () => 1_000 }),
+    );
   const clients = createArmClients({ credential: fakeCredential, endpoint: arm.endpoint, ca: arm.caPem, retry: FAST_RETRY });
   const scanService = createScanService({ clients, timeoutMs: 30_000, concurrency: 4, allowedScopes: ALLOWED_SCOPES });
-  return { store, bindings, guard: createScanGuard(authorizer, limiter), scanService };
+  return { store, bindings, guard: guardFor(TENANT), foreignTenantGuard: guardFor(OTHER_TENANT), scanService };
 }
