@@ -3,15 +3,17 @@
  * and user it acts for, never the scan service itself, so a new path cannot forget the guard: every target is
  * authorised (tenant, allowed scopes, team binding) before its first read, name lookups answer only with what
  * the conversation may scan (bounded-resolution.ts), and a collection takes one scan from the user's,
- * conversation's and tenant's budgets first. A refusal is a ScanError('forbidden') with the guard's sentence.
+ * conversation's and tenant's budgets first (for an id, before any read at all). A refusal is a
+ * ScanError('forbidden') with the guard's sentence.
  *
- * A handle serves one operation (one lab validation, one find): its budget is taken once, before its first
- * snapshot, so trying a workspace's naming variants in turn costs one scan, not one per variant.
+ * A handle serves one operation (one lab validation, one find): it takes one scan per subscription it reads, so
+ * trying a workspace's naming variants in turn costs one scan, not one per variant.
  */
 import type { ConversationInfo } from '../dialogs/port';
 import type { GuardDecision, ScanGuard } from '../dialogs/scan-guard';
 import { ScanError, type Resolution, type ScanService } from '../scan/scan-service';
 import type { SnapshotSource } from '../scan/snapshot-source';
+import { parseWorkspaceId } from '../shared/resource-id';
 import { boundResolution } from './bounded-resolution';
 
 export interface GuardedAzureHandle extends SnapshotSource {
@@ -32,7 +34,13 @@ export function createGuardedAzure(source: GuardedSource, guard: ScanGuard): Gua
   };
   return {
     for(principal) {
-      let budget: Promise<GuardDecision> | undefined;
+      const budgets = new Map<string, Promise<GuardDecision>>();
+      const takeScan = (workspaceId: string): Promise<GuardDecision> => {
+        const subscription = parseWorkspaceId(workspaceId).subscriptionId.toLowerCase();
+        const taken = budgets.get(subscription) ?? guard.takeScan(principal, workspaceId);
+        budgets.set(subscription, taken);
+        return taken;
+      };
       const resolve = async (target: string, signal?: AbortSignal): Promise<Resolution> => {
         refuseUnless(await guard.authorize(target, principal));
         return boundResolution(guard, principal, target, await source.resolve(target, signal));
@@ -40,15 +48,14 @@ export function createGuardedAzure(source: GuardedSource, guard: ScanGuard): Gua
       return {
         resolve,
         async snapshot(target, signal) {
-          refuseUnless(await guard.authorize(target, principal));
-          // Before any read, even the name lookup: a refused request costs Azure nothing.
-          budget ??= guard.takeScan(principal, target.trim());
-          refuseUnless(await budget);
-          // An id was authorised itself just now; a name only once it resolves within what this conversation may scan.
-          if (target.trim().startsWith('/')) return source.snapshot(target, signal);
-          const resolution = await boundResolution(guard, principal, target, await source.resolve(target, signal));
-          if (resolution.kind !== 'found') return { resolution };
-          return source.snapshot(resolution.workspace.id, signal);
+          // A name is resolved first (one Resource Graph query, within the scopes, as a scan does) so that the
+          // budget is charged for the workspace it names: the sample environment's cost nothing.
+          const resolution = target.trim().startsWith('/') ? undefined : await resolve(target, signal);
+          if (resolution !== undefined && resolution.kind !== 'found') return { resolution };
+          const id = resolution?.workspace.id ?? target.trim();
+          if (resolution === undefined) refuseUnless(await guard.authorizeResolved(id, principal));
+          refuseUnless(await takeScan(id));
+          return source.snapshot(id, signal);
         },
       };
     },

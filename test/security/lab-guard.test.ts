@@ -93,3 +93,15 @@ test.each([
   expect(answer).toMatch(refusal);
   expect(arm.requests).toEqual([]);
 });
+
+test('a validation that tries both naming variants of the workspace costs one scan, not two', async () => {
+  const { say, feature, port } = await setup();
+  await feature.onAction!(port, { verb: 'lab.params', data: { subscriptionId: EXAMPLE_SUBSCRIPTION, namespace: 'mlops', postfix: '0001', location: 'eastus', environment: 'prod' }, via: 'submit' });
+  const answers: string[] = [];
+  for (let i = 0; i < 6; i += 1) answers.push(await say('validate 6'));
+  // Neither variant is deployed on the stand-in: each validation looks for both, and the sixth is over the budget.
+  expect(answers.map((a) => /limit of 5 scans/.test(a))).toEqual([false, false, false, false, false, true]);
+  // Both variants were looked for in each of the five validations that ran (Resource Graph queries name them).
+  const lookedFor = (group: string): number => arm.requests.filter((r) => JSON.stringify(r.body ?? '').includes(`/resourceGroups/${group}/`)).length;
+  expect([lookedFor('rg-mlops-0001prod'), lookedFor('rg-mlops-0001-prod')]).toEqual([5, 5]);
+});
