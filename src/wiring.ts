@@ -148,7 +148,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
     ...(sampleEnvironment !== undefined ? [createSampleChangeFeature({ changes: createSampleChanger(sampleEnvironment.arm) })] : []),
     createWatchFeature({ notifications }),
     // The offer side of Teams' file consent; the bot (src/bot/app.ts) answers Allow/Decline over the same store.
-    createBaselineFeature({ content: knowledge, store, offerFile: createFileConsent({ store, logger }).offerFile }),
+    createBaselineFeature({ content: knowledge, store, offerFile: createFileConsent({ store, logger }).offerFile, lastScanAccess: { guard, userScopedResults: config.azure.authMode === 'user' } }),
     createLinkFeature({ bindings, rosterCheck: teamOwnerCheck(config), allowedScopes: config.azure.allowedScopes, onError: (e) => logger.warn({ err: e }, 'link command failed') }),
     createExceptionsFeature({
       service: exceptions,

@@ -48,6 +48,7 @@ import {
 import { ProgressThrottle } from './scan-progress';
 import { LastScans, withRechecked, type LastScan } from './scan-state';
 import type { ScanGuard } from './scan-guard';
+import { authorizeTarget, isOwnScan, lastScanRefusal, type LastScanAccess } from './last-scan-access';
 import { boundResolution } from '../security/bounded-resolution';
 
 export interface ScanFeatureOptions {
@@ -87,7 +88,7 @@ const RESOURCE_ID_EXAMPLE =
 
 const STALE = 'That card belongs to an earlier scan that I no longer have. Press Re-scan or say "scan <workspace>" to start again.';
 
-export const SOMEONE_ELSES_SCAN = 'Those results come from another person\'s scan, run with their Azure rights. Say "scan <workspace>" to see what yours can read.';
+export { SOMEONE_ELSES_SCAN } from './last-scan-access';
 
 /** What a "Which workspace?" card passes back: a scope by name, or the exact checks a related-checks button named. */
 function choiceScope(scope: CheckScope | ScanSelection): { readonly check: string; readonly checkIds?: readonly string[] } {
@@ -167,6 +168,7 @@ function describeTarget(target: string): string {
 
 export function createScanFeature(options: ScanFeatureOptions): Feature {
   const { scanService, logger, checks, guard } = options;
+  const access: LastScanAccess = { guard, userScopedResults: options.userScopedResults === true };
   const lastScans = new LastScans(options.store);
   const maxFindingCards = Math.max(0, options.maxFindingCards ?? 0);
   const intervalMs = options.progressIntervalMs ?? 1000;
@@ -208,7 +210,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
   /** Authorises a sample or a workspace id for this conversation and takes one scan from its budget; the refusal, if any. */
   async function admit(port: TurnPort, target: string): Promise<string | undefined> {
     const conversation = port.conversation;
-    const decision = isSampleTarget(target) ? await guard.authorize(target, conversation) : await guard.authorizeResolved(target, conversation);
+    const decision = await authorizeTarget(guard, target, conversation);
     if (!decision.allowed) return decision.reason;
     const budget = await guard.takeScan(conversation, target);
     return budget.allowed ? undefined : budget.reason;
@@ -376,21 +378,9 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     if (!target.ok) return refuse(target.reason);
     const last = await lastScans.get(port.conversation.conversationId);
     if (last === undefined || last.report.workspace.id.toLowerCase() !== workspace.value.toLowerCase()) return { kind: 'text', text: STALE };
-    if (!isOwnScan(port, last)) return { kind: 'text', text: SOMEONE_ELSES_SCAN };
-    // Authorised again (no budget: nothing is read from Azure): a binding or tenant change since the scan counts.
-    const refused = await reauthorize(port, last.target);
+    const refused = await lastScanRefusal(access, last, port.conversation);
     if (refused !== undefined) return { kind: 'text', text: refused };
     return fn(last.report, { workspaceId: last.report.workspace.id, target: last.target }, last.scope ?? { kind: 'all' });
-  }
-
-  /** Whether this user may see `last`: always in bot mode; in user-delegated mode only the user who scanned. */
-  function isOwnScan(port: TurnPort, last: LastScan): boolean {
-    return options.userScopedResults !== true || last.scannedBy === port.conversation.userId;
-  }
-
-  async function reauthorize(port: TurnPort, target: string): Promise<string | undefined> {
-    const decision = isSampleTarget(target) ? await guard.authorize(target, port.conversation) : await guard.authorizeResolved(target, port.conversation);
-    return decision.allowed ? undefined : decision.reason;
   }
 
   /**
@@ -435,7 +425,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     const after = named === undefined ? (fresh.length === 1 ? fresh[0] : undefined) : fresh.find((f) => isSameFinding(f, named));
     const stored = await lastScans.get(port.conversation.conversationId);
     // Someone else's results (user-delegated mode) are neither compared with nor merged into.
-    const last = stored !== undefined && isOwnScan(port, stored) ? stored : undefined;
+    const last = stored !== undefined && isOwnScan(access, stored, port.conversation) ? stored : undefined;
     const sameWorkspace = last !== undefined && last.report.workspace.id.toLowerCase() === report.workspace.id.toLowerCase();
     if (after === undefined) {
       if (sameWorkspace) await storeRechecked(port, last, checkId.value, fresh, report.scannedAt);
