@@ -1,9 +1,8 @@
-import { silentLogger } from '../../src/logging';
 import { createExceptionService } from '../../src/exceptions/service';
 import { createNotificationService } from '../../src/notifications/service';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { cardSchemaErrors } from '../support/card-schema';
-import { CONVERSATION_ID, cardText, FakeClock, finding, RecordingSender, report, saveConversationRef, ScriptedScanService, SendError, WS_ID } from './helpers';
+import { CONVERSATION_ID, cardText, FakeClock, fakeServiceOptions, finding, RecordingSender, report, saveConversationRef, ScriptedScanService, SendError, WS_ID } from './helpers';
 
 const DAY = 24 * 3600_000;
 const OWNER_AAD_ID = 'aad-owner-1';
@@ -20,11 +19,7 @@ function setup(script: ConstructorParameters<typeof ScriptedScanService>[0] = [F
     store,
     scanService: new ScriptedScanService(script),
     sender,
-    logger: silentLogger(),
-    instanceId: 'a',
-    now: clock.now,
-    sleep: clock.sleep,
-    random: () => 0,
+    ...fakeServiceOptions(clock),
     acceptRisks: (r, conversationId) => exceptions.applyTo(r, conversationId),
     exceptionExpiry: { remindDays: 7, maxDays: 180 },
   });
