@@ -3,7 +3,7 @@
  * counts it as accepted, a watch posts its baseline; then the clock moves — to the reminder day (the channel
  * and the owner's personal chat get one reminder each, with Renew and Revoke, and never again), to the last
  * day (still accepted), and past the expiry (the finding fails again and the channel gets one change card,
- * which the next scheduled scan does not repeat). Real server, fake Bot Connector, embedded sample ARM.
+ * which the next scheduled scan does not repeat); the owner renews from their personal chat. Real server, fake Bot Connector, embedded sample ARM.
  */
 import { dayAfter } from '../../src/exceptions/model';
 import { LAB_NAMES } from '../../src/sample';
@@ -138,5 +138,15 @@ describe('accepted risk through the fake Bot Connector: accept, count, remind on
     const summary = await scanSummary();
     expect(countOf(summary, 'Accepted risk')).toBe(0);
     expect(countOf(summary, 'Failed')).toBe(failedBefore);
+  });
+
+  test("the owner's Renew on the reminder in their personal chat accepts the channel's finding again", async () => {
+    const reminderCard = cardsOfActivity(proactive.find((r) => r.conversationId === personal.conversation.id)!.activity)[0];
+    const renew = executeAction(reminderCard, 'exceptions.renew')!;
+    const until = dayAfter(now, 30);
+    const renewed = await personal.execute(renew.verb, { ...renew.data, expires: until });
+    expect(cardText(invokeCard(renewed.body))).toContain(`renewed it until ${until}`);
+    const summary = await scanSummary();
+    expect(countOf(summary, 'Accepted risk')).toBe(1);
   });
 });
