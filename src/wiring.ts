@@ -68,6 +68,8 @@ export interface ProductDependencies {
   /** A sample environment the caller started and will close (used instead of starting one when `sample` is true). */
   readonly sampleEnvironment?: SampleEnvironment;
   readonly continueConversation: (reference: Partial<ConversationReference>, logic: (port: TurnPort) => Promise<void>) => Promise<void>;
+  /** The clock of accepted risk (expiry, reminders) and of notification passes; the system clock by default. */
+  readonly clock?: () => Date;
 }
 
 export interface ProductServices {
@@ -85,6 +87,7 @@ export interface ProductServices {
 
 export async function buildProductFeatures(deps: ProductDependencies): Promise<ProductServices> {
   const { config, logger, store } = deps;
+  const clock = deps.clock ?? ((): Date => new Date());
   const ownsSample = deps.sample && deps.sampleEnvironment === undefined;
   const sampleEnvironment = !deps.sample
     ? undefined
@@ -122,12 +125,23 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
     isKnownCheck: (id) => checkById(id) !== undefined,
     mayScan: (id) => config.azure.allowedScopes.some((scope) => isWithinScope(id, scope)) || (sampleEnvironment !== undefined && sampleSubscriptionIds.some((sub) => isWithinScope(id, `/subscriptions/${sub}`))),
     maxDays: config.exceptions.maxDays,
+    now: clock,
   });
   const acceptRisks = (report: ScanReport, conversationId: string): Promise<ScanReport> => exceptions.applyTo(report, conversationId);
   const sender = createProactiveSender({ continueConversation: deps.continueConversation });
   const instanceId = defaultInstanceId();
   const watchGuard = createWatchGuard(guard);
-  const notifications = createNotificationService({ store, scanService, sender, logger, instanceId, guard: watchGuard, acceptRisks });
+  const notifications = createNotificationService({
+    store,
+    scanService,
+    sender,
+    logger,
+    instanceId,
+    guard: watchGuard,
+    acceptRisks,
+    exceptionExpiry: { remindDays: config.exceptions.remindDays, maxDays: config.exceptions.maxDays },
+    clock,
+  });
   const changeAlerts = createProductChangeAlerts({
     store,
     scanService,
@@ -155,6 +169,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
       approvers: createApproverCheck(config.exceptions.approvers, { roster: teamOwnerCheck(config) }),
       checks: checkById,
       maxDays: config.exceptions.maxDays,
+      now: clock,
       resolveWorkspace: workspaceResolverOver((conversation) => guardedAzure.for(conversation)),
     }),
     createScanFeature({ scanService, store, logger, checks: checkById, sampleWorkspaceId, guard, acceptRisks, userScopedResults: config.azure.authMode === 'user' }),

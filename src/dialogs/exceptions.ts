@@ -7,7 +7,7 @@
 import { ACCEPT_SCOPES, acceptRiskFormCard, EXCEPTION_VERBS, type AcceptScope } from '../cards/accept-risk-card';
 import { noticeCard } from '../cards/notice-card';
 import { parseAcceptCommand } from '../exceptions/command';
-import { dayAfter, daysLeft, type ExceptionEntry } from '../exceptions/model';
+import { dayAfter, daysLeft, expiryChoices, type ExceptionEntry } from '../exceptions/model';
 import type { StoredException } from '../exceptions/repository';
 import type { ExceptionService } from '../exceptions/service';
 import type { ExceptionFieldError } from '../exceptions/validate';
@@ -149,7 +149,7 @@ export function createExceptionsFeature(options: ExceptionsFeatureOptions): Feat
     if (finding === undefined) return { kind: 'text', text: EXCEPTIONS_TEXT.badCard };
     const denied = await approvers.refusal(port.conversation, finding.resourceId);
     if (denied !== undefined) return { kind: 'text', text: denied };
-    const today = now();
+    const expiry = expiryChoices(now(), options.maxDays);
     const form = acceptRiskFormCard({
       checkId: finding.checkId,
       title: checks(finding.checkId)?.title ?? finding.checkId,
@@ -157,9 +157,9 @@ export function createExceptionsFeature(options: ExceptionsFeatureOptions): Feat
       workspaceId: finding.workspaceId,
       workspaceName: lastSegment(finding.workspaceId),
       defaultOwner: displayName(port.conversation),
-      minExpiry: dayAfter(today, 1),
-      maxExpiry: dayAfter(today, options.maxDays),
-      defaultExpiry: dayAfter(today, Math.min(90, options.maxDays)),
+      minExpiry: expiry.min,
+      maxExpiry: expiry.max,
+      defaultExpiry: expiry.proposed,
       maxDays: options.maxDays,
     });
     // A new message: the finding card stays as it was until the risk is accepted.

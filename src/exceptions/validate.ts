@@ -45,7 +45,14 @@ export function validateExceptionFields(fields: ExceptionFields, isKnownCheck: (
   }
   if (fields.reason === '') problems.push({ field: 'reason', message: 'is required: say why the risk is accepted.' });
   if (fields.owner === '') problems.push({ field: 'owner', message: 'is required: who answers for the risk.' });
-  if (fields.expires === '') problems.push({ field: 'expires', message: 'is required (a day, YYYY-MM-DD).' });
-  else if (!isCalendarDay(fields.expires)) problems.push({ field: 'expires', message: `"${fields.expires}" is not a day written YYYY-MM-DD.` });
+  const expiry = expiryDayProblem(fields.expires);
+  if (expiry !== undefined) problems.push(expiry);
   return problems;
+}
+
+/** An expiry that is not a real calendar day (also what a renewal, which carries nothing else, is checked for). */
+export function expiryDayProblem(expires: string): ExceptionFieldError | undefined {
+  if (expires === '') return { field: 'expires', message: 'is required (a day, YYYY-MM-DD).' };
+  if (!isCalendarDay(expires)) return { field: 'expires', message: `"${expires}" is not a day written YYYY-MM-DD.` };
+  return undefined;
 }

@@ -1,10 +1,9 @@
-import { silentLogger } from '../../src/logging';
 import { ScanError } from '../../src/scan/scan-service';
 import { createNotificationService, type NotificationServiceOptions } from '../../src/notifications/service';
 import { dueSlot } from '../../src/notifications/scheduler';
 import { MemoryBackend, MemoryGuardianStore } from '../../src/storage/memory-store';
 import type { GuardianStore } from '../../src/storage/store';
-import { CONVERSATION_ID, cardText, FakeClock, finding, RecordingSender, report, saveConversationRef, ScriptedScanService, SendError, WS_ID } from './helpers';
+import { CONVERSATION_ID, cardText, FakeClock, fakeServiceOptions, finding, RecordingSender, report, saveConversationRef, ScriptedScanService, SendError, WS_ID } from './helpers';
 
 const DAY = 24 * 3600_000;
 const CLEAN = report([finding('NET-1', 'pass'), finding('NET-2', 'fail')]);
@@ -18,11 +17,7 @@ function setup(script: ConstructorParameters<typeof ScriptedScanService>[0], ove
     store,
     scanService,
     sender,
-    logger: silentLogger(),
-    instanceId: 'a',
-    now: clock.now,
-    sleep: clock.sleep,
-    random: () => 0,
+    ...fakeServiceOptions(clock),
     ...overrides,
   });
   return { store, scanService, sender, service, clock, backend };
