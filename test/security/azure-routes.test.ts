@@ -4,9 +4,10 @@
  * Azure — so the route is real — and with the product's guard for a bot that serves another tenant, or a guard
  * that refuses every question, the stand-in sees not one request.
  *
- * Not listed because they cannot read Azure: the baseline document, the checks catalog, Q&A, the workshop and
- * the link command are built without any Azure access (src/wiring.ts). Change alerts (src/events) re-check
- * watched workspaces without the guard: they are covered where that path is guarded.
+ * Not driven because they cannot read Azure: the baseline document (it shows the stored last scan, authorised
+ * again), the checks catalog, Q&A, the workshop, reset, link and the sample changer are built without any Azure
+ * access (src/wiring.ts). The last test below holds the product's list of features to this classification, so a
+ * new feature must be placed on one side. Change alerts (src/events) are not a chat route and are not covered here.
  */
 import { checkById } from '../../src/checks/registry';
 import { createApproverCheck } from '../../src/dialogs/exceptions-approvers';
@@ -23,6 +24,9 @@ import { silentLogger } from '../../src/logging';
 import { createNotificationService, type NotificationService } from '../../src/notifications/service';
 import { createGuardedAzure } from '../../src/security/guarded-azure';
 import { createWatchGuard } from '../../src/security/watch-guard';
+import { MemoryGuardianStore } from '../../src/storage/memory-store';
+import { buildProductFeatures } from '../../src/wiring';
+import { testConfig } from '../support/bot-client';
 import { RecordingSender, saveConversationRef } from '../notifications/helpers';
 import { EXAMPLE_SUBSCRIPTION, EXAMPLE_WORKSPACE_ID, startArmStandIn, type ArmStandIn } from '../support/arm-stand-in';
 import { EXAMPLE_NAME, guardedArm, linkedChannel } from './guarded-arm';
@@ -143,4 +147,23 @@ describe.each(Object.entries(ROUTES))('%s', (_name, route) => {
   test('reads nothing from Azure when the guard refuses everything', async () => {
     expect(await requestsOf(route, 'refuse-all')).toBe(0);
   });
+});
+
+/** The product's chat features, by whether they can read Azure (the first four are driven above). */
+const READS_AZURE = ['scan', 'lab', 'watch', 'exceptions'];
+const NO_AZURE = ['reset', 'workshop', 'sample-change', 'baseline', 'link', 'checks', 'qna'];
+
+test('every feature the product composes is classified: those that can read Azure are the ones driven above', async () => {
+  const product = await buildProductFeatures({
+    config: testConfig(),
+    logger: silentLogger(),
+    store: new MemoryGuardianStore(),
+    sample: true,
+    continueConversation: () => Promise.reject(new Error('no proactive messages in this test')),
+  });
+  try {
+    expect(product.features.map((f) => f.name).sort()).toEqual([...READS_AZURE, ...NO_AZURE].sort());
+  } finally {
+    await product.close();
+  }
 });
