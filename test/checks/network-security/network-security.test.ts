@@ -211,3 +211,12 @@ describe('network security checks: failed reads give error, never pass', () => {
     expect(results[0]!.message).toMatch(/Not assessed.*Microsoft\.Example\/read/);
   });
 });
+
+describe('AML-NET-012 on a registry below Premium', () => {
+  it('upgrades it to Premium before turning public network access off', () => {
+    const net012 = checks.find((c) => c.id === 'AML-NET-012')!;
+    const [r] = net012.evaluate(withRegistry(hardenedSnapshot(), { sku: 'Standard', publicNetworkAccess: 'Enabled', networkDefaultAction: undefined, privateEndpointConnections: [] }));
+    expect(r!.status).toBe('fail');
+    expect(r!.cli).toBe('az acr update -n <registry> --sku Premium && az acr update -n <registry> --public-network-enabled false');
+  });
+});
