@@ -94,9 +94,17 @@ export function exceptionsListText(stored: readonly StoredException[], now: Date
   return lines.join('\n');
 }
 
-function acceptedText(entry: ExceptionEntry, workspaceName: string): string {
-  return `Accepted ${entry.checkId} on ${quoteUserText(lastSegment(entry.resource), 120)} (${quoteUserText(workspaceName, 120)}) until ${entry.expires}, owner ${quoteUserText(entry.owner, 80)}: ${quoteUserText(entry.reason, 300)}. The next scan shows it as accepted; when it expires, the finding fails again.`;
+/**
+ * "Accepted AML-NET-001 on ws-prod until …". `quote` escapes user text for where it goes: chat Markdown quotes it,
+ * a notice card escapes its lines itself (quoting twice would show the backslashes).
+ */
+function acceptedText(entry: ExceptionEntry, workspaceName: string, quote: (text: string, max: number) => string): string {
+  const resource = lastSegment(entry.resource);
+  const where = resource.toLowerCase() === workspaceName.toLowerCase() ? quote(resource, 120) : `${quote(resource, 120)} (${quote(workspaceName, 120)})`;
+  return `Accepted ${entry.checkId} on ${where} until ${entry.expires}, owner ${quote(entry.owner, 80)}: ${quote(entry.reason, 300)}. The next scan shows it as accepted; when it expires, the finding fails again.`;
 }
+
+const unquoted = (text: string): string => text;
 
 const text = (data: CardAction['data'], key: string): string => (typeof data[key] === 'string' ? (data[key]).trim() : '');
 
@@ -125,7 +133,7 @@ export function createExceptionsFeature(options: ExceptionsFeatureOptions): Feat
       expires,
       createdBy: owner,
     });
-    return port.sendText(result.ok ? acceptedText(result.stored.entry, resolved.name) : refusal(result.problems));
+    return port.sendText(result.ok ? acceptedText(result.stored.entry, resolved.name, quoteUserText) : refusal(result.problems));
   }
 
   /** The ids a card carries, parsed: untrusted until they parse as resource ids and name a known check. */
@@ -190,7 +198,7 @@ export function createExceptionsFeature(options: ExceptionsFeatureOptions): Feat
       createdBy: accepting,
     });
     if (!result.ok) return { kind: 'text', text: refusal(result.problems) };
-    return { kind: 'card', card: noticeCard({ title: `Risk accepted: ${finding.checkId}`, lines: [acceptedText(result.stored.entry, workspaceName)], tone: 'success' }) };
+    return { kind: 'card', card: noticeCard({ title: `Risk accepted: ${finding.checkId}`, lines: [acceptedText(result.stored.entry, workspaceName, unquoted)], tone: 'success' }) };
   }
 
   /** Renew and Revoke act on the conversation that holds the exception: from there by an approver, or by its owner anywhere. */

@@ -112,6 +112,19 @@ describe('accepting a risk from the finding card', () => {
     expect(stored?.ownerUserId).toBe('u-owner');
   });
 
+  it('shows the reason on the confirmation card as typed, escaped once', async () => {
+    const { feature } = setup();
+    const port = new FakePort(CHANNEL);
+    const result = await feature.onAction!(port, {
+      verb: 'exceptions.accept',
+      data: { ...formData, workspaceName: 'ws-prod', reason: 'vendor (Contoso) needs it until Q2!', owner: 'Olga Owner', expires: '2027-01-31', scope: 'resource' },
+      via: 'execute',
+    });
+    const card = JSON.stringify(result);
+    expect(card).toContain('vendor (Contoso) needs it until Q2!');
+    expect(card).not.toContain('\\\\(');
+  });
+
   it('refuses a form with an empty reason and an expiry beyond the maximum, naming both, and saves nothing', async () => {
     const { feature, store } = setup();
     const result = await feature.onAction!(new FakePort(CHANNEL), {
