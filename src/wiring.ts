@@ -134,6 +134,8 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
     instanceId,
     readActivityLog: activityLogReaderFor(config, sampleEnvironment, sampleSubscriptionIds),
     pollIntervalMs: config.events.pollSeconds * 1000,
+    guard: watchGuard,
+    acceptRisks,
   });
 
   // Who gets a message is one rule (dialogs/turn-precedence.ts): commands and buttons run, free text answers a

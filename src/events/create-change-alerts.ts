@@ -11,7 +11,7 @@ import type { ScanService } from '../scan/scan-service';
 import type { GuardianStore } from '../storage/store';
 import { createActivityLogPoller, type ActivityLogPoller, type ActivityLogReader } from './activity-log-poller';
 import { createChangeAlerts, type ChangeAlerts } from './change-alerts';
-import { recheckChanges } from './targeted-recheck';
+import { recheckChanges, type RecheckDeps } from './targeted-recheck';
 
 export interface ChangeAlertsDeps {
   readonly store: GuardianStore;
@@ -24,6 +24,9 @@ export interface ChangeAlertsDeps {
   readonly pollIntervalMs: number;
   readonly windowMs?: number;
   readonly scanLeaseTtlMs?: number;
+  /** The watches' scan guard and the conversations' accepted risks, as the scheduled scans apply them. */
+  readonly guard?: RecheckDeps['guard'];
+  readonly acceptRisks?: RecheckDeps['acceptRisks'];
 }
 
 export interface ProductChangeAlerts extends ChangeAlerts {
@@ -44,7 +47,17 @@ export function createProductChangeAlerts(deps: ChangeAlertsDeps): ProductChange
     logger: deps.logger,
     instanceId: deps.instanceId,
   });
-  const recheckDeps = { store: deps.store, scanService: deps.scanService, subscriptions, outbox, logger: deps.logger, instanceId: deps.instanceId, scanLeaseTtlMs: deps.scanLeaseTtlMs ?? 600_000 };
+  const recheckDeps: RecheckDeps = {
+    store: deps.store,
+    scanService: deps.scanService,
+    subscriptions,
+    outbox,
+    logger: deps.logger,
+    instanceId: deps.instanceId,
+    scanLeaseTtlMs: deps.scanLeaseTtlMs ?? 600_000,
+    ...(deps.guard === undefined ? {} : { guard: deps.guard }),
+    ...(deps.acceptRisks === undefined ? {} : { acceptRisks: deps.acceptRisks }),
+  };
   const alerts = createChangeAlerts({
     sources: [poller],
     recheck: (events) => recheckChanges(recheckDeps, events),

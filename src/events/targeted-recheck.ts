@@ -15,6 +15,8 @@ import { compareFindings, describeDiff, diffReports } from '../notifications/dif
 import { outboxIdOf, type Outbox } from '../notifications/outbox';
 import { readRunState, writeRunState } from '../notifications/run-state';
 import { scanLeaseName } from '../notifications/scheduler';
+import { admitWatchRun } from '../notifications/watch-admission';
+import type { WatchGuard } from '../security/watch-guard';
 import type { Subscription, SubscriptionRepository } from '../notifications/subscriptions';
 import { ScanError, type ScanSelection, type ScanService } from '../scan/scan-service';
 import type { ChangeEvent } from '../shared/change-event';
@@ -32,9 +34,13 @@ export interface RecheckDeps {
   /** Tries to take a watch's scan lease while a scheduled scan holds it (default 20, 250 ms apart). */
   readonly leaseAttempts?: number;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** The scan guard every watch run passes (src/security/watch-guard.ts); without it (tests) re-checks are not guarded. */
+  readonly guard?: WatchGuard;
+  /** The watching conversation's accepted risks, applied before the diff as the scheduled scans do (src/exceptions). */
+  readonly acceptRisks?: (report: ScanReport, conversationId: string) => Promise<ScanReport>;
 }
 
-export type RecheckOutcome = 'alerted' | 'no-effect' | 'no-baseline' | 'scan-failed' | 'leased-elsewhere';
+export type RecheckOutcome = 'alerted' | 'no-effect' | 'no-baseline' | 'scan-failed' | 'leased-elsewhere' | 'revoked' | 'over-budget';
 
 export interface WorkspaceRecheck {
   readonly workspaceId: string;
@@ -112,17 +118,29 @@ async function recheckWorkspace(deps: RecheckDeps, subscriptions: readonly Subsc
   const checkIds = reads === 'all' ? 'all' : new Set(checks.map((c) => c.id));
   const base = { workspaceId, events: changes.length, checks: checks.length };
   if (checks.length === 0) return { ...base, outcomes: subscriptions.map((s) => ({ subscriptionId: s.id, outcome: 'no-effect', enqueued: 0 })) };
+  // Each watch passes the scan guard as its scheduled run would; only if one is admitted does Azure get read.
+  const outcomes: WorkspaceRecheck['outcomes'][number][] = [];
+  const admitted: Subscription[] = [];
+  for (const subscription of subscriptions) {
+    const admission = await admitWatchRun(deps, subscription);
+    if (admission === 'run') admitted.push(subscription);
+    else outcomes.push({ subscriptionId: subscription.id, outcome: admission, enqueued: 0 });
+  }
+  const first = admitted[0];
+  if (first === undefined) return { ...base, outcomes };
   const selection: ScanSelection = checkIds === 'all' ? { kind: 'all' } : { kind: 'checks', checkIds: [...checkIds] };
   let report: ScanReport;
   try {
-    report = await deps.scanService.scan({ target: subscriptions[0]?.workspaceTarget ?? workspaceId, selection });
+    report = await deps.scanService.scan({ target: first.workspaceTarget, selection });
   } catch (error) {
     // The scheduled scan reports a scan that keeps failing; an alert cannot say more than it.
     deps.logger.warn({ err: error instanceof ScanError ? error.message : error, workspaceId }, 'targeted re-check failed; the scheduled scan stays the safety net');
-    return { ...base, outcomes: subscriptions.map((s) => ({ subscriptionId: s.id, outcome: 'scan-failed', enqueued: 0 })) };
+    return { ...base, outcomes: [...outcomes, ...admitted.map((s) => ({ subscriptionId: s.id, outcome: 'scan-failed' as const, enqueued: 0 }))] };
   }
-  const outcomes = [];
-  for (const subscription of subscriptions) outcomes.push(await applyToWatch(deps, subscription, changes, report, checkIds));
+  for (const subscription of admitted) {
+    const seen = deps.acceptRisks === undefined ? report : await deps.acceptRisks(report, subscription.conversationId);
+    outcomes.push(await applyToWatch(deps, subscription, changes, seen, checkIds));
+  }
   return { ...base, outcomes };
 }
 
