@@ -4,9 +4,10 @@
  * makes it visible again and another instance handles it. An event already handled (a redelivery after a slow
  * handler's timeout) is recognised by its id in the store and only deleted. A message that cannot be parsed, or
  * that was dequeued more than `maxDequeues` times (its handling keeps failing), moves to the poison queue with
- * one log line.
+ * one log line. An event outside the scopes the bot may read is dropped before the store or ARM hear of it.
  */
 import type { Logger } from '../logging';
+import type { ChangeEvent } from '../shared/change-event';
 import { ETagConflictError, type GuardianStore } from '../storage/store';
 import type { ChangeSink, ChangeSource } from './change-source';
 import { parseQueueMessage } from './queue-messages';
@@ -25,6 +26,8 @@ export interface QueueConsumerOptions {
   readonly batchSize?: number;
   /** Wait after an empty receive (default 1 s). */
   readonly idleMs?: number;
+  /** False for an event outside the scopes the bot may read: deleted at once, nothing else is done (default: all). */
+  readonly accepts?: (event: ChangeEvent) => boolean;
 }
 
 export interface ReceiveSummary {
@@ -32,6 +35,8 @@ export interface ReceiveSummary {
   readonly delivered: number;
   readonly duplicates: number;
   readonly ignored: number;
+  /** Events outside the allowed scopes (`accepts`). */
+  readonly dropped: number;
   readonly poisoned: number;
   readonly failed: number;
 }
@@ -57,7 +62,7 @@ export function createQueueConsumer(options: QueueConsumerOptions): QueueConsume
   };
 
   async function receiveOnce(sink: ChangeSink): Promise<ReceiveSummary> {
-    const summary = { received: 0, delivered: 0, duplicates: 0, ignored: 0, poisoned: 0, failed: 0 };
+    const summary = { received: 0, delivered: 0, duplicates: 0, ignored: 0, dropped: 0, poisoned: 0, failed: 0 };
     const messages = await queue.receive(options.batchSize ?? 16, visibility);
     summary.received = messages.length;
     for (const message of messages) {
@@ -75,6 +80,11 @@ export function createQueueConsumer(options: QueueConsumerOptions): QueueConsume
       if (parsed.kind === 'ignored') {
         await queue.delete(message);
         summary.ignored += 1;
+        continue;
+      }
+      if (options.accepts !== undefined && !options.accepts(parsed.event)) {
+        await queue.delete(message);
+        summary.dropped += 1;
         continue;
       }
       if ((await store.get(seenKey(parsed.event.id))) !== undefined) {

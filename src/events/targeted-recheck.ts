@@ -21,6 +21,7 @@ import type { Subscription, SubscriptionRepository } from '../notifications/subs
 import { ScanError, type ScanSelection, type ScanService } from '../scan/scan-service';
 import type { ChangeEvent } from '../shared/change-event';
 import { ETagConflictError, type GuardianStore } from '../storage/store';
+import { inSubscriptionsOf } from './event-scope';
 import { affectedReads, checksAffected, unionOfReads, watchedWorkspaceOf, type AffectedReads } from './affected-reads';
 
 export interface RecheckDeps {
@@ -79,14 +80,17 @@ export function mergeRechecked(last: ScanReport, fresh: ScanReport, checkIds: Re
 }
 
 export async function recheckChanges(deps: RecheckDeps, events: readonly ChangeEvent[]): Promise<RecheckSummary> {
-  const fresh: ChangeEvent[] = [];
-  for (const event of events) if (await claimEvent(deps.store, event)) fresh.push(event);
   const byWorkspace = new Map<string, Subscription[]>();
   for (const s of await deps.subscriptions.list()) {
     if (!s.enabled) continue;
     const key = s.workspace.id.toLowerCase();
     byWorkspace.set(key, [...(byWorkspace.get(key) ?? []), s]);
   }
+  // A change that concerns no watched workspace is dropped before anything is written for it.
+  const watched = inSubscriptionsOf([...byWorkspace.keys()]);
+  const candidates = events.filter((e) => watched(e.resourceId));
+  const fresh: ChangeEvent[] = [];
+  for (const event of candidates) if (await claimEvent(deps.store, event)) fresh.push(event);
   const related = new Set<string>();
   const workspaces: WorkspaceRecheck[] = [];
   for (const subscriptions of byWorkspace.values()) {
@@ -104,7 +108,7 @@ export async function recheckChanges(deps: RecheckDeps, events: readonly ChangeE
     for (const t of touching) related.add(t.event.id);
     workspaces.push(await recheckWorkspace(deps, subscriptions, touching.map((t) => t.event), unionOfReads(touching.map((t) => t.reads))));
   }
-  const summary = { received: events.length, duplicates: events.length - fresh.length, unrelated: fresh.length - related.size, workspaces };
+  const summary = { received: events.length, duplicates: candidates.length - fresh.length, unrelated: events.length - candidates.length + fresh.length - related.size, workspaces };
   deps.logger.info(
     { received: summary.received, duplicates: summary.duplicates, unrelated: summary.unrelated, noEffect: workspaces.flatMap((w) => w.outcomes).filter((o) => o.outcome === 'no-effect').length, workspaces: workspaces.length },
     'change events handled',
