@@ -193,7 +193,8 @@ export function loadConfig(env: Env = process.env, version = readPackageVersion(
   // Local mode watches only the sample, whose changes a workshop wants to see within seconds.
   const pollSeconds = int('GUARDIAN_CHANGE_POLL_SECONDS', botId === '' ? 5 : 60, 1, 3600);
   const queueConnectionString = str('GUARDIAN_EVENTS_QUEUE_CONNECTION_STRING');
-  const queueServiceUrl = str('GUARDIAN_EVENTS_QUEUE_URL');
+  // The bot's token goes to this URL: https only (Azurite over http takes the connection-string form).
+  const queueServiceUrl = str('GUARDIAN_EVENTS_QUEUE_URL') === '' ? '' : httpsUrl('GUARDIAN_EVENTS_QUEUE_URL', '');
   const queueName = str('GUARDIAN_EVENTS_QUEUE', 'guardian-changes');
   // The poison queue is `<name>-poison`, and a queue name is at most 63 characters.
   if (!/^[a-z0-9](?!.*--)[a-z0-9-]{1,54}[a-z0-9]$/.test(queueName)) problems.push(`GUARDIAN_EVENTS_QUEUE is not a valid queue name of at most 56 characters (got "${queueName}").`);
