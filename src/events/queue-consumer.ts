@@ -108,6 +108,8 @@ export function createQueueConsumer(options: QueueConsumerOptions): QueueConsume
       await queue.delete(message);
       summary.delivered += 1;
     }
+    // Counted, not itemised: a busy subscription outside the scopes must not flood the log.
+    if (summary.dropped > 0) logger.info({ queue: queue.name, dropped: summary.dropped }, 'queued changes outside the allowed scopes dropped');
     return summary;
   }
 

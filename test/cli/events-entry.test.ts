@@ -61,6 +61,7 @@ describe('guardian events, built, against ARM', () => {
     expect(run.stdout).toContain(`${STORAGE_GROUP}/`);
     expect(run.stdout).toContain(`${SUBSCRIPTION}/providers/Microsoft.Authorization/`);
     expect(run.stdout).toContain('GUARDIAN_EVENTS_QUEUE=guardian-changes');
+    expect(run.stdout).toContain('Storage Queue Data Message Processor on guardian-changes and Storage Queue Data Message Sender on guardian-changes-poison');
     expect(run.stdout).toMatch(/MISSING\s+system topic for the resource changes of subscription .*: none/);
     const paths = world.arm.requests.map((r) => r.path.toLowerCase());
     expect(paths).toEqual([EXAMPLE_WORKSPACE_ID.toLowerCase(), `${SUBSCRIPTION}/providers/microsoft.eventgrid/systemtopics`.toLowerCase()]);

@@ -114,6 +114,7 @@ describe('two instances consuming one Event Grid queue', () => {
     expect(env.arm.requests.some((r) => r.path.toLowerCase().includes(LAB_IDS.resourceGroup.toLowerCase()))).toBe(false);
     expect((await queues.poisonQueue.receive(32, 1)).map((m) => m.text)).toEqual(['{"this is": not an event']);
     expect(logs.filter((l) => l.includes('moved to the poison queue'))).toHaveLength(1);
+    expect(logs.filter((l) => l.includes('queued changes outside the allowed scopes dropped'))).toHaveLength(1);
     expect(await queues.queue.receive(32, 1)).toEqual([]);
   });
 });
