@@ -61,15 +61,28 @@ export interface RecheckSummary {
 
 const HANDLED_PREFIX = 'events/handled/';
 
-/** True the first time any instance claims the event id. */
-async function claimEvent(store: GuardianStore, event: ChangeEvent): Promise<boolean> {
+const claimKey = (text: string): string => `${HANDLED_PREFIX}${createHash('sha256').update(text).digest('hex').slice(0, 40)}`;
+
+/** Creates `key` unless it exists: true the first time any instance asks. */
+async function claim(store: GuardianStore, key: string, at: string): Promise<boolean> {
   try {
-    await store.put(`${HANDLED_PREFIX}${createHash('sha256').update(event.id).digest('hex').slice(0, 40)}`, { at: event.time }, '*');
+    await store.put(key, { at }, '*');
     return true;
   } catch (error) {
     if (error instanceof ETagConflictError) return false;
     throw error;
   }
+}
+
+/**
+ * True the first time any instance claims the event: by its id, then — when it carries one — by its operation's
+ * correlation id, resource and operation, so that one change reported by both the Activity Log and Event Grid
+ * (two ids) is handled once.
+ */
+async function claimEvent(store: GuardianStore, event: ChangeEvent): Promise<boolean> {
+  if (!(await claim(store, claimKey(event.id), event.time))) return false;
+  if (event.correlationId === undefined) return true;
+  return claim(store, claimKey(`change:${event.correlationId}|${event.resourceId}|${event.operation}`.toLowerCase()), event.time);
 }
 
 /** The last report with the re-checked checks' findings replaced by the fresh ones (all of them for a full scan). */

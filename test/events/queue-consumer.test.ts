@@ -43,7 +43,7 @@ describe('queue messages', () => {
   ])('reads %s as the same change, with the person from the claims', (_, text) => {
     expect(parseQueueMessage(text)).toEqual({
       kind: 'change',
-      event: { id: 'eg-1', resourceId: STORAGE, operation: 'Microsoft.Storage/storageAccounts/write', time: '2030-01-01T10:02:31.123Z', caller: { kind: 'user', displayName: 'Ada Lovelace', upn: 'ada@contoso.com' }, source: 'event-grid' },
+      event: { id: 'eg-1', resourceId: STORAGE, operation: 'Microsoft.Storage/storageAccounts/write', time: '2030-01-01T10:02:31.123Z', caller: { kind: 'user', displayName: 'Ada Lovelace', upn: 'ada@contoso.com' }, source: 'event-grid', correlationId: data().correlationId },
     });
   });
 
