@@ -26,7 +26,7 @@ import { SAMPLE_WORKSPACE_IDS } from './sample';
 import { isWithinScope, parseResourceId } from './shared/resource-id';
 import type { ScanReport } from './checks/types';
 import { createExceptionService } from './exceptions/service';
-import { createExceptionsFeature } from './dialogs/exceptions';
+import { createExceptionsFeature, workspaceResolverOver } from './dialogs/exceptions';
 import { createApproverCheck } from './dialogs/exceptions-approvers';
 import { loadKnowledge } from './knowledge/content';
 import { createRouter } from './knowledge/router';
@@ -48,6 +48,7 @@ import { createScanRateLimiter } from './security/rate-limit';
 import { createScanGuard } from './security/scan-guard';
 import { limitScansInFlight } from './security/scans-in-flight';
 import { createWatchGuard } from './security/watch-guard';
+import { createGuardedAzure } from './security/guarded-azure';
 import { createLinkFeature, type TeamRosterCheck } from './dialogs/link';
 import { createGraphTeamOwnerCheck } from './bot/auth/team-owner';
 import { teamGroupIdFromTeams } from './bot/team-group';
@@ -70,6 +71,8 @@ export interface ProductDependencies {
   /** A sample environment the caller started and will close (used instead of starting one when `sample` is true). */
   readonly sampleEnvironment?: SampleEnvironment;
   readonly continueConversation: (reference: Partial<ConversationReference>, logic: (port: TurnPort) => Promise<void>) => Promise<void>;
+  /** The clock of accepted risk (expiry, reminders) and of notification passes; the system clock by default. */
+  readonly clock?: () => Date;
 }
 
 export interface ProductServices {
@@ -87,6 +90,7 @@ export interface ProductServices {
 
 export async function buildProductFeatures(deps: ProductDependencies): Promise<ProductServices> {
   const { config, logger, store } = deps;
+  const clock = deps.clock ?? ((): Date => new Date());
   const ownsSample = deps.sample && deps.sampleEnvironment === undefined;
   const sampleEnvironment = !deps.sample
     ? undefined
@@ -114,6 +118,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
   const bindings = createChannelBindings(store);
   const authorizer = createScanAuthorizerFromConfig(config, { bindings, sampleSubscriptionIds });
   const guard = createScanGuard(authorizer, createScanRateLimiter({ store }));
+  const guardedAzure = createGuardedAzure(scanService, guard);
 
   const knowledge = loadKnowledge();
   const router = createRouter(knowledge);
@@ -123,12 +128,23 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
     isKnownCheck: (id) => checkById(id) !== undefined,
     mayScan: (id) => config.azure.allowedScopes.some((scope) => isWithinScope(id, scope)) || (sampleEnvironment !== undefined && sampleSubscriptionIds.some((sub) => isWithinScope(id, `/subscriptions/${sub}`))),
     maxDays: config.exceptions.maxDays,
+    now: clock,
   });
   const acceptRisks = (report: ScanReport, conversationId: string): Promise<ScanReport> => exceptions.applyTo(report, conversationId);
   const sender = createProactiveSender({ continueConversation: deps.continueConversation });
   const instanceId = defaultInstanceId();
   const watchGuard = createWatchGuard(guard);
-  const notifications = createNotificationService({ store, scanService, sender, logger, instanceId, guard: watchGuard, acceptRisks });
+  const notifications = createNotificationService({
+    store,
+    scanService,
+    sender,
+    logger,
+    instanceId,
+    guard: watchGuard,
+    acceptRisks,
+    exceptionExpiry: { remindDays: config.exceptions.remindDays, maxDays: config.exceptions.maxDays },
+    clock,
+  });
   const changeQueues = changeQueuesFor(config, sampleSubscriptionIds);
   const changeAlerts = createProductChangeAlerts({
     store,
@@ -153,28 +169,19 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
   const features: Feature[] = [
     createResetFeature({ store }),
     createWorkshopFeature({ content: knowledge, store }),
-    createLabFeature({ content: loadLabContent(), store, validation: createLabValidationService({ source: scanService }) }),
+    createLabFeature({ content: loadLabContent(), store, validation: (conversation) => createLabValidationService({ source: guardedAzure.for(conversation) }) }),
     ...(sampleEnvironment !== undefined ? [createSampleChangeFeature({ changes: createSampleChanger(sampleEnvironment.arm) })] : []),
     createWatchFeature({ notifications }),
     // The offer side of Teams' file consent; the bot (src/bot/app.ts) answers Allow/Decline over the same store.
-    createBaselineFeature({ content: knowledge, store, offerFile: createFileConsent({ store, logger }).offerFile }),
+    createBaselineFeature({ content: knowledge, store, offerFile: createFileConsent({ store, logger }).offerFile, lastScanAccess: { guard, userScopedResults: config.azure.authMode === 'user' } }),
     createLinkFeature({ bindings, rosterCheck: teamOwnerCheck(config), allowedScopes: config.azure.allowedScopes, onError: (e) => logger.warn({ err: e }, 'link command failed') }),
     createExceptionsFeature({
       service: exceptions,
       approvers: createApproverCheck(config.exceptions.approvers, { roster: teamOwnerCheck(config) }),
       checks: checkById,
       maxDays: config.exceptions.maxDays,
-      resolveWorkspace: async (target, conversation) => {
-        const decision = await guard.authorize(target, conversation);
-        if (!decision.allowed) return { ok: false, message: decision.reason };
-        const resolution = await scanService.resolve(target).catch((e: unknown) => {
-          if (e instanceof ScanError) return { kind: 'not_found' as const, message: e.message };
-          throw e;
-        });
-        if (resolution.kind === 'found') return { ok: true, id: resolution.workspace.id, name: resolution.workspace.name };
-        if (resolution.kind === 'ambiguous') return { ok: false, message: `"${target}" matches several workspaces; give its resource id.` };
-        return { ok: false, message: resolution.message };
-      },
+      now: clock,
+      resolveWorkspace: workspaceResolverOver((conversation) => guardedAzure.for(conversation)),
     }),
     createScanFeature({ scanService, store, logger, checks: checkById, sampleWorkspaceId, guard, acceptRisks, userScopedResults: config.azure.authMode === 'user' }),
     createChecksCatalogFeature({ checks: allChecks }),

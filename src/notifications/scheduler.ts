@@ -101,8 +101,9 @@ async function runOne(deps: SchedulerDeps, subscriptionId: string, now: Date, sc
     if (admission !== 'run') return { subscriptionId, workspace, outcome: admission, enqueued: 0 };
     let report: ScanReport;
     try {
-      const key = subscription.workspaceTarget.toLowerCase();
-      const scan = scans.get(key) ?? deps.scanService.scan({ target: subscription.workspaceTarget, selection: { kind: 'all' } });
+      // The workspace the guard just admitted, by its id: a name typed at subscribe time could resolve elsewhere now.
+      const key = subscription.workspace.id.toLowerCase();
+      const scan = scans.get(key) ?? deps.scanService.scan({ target: subscription.workspace.id, selection: { kind: 'all' } });
       scans.set(key, scan);
       report = await scan;
       if (deps.acceptRisks !== undefined) report = await deps.acceptRisks(report, subscription.conversationId);
