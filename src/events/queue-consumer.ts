@@ -121,14 +121,21 @@ export function createQueueConsumer(options: QueueConsumerOptions): QueueConsume
       stopped = false;
       const idleMs = options.idleMs ?? 1_000;
       loop = (async () => {
+        // A queue that keeps failing (a wrong URL, a missing role) is logged once and retried ever more slowly,
+        // up to once a minute, instead of a line every second.
+        let failures = 0;
         while (!stopped) {
           let received = 0;
           try {
             received = (await receiveOnce(sink)).received;
+            if (failures > 0) logger.info({ queue: queue.name, failures }, 'queue receive works again');
+            failures = 0;
           } catch (error) {
-            logger.warn({ err: error, queue: queue.name }, 'queue receive failed; retrying');
+            failures += 1;
+            if (failures === 1) logger.warn({ err: error, queue: queue.name }, 'queue receive failed; retrying with back-off');
           }
-          if (received === 0 && !stopped) await new Promise((r) => setTimeout(r, idleMs).unref());
+          const wait = failures > 0 ? Math.min(60_000, idleMs * 2 ** Math.min(failures, 16)) : received === 0 ? idleMs : 0;
+          if (wait > 0 && !stopped) await new Promise((r) => setTimeout(r, wait).unref());
         }
       })();
     },
