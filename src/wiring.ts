@@ -55,9 +55,12 @@ import { teamGroupIdFromTeams } from './bot/team-group';
 import { createCredential } from './azure/credentials';
 import { createArmClients } from './azure/clients';
 import { activityLogReader } from './azure/activity-log';
-import { createProductChangeAlerts, type ProductChangeAlerts } from './events/create-change-alerts';
+import { createProductChangeAlerts, type ChangeAlertsDeps, type ProductChangeAlerts } from './events/create-change-alerts';
+import { eventQueuesFrom } from './events/event-queues';
+import { inSubscriptionsOf } from './events/event-scope';
 import type { ActivityLogReader } from './events/activity-log-poller';
 import { createSampleChanger } from './sample/changes';
+import { publishSampleChanges } from './sample/event-grid';
 import { createSampleChangeFeature } from './dialogs/sample-change';
 
 export interface ProductDependencies {
@@ -142,6 +145,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
     exceptionExpiry: { remindDays: config.exceptions.remindDays, maxDays: config.exceptions.maxDays },
     clock,
   });
+  const changeQueues = changeQueuesFor(config, sampleSubscriptionIds);
   const changeAlerts = createProductChangeAlerts({
     store,
     scanService,
@@ -150,7 +154,14 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
     instanceId,
     readActivityLog: activityLogReaderFor(config, sampleEnvironment, sampleSubscriptionIds),
     pollIntervalMs: config.events.pollSeconds * 1000,
+    guard: watchGuard,
+    acceptRisks,
+    ...changeQueues,
   });
+  // With a queue configured, the sample's changes arrive as Event Grid events too (the push path, without Azure).
+  const stopSamplePublishing = sampleEnvironment !== undefined && changeQueues.queues !== undefined
+    ? publishSampleChanges(sampleEnvironment.arm.activityLog, (text) => changeQueues.queues?.queue.put(text) ?? Promise.resolve(), (e) => logger.warn({ err: e }, 'publishing a sample change to the queue failed'))
+    : undefined;
 
   // Who gets a message is one rule (dialogs/turn-precedence.ts): commands and buttons run, free text answers a
   // pending workshop prompt. Each feature below takes only its own commands (the lab also the inputs it asked
@@ -190,6 +201,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
       }
     },
     async close() {
+      stopSamplePublishing?.();
       await changeAlerts.stop();
       await notifications.stop();
       if (ownsSample) await sampleEnvironment?.close();
@@ -215,6 +227,23 @@ function activityLogReaderFor(config: Config, sample: SampleEnvironment | undefi
     const read = samples.has(subscriptionId.toLowerCase()) ? sampleRead : azure();
     return read === undefined ? Promise.resolve({ kind: 'events', events: [] }) : read(subscriptionId, window, signal);
   };
+}
+
+/**
+ * The Event Grid queues when configured (the bot identity's token for the URL form), and the rule that drops a
+ * queued change from a subscription the bot may not read before anything else is done with it.
+ */
+function changeQueuesFor(config: Config, sampleSubscriptionIds: readonly string[]): Pick<ChangeAlertsDeps, 'queues' | 'acceptsEvent'> {
+  const settings = config.events.queue;
+  if (settings === undefined) return {};
+  let credential: ReturnType<typeof createCredential> | undefined;
+  const getToken = async (): Promise<string> => {
+    const token = await (credential ??= createCredential(config.azure, 'azure')).getToken('https://storage.azure.com/.default');
+    if (token === null) throw new Error('No token for Azure Storage from the bot identity.');
+    return token.token;
+  };
+  const allowed = inSubscriptionsOf([...config.azure.allowedScopes, ...sampleSubscriptionIds.map((s) => `/subscriptions/${s}`)]);
+  return { queues: eventQueuesFrom(settings, getToken), acceptsEvent: (event) => allowed(event.resourceId) };
 }
 
 /** The workspace a sample target names (`sample` alone is lab-default), as the sample scan service maps it. */
