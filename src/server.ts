@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Request as BotRequest, Response as BotResponse } from 'botbuilder';
 import type { Logger } from './logging';
 import { readJsonBody } from './http-body';
+import { isRecord } from './shared/is-record';
 
 /** What a request may cost before anyone is authenticated. */
 export interface HttpLimits {
@@ -149,8 +150,8 @@ function applyTimeouts(server: restify.Server, limits: HttpLimits): void {
 
 /** The minimum a Bot Framework activity has: an object with a short string `type`. */
 export function activityShapeProblem(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'The request body must be a JSON Bot Framework activity.';
-  const type = (body as { type?: unknown }).type;
+  if (!isRecord(body)) return 'The request body must be a JSON Bot Framework activity.';
+  const { type } = body;
   if (typeof type !== 'string' || type.length === 0 || type.length > 64) return 'The activity has no valid "type".';
   return undefined;
 }

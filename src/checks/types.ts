@@ -135,6 +135,13 @@ export interface Finding extends Omit<CheckResult, 'status'> {
 
 export type StatusCounts = Readonly<Record<Status, number>>;
 
+/** How many findings have each status (every status present, zero when none). */
+export function countByStatus(findings: readonly { readonly status: Status }[]): StatusCounts {
+  const counts: Record<Status, number> = { pass: 0, fail: 0, error: 0, not_applicable: 0, manual: 0, accepted: 0 };
+  for (const f of findings) counts[f.status] += 1;
+  return counts;
+}
+
 export interface ScanReport {
   readonly workspace: { readonly id: string; readonly name: string };
   readonly scannedAt: string;

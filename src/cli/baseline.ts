@@ -10,6 +10,7 @@ import { loadKnowledge } from '../knowledge/content';
 import { isWorkshopRecord, type WorkshopRecord } from '../knowledge/workshop-record';
 import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
 import { writeOut } from './report-io';
+import { isRecord } from '../shared/is-record';
 
 const USAGE = `Usage: guardian baseline [--from workshop.json] [--report scan.json] [--output file.md]
 
@@ -74,7 +75,7 @@ async function runBaseline(args: readonly string[], io: CliIO): Promise<ExitCode
   if (options.from !== undefined) {
     const value = await readJson(options.from, 'workshop state');
     // Accept the stored item as is, or wrapped as { value } (a store export).
-    const record = isWorkshopRecord(value) ? value : (value as { value?: unknown } | null)?.value;
+    const record = isWorkshopRecord(value) ? value : isRecord(value) ? value.value : undefined;
     if (!isWorkshopRecord(record)) throw new UsageError(`${options.from} is not a workshop state (needs questionIds, index and answers).`);
     workshop = record;
   }

@@ -19,6 +19,7 @@ import type { ConnectorRecord, LocalConnector } from '../bot/local-connector';
 import { answerInput, initialValues, inputQuestion, mergeInputs, parseAssignments, type ChatInput } from './chat-inputs';
 import type { ChatFiles } from './chat-files';
 import { plainMarkdown, renderCard, type ChatButton, type RenderStyle } from './chat-render';
+import { isRecord } from '../shared/is-record';
 
 const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -315,8 +316,8 @@ export class ChatSession {
    * on the clicked card, printed as such (the bot's messages from the click are already above it).
    */
   private printInvokeResponse(body: unknown, clickedCard: string | undefined): void {
-    if (typeof body !== 'object' || body === null) return;
-    const { type, value } = body as { type?: unknown; value?: unknown };
+    if (!isRecord(body)) return;
+    const { type, value } = body;
     if (type === CARD_TYPE) {
       this.write('(the bot replaced the card you clicked)\n');
       this.printCard(value, clickedCard);

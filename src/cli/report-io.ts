@@ -37,7 +37,7 @@ export function ignoreBrokenPipe(stream: NodeJS.WritableStream): void {
 export function writeOut(io: CliIO, text: string): Promise<void> {
   const out = io.stdout;
   ignoreBrokenPipe(out);
-  if ((out as { destroyed?: boolean }).destroyed === true) return Promise.resolve();
+  if ('destroyed' in out && out.destroyed === true) return Promise.resolve();
   return new Promise<void>((resolve, reject) => {
     out.write(text, (error) => (error === null || error === undefined || isBrokenPipe(error) ? resolve() : reject(error)));
   });
