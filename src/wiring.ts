@@ -113,7 +113,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
   const guard = createScanGuard(authorizer, createScanRateLimiter({ store }));
 
   const knowledge = loadKnowledge();
-  const router = createRouter(knowledge);
+  const router = createRouter(knowledge, { describeCheck: checkById });
   // Accepted risk: kept per conversation, applied to every report the conversation sees (scans and watches).
   const exceptions = createExceptionService({
     store,
