@@ -141,7 +141,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
   // for); Q&A answers questions and the fallback.
   const features: Feature[] = [
     createResetFeature({ store }),
-    createWorkshopFeature({ content: knowledge, store }),
+    createWorkshopFeature({ content: knowledge, store, checks: checkById }),
     createLabFeature({ content: loadLabContent(), store, validation: createLabValidationService({ source: scanService }) }),
     ...(sampleEnvironment !== undefined ? [createSampleChangeFeature({ changes: createSampleChanger(sampleEnvironment.arm) })] : []),
     createWatchFeature({ notifications }),

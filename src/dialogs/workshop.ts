@@ -17,6 +17,7 @@ import type { ParticipantAnswer, WorkshopRecord } from '../knowledge/workshop-re
 import type { GuardianStore } from '../storage/store';
 import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
 import type { TurnPort } from './port';
+import type { CheckCatalog } from './qna-cards';
 import { buildChooseCategoriesCard, buildFeedbackCard, buildFinishedCard, buildQuestionCard, WORKSHOP_VERBS } from './workshop-cards';
 import { kindOf } from './turn-precedence';
 import { readSession, updateSession, workshopKey } from './workshop-session';
@@ -24,6 +25,8 @@ import { readSession, updateSession, workshopKey } from './workshop-session';
 export interface WorkshopDependencies {
   readonly content: KnowledgeContent;
   readonly store: GuardianStore;
+  /** The check catalog: feedback names the answer's related checks as the answer card does. */
+  readonly checks: CheckCatalog;
   readonly now?: () => Date;
 }
 
@@ -45,7 +48,7 @@ function answeredCount(session: WorkshopRecord): number {
   return session.questionIds.filter((id) => (session.answers[id]?.length ?? 0) > 0).length;
 }
 
-export function createWorkshopFeature({ content, store, now = () => new Date() }: WorkshopDependencies): Feature {
+export function createWorkshopFeature({ content, store, checks, now = () => new Date() }: WorkshopDependencies): Feature {
   const stamp = (): string => now().toISOString();
   const facilitated = (port: TurnPort): boolean => port.conversation.conversationType !== 'personal';
 
@@ -149,7 +152,7 @@ export function createWorkshopFeature({ content, store, now = () => new Date() }
     const entry = feedback !== undefined ? content.answers.get(feedback.entryId) : undefined;
     if (session === undefined || feedback === undefined || entry === undefined) return;
     await port.sendCard(
-      buildFeedbackCard({ entry, answerText: text, userName: personal ? undefined : userName, grade: feedback.grade, offerNext: !personal }),
+      buildFeedbackCard({ entry, answerText: text, userName: personal ? undefined : userName, grade: feedback.grade, offerNext: !personal }, checks),
       `Key points covered: ${feedback.grade.covered.length} of ${feedback.grade.covered.length + feedback.grade.missed.length}`,
     );
     if (personal) {
