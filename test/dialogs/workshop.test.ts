@@ -22,6 +22,16 @@ function cards(sent: Sent[]): unknown[] {
   return sent.flatMap((s) => (s.kind === 'card' ? [s.card] : []));
 }
 
+/** The feedback card for an answer to the first Network Security prompt. */
+async function firstNetworkFeedback(): Promise<unknown> {
+  const { workshop } = setup();
+  const port = new RecordingPort();
+  await offer(workshop, port, message(router, 'start workshop network'));
+  port.take();
+  await offer(workshop, port, message(router, 'ExpressRoute and private endpoints'));
+  return cards(port.take())[0];
+}
+
 describe('workshop dialog (personal chat)', () => {
   it('asks for categories, then runs the prompts, grades answers and advances', async () => {
     const { store, workshop } = setup();
@@ -199,23 +209,14 @@ describe('workshop category card', () => {
   });
 
   it('shows Learn links by page title on the feedback card', async () => {
-    const { workshop } = setup();
-    const port = new RecordingPort();
-    await offer(workshop, port, message(router, 'start workshop network'));
-    port.take();
-    await offer(workshop, port, message(router, 'ExpressRoute and private endpoints'));
-    const [feedback] = cards(port.take());
+    const feedback = await firstNetworkFeedback();
     const links = actionsOf(feedback).filter((a) => a['type'] === 'Action.OpenUrl');
     expect(links.map((a) => a['title'])).toContain('What is Azure ExpressRoute?');
     expect(links.every((a) => !String(a['title']).startsWith('Learn:'))).toBe(true);
   });
+
   it('ends the feedback with the related checks by title and MCSB controls, and one button that runs exactly those', async () => {
-    const { workshop } = setup();
-    const port = new RecordingPort();
-    await offer(workshop, port, message(router, 'start workshop network'));
-    port.take();
-    await offer(workshop, port, message(router, 'ExpressRoute and private endpoints'));
-    const [feedback] = cards(port.take());
+    const feedback = await firstNetworkFeedback();
     const entry = content.answers.get(content.questions.find((q) => q.category === 'network-security')!.id)!;
     expect(entry.checks.length).toBeGreaterThan(0);
     const text = cardText(feedback);
