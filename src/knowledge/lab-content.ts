@@ -268,7 +268,8 @@ function unknownPlaceholders(texts: readonly string[]): string[] {
 
 function describe(e: ErrorObject): string {
   const where = e.instancePath === '' ? 'the exercise' : e.instancePath;
-  if (e.keyword === 'additionalProperties') return `${where} has an unknown field "${String((e.params as { additionalProperty?: unknown }).additionalProperty)}"`;
+  const field: unknown = e.params['additionalProperty'];
+  if (e.keyword === 'additionalProperties') return `${where} has an unknown field "${String(field)}"`;
   return `${where} ${e.message ?? 'is invalid'}`;
 }
 
