@@ -177,7 +177,7 @@ function findChoice(choices: readonly ChatChoice[], part: string): readonly Chat
 /** The action's data with the inputs' values, as the renderer sends it (inputs without a value are left out). */
 export function mergeInputs(data: unknown, values: ReadonlyMap<string, string>): unknown {
   if (data !== undefined && !isObject(data)) return data;
-  const merged: Json = isObject(data) ? (JSON.parse(JSON.stringify(data)) as Json) : {};
+  const merged: Json = isObject(data) ? structuredClone(data) : {};
   for (const [id, value] of values) if (value !== '') merged[id] = value;
   return merged;
 }
