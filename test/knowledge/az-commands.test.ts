@@ -59,15 +59,25 @@ function shownStrings(file: string): string[] {
   return out;
 }
 
-/** The az commands in the product's own messages: lab validation, CLI usage and errors, check remediations, cards. */
-const messages: [string, string][] = sourceFiles('src').flatMap((file) =>
-  shownStrings(file).flatMap((text) => azSpansInSentence(text).map((span): [string, string] => [path.relative('src', file), span])),
-);
+/** Every string in a lab exercise's prose (goal, help, validation text…), its shell steps left to the test above. */
+function proseStrings(value: unknown, key = ''): string[] {
+  if (typeof value === 'string') return key === 'command' ? [] : [value];
+  if (Array.isArray(value)) return value.flatMap((item) => proseStrings(item));
+  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => proseStrings(v, k));
+  return [];
+}
+
+/** The az commands in the product's own messages: lab validation and lab prose, CLI usage and errors, check remediations, cards. */
+const messages: [string, string][] = [
+  ...sourceFiles('src').flatMap((file) => shownStrings(file).flatMap((text) => azSpansInSentence(text).map((span): [string, string] => [path.relative('src', file), span]))),
+  ...lab.exercises.flatMap((ex) => proseStrings(ex).flatMap((text) => azSpansInSentence(text).map((span): [string, string] => [`lab ${ex.number} text`, span]))),
+];
 
 describe('every az command in the messages the code writes exists in the Azure CLI', () => {
   it('finds the lab validation commands (the test reads the real sources)', () => {
     const lab = messages.filter(([file]) => file.startsWith(`lab${path.sep}`)).map(([, span]) => span.split(' --')[0]);
     for (const command of ['az ml compute create', 'az ml workspace update', 'az security pricing create', 'az role assignment create', 'az role assignment delete']) expect(lab).toContain(command);
+    expect(messages.filter(([where]) => where.startsWith('lab ')).length).toBeGreaterThan(0);
   });
 
   it.each(messages)('%s: %s', (_file, span) => {
