@@ -58,7 +58,7 @@ export async function writeNew(folder: string, name: string, content: string): P
       await fs.writeFile(candidate, content, { encoding: 'utf8', flag: 'wx' });
       return candidate;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      if (!isRecord(e) || e.code !== 'EEXIST') throw e;
     }
   }
   throw new Error(`${name} and ${MAX_TRIES} numbered copies already exist in ${folder}.`);

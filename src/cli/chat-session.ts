@@ -20,6 +20,7 @@ import { answerInput, initialValues, inputQuestion, mergeInputs, parseAssignment
 import type { ChatFiles } from './chat-files';
 import { plainMarkdown, renderCard, type ChatButton, type RenderStyle } from './chat-render';
 import { isRecord } from '../shared/is-record';
+import { errorMessage } from '../shared/error-message';
 
 const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -307,7 +308,7 @@ export class ChatSession {
       const shown = cwd !== undefined && !path.relative(cwd, written).startsWith('..') ? `.${path.sep}${path.relative(cwd, written)}` : written;
       this.write(`bot> (file saved: ${shown})\n`);
     } catch (e) {
-      this.write(`bot> (could not save the file: ${(e as Error).message})\n`);
+      this.write(`bot> (could not save the file: ${errorMessage(e)})\n`);
     }
   }
 

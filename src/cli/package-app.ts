@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import AdmZip from 'adm-zip';
 import type { AppManifest } from '@microsoft/app-manifest';
 import { isRecord } from '../shared/is-record';
+import { errorMessage } from '../shared/error-message';
 
 export interface PackageResult {
   readonly env: string;
@@ -154,7 +155,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`package: ${(e as Error).message}\n`);
+      process.stderr.write(`package: ${errorMessage(e)}\n`);
       process.exitCode = 1;
     },
   );

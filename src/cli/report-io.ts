@@ -6,9 +6,10 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { CliIO } from './command';
+import { isRecord } from '../shared/is-record';
 
 export function isTty(stream: NodeJS.WritableStream): boolean {
-  return (stream as NodeJS.WriteStream).isTTY === true;
+  return 'isTTY' in stream && stream.isTTY === true;
 }
 
 /** Colour on a terminal unless NO_COLOR is set (https://no-color.org); never in a pipe or a file. */
@@ -16,7 +17,7 @@ export function useColor(io: CliIO): boolean {
   return isTty(io.stdout) && (io.env.NO_COLOR ?? '') === '' && io.env.TERM !== 'dumb';
 }
 
-const isBrokenPipe = (error: unknown): boolean => (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+const isBrokenPipe = (error: unknown): boolean => isRecord(error) && error.code === 'EPIPE';
 
 const guarded = new WeakSet<NodeJS.WritableStream>();
 

@@ -22,6 +22,7 @@ import { UsageError, type CliCommand, type CliIO, type ExitCode } from './comman
 import { useColor, writeReport } from './report-io';
 import { applyExceptionsFile, loadExceptionsFile } from './scan-exceptions';
 import type { ExceptionEntry } from '../exceptions/model';
+import { errorMessage } from '../shared/error-message';
 
 export const FORMATS = ['table', 'json', 'sarif', 'markdown'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
@@ -159,7 +160,7 @@ export function createScanCommand(deps: ScanCommandDeps): CliCommand {
       try {
         opened = await deps.openScanService(config, { sample: options.sample, logger });
       } catch (e) {
-        io.stderr.write(`guardian scan: ${e instanceof Error ? e.message : String(e)}\n`);
+        io.stderr.write(`guardian scan: ${errorMessage(e)}\n`);
         return 2;
       }
       try {

@@ -30,8 +30,9 @@ export interface WorkshopDependencies {
   readonly now?: () => Date;
 }
 
-type Action = 'start' | 'continue' | 'skip' | 'next' | 'back' | 'repeat' | 'pause' | 'stop' | 'status';
-const ACTIONS: ReadonlySet<string> = new Set<Action>(['start', 'continue', 'skip', 'next', 'back', 'repeat', 'pause', 'stop', 'status']);
+const ACTION_LIST = ['start', 'continue', 'skip', 'next', 'back', 'repeat', 'pause', 'stop', 'status'] as const;
+type Action = (typeof ACTION_LIST)[number];
+const ACTIONS: ReadonlySet<string> = new Set<string>(ACTION_LIST);
 
 function isCategory(value: string): value is Category {
   return (CATEGORIES as readonly string[]).includes(value);
@@ -236,7 +237,7 @@ export function createWorkshopFeature({ content, store, checks, now = () => new 
       }
       if (route.intent === 'command' && route.command === 'workshop') {
         const [first = 'start', ...rest] = (route.args ?? '').trim().split(/\s+/).filter((w) => w.length > 0);
-        const action: Action = ACTIONS.has(first) ? (first as Action) : 'start';
+        const action: Action = ACTION_LIST.find((a) => a === first) ?? 'start';
         await run(port, action, parseCategories(ACTIONS.has(first) ? rest : [first, ...rest]));
         return true;
       }

@@ -9,6 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { CATEGORIES, CATEGORY_TITLES, type Category } from '../checks/types';
 import type { Explainer, KnowledgeContent, KnowledgeEntry, LearnLink, WorkshopQuestion } from './content-types';
 import { categoryExplainerSchema, checkExplainerSchema, entrySchema, questionsSchema, type EntryFrontMatter, type ExplainerFrontMatter } from './content-schema';
+import { errorMessage } from '../shared/error-message';
 
 export type { Explainer, KnowledgeContent, KnowledgeEntry, LearnLink, WorkshopQuestion } from './content-types';
 
@@ -59,7 +60,7 @@ function readMarkdownFiles(dir: string, problems: string[]): MarkdownFile[] {
       try {
         return [{ file: name, data: parseYaml(match[1] ?? '') as unknown, body: (match[2] ?? '').trim() }];
       } catch (error) {
-        problems.push(`${name}: front matter is not valid YAML (${(error as Error).message.split('\n')[0] ?? ''})`);
+        problems.push(`${name}: front matter is not valid YAML (${errorMessage(error).split('\n')[0] ?? ''})`);
         return [];
       }
     });

@@ -283,7 +283,8 @@ export function fillPlaceholders(
   unknown: (name: string) => string = (name) => `<${name}>`,
 ): string {
   return text.replace(/\{\{\s*([A-Za-z]+)\s*\}\}/g, (_m, name: string) => {
-    const value = (values as Record<string, string | undefined>)[name];
+    const placeholder = LAB_PLACEHOLDERS.find((p) => p === name);
+    const value = placeholder !== undefined ? values[placeholder] : undefined;
     return value !== undefined && value !== '' ? value : unknown(name);
   });
 }
