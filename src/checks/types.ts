@@ -46,6 +46,15 @@ export const CATEGORY_TITLES: Readonly<Record<Category, string>> = {
 export const AREAS = ['rbac', 'defender', 'public-network'] as const;
 export type Area = (typeof AREAS)[number];
 
+export function isArea(value: string): value is Area {
+  return AREAS.some((area) => area === value);
+}
+
+/** An area or a category, told apart: the selection that runs its checks. */
+export function areaOrCategory(scope: Area | Category): { readonly kind: 'area'; readonly area: Area } | { readonly kind: 'category'; readonly category: Category } {
+  return isArea(scope) ? { kind: 'area', area: scope } : { kind: 'category', category: scope };
+}
+
 export interface Remediation {
   /** Portal steps, one sentence each. */
   readonly portal: readonly string[];
