@@ -52,6 +52,7 @@ function main() {
   const turns = run('turns.ts', { nodeArgs: ['--expose-gc'], args: quick ? ['--turns', '1000'] : [], oneCore: true });
   const startup = run('startup.ts');
   const routing = run('routing-figures.ts');
+  const changes = run('change-alerts.ts', { args: quick ? ['--quick'] : [] });
 
   const results = {
     machine,
@@ -62,6 +63,7 @@ function main() {
     startup,
     throttling: fleetRun.throttling ?? fleetRun,
     routing,
+    changes,
   };
   fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
   fs.writeFileSync(path.join(__dirname, 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -88,8 +90,13 @@ function main() {
     rows.push(['routing', `intent ${routing.set.intentAccuracy}, question ${routing.set.questionAccuracy} (holdout ${routing.holdout.questionAccuracy}), mean ${routing.set.meanMs} ms`, '']);
     rows.push(['routing, fresh set', `question ${routing.fresh.questionAccuracy}, out of scope ${routing.fresh.outOfScopeAccuracy}, live checks ${routing.fresh.checkAccuracy}, commands ${routing.fresh.commandAccuracy}`, '>= 0.95 each']);
   }
+  if (!changes.failed) {
+    const { push, pull } = changes;
+    rows.push([`change -> card, queue (${push.changes} changes)`, `p50 ${push.p50Ms} ms, p95 ${push.p95Ms} ms after queued; ${push.armRequestsPerChange} ARM requests per change`, 'p95 < 5000 ms']);
+    rows.push([`change -> card, poll every ${pull.pollIntervalMs / 1000} s (${pull.changes})`, `p50 ${pull.p50Ms} ms, p95 ${pull.p95Ms} ms; ${pull.armRequestsPerIdleInterval} ARM requests per idle interval`, `p95 < ${pull.pollIntervalMs / 1000 + 10} s`]);
+  }
   process.stdout.write(`\nBaseline Guardian benchmarks — ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${results.date}\n\n${table(rows)}\n\nWritten to bench/results/latest.json\n`);
-  const failed = [scan, fleetRun, turns, startup, routing].some((r) => r.failed);
+  const failed = [scan, fleetRun, turns, startup, routing, changes].some((r) => r.failed);
   process.exitCode = failed ? 1 : 0;
 }
 

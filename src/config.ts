@@ -61,6 +61,12 @@ export interface Config {
   readonly events: {
     /** Seconds between Activity Log polls per watched subscription (GUARDIAN_CHANGE_POLL_SECONDS; 5 in local mode, else 60). */
     readonly pollSeconds: number;
+    /**
+     * The Event Grid queue every instance consumes, when configured: a connection string
+     * (GUARDIAN_EVENTS_QUEUE_CONNECTION_STRING, SharedKey) or the queue service URL (GUARDIAN_EVENTS_QUEUE_URL,
+     * managed identity), and the queue's name (GUARDIAN_EVENTS_QUEUE, default guardian-changes; poison `<name>-poison`).
+     */
+    readonly queue?: { readonly connectionString: string; readonly serviceUrl: string; readonly name: string };
   };
   /** Bearer secret for POST /api/notifications/run; the route is off when empty. */
   readonly adminToken: string;
@@ -186,6 +192,14 @@ export function loadConfig(env: Env = process.env, version = readPackageVersion(
 
   // Local mode watches only the sample, whose changes a workshop wants to see within seconds.
   const pollSeconds = int('GUARDIAN_CHANGE_POLL_SECONDS', botId === '' ? 5 : 60, 1, 3600);
+  const queueConnectionString = str('GUARDIAN_EVENTS_QUEUE_CONNECTION_STRING');
+  // The bot's token goes to this URL: https only (Azurite over http takes the connection-string form).
+  const queueServiceUrl = str('GUARDIAN_EVENTS_QUEUE_URL') === '' ? '' : httpsUrl('GUARDIAN_EVENTS_QUEUE_URL', '');
+  const queueName = str('GUARDIAN_EVENTS_QUEUE', 'guardian-changes');
+  // The poison queue is `<name>-poison`, and a queue name is at most 63 characters.
+  if (!/^[a-z0-9](?!.*--)[a-z0-9-]{1,54}[a-z0-9]$/.test(queueName)) problems.push(`GUARDIAN_EVENTS_QUEUE is not a valid queue name of at most 56 characters (got "${queueName}").`);
+  if (queueConnectionString !== '' && queueServiceUrl !== '') problems.push('Set GUARDIAN_EVENTS_QUEUE_CONNECTION_STRING or GUARDIAN_EVENTS_QUEUE_URL, not both.');
+  const queue = queueConnectionString === '' && queueServiceUrl === '' ? undefined : { connectionString: queueConnectionString, serviceUrl: queueServiceUrl, name: queueName };
 
   const adminToken = str('GUARDIAN_ADMIN_TOKEN');
   if (adminToken !== '' && adminToken.length < 32) problems.push('GUARDIAN_ADMIN_TOKEN must be at least 32 characters (use a random secret).');
@@ -224,7 +238,7 @@ export function loadConfig(env: Env = process.env, version = readPackageVersion(
       armConcurrency: int('GUARDIAN_ARM_CONCURRENCY', 16, 1, 64),
     },
     sso: { oauthConnectionName, botDomain: str('BOT_DOMAIN') },
-    events: { pollSeconds },
+    events: { pollSeconds, ...(queue === undefined ? {} : { queue }) },
     adminToken,
     exceptions: {
       maxDays: int('GUARDIAN_EXCEPTION_MAX_DAYS', 180, 1, 3650),

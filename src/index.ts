@@ -45,6 +45,8 @@ export interface StartServerOptions {
   readonly sampleEnvironment?: SampleEnvironment;
   /** Start the notification timer (default true; tests drive passes themselves). */
   readonly notificationTimer?: boolean;
+  /** The clock of accepted risk and notification passes (tests move it to days before and after an expiry). */
+  readonly clock?: () => Date;
 }
 
 /** What the wiring built, for routes and features that need it. */
@@ -85,6 +87,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       store,
       sample: options.sample ?? true,
       ...(options.sampleEnvironment !== undefined ? { sampleEnvironment: options.sampleEnvironment } : {}),
+      ...(options.clock !== undefined ? { clock: options.clock } : {}),
       continueConversation: (reference, logic) => {
         if (late.bot === undefined) throw new Error('the bot is not ready yet');
         return late.bot.continueConversation(reference, logic);

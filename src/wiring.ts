@@ -26,7 +26,7 @@ import { SAMPLE_WORKSPACE_IDS } from './sample';
 import { isWithinScope, parseResourceId } from './shared/resource-id';
 import type { ScanReport } from './checks/types';
 import { createExceptionService } from './exceptions/service';
-import { createExceptionsFeature } from './dialogs/exceptions';
+import { createExceptionsFeature, workspaceResolverOver } from './dialogs/exceptions';
 import { createApproverCheck } from './dialogs/exceptions-approvers';
 import { loadKnowledge } from './knowledge/content';
 import { createRouter } from './knowledge/router';
@@ -48,15 +48,19 @@ import { createScanRateLimiter } from './security/rate-limit';
 import { createScanGuard } from './security/scan-guard';
 import { limitScansInFlight } from './security/scans-in-flight';
 import { createWatchGuard } from './security/watch-guard';
+import { createGuardedAzure } from './security/guarded-azure';
 import { createLinkFeature, type TeamRosterCheck } from './dialogs/link';
 import { createGraphTeamOwnerCheck } from './bot/auth/team-owner';
 import { teamGroupIdFromTeams } from './bot/team-group';
 import { createCredential } from './azure/credentials';
 import { createArmClients } from './azure/clients';
 import { activityLogReader } from './azure/activity-log';
-import { createProductChangeAlerts, type ProductChangeAlerts } from './events/create-change-alerts';
+import { createProductChangeAlerts, type ChangeAlertsDeps, type ProductChangeAlerts } from './events/create-change-alerts';
+import { eventQueuesFrom } from './events/event-queues';
+import { inSubscriptionsOf } from './events/event-scope';
 import type { ActivityLogReader } from './events/activity-log-poller';
 import { createSampleChanger } from './sample/changes';
+import { publishSampleChanges } from './sample/event-grid';
 import { createSampleChangeFeature } from './dialogs/sample-change';
 
 export interface ProductDependencies {
@@ -67,6 +71,8 @@ export interface ProductDependencies {
   /** A sample environment the caller started and will close (used instead of starting one when `sample` is true). */
   readonly sampleEnvironment?: SampleEnvironment;
   readonly continueConversation: (reference: Partial<ConversationReference>, logic: (port: TurnPort) => Promise<void>) => Promise<void>;
+  /** The clock of accepted risk (expiry, reminders) and of notification passes; the system clock by default. */
+  readonly clock?: () => Date;
 }
 
 export interface ProductServices {
@@ -84,6 +90,7 @@ export interface ProductServices {
 
 export async function buildProductFeatures(deps: ProductDependencies): Promise<ProductServices> {
   const { config, logger, store } = deps;
+  const clock = deps.clock ?? ((): Date => new Date());
   const ownsSample = deps.sample && deps.sampleEnvironment === undefined;
   const sampleEnvironment = !deps.sample
     ? undefined
@@ -111,6 +118,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
   const bindings = createChannelBindings(store);
   const authorizer = createScanAuthorizerFromConfig(config, { bindings, sampleSubscriptionIds });
   const guard = createScanGuard(authorizer, createScanRateLimiter({ store }));
+  const guardedAzure = createGuardedAzure(scanService, guard);
 
   const knowledge = loadKnowledge();
   const router = createRouter(knowledge, { describeCheck: checkById });
@@ -120,12 +128,24 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
     isKnownCheck: (id) => checkById(id) !== undefined,
     mayScan: (id) => config.azure.allowedScopes.some((scope) => isWithinScope(id, scope)) || (sampleEnvironment !== undefined && sampleSubscriptionIds.some((sub) => isWithinScope(id, `/subscriptions/${sub}`))),
     maxDays: config.exceptions.maxDays,
+    now: clock,
   });
   const acceptRisks = (report: ScanReport, conversationId: string): Promise<ScanReport> => exceptions.applyTo(report, conversationId);
   const sender = createProactiveSender({ continueConversation: deps.continueConversation });
   const instanceId = defaultInstanceId();
   const watchGuard = createWatchGuard(guard);
-  const notifications = createNotificationService({ store, scanService, sender, logger, instanceId, guard: watchGuard, acceptRisks });
+  const notifications = createNotificationService({
+    store,
+    scanService,
+    sender,
+    logger,
+    instanceId,
+    guard: watchGuard,
+    acceptRisks,
+    exceptionExpiry: { remindDays: config.exceptions.remindDays, maxDays: config.exceptions.maxDays },
+    clock,
+  });
+  const changeQueues = changeQueuesFor(config, sampleSubscriptionIds);
   const changeAlerts = createProductChangeAlerts({
     store,
     scanService,
@@ -134,7 +154,14 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
     instanceId,
     readActivityLog: activityLogReaderFor(config, sampleEnvironment, sampleSubscriptionIds),
     pollIntervalMs: config.events.pollSeconds * 1000,
+    guard: watchGuard,
+    acceptRisks,
+    ...changeQueues,
   });
+  // With a queue configured, the sample's changes arrive as Event Grid events too (the push path, without Azure).
+  const stopSamplePublishing = sampleEnvironment !== undefined && changeQueues.queues !== undefined
+    ? publishSampleChanges(sampleEnvironment.arm.activityLog, (text) => changeQueues.queues?.queue.put(text) ?? Promise.resolve(), (e) => logger.warn({ err: e }, 'publishing a sample change to the queue failed'))
+    : undefined;
 
   // Who gets a message is one rule (dialogs/turn-precedence.ts): commands and buttons run, free text answers a
   // pending workshop prompt. Each feature below takes only its own commands (the lab also the inputs it asked
@@ -142,28 +169,19 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
   const features: Feature[] = [
     createResetFeature({ store }),
     createWorkshopFeature({ content: knowledge, store, checks: checkById }),
-    createLabFeature({ content: loadLabContent(), store, validation: createLabValidationService({ source: scanService }) }),
+    createLabFeature({ content: loadLabContent(), store, validation: (conversation) => createLabValidationService({ source: guardedAzure.for(conversation) }) }),
     ...(sampleEnvironment !== undefined ? [createSampleChangeFeature({ changes: createSampleChanger(sampleEnvironment.arm) })] : []),
     createWatchFeature({ notifications }),
     // The offer side of Teams' file consent; the bot (src/bot/app.ts) answers Allow/Decline over the same store.
-    createBaselineFeature({ content: knowledge, store, offerFile: createFileConsent({ store, logger }).offerFile }),
+    createBaselineFeature({ content: knowledge, store, offerFile: createFileConsent({ store, logger }).offerFile, lastScanAccess: { guard, userScopedResults: config.azure.authMode === 'user' } }),
     createLinkFeature({ bindings, rosterCheck: teamOwnerCheck(config), allowedScopes: config.azure.allowedScopes, onError: (e) => logger.warn({ err: e }, 'link command failed') }),
     createExceptionsFeature({
       service: exceptions,
       approvers: createApproverCheck(config.exceptions.approvers, { roster: teamOwnerCheck(config) }),
       checks: checkById,
       maxDays: config.exceptions.maxDays,
-      resolveWorkspace: async (target, conversation) => {
-        const decision = await guard.authorize(target, conversation);
-        if (!decision.allowed) return { ok: false, message: decision.reason };
-        const resolution = await scanService.resolve(target).catch((e: unknown) => {
-          if (e instanceof ScanError) return { kind: 'not_found' as const, message: e.message };
-          throw e;
-        });
-        if (resolution.kind === 'found') return { ok: true, id: resolution.workspace.id, name: resolution.workspace.name };
-        if (resolution.kind === 'ambiguous') return { ok: false, message: `"${target}" matches several workspaces; give its resource id.` };
-        return { ok: false, message: resolution.message };
-      },
+      now: clock,
+      resolveWorkspace: workspaceResolverOver((conversation) => guardedAzure.for(conversation)),
     }),
     createScanFeature({ scanService, store, logger, checks: checkById, sampleWorkspaceId, guard, acceptRisks, userScopedResults: config.azure.authMode === 'user' }),
     createChecksCatalogFeature({ checks: allChecks }),
@@ -183,6 +201,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
       }
     },
     async close() {
+      stopSamplePublishing?.();
       await changeAlerts.stop();
       await notifications.stop();
       if (ownsSample) await sampleEnvironment?.close();
@@ -208,6 +227,23 @@ function activityLogReaderFor(config: Config, sample: SampleEnvironment | undefi
     const read = samples.has(subscriptionId.toLowerCase()) ? sampleRead : azure();
     return read === undefined ? Promise.resolve({ kind: 'events', events: [] }) : read(subscriptionId, window, signal);
   };
+}
+
+/**
+ * The Event Grid queues when configured (the bot identity's token for the URL form), and the rule that drops a
+ * queued change from a subscription the bot may not read before anything else is done with it.
+ */
+function changeQueuesFor(config: Config, sampleSubscriptionIds: readonly string[]): Pick<ChangeAlertsDeps, 'queues' | 'acceptsEvent'> {
+  const settings = config.events.queue;
+  if (settings === undefined) return {};
+  let credential: ReturnType<typeof createCredential> | undefined;
+  const getToken = async (): Promise<string> => {
+    const token = await (credential ??= createCredential(config.azure, 'azure')).getToken('https://storage.azure.com/.default');
+    if (token === null) throw new Error('No token for Azure Storage from the bot identity.');
+    return token.token;
+  };
+  const allowed = inSubscriptionsOf([...config.azure.allowedScopes, ...sampleSubscriptionIds.map((s) => `/subscriptions/${s}`)]);
+  return { queues: eventQueuesFrom(settings, getToken), acceptsEvent: (event) => allowed(event.resourceId) };
 }
 
 /** The workspace a sample target names (`sample` alone is lab-default), as the sample scan service maps it. */

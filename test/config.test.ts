@@ -118,3 +118,19 @@ describe('a registered bot names its tenants', () => {
     expect(problemsOf(() => loadConfig({}))).toEqual([]);
   });
 });
+
+describe('the change-event queue', () => {
+  it('is off unless a queue URL or connection string is given, and then named guardian-changes', () => {
+    expect(loadConfig({}).events.queue).toBeUndefined();
+    expect(loadConfig({ GUARDIAN_EVENTS_QUEUE_URL: 'https://stchanges.queue.core.windows.net' }).events.queue).toEqual({ connectionString: '', serviceUrl: 'https://stchanges.queue.core.windows.net', name: 'guardian-changes' });
+  });
+
+  it('refuses both forms at once and a name Storage would refuse, naming each problem', () => {
+    const problems = problemsOf(() => loadConfig({ GUARDIAN_EVENTS_QUEUE_URL: 'https://a.queue.core.windows.net', GUARDIAN_EVENTS_QUEUE_CONNECTION_STRING: 'AccountName=a;AccountKey=b', GUARDIAN_EVENTS_QUEUE: 'Changes--Queue' }));
+    expect(problems).toEqual(expect.arrayContaining([expect.stringContaining('not both'), expect.stringContaining('GUARDIAN_EVENTS_QUEUE is not a valid queue name')]));
+  });
+
+  it('sends the bot\'s token only to an https queue URL', () => {
+    expect(problemsOf(() => loadConfig({ GUARDIAN_EVENTS_QUEUE_URL: 'http://stchanges.queue.core.windows.net' }))).toEqual([expect.stringContaining('GUARDIAN_EVENTS_QUEUE_URL must be an https:// URL')]);
+  });
+});

@@ -4,7 +4,7 @@
  * are changes; the `Started` / `Accepted` records of the same operation, reads and failures are not.
  */
 import { isRestError } from '@azure/core-rest-pipeline';
-import { callerFromClaims, type ChangeEvent } from '../shared/change-event';
+import { callerFromClaims, correlationOf, type ChangeEvent } from '../shared/change-event';
 import type { JsonReader } from './parse/json-reader';
 import type { RawArm } from './raw';
 
@@ -66,6 +66,7 @@ export function parseActivityLogRecord(record: JsonReader): ChangeEvent | undefi
     time: new Date(time).toISOString(),
     caller: callerFromClaims(record.str('caller'), record.stringMap('claims')),
     source: 'activity-log',
+    ...correlationOf(record.str('correlationId')),
   };
 }
 

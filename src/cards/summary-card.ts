@@ -80,7 +80,8 @@ export function scanSummaryCard(report: ScanReport, options: SummaryCardOptions)
       fail: counts.fail,
       error: counts.error,
       pass: counts.pass,
-      other: counts.manual + counts.not_applicable,
+      // The bar's grey part: accepted risks are named in the counts line beside it.
+      other: counts.manual + counts.not_applicable + counts.accepted,
     })),
     top: top.map((f) => ({
       badge: markdownText(findingBadge(f)),

@@ -10,13 +10,14 @@ import { compareFindings } from './order';
 import { CHECK_SET_VERSION } from './registry';
 
 function toFinding(check: CheckDefinition, result: CheckResult): Finding {
+  const { cli, ...rest } = result;
   return {
-    ...result,
+    ...rest,
     checkId: check.id,
     title: check.title,
     category: check.category,
     severity: check.severity,
-    remediation: check.remediation,
+    remediation: cli === undefined ? check.remediation : { ...check.remediation, cli },
     workshopQuestions: check.workshopQuestions,
   };
 }

@@ -87,6 +87,11 @@ export interface CheckResult {
   /** One sentence naming the resource and what was found. */
   readonly message: string;
   readonly evidence: readonly Evidence[];
+  /**
+   * The fix command for this result, when the check's general one (remediation.cli) would be wrong for it: too
+   * few Owners need an assignment created, not deleted.
+   */
+  readonly cli?: string;
 }
 
 export interface CheckDefinition {

@@ -7,6 +7,7 @@ import { isWorkshopRecord } from '../knowledge/workshop-record';
 import { readSession } from '../dialogs/workshop-session';
 import type { GuardianStore } from '../storage/store';
 import type { CliIO } from './command';
+import { scrubSecrets } from '../logging';
 import { writeReport } from './report-io';
 
 /** Writes the conversation's workshop to `file`; says on stderr what it did (nothing when there was no workshop). */
@@ -16,6 +17,8 @@ export async function exportWorkshop(store: GuardianStore, conversationId: strin
     io.stderr.write(`No workshop in this chat, so nothing was written to ${file} (say "start workshop" first).\n`);
     return;
   }
-  await writeReport(io, `${JSON.stringify(record, null, 2)}\n`, file);
+  // The file goes into repositories and pipelines: a secret pasted into an answer is redacted, as in chat and the baseline document.
+  const scrubbed = JSON.stringify(record, (_key, value: unknown) => (typeof value === 'string' ? scrubSecrets(value) : value), 2);
+  await writeReport(io, `${scrubbed}\n`, file);
   io.stderr.write(`Wrote the workshop to ${file}: guardian baseline --from ${file} [--report scan.json]\n`);
 }

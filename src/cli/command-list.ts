@@ -10,6 +10,7 @@ import { askCommand } from './ask';
 import { baselineCommand } from './baseline';
 import { fleetCommand } from './fleet';
 import { createExceptionsCommand } from './exceptions';
+import { eventsCommand } from './events';
 
 export const commands: readonly CliCommand[] = [
   createScanCommand({ openScanService: openDefaultScanService, checks: allChecks }),
@@ -19,4 +20,5 @@ export const commands: readonly CliCommand[] = [
   baselineCommand,
   fleetCommand,
   createExceptionsCommand(),
+  eventsCommand,
 ];

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import type { CliIO } from './command';
+import { UsageError, type CliIO } from './command';
 import { isRecord } from '../shared/is-record';
 
 export function isTty(stream: NodeJS.WritableStream): boolean {
@@ -51,6 +51,21 @@ export async function writeReport(io: CliIO, text: string, outputPath: string | 
   }
   const target = path.resolve(outputPath);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  await fs.writeFile(temp, text, 'utf8');
-  await fs.rename(temp, target);
+  try {
+    await fs.writeFile(temp, text, 'utf8');
+    await fs.rename(temp, target);
+  } catch (error) {
+    // Nothing half-written stays behind, and the reader learns which path failed and why, not an errno dump.
+    await fs.rm(temp, { force: true });
+    throw new UsageError(`cannot write the report to ${outputPath}: ${writeProblem(error)}`, { cause: error });
+  }
+}
+
+function writeProblem(error: unknown): string {
+  // Not `instanceof Error`: errors from Node's fs may come from another realm (a test VM).
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  if (code === 'EISDIR') return 'it is a folder; give a file name.';
+  if (code === 'ENOENT') return 'its folder does not exist.';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied.';
+  return error instanceof Error ? error.message : String(error);
 }

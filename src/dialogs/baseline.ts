@@ -13,6 +13,7 @@ import { buildBaselineCard } from './baseline-cards';
 import { BASELINE_SHOW_VERB } from './workshop-cards';
 import { readSession } from './workshop-session';
 import { LastScans } from './scan-state';
+import { lastScanRefusal, type LastScanAccess } from './last-scan-access';
 
 export type OfferFile = (port: TurnPort, fileName: string, content: string) => Promise<void>;
 
@@ -21,10 +22,12 @@ export interface BaselineDependencies {
   readonly store: GuardianStore;
   /** Sends the document through Teams' file-consent flow (personal chat only); provided by src/bot. */
   readonly offerFile?: OfferFile;
+  /** Whether the conversation's last scan may be shown to this user now: the same rule as paging through it. */
+  readonly lastScanAccess: LastScanAccess;
   readonly now?: () => Date;
 }
 
-export function createBaselineFeature({ content, store, offerFile, now = () => new Date() }: BaselineDependencies): Feature {
+export function createBaselineFeature({ content, store, offerFile, lastScanAccess, now = () => new Date() }: BaselineDependencies): Feature {
   // The same record the scan feature writes, read through its own accessor so the shapes cannot drift apart.
   const lastScans = new LastScans(store);
 
@@ -32,7 +35,9 @@ export function createBaselineFeature({ content, store, offerFile, now = () => n
     await port.typing();
     const conversationId = port.conversation.conversationId;
     const workshop = await readSession(store, conversationId);
-    const report = (await lastScans.get(conversationId))?.report;
+    const last = await lastScans.get(conversationId);
+    // Someone else's scan (user-delegated mode), or one no longer authorised here, stays out of the document.
+    const report = last !== undefined && (await lastScanRefusal(lastScanAccess, last, port.conversation)) === undefined ? last.report : undefined;
     const input = { content, ...(workshop !== undefined ? { workshop } : {}), ...(report !== undefined ? { report } : {}) };
     const document = buildBaselineDocument({ ...input, generatedAt: now() });
     const personal = port.conversation.conversationType === 'personal';

@@ -7,11 +7,12 @@
 import { ACCEPT_SCOPES, acceptRiskFormCard, EXCEPTION_VERBS, type AcceptScope } from '../cards/accept-risk-card';
 import { noticeCard } from '../cards/notice-card';
 import { parseAcceptCommand } from '../exceptions/command';
-import { dayAfter, daysLeft, type ExceptionEntry } from '../exceptions/model';
+import { dayAfter, daysLeft, expiryChoices, type ExceptionEntry } from '../exceptions/model';
 import type { StoredException } from '../exceptions/repository';
 import type { ExceptionService } from '../exceptions/service';
 import type { ExceptionFieldError } from '../exceptions/validate';
 import type { CheckLookup } from '../report/catalog';
+import { ScanError, type Resolution } from '../scan/scan-service';
 import { quoteUserText } from '../security/input';
 import { parseResourceId, ResourceIdError } from '../shared/resource-id';
 import type { ApproverCheck } from './exceptions-approvers';
@@ -26,6 +27,22 @@ export interface ExceptionsFeatureOptions {
   /** A workspace named in chat ("on ws-prod") as the scan service resolves it, after the scan guard allowed it. */
   readonly resolveWorkspace: (target: string, conversation: ConversationInfo) => Promise<{ readonly ok: true; readonly id: string; readonly name: string } | { readonly ok: false; readonly message: string }>;
   readonly now?: () => Date;
+}
+
+/**
+ * `resolveWorkspace` over name lookups made for one conversation (the product's guarded Azure handle): a refusal
+ * or a lookup error is the answer, and an ambiguous name asks for the id without listing anyone's workspaces.
+ */
+export function workspaceResolverOver(lookupFor: (conversation: ConversationInfo) => { resolve(target: string): Promise<Resolution> }): ExceptionsFeatureOptions['resolveWorkspace'] {
+  return async (target, conversation) => {
+    const resolution = await lookupFor(conversation).resolve(target).catch((e: unknown): Resolution => {
+      if (e instanceof ScanError) return { kind: 'not_found', message: e.message };
+      throw e;
+    });
+    if (resolution.kind === 'found') return { ok: true, id: resolution.workspace.id, name: resolution.workspace.name };
+    if (resolution.kind === 'ambiguous') return { ok: false, message: `"${target}" matches several workspaces; give its resource id.` };
+    return { ok: false, message: resolution.message };
+  };
 }
 
 export const EXCEPTIONS_TEXT = {
@@ -77,9 +94,17 @@ export function exceptionsListText(stored: readonly StoredException[], now: Date
   return lines.join('\n');
 }
 
-function acceptedText(entry: ExceptionEntry, workspaceName: string): string {
-  return `Accepted ${entry.checkId} on ${quoteUserText(lastSegment(entry.resource), 120)} (${quoteUserText(workspaceName, 120)}) until ${entry.expires}, owner ${quoteUserText(entry.owner, 80)}: ${quoteUserText(entry.reason, 300)}. The next scan shows it as accepted; when it expires, the finding fails again.`;
+/**
+ * "Accepted AML-NET-001 on ws-prod until …". `quote` escapes user text for where it goes: chat Markdown quotes it,
+ * a notice card escapes its lines itself (quoting twice would show the backslashes).
+ */
+function acceptedText(entry: ExceptionEntry, workspaceName: string, quote: (text: string, max: number) => string): string {
+  const resource = lastSegment(entry.resource);
+  const where = resource.toLowerCase() === workspaceName.toLowerCase() ? quote(resource, 120) : `${quote(resource, 120)} (${quote(workspaceName, 120)})`;
+  return `Accepted ${entry.checkId} on ${where} until ${entry.expires}, owner ${quote(entry.owner, 80)}: ${quote(entry.reason, 300)}. The next scan shows it as accepted; when it expires, the finding fails again.`;
 }
+
+const unquoted = (text: string): string => text;
 
 const text = (data: CardAction['data'], key: string): string => (typeof data[key] === 'string' ? (data[key]).trim() : '');
 
@@ -108,7 +133,7 @@ export function createExceptionsFeature(options: ExceptionsFeatureOptions): Feat
       expires,
       createdBy: owner,
     });
-    return port.sendText(result.ok ? acceptedText(result.stored.entry, resolved.name) : refusal(result.problems));
+    return port.sendText(result.ok ? acceptedText(result.stored.entry, resolved.name, quoteUserText) : refusal(result.problems));
   }
 
   /** The ids a card carries, parsed: untrusted until they parse as resource ids and name a known check. */
@@ -132,7 +157,7 @@ export function createExceptionsFeature(options: ExceptionsFeatureOptions): Feat
     if (finding === undefined) return { kind: 'text', text: EXCEPTIONS_TEXT.badCard };
     const denied = await approvers.refusal(port.conversation, finding.resourceId);
     if (denied !== undefined) return { kind: 'text', text: denied };
-    const today = now();
+    const expiry = expiryChoices(now(), options.maxDays);
     const form = acceptRiskFormCard({
       checkId: finding.checkId,
       title: checks(finding.checkId)?.title ?? finding.checkId,
@@ -140,9 +165,9 @@ export function createExceptionsFeature(options: ExceptionsFeatureOptions): Feat
       workspaceId: finding.workspaceId,
       workspaceName: lastSegment(finding.workspaceId),
       defaultOwner: displayName(port.conversation),
-      minExpiry: dayAfter(today, 1),
-      maxExpiry: dayAfter(today, options.maxDays),
-      defaultExpiry: dayAfter(today, Math.min(90, options.maxDays)),
+      minExpiry: expiry.min,
+      maxExpiry: expiry.max,
+      defaultExpiry: expiry.proposed,
       maxDays: options.maxDays,
     });
     // A new message: the finding card stays as it was until the risk is accepted.
@@ -173,7 +198,7 @@ export function createExceptionsFeature(options: ExceptionsFeatureOptions): Feat
       createdBy: accepting,
     });
     if (!result.ok) return { kind: 'text', text: refusal(result.problems) };
-    return { kind: 'card', card: noticeCard({ title: `Risk accepted: ${finding.checkId}`, lines: [acceptedText(result.stored.entry, workspaceName)], tone: 'success' }) };
+    return { kind: 'card', card: noticeCard({ title: `Risk accepted: ${finding.checkId}`, lines: [acceptedText(result.stored.entry, workspaceName, unquoted)], tone: 'success' }) };
   }
 
   /** Renew and Revoke act on the conversation that holds the exception: from there by an approver, or by its owner anywhere. */

@@ -44,7 +44,7 @@ import {
   parametersButtonTitle,
 } from './lab-cards';
 import { parseLabCommand, type LabCommand } from './lab-commands';
-import type { AdaptiveCard, TurnPort } from './port';
+import type { AdaptiveCard, ConversationInfo, TurnPort } from './port';
 
 /** The card buttons that act on the exercise shown (each LAB_VERBS entry of the same name). */
 const EXERCISE_STEP_KINDS = ['validate', 'done', 'skip', 'back', 'next', 'help'] as const;
@@ -52,7 +52,12 @@ const EXERCISE_STEP_KINDS = ['validate', 'done', 'skip', 'back', 'next', 'help']
 export interface LabFeatureOptions {
   readonly content: LabContent;
   readonly store: GuardianStore;
-  readonly validation: LabValidationService;
+  /**
+   * Validation against Azure. The product passes a function: each operation gets a service over a guarded Azure
+   * handle for the conversation and user asking (src/security/guarded-azure.ts), so the lab reads nothing the
+   * scan guard would refuse and spends the same budgets as a scan.
+   */
+  readonly validation: LabValidationService | ((conversation: ConversationInfo) => LabValidationService);
   readonly now?: () => Date;
 }
 
@@ -63,7 +68,8 @@ const MAX_CANDIDATES = 5;
 const WORKSPACE_TARGET = /^(\/subscriptions\/\S+|[A-Za-z0-9][A-Za-z0-9_.-]{2,62})$/;
 
 export function createLabFeature(options: LabFeatureOptions): Feature {
-  const { content, validation } = options;
+  const { content } = options;
+  const validationFor = (port: TurnPort): LabValidationService => (typeof options.validation === 'function' ? options.validation(port.conversation) : options.validation);
   const total = content.exercises.length;
   const progressStore = new LabProgressStore(options.store, total);
   const clock = options.now ?? (() => new Date());
@@ -101,7 +107,7 @@ export function createLabFeature(options: LabFeatureOptions): Feature {
     }
     await port.typing();
     try {
-      return await validation.validate(exercise.validation.validator, params);
+      return await validationFor(port).validate(exercise.validation.validator, params);
     } catch (error) {
       // The service promises not to throw; a broken one still must not crash the conversation.
       return cannotValidate(error instanceof Error ? error.message : String(error));
@@ -183,7 +189,7 @@ export function createLabFeature(options: LabFeatureOptions): Feature {
     }
     if (!WORKSPACE_TARGET.test(trimmed)) return textReply('That does not look like a workspace name or resource id.');
     await port.typing();
-    const resolution = await validation.find(trimmed);
+    const resolution = await validationFor(port).find(trimmed);
     return update(userId, (p) => {
       switch (resolution.kind) {
         case 'found': {

@@ -15,6 +15,8 @@ export interface ScanGuard {
   authorizeResolved(workspaceId: string, conversation: ConversationInfo): Promise<GuardDecision>;
   /** A subscription (GUID or `/subscriptions/<guid>`) before its Defender settings are read. Optional: absent means refuse. */
   authorizeSubscription?(subscription: string, conversation: ConversationInfo): Promise<GuardDecision>;
+  /** Before workspaces are listed for this conversation (a Resource Graph read): the tenant gate alone. */
+  authorizeListing(conversation: ConversationInfo): Promise<GuardDecision>;
   /** The workspaces this conversation may choose from. */
   filterVisible<T extends Pick<WorkspaceRef, 'id'>>(workspaces: readonly T[], conversation: ConversationInfo): Promise<readonly T[]>;
   /**

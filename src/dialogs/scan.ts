@@ -48,6 +48,8 @@ import {
 import { ProgressThrottle } from './scan-progress';
 import { LastScans, withRechecked, type LastScan } from './scan-state';
 import type { ScanGuard } from './scan-guard';
+import { authorizeTarget, isOwnScan, lastScanRefusal, type LastScanAccess } from './last-scan-access';
+import { boundResolution } from '../security/bounded-resolution';
 
 export interface ScanFeatureOptions {
   readonly scanService: ScanService;
@@ -64,8 +66,11 @@ export interface ScanFeatureOptions {
    * and targeting a sample of another is refused before any read. Without it, sample cards are taken as they come.
    */
   readonly sampleWorkspaceId?: (sampleTarget: string) => string | undefined;
-  /** Who may scan what, and how often: asked before any ARM read, on every message and every card action. */
-  readonly guard?: ScanGuard;
+  /**
+   * Who may scan what, and how often: asked before any ARM read, on every message and every card action. Required:
+   * a composition cannot leave it out (tests that are not about it pass a guard configured wide open).
+   */
+  readonly guard: ScanGuard;
   /**
    * User-delegated mode: a scan's results are what the scanning user's own Azure rights could read, so only that
    * user may page through them or open their details. In bot mode anyone in the conversation may.
@@ -83,7 +88,7 @@ const RESOURCE_ID_EXAMPLE =
 
 const STALE = 'That card belongs to an earlier scan that I no longer have. Press Re-scan or say "scan <workspace>" to start again.';
 
-export const SOMEONE_ELSES_SCAN = 'Those results come from another person\'s scan, run with their Azure rights. Say "scan <workspace>" to see what yours can read.';
+export { SOMEONE_ELSES_SCAN } from './last-scan-access';
 
 /** What a "Which workspace?" card passes back: a scope by name, or the exact checks a related-checks button named. */
 function choiceScope(scope: CheckScope | ScanSelection): { readonly check: string; readonly checkIds?: readonly string[] } {
@@ -164,6 +169,7 @@ function describeTarget(target: string): string {
 
 export function createScanFeature(options: ScanFeatureOptions): Feature {
   const { scanService, logger, checks, guard } = options;
+  const access: LastScanAccess = { guard, userScopedResults: options.userScopedResults === true };
   const lastScans = new LastScans(options.store);
   const maxFindingCards = Math.max(0, options.maxFindingCards ?? 0);
   const intervalMs = options.progressIntervalMs ?? 1000;
@@ -204,9 +210,8 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
 
   /** Authorises a sample or a workspace id for this conversation and takes one scan from its budget; the refusal, if any. */
   async function admit(port: TurnPort, target: string): Promise<string | undefined> {
-    if (guard === undefined) return undefined;
     const conversation = port.conversation;
-    const decision = isSampleTarget(target) ? await guard.authorize(target, conversation) : await guard.authorizeResolved(target, conversation);
+    const decision = await authorizeTarget(guard, target, conversation);
     if (!decision.allowed) return decision.reason;
     const budget = await guard.takeScan(conversation, target);
     return budget.allowed ? undefined : budget.reason;
@@ -267,19 +272,13 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
   /** "Defender status for subscription <id>": authorised like a scan (the subscription itself must be allowed). */
   async function defenderStatus(port: TurnPort, subscriptionId: string): Promise<void> {
     const scope = `/subscriptions/${subscriptionId}`;
-    if (guard !== undefined) {
-      const decision = guard.authorizeSubscription === undefined
-        ? { allowed: false as const, reason: 'This bot is not set up to read the Defender plans of a subscription.' }
-        : await guard.authorizeSubscription(scope, port.conversation);
-      if (!decision.allowed) {
-        await port.sendCard(errorCard('I cannot read that subscription', decision.reason), 'Defender status refused');
-        return;
-      }
-      const budget = await guard.takeScan(port.conversation, scope);
-      if (!budget.allowed) {
-        await port.sendCard(errorCard('I cannot read that subscription', budget.reason), 'Defender status refused');
-        return;
-      }
+    const decision = guard.authorizeSubscription === undefined
+      ? { allowed: false as const, reason: 'This bot is not set up to read the Defender plans of a subscription.' }
+      : await guard.authorizeSubscription(scope, port.conversation);
+    const budget = decision.allowed ? await guard.takeScan(port.conversation, scope) : decision;
+    if (!budget.allowed) {
+      await port.sendCard(errorCard('I cannot read that subscription', budget.reason), 'Defender status refused');
+      return;
     }
     if (scanService.defenderStatus === undefined) {
       await port.sendCard(errorCard('I cannot read that subscription', 'This scan service cannot read the Defender plans of a subscription; name a workspace in it instead.'), 'Defender status refused');
@@ -297,6 +296,17 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     await port.sendCard(defenderPlansCard(report), defenderStatusSentence(report));
   }
 
+  /** The workspaces to offer, listed only for a conversation the guard lets list (a listing is an Azure read too). */
+  async function listWorkspaces(port: TurnPort): Promise<Parameters<typeof workspaceChoiceCard>[0]['workspaces']> {
+    if (!(await guard.authorizeListing(port.conversation)).allowed) return [];
+    try {
+      return await scanService.listWorkspaces();
+    } catch (error) {
+      logger?.warn({ err: error }, 'could not list workspaces');
+      return [];
+    }
+  }
+
   async function promptForWorkspace(
     port: TurnPort,
     scope: CheckScope | ScanSelection,
@@ -304,16 +314,8 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     name?: string,
     notice?: string,
   ): Promise<void> {
-    let workspaces = candidates;
-    if (workspaces === undefined) {
-      try {
-        workspaces = await scanService.listWorkspaces();
-      } catch (error) {
-        logger?.warn({ err: error }, 'could not list workspaces');
-        workspaces = [];
-      }
-    }
-    if (guard !== undefined) workspaces = await guard.filterVisible(workspaces, port.conversation);
+    let workspaces = candidates ?? (await listWorkspaces(port));
+    workspaces = await guard.filterVisible(workspaces, port.conversation);
     const prompt =
       name !== undefined
         ? `Several workspaces are called "${name}". Which one should I scan?`
@@ -334,22 +336,15 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
         return;
       }
       // Other checks are about a workspace: offer the ones in that subscription.
-      let inSubscription: Parameters<typeof workspaceChoiceCard>[0]['workspaces'] = [];
-      try {
-        inSubscription = (await scanService.listWorkspaces()).filter((w) => w.subscriptionId.toLowerCase() === subscription);
-      } catch (error) {
-        logger?.warn({ err: error }, 'could not list workspaces');
-      }
+      const inSubscription = (await listWorkspaces(port)).filter((w) => w.subscriptionId.toLowerCase() === subscription);
       const notice = `That is a subscription; these checks are about a workspace. For the subscription's Defender plans, ask "defender status for subscription ${subscription}".`;
       await promptForWorkspace(port, scope, inSubscription, undefined, notice);
       return;
     }
-    if (guard !== undefined) {
-      const decision = await guard.authorize(target, port.conversation);
-      if (!decision.allowed) {
-        await port.sendCard(errorCard('I cannot run that scan', decision.reason), 'Scan refused');
-        return;
-      }
+    const decision = await guard.authorize(target, port.conversation);
+    if (!decision.allowed) {
+      await port.sendCard(errorCard('I cannot run that scan', decision.reason), 'Scan refused');
+      return;
     }
     if (isSampleTarget(target)) {
       await runScan(port, target.toLowerCase(), scope, target.toLowerCase() === 'sample' ? 'the sample workspace' : target.slice('sample:'.length));
@@ -358,6 +353,8 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     let resolution;
     try {
       resolution = await scanService.resolve(target);
+      // Only what this conversation may scan: a match outside it is not named, not even in a refusal.
+      resolution = await boundResolution(guard, port.conversation, target, resolution);
     } catch (error) {
       await port.sendCard(errorCard('I could not start the scan', sentenceFor(error)), 'Scan refused');
       return;
@@ -382,22 +379,9 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     if (!target.ok) return refuse(target.reason);
     const last = await lastScans.get(port.conversation.conversationId);
     if (last === undefined || last.report.workspace.id.toLowerCase() !== workspace.value.toLowerCase()) return { kind: 'text', text: STALE };
-    if (!isOwnScan(port, last)) return { kind: 'text', text: SOMEONE_ELSES_SCAN };
-    // Authorised again (no budget: nothing is read from Azure): a binding or tenant change since the scan counts.
-    const refused = await reauthorize(port, last.target);
+    const refused = await lastScanRefusal(access, last, port.conversation);
     if (refused !== undefined) return { kind: 'text', text: refused };
     return fn(last.report, { workspaceId: last.report.workspace.id, target: last.target }, last.scope ?? { kind: 'all' });
-  }
-
-  /** Whether this user may see `last`: always in bot mode; in user-delegated mode only the user who scanned. */
-  function isOwnScan(port: TurnPort, last: LastScan): boolean {
-    return options.userScopedResults !== true || last.scannedBy === port.conversation.userId;
-  }
-
-  async function reauthorize(port: TurnPort, target: string): Promise<string | undefined> {
-    if (guard === undefined) return undefined;
-    const decision = isSampleTarget(target) ? await guard.authorize(target, port.conversation) : await guard.authorizeResolved(target, port.conversation);
-    return decision.allowed ? undefined : decision.reason;
   }
 
   /**
@@ -442,7 +426,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     const after = named === undefined ? (fresh.length === 1 ? fresh[0] : undefined) : fresh.find((f) => isSameFinding(f, named));
     const stored = await lastScans.get(port.conversation.conversationId);
     // Someone else's results (user-delegated mode) are neither compared with nor merged into.
-    const last = stored !== undefined && isOwnScan(port, stored) ? stored : undefined;
+    const last = stored !== undefined && isOwnScan(access, stored, port.conversation) ? stored : undefined;
     const sameWorkspace = last !== undefined && last.report.workspace.id.toLowerCase() === report.workspace.id.toLowerCase();
     if (after === undefined) {
       if (sameWorkspace) await storeRechecked(port, last, checkId.value, fresh, report.scannedAt);

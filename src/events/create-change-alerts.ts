@@ -1,7 +1,8 @@
 /**
  * Change alerts composed from the product's parts: the Activity Log poller over the watched subscriptions, the
- * targeted re-check over the scan service, and an outbox over the same store and sender as the notifications
- * (entries are claimed in the store, so it shares the work with theirs).
+ * Event Grid queue consumer when a queue is configured, the targeted re-check over the scan service, and an
+ * outbox over the same store and sender as the notifications (entries are claimed in the store, so it shares the
+ * work with theirs).
  */
 import type { Logger } from '../logging';
 import { Outbox } from '../notifications/outbox';
@@ -11,7 +12,10 @@ import type { ScanService } from '../scan/scan-service';
 import type { GuardianStore } from '../storage/store';
 import { createActivityLogPoller, type ActivityLogPoller, type ActivityLogReader } from './activity-log-poller';
 import { createChangeAlerts, type ChangeAlerts } from './change-alerts';
-import { recheckChanges } from './targeted-recheck';
+import type { EventQueues } from './event-queues';
+import { createQueueConsumer, type QueueConsumer } from './queue-consumer';
+import { recheckChanges, type RecheckDeps } from './targeted-recheck';
+import type { ChangeEvent } from '../shared/change-event';
 
 export interface ChangeAlertsDeps {
   readonly store: GuardianStore;
@@ -24,10 +28,20 @@ export interface ChangeAlertsDeps {
   readonly pollIntervalMs: number;
   readonly windowMs?: number;
   readonly scanLeaseTtlMs?: number;
+  /** The watches' scan guard and the conversations' accepted risks, as the scheduled scans apply them. */
+  readonly guard?: RecheckDeps['guard'];
+  readonly acceptRisks?: RecheckDeps['acceptRisks'];
+  /** The Event Grid queues every instance consumes (push), besides the Activity Log poll (pull). */
+  readonly queues?: EventQueues;
+  /** False for a change outside the scopes the bot may read: the queue consumer drops it unread. */
+  readonly acceptsEvent?: (event: ChangeEvent) => boolean;
+  /** Wait after an empty queue receive (default 1 s). */
+  readonly queueIdleMs?: number;
 }
 
 export interface ProductChangeAlerts extends ChangeAlerts {
   readonly poller: ActivityLogPoller;
+  readonly queueConsumer: QueueConsumer | undefined;
 }
 
 /** The subscription GUID of a workspace id. */
@@ -44,13 +58,33 @@ export function createProductChangeAlerts(deps: ChangeAlertsDeps): ProductChange
     logger: deps.logger,
     instanceId: deps.instanceId,
   });
-  const recheckDeps = { store: deps.store, scanService: deps.scanService, subscriptions, outbox, logger: deps.logger, instanceId: deps.instanceId, scanLeaseTtlMs: deps.scanLeaseTtlMs ?? 600_000 };
+  const recheckDeps: RecheckDeps = {
+    store: deps.store,
+    scanService: deps.scanService,
+    subscriptions,
+    outbox,
+    logger: deps.logger,
+    instanceId: deps.instanceId,
+    scanLeaseTtlMs: deps.scanLeaseTtlMs ?? 600_000,
+    ...(deps.guard === undefined ? {} : { guard: deps.guard }),
+    ...(deps.acceptRisks === undefined ? {} : { acceptRisks: deps.acceptRisks }),
+  };
+  const queueConsumer =
+    deps.queues === undefined
+      ? undefined
+      : createQueueConsumer({
+          ...deps.queues,
+          store: deps.store,
+          logger: deps.logger,
+          ...(deps.acceptsEvent === undefined ? {} : { accepts: deps.acceptsEvent }),
+          ...(deps.queueIdleMs === undefined ? {} : { idleMs: deps.queueIdleMs }),
+        });
   const alerts = createChangeAlerts({
-    sources: [poller],
+    sources: queueConsumer === undefined ? [poller] : [poller, queueConsumer],
     recheck: (events) => recheckChanges(recheckDeps, events),
     drain: () => outbox.drain(),
     logger: deps.logger,
     ...(deps.windowMs !== undefined ? { windowMs: deps.windowMs } : {}),
   });
-  return { ...alerts, poller };
+  return { ...alerts, poller, queueConsumer };
 }

@@ -4,9 +4,10 @@
  * makes it visible again and another instance handles it. An event already handled (a redelivery after a slow
  * handler's timeout) is recognised by its id in the store and only deleted. A message that cannot be parsed, or
  * that was dequeued more than `maxDequeues` times (its handling keeps failing), moves to the poison queue with
- * one log line.
+ * one log line. An event outside the scopes the bot may read is dropped before the store or ARM hear of it.
  */
 import type { Logger } from '../logging';
+import type { ChangeEvent } from '../shared/change-event';
 import { ETagConflictError, type GuardianStore } from '../storage/store';
 import type { ChangeSink, ChangeSource } from './change-source';
 import { parseQueueMessage } from './queue-messages';
@@ -25,6 +26,8 @@ export interface QueueConsumerOptions {
   readonly batchSize?: number;
   /** Wait after an empty receive (default 1 s). */
   readonly idleMs?: number;
+  /** False for an event outside the scopes the bot may read: deleted at once, nothing else is done (default: all). */
+  readonly accepts?: (event: ChangeEvent) => boolean;
 }
 
 export interface ReceiveSummary {
@@ -32,6 +35,8 @@ export interface ReceiveSummary {
   readonly delivered: number;
   readonly duplicates: number;
   readonly ignored: number;
+  /** Events outside the allowed scopes (`accepts`). */
+  readonly dropped: number;
   readonly poisoned: number;
   readonly failed: number;
 }
@@ -57,7 +62,7 @@ export function createQueueConsumer(options: QueueConsumerOptions): QueueConsume
   };
 
   async function receiveOnce(sink: ChangeSink): Promise<ReceiveSummary> {
-    const summary = { received: 0, delivered: 0, duplicates: 0, ignored: 0, poisoned: 0, failed: 0 };
+    const summary = { received: 0, delivered: 0, duplicates: 0, ignored: 0, dropped: 0, poisoned: 0, failed: 0 };
     const messages = await queue.receive(options.batchSize ?? 16, visibility);
     summary.received = messages.length;
     for (const message of messages) {
@@ -75,6 +80,11 @@ export function createQueueConsumer(options: QueueConsumerOptions): QueueConsume
       if (parsed.kind === 'ignored') {
         await queue.delete(message);
         summary.ignored += 1;
+        continue;
+      }
+      if (options.accepts !== undefined && !options.accepts(parsed.event)) {
+        await queue.delete(message);
+        summary.dropped += 1;
         continue;
       }
       if ((await store.get(seenKey(parsed.event.id))) !== undefined) {
@@ -98,6 +108,8 @@ export function createQueueConsumer(options: QueueConsumerOptions): QueueConsume
       await queue.delete(message);
       summary.delivered += 1;
     }
+    // Counted, not itemised: a busy subscription outside the scopes must not flood the log.
+    if (summary.dropped > 0) logger.info({ queue: queue.name, dropped: summary.dropped }, 'queued changes outside the allowed scopes dropped');
     return summary;
   }
 
@@ -109,14 +121,21 @@ export function createQueueConsumer(options: QueueConsumerOptions): QueueConsume
       stopped = false;
       const idleMs = options.idleMs ?? 1_000;
       loop = (async () => {
+        // A queue that keeps failing (a wrong URL, a missing role) is logged once and retried ever more slowly,
+        // up to once a minute, instead of a line every second.
+        let failures = 0;
         while (!stopped) {
           let received = 0;
           try {
             received = (await receiveOnce(sink)).received;
+            if (failures > 0) logger.info({ queue: queue.name, failures }, 'queue receive works again');
+            failures = 0;
           } catch (error) {
-            logger.warn({ err: error, queue: queue.name }, 'queue receive failed; retrying');
+            failures += 1;
+            if (failures === 1) logger.warn({ err: error, queue: queue.name }, 'queue receive failed; retrying with back-off');
           }
-          if (received === 0 && !stopped) await new Promise((r) => setTimeout(r, idleMs).unref());
+          const wait = failures > 0 ? Math.min(60_000, idleMs * 2 ** Math.min(failures, 16)) : received === 0 ? idleMs : 0;
+          if (wait > 0 && !stopped) await new Promise((r) => setTimeout(r, wait).unref());
         }
       })();
     },

@@ -3,7 +3,7 @@
  * (`eventType`, `eventTime`, `subject`) or CloudEvents 1.0 (`specversion`, `type`, `time`), the text base64
  * (Event Grid's default for storage queues) or plain JSON. Only the three resource events that are changes count.
  */
-import { callerFromClaims, type ChangeEvent } from '../shared/change-event';
+import { callerFromClaims, correlationOf, type ChangeEvent } from '../shared/change-event';
 
 export const CHANGE_EVENT_TYPES = ['Microsoft.Resources.ResourceWriteSuccess', 'Microsoft.Resources.ResourceDeleteSuccess', 'Microsoft.Resources.ResourceActionSuccess'] as const;
 
@@ -53,5 +53,8 @@ export function parseQueueMessage(text: string): ParsedQueueMessage {
   const resourceId = str(data.resourceUri) ?? str(body.subject);
   const operation = str(data.operationName);
   if (resourceId === undefined || !resourceId.startsWith('/subscriptions/') || operation === undefined) return { kind: 'malformed', reason: 'a resource event needs data.resourceUri and data.operationName' };
-  return { kind: 'change', event: { id, resourceId, operation, time: new Date(time).toISOString(), caller: callerFromClaims(undefined, stringClaims(data.claims)), source: 'event-grid' } };
+  return {
+    kind: 'change',
+    event: { id, resourceId, operation, time: new Date(time).toISOString(), caller: callerFromClaims(undefined, stringClaims(data.claims)), source: 'event-grid', ...correlationOf(str(data.correlationId)) },
+  };
 }

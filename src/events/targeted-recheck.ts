@@ -15,10 +15,13 @@ import { compareFindings, describeDiff, diffReports } from '../notifications/dif
 import { outboxIdOf, type Outbox } from '../notifications/outbox';
 import { readRunState, writeRunState } from '../notifications/run-state';
 import { scanLeaseName } from '../notifications/scheduler';
+import { admitWatchRun } from '../notifications/watch-admission';
+import type { WatchGuard } from '../security/watch-guard';
 import type { Subscription, SubscriptionRepository } from '../notifications/subscriptions';
 import { ScanError, type ScanSelection, type ScanService } from '../scan/scan-service';
 import type { ChangeEvent } from '../shared/change-event';
 import { ETagConflictError, type GuardianStore } from '../storage/store';
+import { inSubscriptionsOf } from './event-scope';
 import { affectedReads, checksAffected, unionOfReads, watchedWorkspaceOf, type AffectedReads } from './affected-reads';
 
 export interface RecheckDeps {
@@ -32,9 +35,13 @@ export interface RecheckDeps {
   /** Tries to take a watch's scan lease while a scheduled scan holds it (default 20, 250 ms apart). */
   readonly leaseAttempts?: number;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** The scan guard every watch run passes (src/security/watch-guard.ts); without it (tests) re-checks are not guarded. */
+  readonly guard?: WatchGuard;
+  /** The watching conversation's accepted risks, applied before the diff as the scheduled scans do (src/exceptions). */
+  readonly acceptRisks?: (report: ScanReport, conversationId: string) => Promise<ScanReport>;
 }
 
-export type RecheckOutcome = 'alerted' | 'no-effect' | 'no-baseline' | 'scan-failed' | 'leased-elsewhere';
+export type RecheckOutcome = 'alerted' | 'no-effect' | 'no-baseline' | 'scan-failed' | 'leased-elsewhere' | 'revoked' | 'over-budget';
 
 export interface WorkspaceRecheck {
   readonly workspaceId: string;
@@ -54,15 +61,28 @@ export interface RecheckSummary {
 
 const HANDLED_PREFIX = 'events/handled/';
 
-/** True the first time any instance claims the event id. */
-async function claimEvent(store: GuardianStore, event: ChangeEvent): Promise<boolean> {
+const claimKey = (text: string): string => `${HANDLED_PREFIX}${createHash('sha256').update(text).digest('hex').slice(0, 40)}`;
+
+/** Creates `key` unless it exists: true the first time any instance asks. */
+async function claim(store: GuardianStore, key: string, at: string): Promise<boolean> {
   try {
-    await store.put(`${HANDLED_PREFIX}${createHash('sha256').update(event.id).digest('hex').slice(0, 40)}`, { at: event.time }, '*');
+    await store.put(key, { at }, '*');
     return true;
   } catch (error) {
     if (error instanceof ETagConflictError) return false;
     throw error;
   }
+}
+
+/**
+ * True the first time any instance claims the event: by its id, then — when it carries one — by its operation's
+ * correlation id, resource and operation, so that one change reported by both the Activity Log and Event Grid
+ * (two ids) is handled once.
+ */
+async function claimEvent(store: GuardianStore, event: ChangeEvent): Promise<boolean> {
+  if (!(await claim(store, claimKey(event.id), event.time))) return false;
+  if (event.correlationId === undefined) return true;
+  return claim(store, claimKey(`change:${event.correlationId}|${event.resourceId}|${event.operation}`.toLowerCase()), event.time);
 }
 
 /** The last report with the re-checked checks' findings replaced by the fresh ones (all of them for a full scan). */
@@ -73,14 +93,17 @@ export function mergeRechecked(last: ScanReport, fresh: ScanReport, checkIds: Re
 }
 
 export async function recheckChanges(deps: RecheckDeps, events: readonly ChangeEvent[]): Promise<RecheckSummary> {
-  const fresh: ChangeEvent[] = [];
-  for (const event of events) if (await claimEvent(deps.store, event)) fresh.push(event);
   const byWorkspace = new Map<string, Subscription[]>();
   for (const s of await deps.subscriptions.list()) {
     if (!s.enabled) continue;
     const key = s.workspace.id.toLowerCase();
     byWorkspace.set(key, [...(byWorkspace.get(key) ?? []), s]);
   }
+  // A change that concerns no watched workspace is dropped before anything is written for it.
+  const watched = inSubscriptionsOf([...byWorkspace.keys()]);
+  const candidates = events.filter((e) => watched(e.resourceId));
+  const fresh: ChangeEvent[] = [];
+  for (const event of candidates) if (await claimEvent(deps.store, event)) fresh.push(event);
   const related = new Set<string>();
   const workspaces: WorkspaceRecheck[] = [];
   for (const subscriptions of byWorkspace.values()) {
@@ -98,7 +121,7 @@ export async function recheckChanges(deps: RecheckDeps, events: readonly ChangeE
     for (const t of touching) related.add(t.event.id);
     workspaces.push(await recheckWorkspace(deps, subscriptions, touching.map((t) => t.event), unionOfReads(touching.map((t) => t.reads))));
   }
-  const summary = { received: events.length, duplicates: events.length - fresh.length, unrelated: fresh.length - related.size, workspaces };
+  const summary = { received: events.length, duplicates: candidates.length - fresh.length, unrelated: events.length - candidates.length + fresh.length - related.size, workspaces };
   deps.logger.info(
     { received: summary.received, duplicates: summary.duplicates, unrelated: summary.unrelated, noEffect: workspaces.flatMap((w) => w.outcomes).filter((o) => o.outcome === 'no-effect').length, workspaces: workspaces.length },
     'change events handled',
@@ -112,17 +135,29 @@ async function recheckWorkspace(deps: RecheckDeps, subscriptions: readonly Subsc
   const checkIds = reads === 'all' ? 'all' : new Set(checks.map((c) => c.id));
   const base = { workspaceId, events: changes.length, checks: checks.length };
   if (checks.length === 0) return { ...base, outcomes: subscriptions.map((s) => ({ subscriptionId: s.id, outcome: 'no-effect', enqueued: 0 })) };
+  // Each watch passes the scan guard as its scheduled run would; only if one is admitted does Azure get read.
+  const outcomes: WorkspaceRecheck['outcomes'][number][] = [];
+  const admitted: Subscription[] = [];
+  for (const subscription of subscriptions) {
+    const admission = await admitWatchRun(deps, subscription);
+    if (admission === 'run') admitted.push(subscription);
+    else outcomes.push({ subscriptionId: subscription.id, outcome: admission, enqueued: 0 });
+  }
+  const first = admitted[0];
+  if (first === undefined) return { ...base, outcomes };
   const selection: ScanSelection = checkIds === 'all' ? { kind: 'all' } : { kind: 'checks', checkIds: [...checkIds] };
   let report: ScanReport;
   try {
-    report = await deps.scanService.scan({ target: subscriptions[0]?.workspaceTarget ?? workspaceId, selection });
+    report = await deps.scanService.scan({ target: first.workspaceTarget, selection });
   } catch (error) {
     // The scheduled scan reports a scan that keeps failing; an alert cannot say more than it.
     deps.logger.warn({ err: error instanceof ScanError ? error.message : error, workspaceId }, 'targeted re-check failed; the scheduled scan stays the safety net');
-    return { ...base, outcomes: subscriptions.map((s) => ({ subscriptionId: s.id, outcome: 'scan-failed', enqueued: 0 })) };
+    return { ...base, outcomes: [...outcomes, ...admitted.map((s) => ({ subscriptionId: s.id, outcome: 'scan-failed' as const, enqueued: 0 }))] };
   }
-  const outcomes = [];
-  for (const subscription of subscriptions) outcomes.push(await applyToWatch(deps, subscription, changes, report, checkIds));
+  for (const subscription of admitted) {
+    const seen = deps.acceptRisks === undefined ? report : await deps.acceptRisks(report, subscription.conversationId);
+    outcomes.push(await applyToWatch(deps, subscription, changes, seen, checkIds));
+  }
   return { ...base, outcomes };
 }
 

@@ -48,6 +48,11 @@ export function dayAfter(now: Date, days: number): string {
   return utcDay(new Date(Date.parse(`${utcDay(now)}T00:00:00.000Z`) + days * DAY_MS));
 }
 
+/** The expiry days a form offers on `now` (accepting or renewing): tomorrow at the soonest, `maxDays` away at the latest, 90 days (or the maximum) by default. */
+export function expiryChoices(now: Date, maxDays: number): { readonly min: string; readonly max: string; readonly proposed: string } {
+  return { min: dayAfter(now, 1), max: dayAfter(now, maxDays), proposed: dayAfter(now, Math.min(90, maxDays)) };
+}
+
 /** Does `entry` cover a finding of `checkId` on `resourceId`, found by a scan of `workspaceId`? */
 export function covers(entry: ExceptionEntry, finding: { readonly checkId: string; readonly resourceId: string }, workspaceId: string): boolean {
   if (entry.checkId.toLowerCase() !== finding.checkId.toLowerCase()) return false;

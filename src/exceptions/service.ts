@@ -9,7 +9,7 @@ import { applyExceptions } from './apply';
 import { daysLeft, isExpired, utcDay, type ExceptionEntry } from './model';
 import { ExceptionRepository, newExceptionId, type StoredException } from './repository';
 import type { GuardianStore } from '../storage/store';
-import { validateExceptionFields, type ExceptionFieldError } from './validate';
+import { expiryDayProblem, validateExceptionFields, type ExceptionFieldError } from './validate';
 
 export interface ExceptionServiceOptions {
   readonly store: GuardianStore;
@@ -49,6 +49,8 @@ export function createExceptionService(options: ExceptionServiceOptions): Except
   const repository = new ExceptionRepository(options.store, now);
 
   function expiryProblems(expires: string): ExceptionFieldError[] {
+    const notADay = expiryDayProblem(expires);
+    if (notADay !== undefined) return [notADay];
     const left = daysLeft({ expires }, now());
     if (left < 1) return [{ field: 'expires', message: `${expires} is not after today (${utcDay(now())}); an exception needs an expiry in the future.` }];
     if (left > options.maxDays) return [{ field: 'expires', message: `${expires} is ${left} days away; an exception may last at most ${options.maxDays} days.` }];

@@ -4,6 +4,7 @@
  * Chat adds its own limits (no past expiry, at most the configured number of days, a scope the bot may scan).
  */
 import { parseResourceId, ResourceIdError } from '../shared/resource-id';
+import { scrubSecrets } from '../logging';
 import { isCalendarDay } from './model';
 
 export interface ExceptionFieldError {
@@ -44,8 +45,18 @@ export function validateExceptionFields(fields: ExceptionFields, isKnownCheck: (
     if (problem !== undefined) problems.push({ field: 'resource', message: problem });
   }
   if (fields.reason === '') problems.push({ field: 'reason', message: 'is required: say why the risk is accepted.' });
+  // A reason is shown in cards, reports, SARIF uploads and pipeline logs: a secret pasted into it would leak there.
+  else if (scrubSecrets(fields.reason) !== fields.reason) problems.push({ field: 'reason', message: 'looks like it contains a secret (a key, connection string, token or SAS signature): remove it.' });
+  if (fields.owner !== '' && scrubSecrets(fields.owner) !== fields.owner) problems.push({ field: 'owner', message: 'looks like it contains a secret: name a person or group.' });
   if (fields.owner === '') problems.push({ field: 'owner', message: 'is required: who answers for the risk.' });
-  if (fields.expires === '') problems.push({ field: 'expires', message: 'is required (a day, YYYY-MM-DD).' });
-  else if (!isCalendarDay(fields.expires)) problems.push({ field: 'expires', message: `"${fields.expires}" is not a day written YYYY-MM-DD.` });
+  const expiry = expiryDayProblem(fields.expires);
+  if (expiry !== undefined) problems.push(expiry);
   return problems;
+}
+
+/** An expiry that is not a real calendar day (also what a renewal, which carries nothing else, is checked for). */
+export function expiryDayProblem(expires: string): ExceptionFieldError | undefined {
+  if (expires === '') return { field: 'expires', message: 'is required (a day, YYYY-MM-DD).' };
+  if (!isCalendarDay(expires)) return { field: 'expires', message: `"${expires}" is not a day written YYYY-MM-DD.` };
+  return undefined;
 }

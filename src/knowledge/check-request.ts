@@ -32,7 +32,9 @@ const NOT_A_NAME = new Set(
     // Hyphenated words of everyday phrasing: a hyphen alone does not make a resource name.
     'security-wise double-check sanity-check set-up end-to-end built-in least-privilege just-in-time geo-redundant soft-delete ' +
     'customer-managed microsoft-managed shared-key key-based token-based up-to-date multi-factor two-factor role-based cross-tenant ' +
-    'e-mail re-scan follow-up day-to-day top-to-bottom right-now transit rest azure portal studio cloud general default place'
+    'e-mail re-scan follow-up day-to-day top-to-bottom right-now transit rest azure portal studio cloud general default place ' +
+    'geo-redundancy geo-replication geo-replicated zone-redundant zone-redundancy disaster-recovery high-availability ' +
+    'point-in-time read-only self-hosted on-premises on-prem third-party non-production pre-production'
   ).split(' '),
 );
 
@@ -141,7 +143,12 @@ export function matchCheckRequest(normalized: string, original: string, subject:
     return undefined;
   }
   // "is public network access off on ws-prod?", "how secure is ws-prod?", "defender status for subscription <id>".
-  const explicitTarget = target !== undefined && (target.startsWith('sample') ? /\bsample(:[a-z0-9-]+)? (workspace|environment|data)\b|\b(on|for|of|in|using|with|against) (the )?sample\b/.test(normalized) : true);
+  // In a question a plain word is a name only when introduced as one ("the workspace called finance"): "is soft
+  // delete on for my storage in production?" names no workspace, it asks about one's own.
+  const introducedAsName = target !== undefined && new RegExp(`\\b(workspace|called|named) ${escapeRegExp(target.toLowerCase())}\\b`).test(normalized);
+  const explicitTarget =
+    target !== undefined &&
+    (target.startsWith('sample') ? /\bsample(:[a-z0-9-]+)? (workspace|environment|data)\b|\b(on|for|of|in|using|with|against) (the )?sample\b/.test(normalized) : looksLikeResource(target) || introducedAsName);
   const asksState =
     /\b(check|scan|audit|review|assess)\b/.test(normalized) ||
     /^(is|are|does|do|has|have|who has|how (secure|safe|exposed|hardened|compliant)|what'?s the (status|posture|state)|show|get|list|any)\b/.test(normalized) ||
@@ -170,6 +177,10 @@ function looksLikeResource(target: string): boolean {
   return target.startsWith('/') || target.startsWith('sample') || /[-_\d]/.test(target);
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function isArea(kind: CheckKind): kind is Area {
   return (AREAS as readonly string[]).includes(kind);
 }
@@ -185,7 +196,7 @@ const ASKS_STATE =
   /^(is|are|does|do|did|has|have|who|which|any|how many|can (anyone|anybody|someone|somebody|people|users)|what'?s (wrong|broken|the (status|state|posture|situation))|how (does|do|is|are) \S+( \S+)? (look|looking|doing|holding up|configured|set up|score|rate|fare|stack up|measure up)|how (secure|safe|exposed|hardened|compliant|locked down|healthy|good|bad|strong|weak|robust)\b.* (is|are)|(what|which) (\S+ ){0,3}(are|is) (on|off|enabled|disabled|turned on|switched on|active|assigned|configured)|what does (\S+ ){1,5}look like)\b/;
 const REVIEW_REQUEST =
   /^(please |pls |can you |could you |would you |now )*(give|take a (look|peek)|have a look|look (at|over|into)|go over|go through|double[- ]check|sanity[- ]check|run (every|all|each|the full set of) checks?|tell me (what'?s wrong|whether|if|who)|find out (whether|if|who)|let me know (whether|if|who)|confirm|show( me)?|list)\b|\bwhat'?s wrong with\b|\bsecurity[- ]wise\b|\blook like\b|\b(do|run|perform|give|gimme|make|get) (me |us )?(a |an |the )?((full|complete|quick|proper|thorough|baseline|security|compliance|health) )*(review|check|scan|audit|assessment|report card|health ?check)\b/;
-const HOW_TO = /\b(should|shall|need( to)?|needs|must|have to|has to|supposed to|recommend\w*|best practice|best way|possible|allowed to|enough|sufficient|worth|overkill|necessary|better|versus|vs|by default|in general|generally|typically|usually|normally|allowed to be|can i|can we|how (do|can|would|should) (i|we|you))\b/;
+const HOW_TO = /\b(support|supports|supported|offer|offers|provide|provides|should|shall|need( to)?|needs|must|have to|has to|supposed to|recommend\w*|best practice|best way|possible|allowed to|enough|sufficient|worth|overkill|necessary|better|versus|vs|by default|in general|generally|typically|usually|normally|allowed to be|can i|can we|how (do|can|would|should) (i|we|you))\b/;
 const OWN_RESOURCE =
   /\b(our|my|this|these|the (prod|production|dev|test|staging)) (ml |aml |azure ml |machine learning |prod |production |dev |test |staging |team'?s? )?(workspaces?|subscriptions?|subs?|tenant|environments?|storage( accounts?)?|key ?vaults?|registr(y|ies)|computes?|clusters?|endpoints?|setup|deployments?|resources)\b/;
 /** "are we exposed…?", "do we have CSPM on?", "is it currently enabled?": the speaker's own, present state. */

@@ -8,6 +8,7 @@
  * - 429, 412, 5xx and network errors are retried with exponential backoff and jitter, never sooner than the
  *   connector's Retry-After; sends are paced to 7 per second per conversation.
  * - 403 (bot removed, MessageWritesBlocked) disables the subscription with the reason; other 4xx dead-letter.
+ * - A direct post (an accepted-risk reminder) carries its own conversation reference and needs no watch.
  *
  * The one window left: an instance that stops after the connector accepted a message but before it wrote
  * "sent" (one store write, milliseconds) leaves the entry "sending". Nothing can tell whether that message went
@@ -21,15 +22,18 @@ import { scrubSecrets } from '../logging';
 import type { AdaptiveCard } from '../dialogs/port';
 import { ETagConflictError, type GuardianStore } from '../storage/store';
 import { ConversationPacer } from './pacer';
-import { SendError, type ProactiveSender } from './sender';
+import { SendError, type ConversationRefJson, type ProactiveSender } from './sender';
 import type { SubscriptionRepository } from './subscriptions';
 
-export type NotificationKind = 'baseline' | 'change' | 'digest' | 'scan-failed';
+export type NotificationKind = 'baseline' | 'change' | 'digest' | 'scan-failed' | 'exception-reminder';
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'dead';
 
 export interface OutboxEntry {
   readonly id: string;
+  /** The watch a post belongs to; empty for a direct post. */
   readonly subscriptionId: string;
+  /** A direct post that belongs to no watch (an accepted-risk reminder): sent to this reference; a 403 disables nothing. */
+  readonly conversationRef?: ConversationRefJson;
   readonly conversationId: string;
   readonly kind: NotificationKind;
   readonly card: AdaptiveCard;
@@ -48,6 +52,7 @@ export interface OutboxEntry {
 export interface NewOutboxEntry {
   readonly id: string;
   readonly subscriptionId: string;
+  readonly conversationRef?: ConversationRefJson;
   readonly conversationId: string;
   readonly kind: NotificationKind;
   readonly card: AdaptiveCard;
@@ -193,15 +198,17 @@ export class Outbox {
       throw e;
     }
 
-    const subscription = await subscriptions.get(entry.subscriptionId);
-    if (subscription === undefined || !subscription.enabled) {
+    // A direct post (no watch behind it) goes to its own reference; a watch's post needs the watch enabled.
+    const subscription = entry.conversationRef === undefined ? await subscriptions.get(entry.subscriptionId) : undefined;
+    if (entry.conversationRef === undefined && (subscription === undefined || !subscription.enabled)) {
       await this.finish(key, claimed, claimETag, { state: 'dead', deadReason: subscription === undefined ? 'subscription removed' : 'subscription disabled' });
       summary.deadLettered++;
       return;
     }
 
     try {
-      const ref = await subscriptions.conversationRefFor(subscription);
+      const ref = entry.conversationRef ?? (subscription === undefined ? undefined : await subscriptions.conversationRefFor(subscription));
+      if (ref === undefined) throw new Error('No conversation to post to.');
       await this.pacer.take(entry.conversationId);
       await sender.send(ref, entry.card, entry.text);
     } catch (e) {
@@ -210,11 +217,11 @@ export class Outbox {
       const code = e instanceof SendError && e.code !== undefined ? ` ${e.code}` : '';
       if (status === 403) {
         const reason = `Teams refused the post (403${code}): the bot was removed from this conversation or blocked.`;
-        await subscriptions.disable(subscription.id, reason);
-        logger.warn({ subscriptionId: subscription.id, conversationId: entry.conversationId, status, code: e instanceof SendError ? e.code : undefined }, 'proactive send forbidden; subscription disabled');
+        if (subscription !== undefined) await subscriptions.disable(subscription.id, reason);
+        logger.warn({ subscriptionId: entry.subscriptionId, conversationId: entry.conversationId, status, code: e instanceof SendError ? e.code : undefined }, subscription === undefined ? 'direct post forbidden' : 'proactive send forbidden; subscription disabled');
         await this.finish(key, claimed, claimETag, { state: 'dead', deadReason: `forbidden (403${code})`, lastError: message });
         summary.deadLettered++;
-        summary.subscriptionsDisabled++;
+        if (subscription !== undefined) summary.subscriptionsDisabled++;
         return;
       }
       const retryable = RETRYABLE.has(status) || status >= 500;

@@ -17,6 +17,7 @@ import { outboxIdOf, type NotificationKind, type Outbox } from './outbox';
 import { readRunState, writeRunState, type RunState } from './run-state';
 import { nextRun } from './schedule';
 import type { Subscription, SubscriptionRepository } from './subscriptions';
+import { admitWatchRun } from './watch-admission';
 import type { AdaptiveCard } from '../dialogs/port';
 
 export type RunOutcome = 'baseline' | 'changed' | 'unchanged' | 'scan-failed' | 'scan-failed-again' | 'leased-elsewhere' | 'no-longer-due' | 'revoked' | 'over-budget';
@@ -95,23 +96,14 @@ async function runOne(deps: SchedulerDeps, subscriptionId: string, now: Date, sc
     const enqueue = async (kind: NotificationKind, card: AdaptiveCard, text: string): Promise<number> =>
       (await deps.outbox.enqueue({ id: outboxIdOf(subscriptionId, kind, slot), subscriptionId, conversationId: subscription.conversationId, kind, card, text })) ? 1 : 0;
 
-    if (deps.guard !== undefined) {
-      const admitted = await deps.guard.admitRun(subscription.workspace.id, subscription.principal);
-      if (admitted.kind === 'revoke') {
-        await deps.subscriptions.disable(subscriptionId, admitted.reason);
-        logger.warn({ subscriptionId, workspaceId: subscription.workspace.id, reason: admitted.reason }, 'watch revoked: its scan is no longer authorised');
-        return { subscriptionId, workspace, outcome: 'revoked', enqueued: 0 };
-      }
-      if (admitted.kind === 'skip') {
-        // The slot stays due: a later pass runs it once the budget has refilled.
-        logger.info({ subscriptionId, reason: admitted.reason }, 'watch run skipped: over the scan budget');
-        return { subscriptionId, workspace, outcome: 'over-budget', enqueued: 0 };
-      }
-    }
+    const admission = await admitWatchRun(deps, subscription);
+    // Over budget, the slot stays due: a later pass runs it once the budget has refilled.
+    if (admission !== 'run') return { subscriptionId, workspace, outcome: admission, enqueued: 0 };
     let report: ScanReport;
     try {
-      const key = subscription.workspaceTarget.toLowerCase();
-      const scan = scans.get(key) ?? deps.scanService.scan({ target: subscription.workspaceTarget, selection: { kind: 'all' } });
+      // The workspace the guard just admitted, by its id: a name typed at subscribe time could resolve elsewhere now.
+      const key = subscription.workspace.id.toLowerCase();
+      const scan = scans.get(key) ?? deps.scanService.scan({ target: subscription.workspace.id, selection: { kind: 'all' } });
       scans.set(key, scan);
       report = await scan;
       if (deps.acceptRisks !== undefined) report = await deps.acceptRisks(report, subscription.conversationId);

@@ -1,16 +1,17 @@
 /**
- * The notifications service: subscribe / unsubscribe / list for the chat, and passes (due scans, then the
- * outbox) run by a croner timer every minute on every instance — leases and outbox claims make each scan
+ * The notifications service: subscribe / unsubscribe / list for the chat, and passes (due scans, accepted-risk
+ * reminders and expiries, then the outbox) run by a croner timer every minute on every instance — leases and outbox claims make each scan
  * and each post happen once — or on demand (POST /api/notifications/run, tests).
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Cron } from 'croner';
 import type { Logger } from '../logging';
-import type { ScanService, WorkspaceRef } from '../scan/scan-service';
+import type { Resolution, ScanService, WorkspaceRef } from '../scan/scan-service';
 import { ScanError } from '../scan/scan-service';
 import type { WatchGuard, WatchPrincipal } from '../security/watch-guard';
 import type { GuardianStore } from '../storage/store';
+import { runExceptionExpiry, type ExceptionExpirySettings, type ExpiryRun } from './exception-expiry';
 import { Outbox, type DrainSummary, type OutboxOptions } from './outbox';
 import { runStateKey } from './run-state';
 import { runDueScans, type SchedulerDeps, type SubscriptionRun } from './scheduler';
@@ -25,7 +26,10 @@ export interface NotificationServiceOptions {
   readonly logger: Logger;
   /** Unique per process (host name + pid + random is fine): holder of leases and outbox claims. */
   readonly instanceId: string;
+  /** Real time, for the outbox's retries and pacing. */
   readonly now?: () => number;
+  /** The day a pass runs as: which schedule slots are due, which accepted risks are due a reminder or expired (default: now). */
+  readonly clock?: () => Date;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
   /** Default 10 minutes: longer than any scan. */
@@ -37,6 +41,8 @@ export interface NotificationServiceOptions {
   readonly guard?: WatchGuard;
   /** Applies a conversation's accepted risks to a scheduled report (src/exceptions). */
   readonly acceptRisks?: SchedulerDeps['acceptRisks'];
+  /** Reminders before an accepted risk expires and the change card when it has (src/notifications/exception-expiry.ts); off when absent. */
+  readonly exceptionExpiry?: ExceptionExpirySettings;
   readonly outbox?: Partial<Pick<OutboxOptions, 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'claimTtlMs' | 'maxInlineWaitMs' | 'perConversationPerSecond' | 'retentionMs' | 'inFlightAfterCrash'>>;
 }
 
@@ -62,6 +68,7 @@ export interface PassSummary {
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly scans: readonly SubscriptionRun[];
+  readonly exceptions?: ExpiryRun;
   readonly outbox: DrainSummary;
 }
 
@@ -85,6 +92,7 @@ export function defaultInstanceId(): string {
 export function createNotificationService(options: NotificationServiceOptions): NotificationService {
   const { store, scanService, logger, instanceId } = options;
   const now = options.now ?? Date.now;
+  const clock = options.clock ?? ((): Date => new Date(now()));
   const subscriptions = new SubscriptionRepository(store);
   const outbox = new Outbox({ ...options.outbox, store, sender: options.sender, subscriptions, logger, instanceId, now, sleep: options.sleep, random: options.random });
   const maxPerConversation = options.maxSubscriptionsPerConversation ?? 20;
@@ -93,6 +101,7 @@ export function createNotificationService(options: NotificationServiceOptions): 
 
   async function pass(at: Date): Promise<PassSummary> {
     const startedAt = new Date(now()).toISOString();
+    const scanLeaseTtlMs = options.scanLeaseTtlMs ?? 600_000;
     const scans = await runDueScans(
       {
         store,
@@ -101,14 +110,17 @@ export function createNotificationService(options: NotificationServiceOptions): 
         outbox,
         logger,
         instanceId,
-        scanLeaseTtlMs: options.scanLeaseTtlMs ?? 600_000,
+        scanLeaseTtlMs,
         ...(options.guard !== undefined ? { guard: options.guard } : {}),
         ...(options.acceptRisks === undefined ? {} : { acceptRisks: options.acceptRisks }),
       },
       at,
     );
+    // After the scans: an expiry a due scan already announced finds nothing left to announce.
+    const expiry = options.exceptionExpiry;
+    const exceptions = expiry === undefined ? undefined : await runExceptionExpiry({ ...expiry, store, outbox, subscriptions, logger, instanceId, scanLeaseTtlMs }, at);
     const drained = await outbox.drain();
-    return { instanceId, startedAt, finishedAt: new Date(now()).toISOString(), scans, outbox: drained };
+    return { instanceId, startedAt, finishedAt: new Date(now()).toISOString(), scans, ...(exceptions === undefined ? {} : { exceptions }), outbox: drained };
   }
 
   const service: NotificationService = {
@@ -130,7 +142,9 @@ export function createNotificationService(options: NotificationServiceOptions): 
         const target = await guard.authorizeTarget(request.target, request.principal);
         if (!target.allowed) return { ok: false, message: target.reason };
       }
-      const resolved = await resolveWorkspace(scanService, request.target);
+      const principal = request.principal;
+      const bound = guard === undefined || principal === undefined ? undefined : (r: Resolution) => guard.boundResolution(request.target, r, principal);
+      const resolved = await resolveWorkspace(scanService, request.target, bound);
       if (!resolved.ok) return resolved;
       if (guard !== undefined && request.principal !== undefined) {
         const admitted = await guard.admitSubscribe(resolved.workspace.id, request.principal);
@@ -179,7 +193,7 @@ export function createNotificationService(options: NotificationServiceOptions): 
     async runPass(at) {
       // Serialise passes on this instance: the timer and the admin route may fire together.
       while (running !== undefined) await running.catch(() => undefined);
-      const current = pass(at ?? new Date(now()));
+      const current = pass(at ?? clock());
       running = current;
       try {
         return await current;
@@ -215,9 +229,14 @@ export function createNotificationService(options: NotificationServiceOptions): 
   return service;
 }
 
-async function resolveWorkspace(scanService: ScanService, target: string): Promise<{ ok: true; workspace: WorkspaceRef } | { ok: false; message: string }> {
+async function resolveWorkspace(
+  scanService: ScanService,
+  target: string,
+  bound?: (resolution: Resolution) => Promise<Resolution>,
+): Promise<{ ok: true; workspace: WorkspaceRef } | { ok: false; message: string }> {
   try {
-    const resolution = await scanService.resolve(target);
+    const found = await scanService.resolve(target);
+    const resolution = bound === undefined ? found : await bound(found);
     switch (resolution.kind) {
       case 'found':
         return { ok: true, workspace: resolution.workspace };

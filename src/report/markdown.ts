@@ -81,11 +81,12 @@ export function renderMarkdown(report: ScanReport, lookup?: CheckLookup): string
   lines.push(`## ${HEADINGS.byCategory}`, '');
   lines.push(
     ...table(
-      ['Category', STATUS_LABELS.fail, STATUS_LABELS.error, STATUS_LABELS.pass, STATUS_LABELS.manual, STATUS_LABELS.not_applicable],
+      ['Category', STATUS_LABELS.fail, STATUS_LABELS.error, STATUS_LABELS.accepted, STATUS_LABELS.pass, STATUS_LABELS.manual, STATUS_LABELS.not_applicable],
       tallyByCategory(report).map(({ category, counts }) => [
         categoryTitle(category),
         String(counts.fail),
         String(counts.error),
+        String(counts.accepted),
         String(counts.pass),
         String(counts.manual),
         String(counts.not_applicable),

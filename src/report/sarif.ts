@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding, RiskException, ScanReport, Severity } from '../checks/types';
 import type { CheckInfo } from './catalog';
+import { parseResourceId } from '../shared/resource-id';
 import { categoryTitle, evidenceSentence, fixCommand, SEVERITY_LABELS, whyItMatters } from './wording';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -154,7 +155,7 @@ export function toSarif(report: ScanReport, options: SarifOptions): Json {
             rules: rules.map(ruleOf),
           },
         },
-        automationDetails: { id: `baseline-guardian/${report.workspace.name}/` },
+        automationDetails: { id: automationCategory(report.workspace) },
         invocations: [{ executionSuccessful: true, endTimeUtc: report.scannedAt }],
         properties: { workspaceId: report.workspace.id, checkSetVersion: report.checkSetVersion, summary: { ...report.summary } },
         results: reported.map((f) => resultOf(f, index.get(f.checkId) ?? 0, options)),
@@ -165,4 +166,19 @@ export function toSarif(report: ScanReport, options: SarifOptions): Json {
 
 export function renderSarif(report: ScanReport, options: SarifOptions): string {
   return `${JSON.stringify(toSarif(report, options), null, 2)}\n`;
+}
+
+/**
+ * The run's category (automationDetails.id up to its last `/`): GitHub code scanning replaces the previous upload
+ * of the same category, so it names the workspace by subscription, resource group and name — two workspaces of one
+ * name in different groups must not replace each other's alerts.
+ */
+export function automationCategory(workspace: ScanReport['workspace']): string {
+  try {
+    const parsed = parseResourceId(workspace.id);
+    return `baseline-guardian/${parsed.subscriptionId.toLowerCase()}/${(parsed.resourceGroup ?? '-').toLowerCase()}/${(parsed.name ?? workspace.name).toLowerCase()}/`;
+  } catch {
+    // A report of a target that is not a resource id (none today) keeps the name alone.
+    return `baseline-guardian/${workspace.name}/`;
+  }
 }

@@ -58,6 +58,7 @@ function indented(text: string, width: number, indent = '    '): string[] {
 const COUNT_COLUMNS: readonly { readonly status: Status; readonly title: string }[] = [
   { status: 'fail', title: 'Failed' },
   { status: 'error', title: 'Not assessed' },
+  { status: 'accepted', title: 'Accepted' },
   { status: 'manual', title: 'Manual' },
   { status: 'not_applicable', title: 'N/A' },
   { status: 'pass', title: 'Passed' },

@@ -97,6 +97,8 @@ export function scopeTitle(scope: ReportScope | undefined): string {
 export function countsText(counts: StatusCounts): string {
   const parts = [`${counts.fail} failed`];
   if (counts.error > 0) parts.push(`${counts.error} not assessed`);
+  // Accepted risks are failures someone answers for: counted apart, never hidden among "other".
+  if (counts.accepted > 0) parts.push(`${counts.accepted} accepted`);
   parts.push(`${counts.pass} passed`);
   const other = counts.manual + counts.not_applicable;
   if (other > 0) parts.push(`${other} other`);

@@ -30,6 +30,7 @@ export function operationOf(path: string, verb: 'write' | 'delete'): string {
 
 export class SampleActivityLog {
   private readonly records: { readonly subscriptionId: string; readonly time: number; readonly body: JsonObject }[] = [];
+  private readonly listeners = new Set<(record: JsonObject) => void>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -66,6 +67,14 @@ export class SampleActivityLog {
       submissionTimestamp: time,
       subscriptionId,
     } });
+    const recorded = this.records[this.records.length - 1]?.body;
+    if (recorded !== undefined) for (const listener of this.listeners) listener(recorded);
+  }
+
+  /** Calls `listener` with each record from now on (the sample's Event Grid publisher); returns the unsubscribe. */
+  onRecord(listener: (record: JsonObject) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
   }
 
   /** The records of one subscription inside the filter's window, newest first as ARM returns them; undefined for a filter the API refuses. */

@@ -61,6 +61,8 @@ export interface ScanAuthorizer {
   authorizeResolved(workspaceId: string, conversation: ConversationInfo): Promise<AuthorizationDecision>;
   /** A subscription (GUID or `/subscriptions/<guid>`) whose Defender settings are to be read. */
   authorizeSubscription(subscription: string, conversation: ConversationInfo): Promise<AuthorizationDecision>;
+  /** Gate 1 alone: whether this conversation's tenant may have Azure read for it at all (before a listing). */
+  authorizeTenant(conversation: ConversationInfo): AuthorizationDecision;
   /** True for a target that reads only the built-in sample environment (a sample name, or an id in a sample subscription). */
   isSample(target: string): boolean;
   /** The workspaces this conversation may scan, for "which workspace?" prompts. */
@@ -181,6 +183,8 @@ export function createScanAuthorizer(options: ScanAuthorizerOptions): ScanAuthor
     },
 
     authorizeResolved,
+
+    authorizeTenant: tenantDecision,
 
     async authorizeSubscription(subscription, conversation) {
       const guid = subscriptionGuid(subscription);

@@ -21,6 +21,7 @@ export function createScanGuard(authorizer: ScanAuthorizer, rateLimiter: RateLim
       const decision = await authorizer.authorizeSubscription(subscription, conversation);
       return decision.allowed ? { allowed: true } : decision;
     },
+    authorizeListing: (conversation) => Promise.resolve(authorizer.authorizeTenant(conversation)),
     filterVisible: (workspaces, conversation) => authorizer.filterVisible(workspaces, conversation),
     async takeScan(conversation, target) {
       if (target !== undefined && authorizer.isSample(target)) return { allowed: true };

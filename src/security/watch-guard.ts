@@ -7,6 +7,8 @@
  */
 import type { GuardDecision, ScanGuard } from '../dialogs/scan-guard';
 import type { ConversationInfo } from '../dialogs/port';
+import type { Resolution } from '../scan/scan-service';
+import { boundResolution } from './bounded-resolution';
 
 /** Who a watch acts for: the conversation and the user that set it up, as the scan guard sees them. */
 export type WatchPrincipal = ConversationInfo;
@@ -19,6 +21,8 @@ export type WatchRunDecision =
 export interface WatchGuard {
   /** The target as typed, before anything is resolved (a name lookup is already an Azure read). */
   authorizeTarget(target: string, principal: WatchPrincipal): Promise<GuardDecision>;
+  /** A name lookup narrowed to what the principal may scan: nothing outside it is named in the reply. */
+  boundResolution(target: string, resolution: Resolution, principal: WatchPrincipal): Promise<Resolution>;
   /** The resolved workspace at subscribe time: authorised, and one scan taken from the budgets. */
   admitSubscribe(workspaceId: string, principal: WatchPrincipal): Promise<GuardDecision>;
   /** Before each scheduled scan. */
@@ -31,6 +35,7 @@ export const UNKNOWN_PRINCIPAL = 'This watch was set up before watches were auth
 export function createWatchGuard(guard: ScanGuard): WatchGuard {
   return {
     authorizeTarget: (target, principal) => guard.authorize(target, principal),
+    boundResolution: (target, resolution, principal) => boundResolution(guard, principal, target, resolution),
     async admitSubscribe(workspaceId, principal) {
       const decision = await guard.authorizeResolved(workspaceId, principal);
       return decision.allowed ? guard.takeScan(principal, workspaceId) : decision;

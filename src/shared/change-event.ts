@@ -21,6 +21,17 @@ export interface ChangeEvent {
   readonly caller: ChangeCaller;
   /** `activity-log` | `event-grid` */
   readonly source: string;
+  /**
+   * The ARM operation's correlation id, which the Activity Log and Event Grid both carry (their event ids differ):
+   * with the resource and the operation it recognises one change arriving through both sources.
+   */
+  readonly correlationId?: string;
+}
+
+/** `{ correlationId }` when the source gave a non-empty one, for spreading into a ChangeEvent. */
+export function correlationOf(correlationId: string | undefined): { correlationId?: string } {
+  const id = correlationId?.trim();
+  return id === undefined || id === '' ? {} : { correlationId: id };
 }
 
 /** "Ada Lovelace (ada@contoso.com)", "app 1b6d…", or "someone unknown": how cards and logs name a caller. */

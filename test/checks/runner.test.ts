@@ -87,3 +87,18 @@ describe('summary, score and report', () => {
     expect(report.workspace.name).toBe('mlw-contoso-prod');
   });
 });
+
+describe("a result's own fix command", () => {
+  it("replaces the check's general command in the finding, and only there", () => {
+    const general = { ...fake('AML-TST-009', 'medium', () => [
+      { ...fail(`${WORKSPACE_ID}/a`, 'a'), cli: 'az role assignment create --role Owner' },
+      fail(`${WORKSPACE_ID}/b`, 'b'),
+    ]), remediation: { portal: ['p'], cli: 'az role assignment delete --role Owner', url: 'https://learn.microsoft.com/azure/role-based-access-control/' } };
+    const findings = runChecks(hardenedSnapshot(), [general]);
+    expect(findings.map((f) => [f.resourceId, f.remediation.cli])).toEqual([
+      [`${WORKSPACE_ID}/a`, 'az role assignment create --role Owner'],
+      [`${WORKSPACE_ID}/b`, 'az role assignment delete --role Owner'],
+    ]);
+    expect(findings[0]).not.toHaveProperty('cli');
+  });
+});

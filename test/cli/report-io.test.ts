@@ -3,12 +3,14 @@
  * code stands, and no unhandled EPIPE crashes the process (review 2, item 12).
  */
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { baselineCommand } from '../../src/cli/baseline';
 import type { CliIO } from '../../src/cli/command';
 import { runCli } from '../../src/cli/main';
-import { writeOut } from '../../src/cli/report-io';
+import { writeOut, writeReport } from '../../src/cli/report-io';
 
 /** A stdout whose reader has gone: every write fails with EPIPE, as a closed pipe does. */
 function brokenPipe(): { stream: Writable; writes: () => number } {
@@ -58,4 +60,21 @@ test('the real CLI: `guardian baseline | head -c 10` ends cleanly, with nothing 
   expect(first).toContain('# Azure Machine Learning security baseline');
   expect(stderr).not.toMatch(/EPIPE|Unhandled/);
   expect(code).toBe(0);
+});
+
+describe('writeReport to a file', () => {
+  const io = (): CliIO => ({ stdout: new PassThrough(), stderr: new PassThrough(), stdin: Readable.from([]), env: {} });
+
+  it('refuses a folder or a missing folder by name, and leaves no temp file behind', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'guardian-out-'));
+    try {
+      await expect(writeReport(io(), '{}', dir)).rejects.toThrow(`cannot write the report to ${dir}: it is a folder; give a file name.`);
+      await expect(writeReport(io(), '{}', path.join(dir, 'missing', 'r.json'))).rejects.toThrow('its folder does not exist.');
+      expect(await fs.readdir(path.dirname(dir)).then((names) => names.filter((n) => n.startsWith(`.${path.basename(dir)}.`)))).toEqual([]);
+      await writeReport(io(), '{"ok":true}', path.join(dir, 'r.json'));
+      expect(await fs.readdir(dir)).toEqual(['r.json']);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
 });

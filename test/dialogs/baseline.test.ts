@@ -7,14 +7,18 @@ import { lastScanKey } from '../../src/dialogs/scan-state';
 import { createWorkshopFeature } from '../../src/dialogs/workshop';
 import type { ScanReport } from '../../src/checks/types';
 import { cardSchemaErrors } from '../support/card-schema';
+import { createScanRateLimiter } from '../../src/security/rate-limit';
+import { createScanAuthorizer } from '../../src/security/scan-authorization';
+import { createScanGuard } from '../../src/security/scan-guard';
 import { cardText, message, RecordingPort } from './qna-fakes';
+import { openGuard } from './scan-fakes';
 
 const content = loadKnowledge();
 const router = createRouter(content);
 const now = (): Date => new Date('2026-03-01T10:00:00Z');
 
 const report: ScanReport = {
-  workspace: { id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws-prod', name: 'ws-prod' },
+  workspace: { id: '/subscriptions/8c1f3e2a-4b5d-4e6f-9a0b-1c2d3e4f5a6b/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws-prod', name: 'ws-prod' },
   scannedAt: '2026-03-01T09:00:00Z',
   checkSetVersion: '1',
   summary: { pass: 0, fail: 1, error: 0, not_applicable: 0, manual: 0, accepted: 0 },
@@ -30,7 +34,7 @@ describe('baseline feature', () => {
   it('sends the summary card and offers the document in personal chat', async () => {
     const store = createMemoryStore();
     const offered: { fileName: string; content: string }[] = [];
-    const baseline = createBaselineFeature({ content, store, now, offerFile: (_port, fileName, text) => { offered.push({ fileName, content: text }); return Promise.resolve(); } });
+    const baseline = createBaselineFeature({ content, store, now, lastScanAccess: { guard: openGuard(), userScopedResults: false }, offerFile: (_port, fileName, text) => { offered.push({ fileName, content: text }); return Promise.resolve(); } });
     const workshop = createWorkshopFeature({ content, store, checks: checkById, now });
     const port = new RecordingPort();
     await workshop.onMessage!(port, message(router, 'start workshop network security'));
@@ -52,11 +56,37 @@ describe('baseline feature', () => {
   it('in a channel sends only the card (file consent is personal-only), and answers baseline.show', async () => {
     const store = createMemoryStore();
     let offers = 0;
-    const baseline = createBaselineFeature({ content, store, now, offerFile: () => { offers += 1; return Promise.resolve(); } });
+    const baseline = createBaselineFeature({ content, store, now, lastScanAccess: { guard: openGuard(), userScopedResults: false }, offerFile: () => { offers += 1; return Promise.resolve(); } });
     const port = new RecordingPort({ conversationType: 'channel', conversationId: 'chan' });
     expect(await baseline.onAction!(port, { verb: 'baseline.show', data: {}, via: 'submit' })).toEqual({ kind: 'handled' });
     expect(cardText((port.take()[0] as { card: unknown }).card)).toContain('reference baseline');
     expect(offers).toBe(0);
     expect(await baseline.onMessage!(port, message(router, 'what ports does aml need?'))).toBe(false);
+  });
+
+  describe('leaves a stored scan out of the document when this user may not see it now', () => {
+    const documentFor = async (options: { scannedBy: string; userScopedResults: boolean; allowedScopes: string[] }): Promise<string> => {
+      const store = createMemoryStore();
+      const authorizer = createScanAuthorizer({ allowedScopes: options.allowedScopes, allowedTenants: [], botTenantId: '', localMode: true, sampleSubscriptionIds: [] });
+      const guard = createScanGuard(authorizer, createScanRateLimiter());
+      const offered: string[] = [];
+      const baseline = createBaselineFeature({ content, store, now, lastScanAccess: { guard, userScopedResults: options.userScopedResults }, offerFile: (_port, _name, text) => { offered.push(text); return Promise.resolve(); } });
+      await store.put(lastScanKey('conv-1'), { report, target: report.workspace.id, scannedBy: options.scannedBy });
+      await baseline.onMessage!(new RecordingPort(), message(router, 'my baseline'));
+      return offered.join('\n');
+    };
+    const SCOPE = '/subscriptions/8c1f3e2a-4b5d-4e6f-9a0b-1c2d3e4f5a6b';
+
+    it('shows the findings of an authorised scan', async () => {
+      expect(await documentFor({ scannedBy: 'u2', userScopedResults: false, allowedScopes: [SCOPE] })).toContain('Public network access is Enabled');
+    });
+
+    it("not another user's scan in user-delegated mode", async () => {
+      expect(await documentFor({ scannedBy: 'u2', userScopedResults: true, allowedScopes: [SCOPE] })).not.toContain('Public network access is Enabled');
+    });
+
+    it('not a workspace that is no longer within the allowed scopes', async () => {
+      expect(await documentFor({ scannedBy: 'u1', userScopedResults: false, allowedScopes: ['/subscriptions/0f1e2d3c-4b5a-4697-8877-665544332211'] })).not.toContain('Public network access is Enabled');
+    });
   });
 });

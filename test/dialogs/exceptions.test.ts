@@ -112,6 +112,19 @@ describe('accepting a risk from the finding card', () => {
     expect(stored?.ownerUserId).toBe('u-owner');
   });
 
+  it('shows the reason on the confirmation card as typed, escaped once', async () => {
+    const { feature } = setup();
+    const port = new FakePort(CHANNEL);
+    const result = await feature.onAction!(port, {
+      verb: 'exceptions.accept',
+      data: { ...formData, workspaceName: 'ws-prod', reason: 'vendor (Contoso) needs it until Q2!', owner: 'Olga Owner', expires: '2027-01-31', scope: 'resource' },
+      via: 'execute',
+    });
+    const card = JSON.stringify(result);
+    expect(card).toContain('vendor (Contoso) needs it until Q2!');
+    expect(card).not.toContain('\\\\(');
+  });
+
   it('refuses a form with an empty reason and an expiry beyond the maximum, naming both, and saves nothing', async () => {
     const { feature, store } = setup();
     const result = await feature.onAction!(new FakePort(CHANNEL), {
@@ -120,6 +133,17 @@ describe('accepting a risk from the finding card', () => {
       via: 'execute',
     });
     expect(result.kind === 'text' ? result.text : '').toMatch(/\*\*reason\*\*[\s\S]*\*\*expires\*\*/);
+    expect(await store.list('')).toEqual([]);
+  });
+
+  it('refuses a form whose scope reaches beyond what the bot may scan (the resource group of an allowed workspace), and saves nothing', async () => {
+    const { feature, store } = setup({ allowed: WORKSPACE_ID });
+    const result = await feature.onAction!(new FakePort(CHANNEL), {
+      verb: 'exceptions.accept',
+      data: { checkId: vault!.id, resourceId: VAULT_ID, workspaceId: WORKSPACE_ID, reason: 'partner link', owner: 'Olga Owner', expires: '2027-01-31', scope: 'resource-group' },
+      via: 'execute',
+    });
+    expect(result.kind === 'text' ? result.text : '').toMatch(/\*\*resource\*\* .*outside the scopes this bot may scan/);
     expect(await store.list('')).toEqual([]);
   });
 });
@@ -152,6 +176,21 @@ describe('revoke and renew', () => {
     expect(await service.list(CHANNEL.conversationId)).toEqual([]);
     expect((await service.applyTo(report, CHANNEL.conversationId)).summary.accepted).toBe(0);
     expect((await service.repository.audit(CHANNEL.conversationId)).map((a) => a.action)).toEqual(['create', 'renew', 'revoke']);
+  });
+
+  it.each([
+    ['in the past', '2026-12-01'],
+    ['beyond the maximum', '2027-12-01'],
+    ['not a day', 'next spring'],
+  ])('refuses a renewal with an expiry %s, naming the field, and leaves the exception and its audit log as they were', async (_what, expires) => {
+    const { say, feature, service } = setup();
+    const port = new FakePort(CHANNEL);
+    await say(port, 'accept', 'accept', `${net!.id} on ws-prod for 30 days: partner network`);
+    const [stored] = await service.list(CHANNEL.conversationId);
+    const result = await feature.onAction!(port, { verb: 'exceptions.renew', data: { id: stored!.entry.id, conversationId: CHANNEL.conversationId, expires }, via: 'execute' });
+    expect(result.kind === 'text' ? result.text : '').toMatch(/I saved nothing[\s\S]*\*\*expires\*\*/);
+    expect((await service.list(CHANNEL.conversationId))[0]?.entry.expires).toBe(stored!.entry.expires);
+    expect((await service.repository.audit(CHANNEL.conversationId)).map((a) => a.action)).toEqual(['create']);
   });
 
   it('does not let another conversation act on an exception by naming it', async () => {

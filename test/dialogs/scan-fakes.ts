@@ -3,7 +3,11 @@
  */
 import type { ScanReport } from '../../src/checks/types';
 import type { AdaptiveCard, ConversationInfo, TurnPort } from '../../src/dialogs/port';
+import type { ScanGuard } from '../../src/dialogs/scan-guard';
 import type { DefenderStatusReport, Resolution, ScanRequest, ScanService, WorkspaceRef } from '../../src/scan/scan-service';
+import { createScanRateLimiter } from '../../src/security/rate-limit';
+import { createScanAuthorizer } from '../../src/security/scan-authorization';
+import { createScanGuard } from '../../src/security/scan-guard';
 
 export type PortEvent =
   | { readonly kind: 'text'; readonly text: string }
@@ -114,4 +118,14 @@ export function cardText(card: AdaptiveCard): string {
   };
   walk(card);
   return texts.join('\n');
+}
+
+/**
+ * The product's guard configured wide open — any tenant (local mode), any workspace (user-delegated with no scope
+ * list), no team bindings, budgets nobody reaches — for tests about something other than who may scan.
+ */
+export function openGuard(): ScanGuard {
+  const authorizer = createScanAuthorizer({ allowedScopes: [], allowedTenants: [], botTenantId: '', localMode: true, userDelegated: true, sampleSubscriptionIds: [] });
+  const unlimited = { capacity: 1_000_000, refillMs: 1 };
+  return createScanGuard(authorizer, createScanRateLimiter({ limits: { perUser: unlimited, perConversation: unlimited, perTenant: unlimited } }));
 }

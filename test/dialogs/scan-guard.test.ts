@@ -21,6 +21,10 @@ class RecordingGuard implements ScanGuard {
     this.asked.push(`resolved ${workspaceId}`);
     return Promise.resolve(this.decide(workspaceId));
   }
+  authorizeListing(): Promise<GuardDecision> {
+    this.asked.push('listing');
+    return Promise.resolve(this.decide('listing'));
+  }
   filterVisible<T extends { id: string }>(workspaces: readonly T[]): Promise<readonly T[]> {
     return Promise.resolve(workspaces.filter((w) => this.deny(w.id) === undefined));
   }
@@ -54,13 +58,15 @@ describe('scan feature with a guard', () => {
     expect(cardText(port.sent()[0]!)).toContain('outside the scopes this bot may scan');
   });
 
-  it('re-authorises the id a name resolves to before collecting', async () => {
+  it('re-authorises the id a name resolves to before collecting, and does not reveal where that workspace is', async () => {
     const { feature, port, service, guard } = setup();
-    guard.deny = (t) => (t === WORKSPACE_ID ? 'This team is linked to another resource group.' : undefined);
+    guard.deny = (t) => (t === WORKSPACE_ID ? `This team is linked to another resource group, and ${t} is outside it.` : undefined);
     await feature.onMessage!(port, scanMessage('ws-prod'));
     expect(guard.asked).toEqual(['authorize ws-prod', `resolved ${WORKSPACE_ID}`]);
     expect(service.requests).toHaveLength(0);
-    expect(cardText(port.sent()[0]!)).toContain('linked to another resource group');
+    const answer = cardText(port.sent()[0]!);
+    expect(answer).toContain('I found no workspace named "ws-prod" that this conversation may scan');
+    expect(answer).not.toContain(WORKSPACE_ID);
   });
 
   it('re-authorises a workspace id carried by a card action (a forged id is not trusted)', async () => {

@@ -16,7 +16,7 @@ import { createMemoryStore } from '../../src/storage/memory-store';
 import { cardSchemaErrors } from '../support/card-schema';
 import { findingOf, fixtureCheck, reportOf, smallReport, SUB, WORKSPACE_ID } from '../support/report-fixtures';
 import { DEFENDER_SUB, labDefenderReport } from '../scan/defender-fixtures';
-import { cardText, FakePort, FakeScanService, ref } from './scan-fakes';
+import { cardText, FakePort, FakeScanService, openGuard, ref } from './scan-fakes';
 
 const { report, checks } = smallReport();
 const SAMPLE_WS = `/subscriptions/${DEFENDER_SUB}/resourceGroups/rg-mlopsv2-0001prod/providers/Microsoft.MachineLearningServices/workspaces/mlw-mlopsv2-0001prod`;
@@ -37,7 +37,7 @@ function setup(options: { guarded?: boolean; allowedScopes?: string[] } = {}): {
           createScanRateLimiter({ store }),
         )
       : undefined;
-  const feature = createScanFeature({ scanService: service, checks: lookupFrom([...checks, fixtureCheck('network-security', 7, 'high')]), store, ...(guard === undefined ? {} : { guard }) });
+  const feature = createScanFeature({ scanService: service, checks: lookupFrom([...checks, fixtureCheck('network-security', 7, 'high')]), store, guard: guard ?? openGuard() });
   const port = new FakePort({ conversationId: 'conv-1', conversationType: 'personal', tenantId: TENANT, userId: 'u1', userName: 'Ada', teamId: undefined, channelId: undefined });
   return { service, port, feature };
 }

@@ -4,7 +4,7 @@ import { lookupFrom } from '../../src/report/catalog';
 import { createMemoryStore } from '../../src/storage/memory-store';
 import { cardSchemaErrors } from '../support/card-schema';
 import { smallReport, WORKSPACE_ID } from '../support/report-fixtures';
-import { FakePort, FakeScanService, ref } from './scan-fakes';
+import { FakePort, FakeScanService, openGuard, ref } from './scan-fakes';
 
 const { report, checks } = smallReport();
 const related = [checks[0]!.id, checks[3]!.id];
@@ -13,7 +13,7 @@ function setup(): { service: FakeScanService; port: FakePort; act: (verb: string
   const service = new FakeScanService(report);
   service.workspaces = [ref(WORKSPACE_ID, 'ws-prod')];
   service.resolution = { kind: 'found', workspace: ref(WORKSPACE_ID, 'ws-prod') };
-  const feature = createScanFeature({ scanService: service, checks: lookupFrom(checks), store: createMemoryStore() });
+  const feature = createScanFeature({ scanService: service, checks: lookupFrom(checks), store: createMemoryStore(), guard: openGuard() });
   const port = new FakePort();
   return { service, port, act: (verb, data, via = 'submit') => feature.onAction!(port, { verb, data, via }) };
 }

@@ -7,7 +7,7 @@ import { ScanError } from '../../src/scan/scan-service';
 import { createMemoryStore } from '../../src/storage/memory-store';
 import { cardSchemaErrors } from '../support/card-schema';
 import { reportOf, smallReport, SUB, WORKSPACE_ID } from '../support/report-fixtures';
-import { cardText, FakePort, FakeScanService, ref } from './scan-fakes';
+import { cardText, FakePort, FakeScanService, openGuard, ref } from './scan-fakes';
 
 const { report, checks } = smallReport();
 const lookup = lookupFrom(checks);
@@ -22,7 +22,7 @@ function setup(options: { clock?: { t: number }; store?: boolean } = {}): { serv
   service.resolution = { kind: 'found', workspace: ref(WORKSPACE_ID, 'ws-prod') };
   const store = createMemoryStore();
   const clock = options.clock ?? { t: 0 };
-  const feature = createScanFeature({ scanService: service, checks: lookup, now: () => clock.t, ...(options.store === false ? {} : { store }) });
+  const feature = createScanFeature({ scanService: service, checks: lookup, guard: openGuard(), now: () => clock.t, ...(options.store === false ? {} : { store }) });
   return { service, port: new FakePort(), feature, store };
 }
 

@@ -18,6 +18,7 @@ import { createHttpServer, type HttpServer } from '../../src/server';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { LocalBotClient, localConversation, startBotHarness, testConfig, type BotHarness } from '../support/bot-client';
 import { cardOf, messagesIn, startFakeConnector, type ConnectorRecord, type LocalConnector } from '../support/fake-connector';
+import { openGuard } from '../dialogs/scan-fakes';
 
 const CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
 const FILE_INFO = 'application/vnd.microsoft.teams.card.file.info';
@@ -102,7 +103,7 @@ describe('baseline document as a Teams file (loopback uploads allowed for the te
       config: testConfig(),
       logger,
       store,
-      features: [createBaselineFeature({ content: knowledge, store, offerFile: consent.offerFile })],
+      features: [createBaselineFeature({ content: knowledge, store, offerFile: consent.offerFile, lastScanAccess: { guard: openGuard(), userScopedResults: false } })],
       router: createRouter(knowledge),
       fileConsent: consent,
     });

@@ -252,12 +252,14 @@ describe('guardian chat, second review (items 6, 9, 10, 16)', () => {
     await chat.type(start, /type the numbers \(or titles\)/);
     const started = await chat.type('network', /Question 1 of/);
     expect(started).toContain('(Network Security)');
-    await chat.type('We turn off public network access and use a managed virtual network with private endpoints.', /\n/);
+    await chat.type('We turn off public network access and use a managed virtual network with private endpoints. Our old script used AccountKey=abcdefSECRET123;', /\n/);
     const { code, err } = await chat.end();
     expect(code).toBe(0);
     expect(err).toContain(`Wrote the workshop to ${exported}`);
     const record = JSON.parse(fs.readFileSync(exported, 'utf8')) as { categories: string[] };
     expect(record.categories).toEqual(['network-security']);
+    // An answer is redacted in the file, as in chat and the baseline document: the file goes into repositories.
+    expect(fs.readFileSync(exported, 'utf8')).not.toContain('abcdefSECRET123');
 
     const baseline = io([]);
     expect(await runCli(['baseline', '--from', exported], baseline.io, commands)).toBe(0);

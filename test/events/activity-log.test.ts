@@ -34,6 +34,7 @@ describe('Activity Log records', () => {
       time: new Date(String(record.eventTimestamp)).toISOString(),
       caller: { kind: 'user', upn: 'admin@contoso.com', displayName: 'John Smith' },
       source: 'activity-log',
+      correlationId: record.correlationId,
     });
   });
 

@@ -7,7 +7,7 @@
 import { createQueueConsumer, type QueueConsumer } from '../../src/events/queue-consumer';
 import { parseQueueMessage } from '../../src/events/queue-messages';
 import { createStorageQueue, parseQueueConnectionString, type StorageQueue } from '../../src/events/storage-queue';
-import { silentLogger } from '../../src/logging';
+import { createLogger, silentLogger } from '../../src/logging';
 import type { ChangeEvent } from '../../src/shared/change-event';
 import { createMemoryStore } from '../../src/storage/memory-store';
 import type { GuardianStore } from '../../src/storage/store';
@@ -43,7 +43,7 @@ describe('queue messages', () => {
   ])('reads %s as the same change, with the person from the claims', (_, text) => {
     expect(parseQueueMessage(text)).toEqual({
       kind: 'change',
-      event: { id: 'eg-1', resourceId: STORAGE, operation: 'Microsoft.Storage/storageAccounts/write', time: '2030-01-01T10:02:31.123Z', caller: { kind: 'user', displayName: 'Ada Lovelace', upn: 'ada@contoso.com' }, source: 'event-grid' },
+      event: { id: 'eg-1', resourceId: STORAGE, operation: 'Microsoft.Storage/storageAccounts/write', time: '2030-01-01T10:02:31.123Z', caller: { kind: 'user', displayName: 'Ada Lovelace', upn: 'ada@contoso.com' }, source: 'event-grid', correlationId: data().correlationId },
     });
   });
 
@@ -127,5 +127,35 @@ describe('the queue consumer on Azurite', () => {
     }
     expect(outcomes).toEqual(['failed', 'failed', 'poisoned']);
     expect((await poison.receive(32, 1)).map((m) => parseQueueMessage(m.text).kind)).toEqual(['change']);
+  });
+});
+
+describe('a queue that keeps failing', () => {
+  it('is logged once and retried with growing waits, then logged again when it works', async () => {
+    let calls = 0;
+    let failing = true;
+    const broken: StorageQueue = {
+      name: 'changes',
+      create: () => Promise.resolve(),
+      put: () => Promise.resolve(),
+      delete: () => Promise.resolve(),
+      receive: () => {
+        calls += 1;
+        return failing ? Promise.reject(new Error('HTTP 403 AuthorizationPermissionMismatch')) : Promise.resolve([]);
+      },
+    };
+    const logs: string[] = [];
+    const logger = createLogger({ level: 'info', destination: { write: (line: string) => void logs.push(line) } });
+    const consumer = createQueueConsumer({ queue: broken, poisonQueue: broken, store: createMemoryStore(), logger, idleMs: 5 });
+    consumer.start(() => Promise.resolve());
+    await new Promise((r) => setTimeout(r, 400));
+    const whileFailing = calls;
+    failing = false;
+    await new Promise((r) => setTimeout(r, 1_500)); // longer than the wait the back-off can have reached by now
+    await consumer.stop();
+    // 5 ms doubling: 10, 20, 40, 80, 160 … — a handful of tries in 400 ms, not one every 5 ms.
+    expect(whileFailing).toBeLessThan(10);
+    expect(logs.filter((l) => l.includes('queue receive failed'))).toHaveLength(1);
+    expect(logs.filter((l) => l.includes('queue receive works again'))).toHaveLength(1);
   });
 });

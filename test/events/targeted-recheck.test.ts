@@ -111,6 +111,17 @@ describe('a targeted re-check', () => {
     expect(ctx.sender.sent).toHaveLength(2);
   });
 
+  it('handles one change once when the Activity Log and Event Grid both report it, under different ids', async () => {
+    const from = Date.now() - 1000;
+    ctx.env.arm.write(HARDENED_IDS.keyVault, { publicNetworkAccess: 'Enabled', networkAcls: { defaultAction: 'Allow' } }, ADA);
+    const [logged] = await recorded(from);
+    expect(logged?.correlationId).toBeDefined();
+    const pushed: ChangeEvent = { ...logged!, id: 'event-grid-id-of-the-same-change', source: 'event-grid' };
+    await handle([logged!]);
+    expect((await handle([pushed])).duplicates).toBe(1);
+    expect(ctx.sender.sent).toHaveLength(2);
+  });
+
   it('posts nothing for a change that moves no finding, and nothing for a resource no check reads', async () => {
     const from = Date.now() - 1000;
     ctx.env.arm.write(HARDENED_IDS.storageAccount, { minimumTlsVersion: 'TLS1_2' }, ADA); // what it already is

@@ -48,6 +48,7 @@ describe('the exceptions file', () => {
     ['a bad resource id', 'exceptions:\n  - { check: AML-NET-001, resource: ws-prod, reason: r, owner: o, expires: 2027-03-01 }\n', ['exceptions[0].resource']],
     ['an unknown field', `exceptions:\n  - { check: AML-NET-001, resource: "${WORKSPACE_ID}", reason: r, owner: o, expires: 2027-03-01, until: 2028-01-01 }\n`, ['exceptions[0].until']],
     ['an entry that is not a mapping', 'exceptions:\n  - AML-NET-001\n', ['exceptions[0]']],
+    ['a connection-string key in the reason', `exceptions:\n  - { check: AML-NET-001, resource: "${WORKSPACE_ID}", reason: "uses AccountKey=abcdefSECRET123; for now", owner: o, expires: 2027-03-01 }\n`, ['exceptions[0].reason']],
   ])('refuses a file with %s, naming the field', (_what, source, fields) => {
     expect(problemsOf(source)).toEqual(fields);
   });

@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { createLinkFeature } from '../../src/dialogs/link';
 import { createScanFeature } from '../../src/dialogs/scan';
+import { openGuard } from '../dialogs/scan-fakes';
 import { loadKnowledge } from '../../src/knowledge/content';
 import { createRouter } from '../../src/knowledge/router';
 import { startSampleEnvironment, type SampleEnvironment } from '../../src/scan';
@@ -80,7 +81,7 @@ describe('turn handler under random and hostile input', () => {
     const bindings = createChannelBindings(store);
     const features = [
       createLinkFeature({ bindings, rosterCheck: { isTeamOwner: () => Promise.resolve(true) }, allowedScopes: [`/subscriptions/${SUB}`] }),
-      createScanFeature({ scanService: sample.scanService, store }),
+      createScanFeature({ scanService: sample.scanService, store, guard: openGuard() }),
     ];
     harness = await startBotHarness({ router: createRouter(loadKnowledge()), features, store });
     console.log(`fuzz seed ${SEED}: ${MESSAGE_RUNS} messages, ${ACTION_RUNS} card actions`);

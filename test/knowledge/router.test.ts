@@ -261,3 +261,24 @@ describe('Microsoft Entra ID synonyms', () => {
     expect(route.confidence).toBeGreaterThanOrEqual(ANSWER_THRESHOLD);
   });
 });
+
+describe('questions that name no workspace', () => {
+  it.each([
+    'Does Azure ML support geo-redundancy for disaster recovery?',
+    'does azure machine learning offer point-in-time restore for the workspace?',
+  ])('"%s" is answered from the baseline, not scanned', (text) => {
+    const route = router.route(text);
+    expect(route.intent).toBe('question');
+    expect(route.target).toBeUndefined();
+  });
+
+  it('a plain word after "in" is no workspace: asking about one\'s own storage asks which workspace', () => {
+    const route = router.route('is soft delete on for my storage in production?');
+    expect(route.intent).toBe('check');
+    expect(route.target).toBeUndefined();
+  });
+
+  it('a plain name introduced as one is still a target', () => {
+    expect(router.route('is public network access off on the workspace called finance?')).toMatchObject({ intent: 'check', target: 'finance' });
+  });
+});

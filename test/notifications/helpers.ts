@@ -4,6 +4,7 @@ import type { AdaptiveCard } from '../../src/dialogs/port';
 import type { Resolution, ScanRequest, ScanService, WorkspaceRef } from '../../src/scan/scan-service';
 import { SendError, type ConversationRefJson, type ProactiveSender } from '../../src/notifications/sender';
 import type { GuardianStore } from '../../src/storage/store';
+import { silentLogger, type Logger } from '../../src/logging';
 
 export const WS_ID = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/ws-prod';
 export const WORKSPACE: WorkspaceRef = { id: WS_ID, name: 'ws-prod', resourceGroup: 'rg-ml', subscriptionId: '00000000-0000-0000-0000-000000000001', location: 'westeurope' };
@@ -85,6 +86,11 @@ export class FakeClock {
   date(): Date {
     return new Date(this.ms);
   }
+}
+
+/** The options every notification-service test shares: one instance, the fake clock for time and sleeps, no jitter. */
+export function fakeServiceOptions(clock: FakeClock): { logger: Logger; instanceId: string; now: () => number; sleep: (ms: number) => Promise<void>; random: () => number } {
+  return { logger: silentLogger(), instanceId: 'a', now: clock.now, sleep: clock.sleep, random: () => 0 };
 }
 
 export const CONVERSATION_ID = '19:channel@thread.tacv2';

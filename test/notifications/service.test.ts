@@ -1,10 +1,9 @@
-import { silentLogger } from '../../src/logging';
 import { ScanError } from '../../src/scan/scan-service';
 import { createNotificationService, type NotificationServiceOptions } from '../../src/notifications/service';
 import { dueSlot } from '../../src/notifications/scheduler';
 import { MemoryBackend, MemoryGuardianStore } from '../../src/storage/memory-store';
 import type { GuardianStore } from '../../src/storage/store';
-import { CONVERSATION_ID, cardText, FakeClock, finding, RecordingSender, report, saveConversationRef, ScriptedScanService, SendError, WS_ID } from './helpers';
+import { CONVERSATION_ID, cardText, FakeClock, fakeServiceOptions, finding, RecordingSender, report, saveConversationRef, ScriptedScanService, SendError, WS_ID } from './helpers';
 
 const DAY = 24 * 3600_000;
 const CLEAN = report([finding('NET-1', 'pass'), finding('NET-2', 'fail')]);
@@ -18,11 +17,7 @@ function setup(script: ConstructorParameters<typeof ScriptedScanService>[0], ove
     store,
     scanService,
     sender,
-    logger: silentLogger(),
-    instanceId: 'a',
-    now: clock.now,
-    sleep: clock.sleep,
-    random: () => 0,
+    ...fakeServiceOptions(clock),
     ...overrides,
   });
   return { store, scanService, sender, service, clock, backend };
@@ -64,7 +59,7 @@ describe('notification service', () => {
     expect(ctx.sender.sent).toHaveLength(3);
     expect(cardText(ctx.sender.sent[2]!.card)).toContain('ws-prod: 1 resolved');
     expect(ctx.scanService.requests).toHaveLength(5);
-    expect(ctx.scanService.requests[0]).toEqual({ target: 'ws-prod', selection: { kind: 'all' } });
+    expect(ctx.scanService.requests[0]).toEqual({ target: WS_ID, selection: { kind: 'all' } });
   });
 
   it('puts a re-scan button on change cards (Action.Execute with an Action.Submit fallback)', async () => {

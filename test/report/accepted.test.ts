@@ -5,7 +5,7 @@ import { toJsonReport } from '../../src/report/json';
 import { renderMarkdown } from '../../src/report/markdown';
 import { toSarif } from '../../src/report/sarif';
 import { renderTable } from '../../src/report/table';
-import { scoreSentence, summarySentence } from '../../src/report/wording';
+import { countsText, scoreSentence, summarySentence } from '../../src/report/wording';
 import { entryOf } from '../exceptions/support';
 import { sarifSchemaErrors } from '../support/sarif-schema';
 import { smallReport, WORKSPACE_ID } from '../support/report-fixtures';
@@ -70,5 +70,12 @@ describe('an accepted finding in every report format', () => {
     expect(section).toContain(accepted.id);
     expect(section).toContain('jane@contoso.com');
     expect(section).toContain('2027-03-01');
+  });
+});
+
+describe('accepted risks in the category rows', () => {
+  it('are counted apart in a category row, so the row adds up to its findings', () => {
+    const counts = { pass: 0, fail: 15, error: 0, not_applicable: 1, manual: 1, accepted: 1 };
+    expect(countsText(counts)).toBe('15 failed · 1 accepted · 0 passed · 2 other');
   });
 });

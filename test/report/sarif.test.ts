@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { artifactPathFor, toSarif } from '../../src/report/sarif';
+import { artifactPathFor, automationCategory, toSarif } from '../../src/report/sarif';
 import { sarifSchemaErrors } from '../support/sarif-schema';
 import { fullMatrix, hostileReport, largeReport, smallReport, VAULT_ID } from '../support/report-fixtures';
 
@@ -107,5 +107,14 @@ describe('sarif report', () => {
     const log = toSarif(small.report, { checks: small.checks, toolVersion: '1', artifactUri: 'infra/main.bicep' }) as unknown as Log;
     expect(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('infra/main.bicep');
     expect(artifactPathFor(VAULT_ID)).toBe(`azure${VAULT_ID}`);
+  });
+});
+
+describe('the SARIF run category', () => {
+  it('names the workspace by subscription, resource group and name, so namesakes in other groups do not replace each other', () => {
+    const a = '/subscriptions/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0/resourceGroups/rg-a/providers/Microsoft.MachineLearningServices/workspaces/ws-prod';
+    const b = a.replace('rg-a', 'rg-b');
+    expect(automationCategory({ id: a, name: 'ws-prod' })).toBe('baseline-guardian/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0/rg-a/ws-prod/');
+    expect(automationCategory({ id: b, name: 'ws-prod' })).not.toBe(automationCategory({ id: a, name: 'ws-prod' }));
   });
 });

@@ -25,10 +25,10 @@ describe('table report', () => {
     expect(plain).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u202E]/); // eslint-disable-line no-control-regex
   });
 
-  it('has a Manual column beside the other statuses', () => {
+  it('has Accepted and Manual columns beside the other statuses', () => {
     const plain = renderTable(report, { color: false });
     const header = plain.split('\n').find((l) => l.startsWith('Category'));
-    expect(header?.split(/\s{2,}/)).toEqual(['Category', 'Failed', 'Not assessed', 'Manual', 'N/A', 'Passed']);
+    expect(header?.split(/\s{2,}/)).toEqual(['Category', 'Failed', 'Not assessed', 'Accepted', 'Manual', 'N/A', 'Passed']);
   });
 
   it('wraps the key fact at words instead of cutting it', () => {

@@ -81,6 +81,9 @@ export const EXAMPLE_FILES = {
   securityConnectors: 'specification/security/resource-manager/Microsoft.Security/Security/preview/2023-10-01-preview/examples/SecurityConnectors/GetSecurityConnectorsSubscription_example.json',
   policyAssignments: 'specification/resources/resource-manager/Microsoft.Authorization/policy/stable/2023-04-01/examples/listPolicyAssignmentsForResource.json',
   policyStates: 'specification/policyinsights/resource-manager/Microsoft.PolicyInsights/PolicyInsights/stable/2019-10-01/examples/PolicyStates_QueryResourceGroupScopeNextLink.json',
+  systemTopics: 'specification/eventgrid/resource-manager/Microsoft.EventGrid/stable/2022-06-15/examples/SystemTopics_ListBySubscription.json',
+  systemTopicEventSubscription: 'specification/eventgrid/resource-manager/Microsoft.EventGrid/stable/2022-06-15/examples/SystemTopicEventSubscriptions_Get.json',
+  queue: 'specification/storage/resource-manager/Microsoft.Storage/stable/2023-01-01/examples/QueueOperationGet.json',
 } as const;
 
 /** The workspace of the official `Workspaces_Get` example: the one workspace this ARM has. */
@@ -157,6 +160,11 @@ const ROUTES: readonly Route[] = [
   route('GET', `${ANY_SCOPE}/providers/microsoft\\.security/assessments`, '2021-06-01', listOf(EXAMPLE_FILES.assessment)),
   route('GET', `${ANY_SCOPE}/providers/microsoft\\.authorization/policyassignments`, '2023-04-01', onePage(EXAMPLE_FILES.policyAssignments)),
   route('POST', `${RG}/providers/microsoft\\.policyinsights/policystates/latest/queryresults`, '2019-10-01', onePage(EXAMPLE_FILES.policyStates)),
+  // guardian events: the subscription's system topics, a topic's event subscriptions (no list example: the Get
+  // example as a one-item list) and a storage queue.
+  route('GET', `/subscriptions/${ID}/providers/microsoft\\.eventgrid/systemtopics`, '2022-06-15', onePage(EXAMPLE_FILES.systemTopics)),
+  route('GET', `${RG}/providers/microsoft\\.eventgrid/systemtopics/${ID}/eventsubscriptions`, '2022-06-15', listOf(EXAMPLE_FILES.systemTopicEventSubscription)),
+  route('GET', `${RG}/providers/microsoft\\.storage/storageaccounts/${ID}/queueservices/default/queues/${ID}`, '2023-01-01', () => exampleBody(EXAMPLE_FILES.queue)),
 ];
 
 const GRAPH_PATH = /^\/providers\/microsoft\.resourcegraph\/resources$/i;

@@ -25,6 +25,8 @@ export interface ProductBotOptions {
   readonly env?: Record<string, string>;
   readonly store?: GuardianStore;
   readonly sampleEnvironment?: SampleEnvironment;
+  /** The clock of accepted risk and notification passes (the system clock by default). */
+  readonly clock?: () => Date;
 }
 
 export interface ProductBot {
@@ -47,6 +49,7 @@ export async function startProductBot(options: ProductBotOptions): Promise<Produ
     notificationTimer: false,
     ...(options.store !== undefined ? { store: options.store } : {}),
     ...(options.sampleEnvironment !== undefined ? { sampleEnvironment: options.sampleEnvironment } : {}),
+    ...(options.clock !== undefined ? { clock: options.clock } : {}),
   });
   const product = server.services.product;
   if (product?.sampleEnvironment === undefined) {

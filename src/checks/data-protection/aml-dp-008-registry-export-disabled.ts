@@ -4,6 +4,9 @@
  * so both are required (as in PSRule's ExportPolicy rule).
  */
 import { defineCheck, evidence, fail, notApplicable, pass, sameText, withLinked } from '../define';
+import { needsPremium, premiumFirst } from '../registry-sku';
+
+const NO_EXPORT_CLI = 'az acr update --name <acr> --allow-exports false --public-network-enabled false';
 
 export default defineCheck({
   id: 'AML-DP-008',
@@ -24,7 +27,7 @@ export default defineCheck({
       'Open the workspace\'s container registry (Premium tier) > Networking and disable public network access.',
       'Then disable exports with the CLI command below (the portal has no switch for it).',
     ],
-    cli: 'az acr update --name <acr> --allow-exports false --public-network-enabled false',
+    cli: NO_EXPORT_CLI,
     url: 'https://learn.microsoft.com/azure/container-registry/data-loss-prevention',
   },
   since: '2026.11.0',
@@ -41,7 +44,10 @@ export default defineCheck({
           return [pass(acr.id, `Container registry ${acr.name} forbids artifact export and public network access.`, facts)];
         }
         const why = sameText(acr.exportPolicyStatus, 'disabled') ? 'forbids export but is reachable from public networks' : 'allows artifacts to be exported to other registries';
-        return [fail(acr.id, `Container registry ${acr.name} ${why}.`, facts)];
+        // The export policy exists only in the Premium SKU: a Basic or Standard registry is upgraded first.
+        const cli = premiumFirst(acr, NO_EXPORT_CLI);
+        const premium = needsPremium(acr) ? ` Its ${acr.sku ?? ''} SKU has no export policy: upgrade to Premium.` : '';
+        return [{ ...fail(acr.id, `Container registry ${acr.name} ${why}.${premium}`, facts), ...(cli === undefined ? {} : { cli }) }];
       },
     );
   },

@@ -12,11 +12,11 @@ export default defineCheck({
   workshopQuestions: ['IM-01', 'PA-02'],
   areas: [],
   risk:
-    'With only a system-assigned identity, AML grants itself broad roles on the storage account, key vault and registry when the workspace is created, and the identity lives and dies with the workspace. A user-assigned identity lets you pre-create exactly the role assignments you approve and keep them under your own lifecycle.',
+    'With only a system-assigned identity, AML grants itself broad roles on the storage account, key vault and registry when the workspace is created, and the identity lives and dies with the workspace. A user-assigned identity lets you pre-create exactly the role assignments you approve and keep them under your own lifecycle. Keep the system-assigned identity beside it (SystemAssigned,UserAssigned): a workspace with only a user-assigned identity cannot be soft-deleted and recovered (AML-BR-003).',
   remediation: {
     portal: [
       'Create a user-assigned managed identity and grant it the roles AML documents on the storage account, key vault and registry (AML-PRA-005).',
-      'Open the workspace, select Identity, add the user-assigned identity and make it the primary identity.',
+      'Open the workspace, select Identity, add the user-assigned identity and make it the primary identity, keeping the system-assigned identity on (soft delete and recovery need it).',
     ],
     cli: 'az ml workspace update -n <ws> -g <rg> --primary-user-assigned-identity <identity-resource-id>',
     url: 'https://learn.microsoft.com/azure/machine-learning/how-to-identity-based-service-authentication?view=azureml-api-2',
@@ -27,7 +27,7 @@ export default defineCheck({
       const type = ws.identity?.type;
       const userAssigned = ws.identity?.userAssigned ?? [];
       const facts = [
-        evidence('identity.type', type, 'UserAssigned (or SystemAssigned,UserAssigned)'),
+        evidence('identity.type', type, 'SystemAssigned,UserAssigned (UserAssigned alone loses soft delete, AML-BR-003)'),
         evidence('identity.userAssignedIdentities', userAssigned.length > 0 ? userAssigned.map((u) => u.resourceId).join(', ') : undefined, 'at least one identity'),
         evidence('properties.primaryUserAssignedIdentity', ws.primaryUserAssignedIdentity, 'the user-assigned identity the workspace uses'),
       ];

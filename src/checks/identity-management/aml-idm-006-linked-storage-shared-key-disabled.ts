@@ -33,7 +33,7 @@ export default defineCheck({
         const ws = snapshot.workspace.ok ? snapshot.workspace.value : undefined;
         const order =
           ws !== undefined && !sameText(ws.systemDatastoresAuthMode, 'identity')
-            ? ` Switch workspace ${ws.name} to identity-based datastores (systemDatastoresAuthMode ${ws.systemDatastoresAuthMode ?? 'not set'}) before turning it off.`
+            ? ` Switch workspace ${ws.name} to identity-based datastores (its systemDatastoresAuthMode is ${ws.systemDatastoresAuthMode ?? 'not set'}; set it to identity) before turning it off.`
             : '';
         return [fail(sa.id, `Storage account ${sa.name} accepts the account key: allowSharedKeyAccess is ${sa.allowSharedKeyAccess === true ? 'true' : 'not set (defaults to true)'}.${order}`, facts)];
       },

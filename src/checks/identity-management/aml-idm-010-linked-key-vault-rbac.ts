@@ -18,7 +18,8 @@ export default defineCheck({
       'Grant the workspace identity Key Vault Administrator and users the narrow Key Vault data roles they need (mirror today\'s access policies).',
       'Open the vault, select Access configuration, choose Azure role-based access control and save.',
     ],
-    cli: 'az keyvault update -n <vault> -g <rg> --enable-rbac-authorization true',
+    // Roles first: switching the model drops every access policy, so the workspace would lose its vault until then.
+    cli: 'az role assignment create --assignee-object-id <workspace-identity-principal-id> --assignee-principal-type ServicePrincipal --role "Key Vault Administrator" --scope <kvid> && az keyvault update -n <vault> -g <rg> --enable-rbac-authorization true',
     url: 'https://learn.microsoft.com/azure/key-vault/general/rbac-guide?tabs=azure-cli',
   },
   since: '2026.11.0',

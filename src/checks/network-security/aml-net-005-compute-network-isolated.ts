@@ -28,7 +28,7 @@ export default defineCheck({
       perResource(computes, { resourceId: ws.id, message: `Workspace ${ws.name} has no computes.` }, (c) => {
         if (!isManagedCompute(c)) return notApplicable(c.id, `Compute ${c.name} is an attached ${c.computeType}; its network is configured on the attached resource.`);
         const facts = [
-          evidence('properties.subnet.id', c.subnetId, 'a subnet id, or a managed network on the workspace'),
+          evidence('properties.properties.subnet.id', c.subnetId, 'a subnet id, or a managed network on the workspace'),
           evidence('workspace managedNetwork.isolationMode', ws.managedNetworkIsolationMode, 'AllowOnlyApprovedOutbound or AllowInternetOutbound'),
         ];
         if (c.subnetId !== undefined && c.subnetId !== '') return pass(c.id, `Compute ${c.name} (${c.computeType}) runs in subnet ${c.subnetId}.`, facts);

@@ -27,7 +27,7 @@ export default defineCheck({
     withReads(snapshot.workspace, snapshot.computes, (ws, computes) =>
       perResource(computes, { resourceId: ws.id, message: `Workspace ${ws.name} has no computes.` }, (c) => {
         if (!isManagedCompute(c)) return notApplicable(c.id, `Compute ${c.name} is an attached ${c.computeType}; its public IP is configured on the attached resource.`);
-        const facts = [evidence('properties.enableNodePublicIp', c.enableNodePublicIp, 'false')];
+        const facts = [evidence('properties.properties.enableNodePublicIp', c.enableNodePublicIp, 'false')];
         if (c.enableNodePublicIp === false) return pass(c.id, `Compute ${c.name} (${c.computeType}) has no public IP.`, facts);
         const actual = c.enableNodePublicIp === true ? 'true' : 'not set (defaults to true)';
         return fail(c.id, `Compute ${c.name} (${c.computeType}) gets a public IP: enableNodePublicIp is ${actual}.`, facts);

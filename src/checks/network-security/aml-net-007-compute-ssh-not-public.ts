@@ -32,13 +32,13 @@ export default defineCheck({
       perResource(computes, { resourceId: ws.id, message: `Workspace ${ws.name} has no computes.` }, (c) => {
         if (!isManagedCompute(c)) return notApplicable(c.id, `Compute ${c.name} is an attached ${c.computeType}; SSH is configured on the attached resource.`);
         if (sameText(c.computeType, 'ComputeInstance')) {
-          const facts = [evidence('properties.sshSettings.sshPublicAccess', c.sshPublicAccess, 'Disabled (default)')];
+          const facts = [evidence('properties.properties.sshSettings.sshPublicAccess', c.sshPublicAccess, 'Disabled (default)')];
           if (sameText(c.sshPublicAccess, 'Enabled')) return fail(c.id, `Compute instance ${c.name} has its SSH port open to public networks (sshPublicAccess Enabled).`, facts);
           return pass(c.id, `Compute instance ${c.name} has public SSH access ${c.sshPublicAccess ?? 'not set (defaults to Disabled)'}.`, facts);
         }
         const inVnet = (c.subnetId !== undefined && c.subnetId !== '') || managedNetworkOn(ws.managedNetworkIsolationMode);
         const facts = [
-          evidence('properties.remoteLoginPortPublicAccess', c.remoteLoginPortPublicAccess, 'Disabled'),
+          evidence('properties.properties.remoteLoginPortPublicAccess', c.remoteLoginPortPublicAccess, 'Disabled'),
           evidence('in a virtual network', inVnet, 'true when remoteLoginPortPublicAccess is NotSpecified'),
         ];
         if (sameText(c.remoteLoginPortPublicAccess, 'Disabled')) return pass(c.id, `Cluster ${c.name} has its SSH port closed (remoteLoginPortPublicAccess Disabled).`, facts);

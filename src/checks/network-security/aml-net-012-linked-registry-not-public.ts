@@ -1,6 +1,9 @@
-import { defineCheck, notApplicable, sameText, withLinked } from '../define';
+import { defineCheck, notApplicable, withLinked } from '../define';
+import { needsPremium, premiumFirst } from '../registry-sku';
 import { linkedNetworkResult } from './linked-network';
 import type { CheckResult } from '../types';
+
+const NOT_PUBLIC_CLI = 'az acr update -n <registry> --public-network-enabled false';
 
 export default defineCheck({
   id: 'AML-NET-012',
@@ -20,7 +23,7 @@ export default defineCheck({
       'Open the container registry named in the workspace properties (Premium SKU required) and select Networking.',
       'Set Public network access to Disabled, add a private endpoint, and set the workspace imageBuildCompute to a cluster in the network.',
     ],
-    cli: 'az acr update -n <registry> --public-network-enabled false',
+    cli: NOT_PUBLIC_CLI,
     url: 'https://learn.microsoft.com/azure/container-registry/container-registry-access-selected-networks',
   },
   since: '2026.11.0',
@@ -37,8 +40,9 @@ export default defineCheck({
           defaultAction: acr.networkDefaultAction,
           privateEndpointConnections: acr.privateEndpointConnections,
         });
-        if (result.status === 'fail' && acr.sku !== undefined && !sameText(acr.sku, 'Premium')) {
-          return [{ ...result, message: `${result.message} Its ${acr.sku} SKU supports no network rules or private link: upgrade to Premium.` }];
+        if (result.status === 'fail' && needsPremium(acr)) {
+          const cli = premiumFirst(acr, NOT_PUBLIC_CLI);
+          return [{ ...result, message: `${result.message} Its ${acr.sku ?? ''} SKU supports no network rules or private link: upgrade to Premium.`, ...(cli === undefined ? {} : { cli }) }];
         }
         return [result];
       },

@@ -1,18 +1,13 @@
 import { defineCheck, evidence, fail, notApplicable, pass, withLinked } from '../define';
 import type { CheckResult } from '../types';
-import type { KeyVaultAccessPolicy } from '../../azure/snapshot';
+import type { Collected, Workspace } from '../../azure/snapshot';
+import { accessPolicyFix, excessivePermissions } from './key-vault-policy-fix';
 
-const EXCESSIVE = ['all', 'purge'];
-
-function excessive(policy: KeyVaultAccessPolicy): string[] {
-  const found: string[] = [];
-  const scan = (kind: string, permissions: readonly string[]) => {
-    for (const p of permissions) if (EXCESSIVE.includes(p.toLowerCase())) found.push(`${kind}:${p}`);
-  };
-  scan('keys', policy.keys);
-  scan('secrets', policy.secrets);
-  scan('certificates', policy.certificates);
-  return found;
+/** Principal ids of the workspace's own identities (system- and user-assigned), lower-cased. */
+function workspaceIdentities(workspace: Collected<Workspace>): ReadonlySet<string> {
+  if (!workspace.ok || workspace.value.identity === undefined) return new Set();
+  const { principalId, userAssigned } = workspace.value.identity;
+  return new Set([principalId, ...userAssigned.map((u) => u.principalId)].flatMap((id) => (id === undefined ? [] : [id.toLowerCase()])));
 }
 
 export default defineCheck({
@@ -33,7 +28,8 @@ export default defineCheck({
       'Otherwise open the vault, select Access policies, and edit each policy to drop All and Purge, keeping only the operations the principal uses.',
       'Leave the workspace managed identity with every permission except purge (Learn: Set up authentication between Azure Machine Learning and other services).',
     ],
-    cli: 'az keyvault set-policy -n <vault> -g <rg> --object-id <object-id> --secret-permissions get list set delete --key-permissions get wrapKey unwrapKey',
+    // Each finding carries the command built from the policy it found (key-vault-policy-fix.ts); this is the general form.
+    cli: 'az keyvault set-policy -n <vault> -g <rg> --object-id <object-id> --secret-permissions <secret-permissions-it-uses>',
     url: 'https://learn.microsoft.com/azure/key-vault/general/assign-access-policy?tabs=azure-cli',
   },
   since: '2026.11.0',
@@ -45,14 +41,22 @@ export default defineCheck({
         if (kv.enableRbacAuthorization === true) {
           return [notApplicable(kv.id, `Key vault ${kv.name} uses the RBAC permission model, so its access policies are ignored.`)];
         }
+        const own = workspaceIdentities(snapshot.workspace);
         const results = kv.accessPolicies.flatMap((policy) => {
-          const found = excessive(policy);
+          const isWorkspace = own.has(policy.objectId.toLowerCase());
+          // The workspace identity needs every permission but purge: only purge (or All, which includes it) is too much.
+          const found = excessivePermissions(policy);
           if (found.length === 0) return [];
+          const who = isWorkspace ? `the workspace's managed identity ${policy.objectId}` : `object ${policy.objectId}`;
+          const advice = isWorkspace ? ' Keep every permission except purge for it.' : '';
           return [
-            fail(`${kv.id}/accessPolicies/${policy.objectId}`, `Key vault ${kv.name} grants object ${policy.objectId} ${found.join(', ')}.`, [
-              evidence('objectId', policy.objectId, 'any'),
-              evidence('permissions', found.join(', '), 'no All or Purge'),
-            ]),
+            {
+              ...fail(`${kv.id}/accessPolicies/${policy.objectId}`, `Key vault ${kv.name} grants ${who} ${found.join(', ')}.${advice}`, [
+                evidence('objectId', policy.objectId, 'any'),
+                evidence('permissions', found.join(', '), isWorkspace ? 'every permission except purge' : 'no All or Purge'),
+              ]),
+              cli: accessPolicyFix(policy, isWorkspace),
+            },
           ];
         });
         if (results.length > 0) return results;

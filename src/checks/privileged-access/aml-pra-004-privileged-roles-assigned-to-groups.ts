@@ -22,7 +22,8 @@ export default defineCheck({
       'Create or pick an Entra group for the role, add the user, and assign the role to the group at the same scope (preferably as a PIM eligible assignment).',
       'Remove the direct user assignment.',
     ],
-    cli: 'az role assignment delete --assignee <user-object-id> --role "<role>" --scope <scope>',
+    // The group assignment comes first: deleting a user's only Owner assignment before it would leave no Owner.
+    cli: 'az role assignment create --assignee-object-id <group-object-id> --assignee-principal-type Group --role "<role>" --scope <scope> && az role assignment delete --assignee <user-object-id> --role "<role>" --scope <scope>',
     url: 'https://learn.microsoft.com/azure/role-based-access-control/best-practices',
   },
   since: '2026.11.0',

@@ -13,6 +13,8 @@ import { BUILT_IN_ROLE_IDS, isBroadScope, roleGuid } from '../rbac';
  */
 const MAX_OWNERS = 3;
 const MIN_OWNERS = 2;
+/** A second Owner, preferably a group of your own tenant (PIM-eligible members), so no single account is the only way in. */
+const ADD_OWNER_CLI = 'az role assignment create --assignee-object-id <group-object-id> --assignee-principal-type Group --role Owner --scope /subscriptions/<subscription-id>';
 
 export default defineCheck({
   id: 'AML-PRA-006',
@@ -30,7 +32,7 @@ export default defineCheck({
   remediation: {
     portal: [
       'Open the subscription, select Access control (IAM), then Role assignments, and filter by role Owner.',
-      'Keep two or three Owner principals (preferably groups with PIM-eligible members, plus emergency access), move others to narrower roles, and remove foreign-group Owners.',
+      'Keep two or three Owner principals (preferably groups with PIM-eligible members, plus emergency access): with a single Owner, add a second before anything else; with more than three, move the others to narrower roles; remove foreign-group Owners.',
     ],
     cli: 'az role assignment delete --assignee <principal-id> --role Owner --scope /subscriptions/<subscription-id>',
     url: 'https://learn.microsoft.com/azure/role-based-access-control/best-practices',
@@ -52,9 +54,11 @@ export default defineCheck({
       if (principals.length > MAX_OWNERS) problems.push(`${principals.length} Owner principals (more than ${MAX_OWNERS})`);
       if (principals.length < MIN_OWNERS) problems.push(`${principals.length} Owner principal(s) (fewer than ${MIN_OWNERS}, a single point of failure)`);
       if (foreign.length > 0) problems.push(`Owner held by foreign group(s) ${foreign.map((a) => a.principalId).join(', ')}`);
+      // Too few Owners is fixed by adding one; only too many or foreign ones by removing.
+      const tooFew = principals.length < MIN_OWNERS && foreign.length === 0;
       const result: CheckResult =
         problems.length > 0
-          ? fail(subscription, `Subscription ${ws.subscriptionId} has ${problems.join('; ')}.`, facts)
+          ? { ...fail(subscription, `Subscription ${ws.subscriptionId} has ${problems.join('; ')}.`, facts), ...(tooFew ? { cli: ADD_OWNER_CLI } : {}) }
           : pass(subscription, `Subscription ${ws.subscriptionId} has ${principals.length} Owner principals, none from another tenant.`, facts);
       return [result];
     }),

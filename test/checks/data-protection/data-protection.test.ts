@@ -231,6 +231,13 @@ describe('AML-DP-008 registry export', () => {
   it('is not applicable without a registry', () => {
     expect(single(dp008.evaluate(hardenedSnapshot({ containerRegistry: noneLinked() }))).status).toBe('not_applicable');
   });
+  it('upgrades a Basic or Standard registry to Premium before the commands only Premium accepts', () => {
+    const basic = single(dp008.evaluate(withRegistry(hardenedSnapshot(), { sku: 'Basic', exportPolicyStatus: undefined })));
+    expect(basic.message).toContain('Basic SKU has no export policy');
+    expect(basic.cli).toBe(`az acr update -n <registry> --sku Premium && ${dp008.remediation.cli ?? ''}`);
+    // a Premium registry gets the check's own command
+    expect(single(dp008.evaluate(withRegistry(hardenedSnapshot(), { sku: 'Premium', exportPolicyStatus: undefined }))).cli).toBeUndefined();
+  });
 });
 
 describe('AML-DP-009 CMK rotation', () => {

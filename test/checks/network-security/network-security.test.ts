@@ -64,10 +64,10 @@ const failCases: readonly FailCase[] = [
   { id: 'AML-NET-004', name: 'Internet service tag', snapshot: withOutboundRules(hardenedSnapshot(), [outboundRule({ name: 'any', type: 'ServiceTag', category: 'UserDefined', destination: 'Internet' })]), resourceId: `${WORKSPACE_ID}/outboundRules/any`, message: /service tag internet/, evidence: ['type', 'ServiceTag'] },
   { id: 'AML-NET-004', name: 'region-less Storage service tag', snapshot: withOutboundRules(hardenedSnapshot(), [outboundRule({ name: 'st', type: 'ServiceTag', category: 'UserDefined', destination: 'Storage' })]), resourceId: `${WORKSPACE_ID}/outboundRules/st`, message: /service tag storage/, evidence: ['destination', 'Storage'] },
   { id: 'AML-NET-004', name: 'AzureCloud regional tag', snapshot: withOutboundRules(hardenedSnapshot(), [outboundRule({ name: 'cloud', type: 'ServiceTag', category: 'Recommended', destination: 'AzureCloud.westeurope' })]), resourceId: `${WORKSPACE_ID}/outboundRules/cloud`, message: /azurecloud\.westeurope/, evidence: ['destination', 'AzureCloud.westeurope'] },
-  { id: 'AML-NET-005', name: 'cluster with no subnet and no managed network', snapshot: withWorkspace(withComputes(hardenedSnapshot(), [cluster]), { managedNetworkIsolationMode: 'Disabled' }), resourceId: cluster.id, message: /cpu-cluster-build.*no virtual network/, evidence: ['properties.subnet.id', 'not set'] },
-  { id: 'AML-NET-006', name: 'enableNodePublicIp absent (defaults to true)', snapshot: withComputes(hardenedSnapshot(), [computeInstance({ enableNodePublicIp: undefined })]), resourceId: ci.id, message: /ci-alice.*not set \(defaults to true\)/, evidence: ['properties.enableNodePublicIp', 'not set'] },
-  { id: 'AML-NET-007', name: 'compute instance with public SSH', snapshot: withComputes(hardenedSnapshot(), [computeInstance({ sshPublicAccess: 'Enabled' })]), resourceId: ci.id, message: /ci-alice.*SSH port open/, evidence: ['properties.sshSettings.sshPublicAccess', 'Enabled'] },
-  { id: 'AML-NET-007', name: 'cluster NotSpecified outside a VNet', snapshot: withWorkspace(withComputes(hardenedSnapshot(), [amlCluster({ remoteLoginPortPublicAccess: 'NotSpecified' })]), { managedNetworkIsolationMode: 'Disabled' }), resourceId: cluster.id, message: /NotSpecified and is in no virtual network/, evidence: ['properties.remoteLoginPortPublicAccess', 'NotSpecified'] },
+  { id: 'AML-NET-005', name: 'cluster with no subnet and no managed network', snapshot: withWorkspace(withComputes(hardenedSnapshot(), [cluster]), { managedNetworkIsolationMode: 'Disabled' }), resourceId: cluster.id, message: /cpu-cluster-build.*no virtual network/, evidence: ['properties.properties.subnet.id', 'not set'] },
+  { id: 'AML-NET-006', name: 'enableNodePublicIp absent (defaults to true)', snapshot: withComputes(hardenedSnapshot(), [computeInstance({ enableNodePublicIp: undefined })]), resourceId: ci.id, message: /ci-alice.*not set \(defaults to true\)/, evidence: ['properties.properties.enableNodePublicIp', 'not set'] },
+  { id: 'AML-NET-007', name: 'compute instance with public SSH', snapshot: withComputes(hardenedSnapshot(), [computeInstance({ sshPublicAccess: 'Enabled' })]), resourceId: ci.id, message: /ci-alice.*SSH port open/, evidence: ['properties.properties.sshSettings.sshPublicAccess', 'Enabled'] },
+  { id: 'AML-NET-007', name: 'cluster NotSpecified outside a VNet', snapshot: withWorkspace(withComputes(hardenedSnapshot(), [amlCluster({ remoteLoginPortPublicAccess: 'NotSpecified' })]), { managedNetworkIsolationMode: 'Disabled' }), resourceId: cluster.id, message: /NotSpecified and is in no virtual network/, evidence: ['properties.properties.remoteLoginPortPublicAccess', 'NotSpecified'] },
   { id: 'AML-NET-008', name: 'endpoint publicNetworkAccess absent', snapshot: withEndpoints(hardenedSnapshot(), [onlineEndpoint({ publicNetworkAccess: undefined })]), resourceId: endpoint.id, message: /ep-churn-scoring.*not set \(defaults to Enabled\)/, evidence: ['properties.publicNetworkAccess', 'not set'] },
   { id: 'AML-NET-009', name: 'deployment with open egress and no managed network', snapshot: withWorkspace(withDeployments(hardenedSnapshot(), [onlineDeployment({ egressPublicNetworkAccess: 'Enabled' })]), { managedNetworkIsolationMode: 'Disabled' }), resourceId: deployment.id, message: /blue.*egressPublicNetworkAccess is Enabled/, evidence: ['properties.egressPublicNetworkAccess', 'Enabled'] },
   { id: 'AML-NET-009', name: 'managed network allows internet outbound', snapshot: withWorkspace(hardenedSnapshot(), { managedNetworkIsolationMode: 'AllowInternetOutbound' }), resourceId: deployment.id, message: /AllowInternetOutbound mode/, evidence: ['workspace managedNetwork.isolationMode', 'AllowInternetOutbound'] },
@@ -209,5 +209,14 @@ describe('network security checks: failed reads give error, never pass', () => {
     const results = run(check(id), s);
     expect(statuses(results)).toEqual(['error']);
     expect(results[0]!.message).toMatch(/Not assessed.*Microsoft\.Example\/read/);
+  });
+});
+
+describe('AML-NET-012 on a registry below Premium', () => {
+  it('upgrades it to Premium before turning public network access off', () => {
+    const net012 = checks.find((c) => c.id === 'AML-NET-012')!;
+    const [r] = net012.evaluate(withRegistry(hardenedSnapshot(), { sku: 'Standard', publicNetworkAccess: 'Enabled', networkDefaultAction: undefined, privateEndpointConnections: [] }));
+    expect(r!.status).toBe('fail');
+    expect(r!.cli).toBe('az acr update -n <registry> --sku Premium && az acr update -n <registry> --public-network-enabled false');
   });
 });

@@ -23,6 +23,10 @@ import {
   withWorkspace,
 } from '../../support/snapshot-builder';
 import { expectEvidence, resultFor, run, statuses } from '../harness';
+import { azCommandProblem, azCommands } from '../../support/az-commands';
+
+/** A fix command built at scan time is held to the same Azure CLI parameters as the written ones. */
+const azProblems = (cli: string | undefined): (string | undefined)[] => azCommands(cli ?? '').map(azCommandProblem).filter((p) => p !== undefined);
 
 const check = (id: string): CheckDefinition => {
   const found = checks.find((c) => c.id === id);
@@ -121,6 +125,43 @@ describe('AML-PRA-002 key vault access policies', () => {
   it('reports error when the vault could not be read', () => {
     expect(statuses(run(pra002, hardenedSnapshot({ keyVault: failedRead('forbidden', 403, 'Microsoft.KeyVault/vaults/read', KEY_VAULT_ID) })))).toEqual(['error']);
   });
+
+  it("builds each fix from the policy it found: the kinds holding All or Purge are set in full, without them", () => {
+    const s = withKeyVault(hardenedSnapshot(), {
+      enableRbacAuthorization: false,
+      accessPolicies: [
+        { objectId: 'obj-purger', keys: [], secrets: ['get', 'list', 'purge'], certificates: ['get'] },
+        { objectId: 'obj-all', keys: ['all'], secrets: [], certificates: [] },
+      ],
+    });
+    const results = run(pra002, s);
+    const purger = resultFor(results, `${KEY_VAULT_ID}/accessPolicies/obj-purger`);
+    // set-policy replaces only the kinds it is given: the certificates stay as they are, and no key permission is granted
+    expect(purger.cli).toBe('az keyvault set-policy -n <vault> -g <rg> --object-id <object-id> --secret-permissions get list');
+    // All was everything it held: the scan cannot know what it uses
+    expect(resultFor(results, `${KEY_VAULT_ID}/accessPolicies/obj-all`).cli).toBe('az keyvault set-policy -n <vault> -g <rg> --object-id <object-id> --key-permissions <key-permissions-it-uses>');
+  });
+
+  it("keeps every permission but purge for the workspace's own identities, system- and user-assigned", () => {
+    const s = withKeyVault(hardenedSnapshot(), {
+      enableRbacAuthorization: false,
+      accessPolicies: [
+        { objectId: PRINCIPALS.workspaceSystem, keys: ['all'], secrets: ['all'], certificates: ['all'] },
+        { objectId: PRINCIPALS.workspaceUami, keys: ['get', 'list', 'wrapKey', 'unwrapKey'], secrets: ['get', 'list', 'set', 'delete'], certificates: [] },
+      ],
+    });
+    const results = run(pra002, s);
+    const system = resultFor(results, `${KEY_VAULT_ID}/accessPolicies/${PRINCIPALS.workspaceSystem}`);
+    expect(system.status).toBe('fail');
+    expect(system.message).toContain("the workspace's managed identity");
+    expect(system.message).toContain('Keep every permission except purge');
+    expect(system.cli).toContain('--secret-permissions get list set delete recover backup restore --');
+    expect(system.cli).toContain('--certificate-permissions get list');
+    expect(system.cli).not.toMatch(/\bpurge\b/);
+    expect(azProblems(system.cli)).toEqual([]);
+    // narrower than Learn asks is not this check's finding (AML-PRA-005 checks the identity's required access)
+    expect(results.filter((r) => r.resourceId.endsWith(PRINCIPALS.workspaceUami))).toEqual([]);
+  });
 });
 
 describe('AML-PRA-003 custom roles', () => {
@@ -156,6 +197,12 @@ describe('AML-PRA-003 custom roles', () => {
 
 describe('AML-PRA-004 privileged roles go to groups', () => {
   const pra004 = check('AML-PRA-004');
+
+  it("creates the group's assignment before deleting the user's, so an only Owner is never removed first", () => {
+    const cli = pra004.remediation.cli ?? '';
+    expect(cli.indexOf('az role assignment create')).toBeGreaterThanOrEqual(0);
+    expect(cli.indexOf('az role assignment create')).toBeLessThan(cli.indexOf('az role assignment delete'));
+  });
 
   it.each([
     [ROLE.owner, SUBSCRIPTION_SCOPE, 'Owner', /subscription/],
@@ -256,5 +303,15 @@ describe('AML-PRA-006 subscription owners', () => {
     expect(run(pra006, addWorkspaceRoleAssignments(hardenedSnapshot(), foreign))[0]!.message).toMatch(/foreign group/);
     const single = withRoleAssignments(hardenedSnapshot(), { workspace: ok([roleAssignment(ROLE.owner, PRINCIPALS.platformAdmins, 'Group', SUBSCRIPTION_SCOPE)]) });
     expect(run(pra006, single)[0]!.message).toMatch(/fewer than 2/);
+  });
+
+  it('fixes a single Owner by adding a group Owner, and too many by removing one', () => {
+    const single = withRoleAssignments(hardenedSnapshot(), { workspace: ok([roleAssignment(ROLE.owner, PRINCIPALS.platformAdmins, 'Group', SUBSCRIPTION_SCOPE)]) });
+    expect(run(pra006, single)[0]!.cli).toMatch(/^az role assignment create --assignee-object-id <group-object-id> --assignee-principal-type Group --role Owner /);
+    const extra = ['11111111-0000-4000-8000-000000000001', '11111111-0000-4000-8000-000000000002'].map((p) => roleAssignment(ROLE.owner, p, 'User', SUBSCRIPTION_SCOPE));
+    const many = run(pra006, addWorkspaceRoleAssignments(hardenedSnapshot(), ...extra))[0]!;
+    expect(many.cli).toBeUndefined();
+    expect(azProblems(run(pra006, single)[0]!.cli)).toEqual([]);
+    expect(pra006.remediation.cli).toMatch(/^az role assignment delete /);
   });
 });
