@@ -207,7 +207,7 @@ export function loadConfig(env: Env = process.env, version = readPackageVersion(
   const approversRaw = str('GUARDIAN_EXCEPTION_APPROVERS', 'team-owners');
   const roleMatch = /^azure-role:(.+)$/i.exec(approversRaw);
   let approvers: ExceptionApprovers = { kind: 'team-owners' };
-  if (/^(team-owners|anyone)$/i.test(approversRaw)) approvers = { kind: approversRaw.toLowerCase() as 'team-owners' | 'anyone' };
+  if (/^(team-owners|anyone)$/i.test(approversRaw)) approvers = { kind: approversRaw.toLowerCase() === 'anyone' ? 'anyone' : 'team-owners' };
   else if (roleMatch?.[1] !== undefined && roleMatch[1].trim() !== '') approvers = { kind: 'azure-role', role: roleMatch[1].trim() };
   else problems.push(`GUARDIAN_EXCEPTION_APPROVERS must be team-owners, anyone or azure-role:<role name> (got "${approversRaw}").`);
   if (approvers.kind === 'azure-role' && authMode !== 'user') {

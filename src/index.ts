@@ -16,6 +16,7 @@ import { createCredential } from './azure/credentials';
 import { createStore as createConfiguredStore } from './storage/create-store';
 import type { GuardianStore } from './storage/store';
 import { buildProductFeatures, type ProductServices } from './wiring';
+import { errorMessage } from './shared/error-message';
 
 export interface StartServerOptions {
   /** The environment to read configuration from (defaults to the process environment). Ignored when `config` is given. */
@@ -170,7 +171,7 @@ async function main(): Promise<void> {
     running.close().then(
       () => process.exit(0),
       (e: unknown) => {
-        logger.error({ err: { message: (e as Error).message } }, 'shutdown failed');
+        logger.error({ err: { message: errorMessage(e) } }, 'shutdown failed');
         process.exit(1);
       },
     );
@@ -181,7 +182,7 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((e: unknown) => {
-    process.stderr.write(`Baseline Guardian failed to start: ${(e as Error).message}\n`);
+    process.stderr.write(`Baseline Guardian failed to start: ${errorMessage(e)}\n`);
     process.exit(1);
   });
 }

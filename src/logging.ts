@@ -99,8 +99,8 @@ export function createLogger(options: LoggerOptions): Logger {
         // the serialised line too, not only from string arguments.
         streamWrite: scrubSecrets,
         logMethod(args, method) {
-          const scrubbed = args.map((a) => (typeof a === 'string' ? scrubSecrets(a) : a)) as Parameters<typeof method>;
-          method.apply(this, scrubbed);
+          for (const [i, a] of args.entries()) if (typeof a === 'string') args[i] = scrubSecrets(a);
+          method.apply(this, args);
         },
       },
       formatters: { level: (label) => ({ level: label }), log: (object) => redactFields(object) },

@@ -3,10 +3,11 @@
  * other parts add (the notification trigger). It tracks turns in flight so that a shutdown lets them finish.
  */
 import * as restify from 'restify';
-import type { AddressInfo } from 'node:net';
 import type { Request as BotRequest, Response as BotResponse } from 'botbuilder';
 import type { Logger } from './logging';
 import { readJsonBody } from './http-body';
+import { isRecord } from './shared/is-record';
+import { listeningAddress } from './shared/listening-address';
 
 /** What a request may cost before anyone is authenticated. */
 export interface HttpLimits {
@@ -108,7 +109,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         server.server.once('error', reject);
         const onListening = (): void => {
           server.server.off('error', reject);
-          const address = server.server.address() as AddressInfo;
+          const address = listeningAddress(server.server);
           const shownHost = host === undefined || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
           resolve({ url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${address.port}`, port: address.port, address: address.address });
         };
@@ -149,8 +150,8 @@ function applyTimeouts(server: restify.Server, limits: HttpLimits): void {
 
 /** The minimum a Bot Framework activity has: an object with a short string `type`. */
 export function activityShapeProblem(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'The request body must be a JSON Bot Framework activity.';
-  const type = (body as { type?: unknown }).type;
+  if (!isRecord(body)) return 'The request body must be a JSON Bot Framework activity.';
+  const { type } = body;
   if (typeof type !== 'string' || type.length === 0 || type.length > 64) return 'The activity has no valid "type".';
   return undefined;
 }

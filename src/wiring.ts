@@ -121,7 +121,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
   const guardedAzure = createGuardedAzure(scanService, guard);
 
   const knowledge = loadKnowledge();
-  const router = createRouter(knowledge);
+  const router = createRouter(knowledge, { describeCheck: checkById });
   // Accepted risk: kept per conversation, applied to every report the conversation sees (scans and watches).
   const exceptions = createExceptionService({
     store,
@@ -168,7 +168,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
   // for); Q&A answers questions and the fallback.
   const features: Feature[] = [
     createResetFeature({ store }),
-    createWorkshopFeature({ content: knowledge, store }),
+    createWorkshopFeature({ content: knowledge, store, checks: checkById }),
     createLabFeature({ content: loadLabContent(), store, validation: (conversation) => createLabValidationService({ source: guardedAzure.for(conversation) }) }),
     ...(sampleEnvironment !== undefined ? [createSampleChangeFeature({ changes: createSampleChanger(sampleEnvironment.arm) })] : []),
     createWatchFeature({ notifications }),

@@ -78,7 +78,7 @@ export function createSampleCredential(): SampleCredential {
 }
 
 export function isSampleCredential(credential: TokenCredential): boolean {
-  return (credential as Partial<SampleCredential>)[SAMPLE_CREDENTIAL] === true;
+  return SAMPLE_CREDENTIAL in credential && credential[SAMPLE_CREDENTIAL] === true;
 }
 
 /** Is this error a credential problem (no login, no identity, token refused by Entra)? */

@@ -1,5 +1,6 @@
 /** Which kind of card action an activity is, by the shapes Teams sends. */
 import { ActivityTypes, type Activity } from 'botbuilder';
+import { isRecord } from '../shared/is-record';
 
 export const ACTION_INVOKE_NAME = 'adaptiveCard/action';
 
@@ -7,9 +8,7 @@ export const ACTION_INVOKE_NAME = 'adaptiveCard/action';
 export function isExecuteInvoke(activity: Partial<Activity>): boolean {
   if (activity.type !== ActivityTypes.Invoke || activity.name !== ACTION_INVOKE_NAME) return false;
   const value: unknown = activity.value;
-  if (typeof value !== 'object' || value === null) return false;
-  const action = (value as { action?: unknown }).action;
-  return typeof action === 'object' && action !== null && (action as { type?: unknown }).type === 'Action.Execute';
+  return isRecord(value) && isRecord(value.action) && value.action.type === 'Action.Execute';
 }
 
 /** An Action.Submit click: a message with an object value and no text (an imBack carries text instead). */

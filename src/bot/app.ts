@@ -32,6 +32,7 @@ import { armAuthenticationOptions, userModeProblems } from './auth/settings';
 import { armTokenOrSignIn, registerSignInHandlers } from './auth/sign-in';
 import { runWithUserToken } from './auth/turn-token';
 import { runInTurn } from './team-group';
+import { errorMessage } from '../shared/error-message';
 
 export interface BotDependencies {
   readonly config: Config;
@@ -106,7 +107,7 @@ export function createBot(deps: BotDependencies): Bot {
     try {
       await context.sendActivity(apologyText(ref));
     } catch (sendError) {
-      logger.warn({ err: { message: (sendError as Error).message } }, 'could not send the apology');
+      logger.warn({ err: { message: errorMessage(sendError) } }, 'could not send the apology');
     }
   };
 

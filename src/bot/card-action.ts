@@ -53,7 +53,8 @@ function validate(verb: unknown, data: unknown, via: CardAction['via']): ParsedC
   }
   if (Buffer.byteLength(json, 'utf8') > MAX_ACTION_DATA_BYTES) return { ok: false, reason: 'the action data is too large' };
   // A fresh copy: no shared references with the activity.
-  const copy = JSON.parse(json) as Record<string, unknown>;
+  const copy: unknown = JSON.parse(json);
+  if (!isPlainObject(copy)) return { ok: false, reason: 'the action data is not an object' };
   // The payload of each known verb family has a schema: unknown verbs and wrong shapes stop here.
   const payload = checkActionPayload(verb, copy);
   if (!payload.ok) return { ok: false, reason: payload.reason };

@@ -7,6 +7,7 @@
  * invoke value is untrusted input that is parsed here before anything uses it.
  */
 import type { MessageAttachment } from '../dialogs/port';
+import { isRecord } from '../shared/is-record';
 
 export const FILE_CONSENT_CONTENT_TYPE = 'application/vnd.microsoft.teams.card.file.consent';
 export const FILE_INFO_CONTENT_TYPE = 'application/vnd.microsoft.teams.card.file.info';
@@ -94,6 +95,3 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' && value.length <= MAX_FIELD ? value : undefined;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

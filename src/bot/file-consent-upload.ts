@@ -63,7 +63,7 @@ export async function uploadInOneRange(fetchImpl: FetchLike, url: URL, bytes: Ui
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (e) {
-    const name = (e as Error).name;
+    const name = e instanceof Error ? e.name : undefined;
     return { ok: false, detail: name === 'TimeoutError' ? 'the upload timed out' : 'the upload could not connect' };
   }
   // Drain the body so the connection is released; its content (OneDrive's JSON) is not needed.

@@ -15,6 +15,7 @@ import type { Logger } from '../logging';
 import type { GuardianStore } from '../storage/store';
 import { buildFileConsentCard, buildFileInfoCard, parseFileConsentResponse, safeFileName, type FileUploadInfo } from './file-consent-cards';
 import { checkFileUrl, uploadInOneRange, type FetchLike, type UploadPolicy } from './file-consent-upload';
+import { errorMessage } from '../shared/error-message';
 
 export const FILE_CONSENT_PREFIX = 'file-consent/';
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
@@ -87,7 +88,7 @@ export function createFileConsent(options: FileConsentOptions): FileConsent {
       const stale = (await store.list<PendingFile>(FILE_CONSENT_PREFIX)).filter(({ item }) => !(Date.parse(item.value.expiresAt) > at));
       if (stale.length > 0) await store.delete(stale.map(({ key }) => key));
     } catch (e) {
-      logger.warn({ err: { message: (e as Error).message } }, 'could not sweep expired file offers');
+      logger.warn({ err: { message: errorMessage(e) } }, 'could not sweep expired file offers');
     }
   }
 

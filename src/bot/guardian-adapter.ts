@@ -9,10 +9,11 @@ import type { Activity, Request as BotRequest, Response as BotResponse, TurnCont
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { isLoopbackHost } from '../config';
 import { scrubSecrets, type Logger } from '../logging';
+import { isRecord } from '../shared/is-record';
 
 /** Whether botbuilder refused the caller (AuthenticationError carries 401 or 403 as statusCode). */
 function isAuthenticationFailure(error: unknown): boolean {
-  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  const status = isRecord(error) ? error.statusCode : undefined;
   return status === 401 || status === 403;
 }
 
@@ -23,7 +24,7 @@ function firstLine(error: unknown): string {
 
 /** What botbuilder itself requires before a turn (its ActivityT schema): an object with a string `type`. */
 function isActivity(body: unknown): body is Activity {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string';
+  return isRecord(body) && typeof body.type === 'string';
 }
 
 /** The timestamps botbuilder turns into Dates before a turn (validateAndFixActivity). */

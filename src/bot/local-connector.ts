@@ -4,8 +4,8 @@
  * use it to record them. It is the Emulator protocol: no token on either side, so only for a bot in local mode.
  */
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
+import { listeningAddress } from '../shared/listening-address';
 
 export type ConnectorOperation = 'send' | 'reply' | 'update' | 'delete' | 'createConversation';
 
@@ -49,7 +49,7 @@ export class LocalConnector {
       server.once('error', reject);
       server.listen(0, host, () => resolve());
     });
-    const { port } = server.address() as AddressInfo;
+    const { port } = listeningAddress(server);
     holder.connector = new LocalConnector(server, `http://${host}:${port}/`);
     return holder.connector;
   }

@@ -6,13 +6,16 @@
 import type { ConversationReference } from 'botbuilder';
 import type { AdaptiveCard } from '../dialogs/port';
 import { type ConversationRefJson, type ProactiveSender, SendError } from '../notifications/sender';
+import { isRecord } from '../shared/is-record';
 import type { Bot } from './app';
 
-interface ConnectorFailure {
-  readonly statusCode?: unknown;
-  readonly code?: unknown;
-  readonly message?: unknown;
-  readonly response?: { readonly headers?: { get?(name: string): string | undefined } };
+/** The Retry-After header of a failed connector call's response (its headers are a Fetch-style Headers). */
+function retryAfterHeader(response: unknown): string | undefined {
+  if (!isRecord(response) || !isRecord(response.headers)) return undefined;
+  const { headers } = response;
+  if (typeof headers.get !== 'function') return undefined;
+  const value: unknown = Reflect.apply(headers.get, headers, ['retry-after']);
+  return typeof value === 'string' ? value : undefined;
 }
 
 export function createProactiveSender(bot: Pick<Bot, 'continueConversation'>): ProactiveSender {
@@ -35,18 +38,20 @@ export function createProactiveSender(bot: Pick<Bot, 'continueConversation'>): P
  * activity id; Teams' guidance for bots in teams is to start a new thread, so both are dropped.
  */
 export function notificationReference(ref: ConversationRefJson): Partial<ConversationReference> {
-  const { activityId: _activityId, ...rest } = ref as ConversationRefJson & { activityId?: unknown };
+  const { activityId: _activityId, ...rest } = ref;
   const conversation = { ...ref.conversation, id: ref.conversation.id.replace(/;messageid=\d+$/i, '') };
-  return { ...rest, conversation } as unknown as Partial<ConversationReference>;
+  // The one cast at this edge, kept on purpose: botbuilder types `conversation` as a full ConversationAccount
+  // (name, isGroup…) but reads only what Teams saved, and inventing the missing fields would change what is sent.
+  return { ...rest, conversation } as Partial<ConversationReference>;
 }
 
 export function toSendError(e: unknown): SendError {
   if (e instanceof SendError) return e;
-  const failure = (typeof e === 'object' && e !== null ? e : {}) as ConnectorFailure;
+  const failure = isRecord(e) ? e : {};
   const status = typeof failure.statusCode === 'number' ? failure.statusCode : 0;
   const code = typeof failure.code === 'string' ? failure.code : undefined;
   const message = typeof failure.message === 'string' ? failure.message : 'the Bot Connector did not accept the message';
-  return new SendError(status, message, retryAfterMs(failure.response?.headers?.get?.('retry-after')), code);
+  return new SendError(status, message, retryAfterMs(retryAfterHeader(failure.response)), code);
 }
 
 function retryAfterMs(header: string | undefined): number | undefined {

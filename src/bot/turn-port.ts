@@ -40,7 +40,7 @@ export class TeamsTurnPort implements AttachmentPort {
 
   /** A message with one non-card attachment (file consent / file info); its strings are scrubbed like a card's. */
   async sendAttachment(attachment: MessageAttachment, text?: string): Promise<string> {
-    const activity = MessageFactory.attachment({ ...(scrubValue(attachment) as MessageAttachment) });
+    const activity = MessageFactory.attachment(scrubAttachment(attachment));
     if (text !== undefined) activity.text = scrubSecrets(text);
     const response = await this.context.sendActivity(activity);
     return response?.id ?? '';
@@ -53,16 +53,28 @@ export class TeamsTurnPort implements AttachmentPort {
 
 /** Scrubs every string in the card (not the JSON text, where a pattern could swallow a quote). */
 export function scrubCard(card: AdaptiveCard): AdaptiveCard {
-  return scrubValue(card) as AdaptiveCard;
+  return { ...scrubFields(card), type: card.type, version: scrubSecrets(card.version) };
+}
+
+function scrubAttachment(attachment: MessageAttachment): MessageAttachment {
+  const { contentType, name, contentUrl, content } = attachment;
+  return {
+    contentType: scrubSecrets(contentType),
+    ...(name !== undefined ? { name: scrubSecrets(name) } : {}),
+    ...(contentUrl !== undefined ? { contentUrl: scrubSecrets(contentUrl) } : {}),
+    ...(content !== undefined ? { content: scrubValue(content) } : {}),
+  };
+}
+
+function scrubFields(record: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(record)) out[k] = scrubValue(v);
+  return out;
 }
 
 function scrubValue(value: unknown): unknown {
   if (typeof value === 'string') return scrubSecrets(value);
   if (Array.isArray(value)) return value.map(scrubValue);
-  if (typeof value === 'object' && value !== null) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = scrubValue(v);
-    return out;
-  }
+  if (typeof value === 'object' && value !== null) return scrubFields(value);
   return value;
 }

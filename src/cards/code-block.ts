@@ -6,6 +6,7 @@
  * end up in the copied command. `guardian chat` prints RichTextBlock inlines as plain text.
  */
 import { codeRunText } from './escape';
+import { isRecord } from '../shared/is-record';
 
 type Element = Record<string, unknown>;
 
@@ -45,8 +46,10 @@ export function codeBlock(code: string, options: CodeBlockOptions = {}): Element
 
 /** The command as the block carries it (lines joined with newlines): what a user copies, for tests and chat. */
 export function codeBlockText(block: Element): string {
-  const items = Array.isArray(block.items) ? (block.items as Element[]) : [];
-  return items
-    .map((item) => (Array.isArray(item.inlines) ? (item.inlines as Element[]).map((run) => (typeof run.text === 'string' ? run.text : '')).join('') : ''))
-    .join('\n');
+  const items: readonly unknown[] = Array.isArray(block.items) ? block.items : [];
+  return items.map((item) => (isRecord(item) && Array.isArray(item.inlines) ? runsText(item.inlines) : '')).join('\n');
+}
+
+function runsText(runs: readonly unknown[]): string {
+  return runs.map((run) => (isRecord(run) && typeof run.text === 'string' ? run.text : '')).join('');
 }

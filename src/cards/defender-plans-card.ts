@@ -3,7 +3,7 @@
  * tier, sub-plan, extensions, pass or fail with the check's own sentence, and the `az security pricing create`
  * command that turns it on — then the DevOps connector and the subscription's open recommendations.
  */
-import type { Finding } from '../checks/types';
+import { SEVERITIES, type Finding } from '../checks/types';
 import type { DefenderStatusReport } from '../scan/scan-service';
 import { defenderHeadline, defenderStatusSentence, formatTime, SEVERITY_LABELS, STATUS_LABELS } from '../report/wording';
 import type { AdaptiveCard } from './card';
@@ -32,7 +32,8 @@ function recommendationLines(open: DefenderStatusReport['openRecommendations']):
   if (open.count === 0) return { headline: 'Defender for Cloud lists no open recommendation in this subscription.', top: [] };
   const headline = `${open.count} open recommendation${open.count === 1 ? '' : 's'} in this subscription${open.count > open.top.length ? `; the ${open.top.length} most severe` : ''}:`;
   const top = open.top.map((r) => {
-    const severity = r.severity === undefined ? 'Unknown' : (SEVERITY_LABELS[r.severity.toLowerCase() as keyof typeof SEVERITY_LABELS] ?? r.severity);
+    const known = SEVERITIES.find((s) => s === r.severity?.toLowerCase());
+    const severity = known !== undefined ? SEVERITY_LABELS[known] : (r.severity ?? 'Unknown');
     const resource = r.resourceId.split('/').filter((s) => s !== '').at(-1) ?? r.resourceId;
     return `${severity} · ${r.displayName} (${resource})`;
   });

@@ -4,6 +4,7 @@
  */
 import { Template } from 'adaptivecards-templating';
 import type { AdaptiveCard } from './card';
+import { isRecord } from '../shared/is-record';
 
 export class CardTemplateError extends Error {
   override readonly name = 'CardTemplateError';
@@ -18,9 +19,9 @@ export function expandCard(template: object, data: object): AdaptiveCard {
   const unbound = /\$\{[^}]*\}?/.exec(json);
   if (unbound !== null) throw new CardTemplateError(`Card template left an unbound expression: ${unbound[0].slice(0, 60)}`);
   if (json.includes('"url":null') || json.includes('"url":""')) throw new CardTemplateError('Card template produced an empty url.');
-  const card = JSON.parse(json) as { type?: unknown; version?: unknown };
-  if (card.type !== 'AdaptiveCard' || typeof card.version !== 'string') throw new CardTemplateError('Card template did not produce an AdaptiveCard.');
-  return card as AdaptiveCard;
+  const card: unknown = JSON.parse(json);
+  if (!isRecord(card) || card.type !== 'AdaptiveCard' || typeof card.version !== 'string') throw new CardTemplateError('Card template did not produce an AdaptiveCard.');
+  return { ...card, type: card.type, version: card.version };
 }
 
 /** Serialized size in bytes, as it travels in the activity. */

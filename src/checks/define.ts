@@ -61,7 +61,7 @@ export function withReads(...args: unknown[]): readonly CheckResult[] {
   const reads = args.slice(0, -1) as Collected<unknown>[];
   const errors = reads.flatMap((r) => (r.ok ? [] : [notAssessed(r.error)]));
   if (errors.length > 0) return errors;
-  return fn(...reads.map((r) => (r as { ok: true; value: unknown }).value));
+  return fn(...reads.flatMap((r) => (r.ok ? [r.value] : [])));
 }
 
 /** For a linked resource: error if the read failed, not_applicable if the workspace links none. */

@@ -3,8 +3,8 @@
  * returns nothing, becomes an `error` finding naming the check: a scan never silently loses a check.
  */
 import type { WorkspaceSnapshot } from '../azure/snapshot';
-import type { CheckDefinition, CheckResult, Finding, ScanReport, Status, StatusCounts } from './types';
-import { STATUSES } from './types';
+import type { CheckDefinition, CheckResult, Finding, ScanReport, StatusCounts } from './types';
+import { countByStatus } from './types';
 import { findingIdentity } from './identity';
 import { compareFindings } from './order';
 import { CHECK_SET_VERSION } from './registry';
@@ -73,9 +73,7 @@ export function runChecks(snapshot: WorkspaceSnapshot, checks: readonly CheckDef
 }
 
 export function summarize(findings: readonly Finding[]): StatusCounts {
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-  for (const f of findings) counts[f.status] += 1;
-  return counts;
+  return countByStatus(findings);
 }
 
 export function buildReport(snapshot: WorkspaceSnapshot, findings: readonly Finding[], now: Date): ScanReport {

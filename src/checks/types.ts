@@ -46,6 +46,15 @@ export const CATEGORY_TITLES: Readonly<Record<Category, string>> = {
 export const AREAS = ['rbac', 'defender', 'public-network'] as const;
 export type Area = (typeof AREAS)[number];
 
+export function isArea(value: string): value is Area {
+  return AREAS.some((area) => area === value);
+}
+
+/** An area or a category, told apart: the selection that runs its checks. */
+export function areaOrCategory(scope: Area | Category): { readonly kind: 'area'; readonly area: Area } | { readonly kind: 'category'; readonly category: Category } {
+  return isArea(scope) ? { kind: 'area', area: scope } : { kind: 'category', category: scope };
+}
+
 export interface Remediation {
   /** Portal steps, one sentence each. */
   readonly portal: readonly string[];
@@ -139,6 +148,13 @@ export interface Finding extends Omit<CheckResult, 'status'> {
 }
 
 export type StatusCounts = Readonly<Record<Status, number>>;
+
+/** How many findings have each status (every status present, zero when none). */
+export function countByStatus(findings: readonly { readonly status: Status }[]): StatusCounts {
+  const counts: Record<Status, number> = { pass: 0, fail: 0, error: 0, not_applicable: 0, manual: 0, accepted: 0 };
+  for (const f of findings) counts[f.status] += 1;
+  return counts;
+}
 
 export interface ScanReport {
   readonly workspace: { readonly id: string; readonly name: string };

@@ -4,6 +4,7 @@
  * stdout line; stdout carries only JSON.
  */
 import * as readline from 'node:readline';
+import { checkById } from '../checks/registry';
 import type { RouteResult } from '../dialogs/feature';
 import { loadKnowledge } from '../knowledge/content';
 import { offTopicMarkdown } from '../knowledge/answer-text';
@@ -93,7 +94,7 @@ async function runAsk(args: readonly string[], io: CliIO): Promise<ExitCode> {
   const jsonl = flags.includes('--jsonl');
   if (jsonl && text.length > 0) throw new UsageError('--jsonl reads messages from stdin; do not pass a message as well.');
   if (!jsonl && text.length === 0) throw new UsageError('Give the message to route, in quotes, or use --jsonl.');
-  const router = createRouter(loadKnowledge());
+  const router = createRouter(loadKnowledge(), { describeCheck: checkById });
   if (jsonl) return runJsonl(router, io);
   const checked = sanitizeMessageText(text);
   if (!checked.ok) {

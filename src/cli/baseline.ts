@@ -10,6 +10,8 @@ import { loadKnowledge } from '../knowledge/content';
 import { isWorkshopRecord, type WorkshopRecord } from '../knowledge/workshop-record';
 import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
 import { writeOut } from './report-io';
+import { isRecord } from '../shared/is-record';
+import { errorMessage } from '../shared/error-message';
 
 const USAGE = `Usage: guardian baseline [--from workshop.json] [--report scan.json] [--output file.md]
 
@@ -52,7 +54,7 @@ async function readJson(file: string, what: string): Promise<unknown> {
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`Cannot read the ${what} ${file}: ${(e as Error).message}`);
+    throw new UsageError(`Cannot read the ${what} ${file}: ${errorMessage(e)}`);
   }
   try {
     return JSON.parse(text) as unknown;
@@ -62,10 +64,7 @@ async function readJson(file: string, what: string): Promise<unknown> {
 }
 
 function isScanReport(value: unknown): value is ScanReport {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  const workspace = v['workspace'] as Record<string, unknown> | undefined;
-  return Array.isArray(v['findings']) && typeof workspace === 'object' && workspace !== null && typeof workspace['name'] === 'string';
+  return isRecord(value) && Array.isArray(value.findings) && isRecord(value.workspace) && typeof value.workspace.name === 'string';
 }
 
 async function runBaseline(args: readonly string[], io: CliIO): Promise<ExitCode> {
@@ -74,7 +73,7 @@ async function runBaseline(args: readonly string[], io: CliIO): Promise<ExitCode
   if (options.from !== undefined) {
     const value = await readJson(options.from, 'workshop state');
     // Accept the stored item as is, or wrapped as { value } (a store export).
-    const record = isWorkshopRecord(value) ? value : (value as { value?: unknown } | null)?.value;
+    const record = isWorkshopRecord(value) ? value : isRecord(value) ? value.value : undefined;
     if (!isWorkshopRecord(record)) throw new UsageError(`${options.from} is not a workshop state (needs questionIds, index and answers).`);
     workshop = record;
   }

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { FILE_CONSENT_CONTENT_TYPE, isOfferId, safeFileName } from '../bot/file-consent-cards';
 import { fileOfferKey, type PendingFile } from '../bot/file-consent';
 import type { GuardianStore } from '../storage/store';
+import { isRecord } from '../shared/is-record';
 
 export interface OfferedFile {
   readonly fileName: string;
@@ -40,11 +41,9 @@ export function createChatFiles(store: GuardianStore, folder: string): ChatFiles
 }
 
 function offerIdOf(attachment: unknown): string | undefined {
-  if (typeof attachment !== 'object' || attachment === null) return undefined;
-  const { contentType, content } = attachment as { contentType?: unknown; content?: unknown };
-  if (contentType !== FILE_CONSENT_CONTENT_TYPE || typeof content !== 'object' || content === null) return undefined;
-  const context = (content as { acceptContext?: unknown }).acceptContext;
-  const offerId = typeof context === 'object' && context !== null ? (context as { offerId?: unknown }).offerId : undefined;
+  if (!isRecord(attachment) || attachment.contentType !== FILE_CONSENT_CONTENT_TYPE || !isRecord(attachment.content)) return undefined;
+  const context = attachment.content.acceptContext;
+  const offerId = isRecord(context) ? context.offerId : undefined;
   return isOfferId(offerId) ? offerId : undefined;
 }
 
@@ -59,7 +58,7 @@ export async function writeNew(folder: string, name: string, content: string): P
       await fs.writeFile(candidate, content, { encoding: 'utf8', flag: 'wx' });
       return candidate;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      if (!isRecord(e) || e.code !== 'EEXIST') throw e;
     }
   }
   throw new Error(`${name} and ${MAX_TRIES} numbered copies already exist in ${folder}.`);

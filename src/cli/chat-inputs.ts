@@ -5,6 +5,7 @@
  * the action's data with each input that has a value set under its id, as a string (a multi-select is the chosen
  * values joined by commas; a toggle is its valueOn or valueOff; an empty input is left out).
  */
+import { isRecord } from '../shared/is-record';
 
 export interface ChatChoice {
   readonly title: string;
@@ -27,8 +28,8 @@ export type ChatInput =
 
 export type InputAnswer = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly problem: string };
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+type Json = Readonly<Record<string, unknown>>;
+const isObject = isRecord;
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
@@ -177,7 +178,7 @@ function findChoice(choices: readonly ChatChoice[], part: string): readonly Chat
 /** The action's data with the inputs' values, as the renderer sends it (inputs without a value are left out). */
 export function mergeInputs(data: unknown, values: ReadonlyMap<string, string>): unknown {
   if (data !== undefined && !isObject(data)) return data;
-  const merged: Json = isObject(data) ? (JSON.parse(JSON.stringify(data)) as Json) : {};
+  const merged: Record<string, unknown> = isObject(data) ? { ...structuredClone(data) } : {};
   for (const [id, value] of values) if (value !== '') merged[id] = value;
   return merged;
 }

@@ -5,6 +5,7 @@
  * colour; prose wraps between words at the terminal's width (code never wraps: it copies as written).
  */
 import { wrapWords } from '../report/table';
+import { isRecord } from '../shared/is-record';
 import { inputSummary, readInput, type ChatInput } from './chat-inputs';
 
 export type ChatButton =
@@ -25,9 +26,9 @@ export interface RenderedCard {
   readonly buttons: ChatButton[];
 }
 
-type Json = Record<string, unknown>;
+type Json = Readonly<Record<string, unknown>>;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = isRecord;
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 

@@ -19,6 +19,8 @@ import type { ConnectorRecord, LocalConnector } from '../bot/local-connector';
 import { answerInput, initialValues, inputQuestion, mergeInputs, parseAssignments, type ChatInput } from './chat-inputs';
 import type { ChatFiles } from './chat-files';
 import { plainMarkdown, renderCard, type ChatButton, type RenderStyle } from './chat-render';
+import { isRecord } from '../shared/is-record';
+import { errorMessage } from '../shared/error-message';
 
 const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -306,7 +308,7 @@ export class ChatSession {
       const shown = cwd !== undefined && !path.relative(cwd, written).startsWith('..') ? `.${path.sep}${path.relative(cwd, written)}` : written;
       this.write(`bot> (file saved: ${shown})\n`);
     } catch (e) {
-      this.write(`bot> (could not save the file: ${(e as Error).message})\n`);
+      this.write(`bot> (could not save the file: ${errorMessage(e)})\n`);
     }
   }
 
@@ -315,8 +317,8 @@ export class ChatSession {
    * on the clicked card, printed as such (the bot's messages from the click are already above it).
    */
   private printInvokeResponse(body: unknown, clickedCard: string | undefined): void {
-    if (typeof body !== 'object' || body === null) return;
-    const { type, value } = body as { type?: unknown; value?: unknown };
+    if (!isRecord(body)) return;
+    const { type, value } = body;
     if (type === CARD_TYPE) {
       this.write('(the bot replaced the card you clicked)\n');
       this.printCard(value, clickedCard);

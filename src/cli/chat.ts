@@ -90,11 +90,11 @@ async function runChat(args: readonly string[], io: CliIO): Promise<ExitCode> {
     const files = createChatFiles(store, path.resolve(cwd, stringOption(options, 'files') ?? '.'));
     ignoreBrokenPipe(io.stdout);
     // Colour only where a person reads it (a TTY that allows it); wrap at the terminal's width.
-    const columns = (io.stdout as Partial<NodeJS.WriteStream>).columns;
+    const columns = 'columns' in io.stdout ? io.stdout.columns : undefined;
     const style = { color: useColor(io), ...(typeof columns === 'number' ? { width: columns } : {}) };
     session = new ChatSession(client, connector, (text) => void io.stdout.write(text), { files, cwd, style });
     if (options.values['no-welcome'] !== true) await session.open();
-    const interactive = (io.stdin as NodeJS.ReadStream).isTTY === true;
+    const interactive = 'isTTY' in io.stdin && io.stdin.isTTY === true;
     const lines = readline.createInterface({ input: io.stdin, terminal: false });
     if (interactive) io.stdout.write(session.prompt());
     for await (const line of lines) {

@@ -64,3 +64,9 @@ export function stringOption(parsed: ParsedOptions, name: string): string | unde
   const value = parsed.values[name];
   return typeof value === 'string' ? value : undefined;
 }
+
+/** A string option declared with `choices`, typed as one of them; parseCliOptions already refused anything else. */
+export function choiceOption<T extends string>(parsed: ParsedOptions, name: string, choices: readonly T[]): T | undefined {
+  const value = stringOption(parsed, name);
+  return choices.find((choice) => choice === value);
+}

@@ -9,9 +9,13 @@ import { SCORE_MEANING, scoreFigure } from '../report/wording';
 import { parseFleetSpec, type FleetSpec } from '../sample/data/fleet';
 import type { FleetScanOptions, FleetScanResult } from '../scan/fleet-scan';
 import { loadCliConfig } from './cli-config';
-import { parseCliOptions, stringOption } from './cli-options';
+import { choiceOption, parseCliOptions, stringOption } from './cli-options';
 import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
 import { writeOut } from './report-io';
+
+const FLEET_DEPTHS: readonly FleetDepth[] = ['full', 'graph'];
+const FLEET_FORMATS = ['table', 'json'] as const;
+type FleetFormat = (typeof FLEET_FORMATS)[number];
 
 const USAGE = `Usage: guardian fleet [options]
 
@@ -35,7 +39,7 @@ interface FleetArgs {
   readonly subscriptions: readonly string[] | undefined;
   readonly sampleFleet: FleetSpec | undefined;
   readonly depth: FleetDepth;
-  readonly format: 'table' | 'json';
+  readonly format: FleetFormat;
   readonly concurrency: number;
 }
 
@@ -48,8 +52,8 @@ export function parseFleetArgs(args: readonly string[]): FleetArgs {
     {
       subscriptions: { type: 'string', value: 'subscription ids separated by commas' },
       'sample-fleet': { type: 'string', value: 'NxM, e.g. 10x20' },
-      depth: { type: 'string', choices: ['full', 'graph'] },
-      format: { type: 'string', choices: ['table', 'json'] },
+      depth: { type: 'string', choices: FLEET_DEPTHS },
+      format: { type: 'string', choices: FLEET_FORMATS },
       concurrency: { type: 'string', value: 'a whole number from 1 to 64' },
     },
     false,
@@ -57,8 +61,8 @@ export function parseFleetArgs(args: readonly string[]): FleetArgs {
   const values = {
     subscriptions: stringOption(parsed, 'subscriptions'),
     'sample-fleet': stringOption(parsed, 'sample-fleet'),
-    depth: (stringOption(parsed, 'depth') ?? 'full') as FleetDepth,
-    format: (stringOption(parsed, 'format') ?? 'table') as 'table' | 'json',
+    depth: choiceOption(parsed, 'depth', FLEET_DEPTHS) ?? 'full',
+    format: choiceOption(parsed, 'format', FLEET_FORMATS) ?? 'table',
     concurrency: stringOption(parsed, 'concurrency') ?? '16',
   };
   const subscriptions = values.subscriptions?.split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -123,7 +127,7 @@ export const fleetCommand: CliCommand = {
     const config = loadCliConfig(io);
     if (config === undefined) return 2;
     // Loaded on use, as for `guardian scan`: the Azure SDK is not needed for --help or the other commands.
-    const { fleetFailureMessage } = await import('../scan/fleet-scan.js');
+    const { fleetFailureMessage, scanFleet } = await import('../scan/fleet-scan.js');
     const fleet: FleetScanOptions = {
       depth: options.depth,
       concurrency: options.concurrency,
@@ -133,7 +137,7 @@ export const fleetCommand: CliCommand = {
     try {
       let result: FleetScanResult;
       if (options.sampleFleet !== undefined) {
-        const [{ startSampleFleet }, { scanFleet }] = await Promise.all([import('../scan/fleet-sample.js'), import('../scan/fleet-scan.js')]);
+        const { startSampleFleet } = await import('../scan/fleet-sample.js');
         const sample = await startSampleFleet(options.sampleFleet);
         close = () => sample.close();
         io.stderr.write('Scanning the sample fleet…\n');

@@ -6,6 +6,7 @@ import { readPackageVersion } from '../config';
 import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
 import { commands as defaultCommands } from './command-list';
 import { ignoreBrokenPipe, writeOut } from './report-io';
+import { errorMessage } from '../shared/error-message';
 
 export function usage(commands: readonly CliCommand[]): string {
   const width = Math.max(8, ...commands.map((c) => c.name.length));
@@ -68,7 +69,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   try {
     process.exitCode = await runCli(argv, io, defaultCommands, readPackageVersion());
   } catch (e) {
-    process.stderr.write(`guardian: ${(e as Error).message}\n`);
+    process.stderr.write(`guardian: ${errorMessage(e)}\n`);
     process.exitCode = 2;
   }
 }

@@ -10,6 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import AdmZip from 'adm-zip';
 import type { AppManifest } from '@microsoft/app-manifest';
+import { isRecord } from '../shared/is-record';
+import { errorMessage } from '../shared/error-message';
 
 export interface PackageResult {
   readonly env: string;
@@ -72,16 +74,24 @@ export interface PackageOptions {
 export async function validateManifestSchema(manifest: unknown): Promise<string[]> {
   // Loaded on use: the package is a dev tool, and it pulls in an ES module (strip-bom) that jest cannot require.
   const { AppManifestUtils } = await import('@microsoft/app-manifest');
+  // The validator is typed as taking the manifest it is there to check: handing it the unchecked JSON is its purpose.
   return AppManifestUtils.validateAgainstSchema(manifest as AppManifest);
+}
+
+/** The icon files the manifest names (icons.color, icons.outline), whichever are given as strings. */
+function iconsOf(manifest: unknown): string[] {
+  const icons = isRecord(manifest) ? manifest.icons : undefined;
+  return isRecord(icons) ? [icons.color, icons.outline].filter((icon): icon is string => typeof icon === 'string') : [];
 }
 
 export async function packageApp(options: PackageOptions): Promise<PackageResult> {
   const { env, appPackageDir, outDir } = options;
   const { text, missing } = substitute(fs.readFileSync(path.join(appPackageDir, 'manifest.json'), 'utf8'), options.vars);
   if (missing.length > 0) throw new PackageError(env, [`no value for ${missing.join(', ')} in env/.env.${env} (run the Toolkit's provision first)`]);
-  const manifest = JSON.parse(text) as { icons: { color: string; outline: string } };
+  const manifest: unknown = JSON.parse(text);
   const problems = await (options.validate ?? validateManifestSchema)(manifest);
-  const icons = [manifest.icons.color, manifest.icons.outline];
+  const icons = iconsOf(manifest);
+  if (icons.length < 2) problems.push('icons.color and icons.outline must name the icon files');
   for (const icon of icons) if (!fs.existsSync(path.join(appPackageDir, icon))) problems.push(`icon ${icon} is missing`);
   if (problems.length > 0) throw new PackageError(env, problems);
 
@@ -145,7 +155,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`package: ${(e as Error).message}\n`);
+      process.stderr.write(`package: ${errorMessage(e)}\n`);
       process.exitCode = 1;
     },
   );

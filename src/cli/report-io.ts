@@ -6,9 +6,10 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { UsageError, type CliIO } from './command';
+import { isRecord } from '../shared/is-record';
 
 export function isTty(stream: NodeJS.WritableStream): boolean {
-  return (stream as NodeJS.WriteStream).isTTY === true;
+  return 'isTTY' in stream && stream.isTTY === true;
 }
 
 /** Colour on a terminal unless NO_COLOR is set (https://no-color.org); never in a pipe or a file. */
@@ -16,7 +17,7 @@ export function useColor(io: CliIO): boolean {
   return isTty(io.stdout) && (io.env.NO_COLOR ?? '') === '' && io.env.TERM !== 'dumb';
 }
 
-const isBrokenPipe = (error: unknown): boolean => (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+const isBrokenPipe = (error: unknown): boolean => isRecord(error) && error.code === 'EPIPE';
 
 const guarded = new WeakSet<NodeJS.WritableStream>();
 
@@ -37,7 +38,7 @@ export function ignoreBrokenPipe(stream: NodeJS.WritableStream): void {
 export function writeOut(io: CliIO, text: string): Promise<void> {
   const out = io.stdout;
   ignoreBrokenPipe(out);
-  if ((out as { destroyed?: boolean }).destroyed === true) return Promise.resolve();
+  if ('destroyed' in out && out.destroyed === true) return Promise.resolve();
   return new Promise<void>((resolve, reject) => {
     out.write(text, (error) => (error === null || error === undefined || isBrokenPipe(error) ? resolve() : reject(error)));
   });

@@ -8,6 +8,7 @@ import { applyExceptions } from '../exceptions/apply';
 import { ExceptionFileError, parseExceptionsFile } from '../exceptions/file-format';
 import type { ExceptionEntry } from '../exceptions/model';
 import { UsageError } from './command';
+import { errorMessage } from '../shared/error-message';
 
 /** Reads and validates the file; a problem is a UsageError naming the file and each bad field. */
 export async function loadExceptionsFile(file: string, isKnownCheck: (id: string) => boolean): Promise<ExceptionEntry[]> {
@@ -15,7 +16,7 @@ export async function loadExceptionsFile(file: string, isKnownCheck: (id: string
   try {
     source = await readFile(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`Cannot read the exceptions file ${file}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new UsageError(`Cannot read the exceptions file ${file}: ${errorMessage(e)}`, { cause: e });
   }
   try {
     return parseExceptionsFile(source, isKnownCheck);

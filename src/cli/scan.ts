@@ -17,11 +17,12 @@ import { summarySentence } from '../report/wording';
 import { ScanError, type ScanService } from '../scan/scan-service';
 import { parseWorkspaceTarget, WorkspaceTargetError } from '../azure/resolve';
 import { loadCliConfig } from './cli-config';
-import { parseCliOptions, stringOption } from './cli-options';
+import { choiceOption, parseCliOptions, stringOption } from './cli-options';
 import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
 import { useColor, writeReport } from './report-io';
 import { applyExceptionsFile, loadExceptionsFile } from './scan-exceptions';
 import type { ExceptionEntry } from '../exceptions/model';
+import { errorMessage } from '../shared/error-message';
 
 export const FORMATS = ['table', 'json', 'sarif', 'markdown'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
@@ -84,8 +85,8 @@ function parseScanArgs(args: readonly string[]): ScanArgs {
   );
   const { positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`Give one workspace, not ${positionals.length}: ${positionals.join(' ')}`);
-  const format = (stringOption(parsed, 'format') ?? 'table') as ReportFormat;
-  const failOn = stringOption(parsed, 'fail-on') as Severity | undefined;
+  const format = choiceOption(parsed, 'format', FORMATS) ?? 'table';
+  const failOn = choiceOption(parsed, 'fail-on', SEVERITIES);
   const positional = positionals[0]?.trim();
   const isSampleTarget = positional !== undefined && /^sample(:[a-z0-9-]+)?$/i.test(positional);
   const sampleFlag = parsed.values.sample === true;
@@ -159,7 +160,7 @@ export function createScanCommand(deps: ScanCommandDeps): CliCommand {
       try {
         opened = await deps.openScanService(config, { sample: options.sample, logger });
       } catch (e) {
-        io.stderr.write(`guardian scan: ${e instanceof Error ? e.message : String(e)}\n`);
+        io.stderr.write(`guardian scan: ${errorMessage(e)}\n`);
         return 2;
       }
       try {

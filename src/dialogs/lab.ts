@@ -46,6 +46,9 @@ import {
 import { parseLabCommand, type LabCommand } from './lab-commands';
 import type { AdaptiveCard, ConversationInfo, TurnPort } from './port';
 
+/** The card buttons that act on the exercise shown (each LAB_VERBS entry of the same name). */
+const EXERCISE_STEP_KINDS = ['validate', 'done', 'skip', 'back', 'next', 'help'] as const;
+
 export interface LabFeatureOptions {
   readonly content: LabContent;
   readonly store: GuardianStore;
@@ -295,8 +298,9 @@ export function createLabFeature(options: LabFeatureOptions): Feature {
       case LAB_VERBS.help: {
         const problem = await checkExerciseData(userId, data);
         if (problem !== undefined) return textReply(problem);
-        const kind = act.verb.slice('lab.'.length) as 'validate' | 'done' | 'skip' | 'back' | 'next' | 'help';
-        return command(port, kind === 'validate' ? { kind, exercise: data.exercise as number } : { kind });
+        const exercise = typeof data.exercise === 'number' ? { exercise: data.exercise } : {};
+        const kind = EXERCISE_STEP_KINDS.find((k) => act.verb === LAB_VERBS[k]) ?? 'help';
+        return command(port, kind === 'validate' ? { kind, ...exercise } : { kind });
       }
       case LAB_VERBS.params: {
         const input: Record<string, unknown> = {};

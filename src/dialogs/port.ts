@@ -63,5 +63,5 @@ export interface AttachmentPort extends TurnPort {
 }
 
 export function canSendAttachments(port: TurnPort): port is AttachmentPort {
-  return typeof (port as Partial<AttachmentPort>).sendAttachment === 'function';
+  return 'sendAttachment' in port && typeof port.sendAttachment === 'function';
 }

@@ -2,7 +2,7 @@
  * Card action data comes back from the client and may be stale (an old card) or forged. These parsers accept
  * only what the scan cards put there, re-parse every workspace id, and answer with a sentence otherwise.
  */
-import { AREAS, CATEGORIES, type Area, type Category } from '../checks/types';
+import { areaOrCategory, AREAS, CATEGORIES, type Area, type Category } from '../checks/types';
 import type { ReportScope } from '../report/wording';
 import type { ScanSelection } from '../scan/scan-service';
 import { parseResourceId, parseWorkspaceId, ResourceIdError } from '../shared/resource-id';
@@ -96,10 +96,8 @@ export function parsePage(data: Readonly<Record<string, unknown>>): Parsed<numbe
 
 export function parseCheckScope(value: unknown): Parsed<CheckScope> {
   if (value === undefined || value === 'all') return { ok: true, value: 'all' };
-  if (typeof value === 'string' && ((AREAS as readonly string[]).includes(value) || (CATEGORIES as readonly string[]).includes(value))) {
-    return { ok: true, value: value as Area | Category };
-  }
-  return { ok: false, reason: 'the card asked for checks I do not know' };
+  const scope = typeof value === 'string' ? [...AREAS, ...CATEGORIES].find((known) => known === value) : undefined;
+  return scope !== undefined ? { ok: true, value: scope } : { ok: false, reason: 'the card asked for checks I do not know' };
 }
 
 /** The findings-list page a card came from, when it names one (a card opened from the list leads back to it). */
@@ -128,8 +126,7 @@ export function parseReportScope(data: Readonly<Record<string, unknown>>): Parse
 /** A check scope as the scan service's selection (and a report's scope). */
 export function scopeOf(scope: CheckScope): ReportScope & ScanSelection {
   if (scope === 'all') return { kind: 'all' };
-  if ((AREAS as readonly string[]).includes(scope)) return { kind: 'area', area: scope as Area };
-  return { kind: 'category', category: scope as Category };
+  return areaOrCategory(scope);
 }
 
 /**

@@ -154,8 +154,9 @@ const AREA_SUGGESTIONS: Readonly<Record<Area, (target: string) => Suggestion>> =
 
 /** What to ask next about the same workspace: the areas not just asked, and the full scan after a partial one. */
 function nextSteps(selection: ScanSelection, target: string): Suggestion[] {
-  const areas = (Object.keys(AREA_SUGGESTIONS) as Area[]).filter((a) => selection.kind !== 'area' || selection.area !== a);
-  const steps = areas.map((a) => AREA_SUGGESTIONS[a](target));
+  const steps = Object.entries(AREA_SUGGESTIONS)
+    .filter(([area]) => selection.kind !== 'area' || selection.area !== area)
+    .map(([, suggest]) => suggest(target));
   if (selection.kind !== 'all') steps.unshift({ title: 'Full scan', text: `scan ${target}` });
   return steps.slice(0, MAX_SUGGESTIONS);
 }

@@ -4,7 +4,7 @@ import { markdownText } from '../cards/escape';
 import type { KnowledgeEntry, WorkshopQuestion } from '../knowledge/content-types';
 import type { KeyPointGrade } from '../knowledge/key-points';
 import type { AdaptiveCard } from './port';
-import { card, learnLinkElements, runChecksAction } from './qna-cards';
+import { card, learnLinkElements, relatedChecksElements, runChecksAction, type CheckCatalog } from './qna-cards';
 import { markdownToCardElements, type CardElement } from './qna-card-text';
 
 export const WORKSHOP_VERBS = {
@@ -88,7 +88,7 @@ export interface FeedbackView {
   readonly offerNext: boolean;
 }
 
-export function buildFeedbackCard({ entry, answerText, userName, grade, offerNext }: FeedbackView): AdaptiveCard {
+export function buildFeedbackCard({ entry, answerText, userName, grade, offerNext }: FeedbackView, catalog: CheckCatalog): AdaptiveCard {
   const total = grade.covered.length + grade.missed.length;
   const who = userName !== undefined ? `${markdownText(userName, 80)}'s answer` : 'Your answer';
   const body: CardElement[] = [
@@ -101,6 +101,7 @@ export function buildFeedbackCard({ entry, answerText, userName, grade, offerNex
   ];
   const reference: CardElement = { type: 'Container', items: [{ type: 'TextBlock', text: 'Reference answer', weight: 'Bolder', wrap: true }, ...markdownToCardElements(entry.body)] };
   body.push({ type: 'ActionSet', actions: [{ type: 'Action.ShowCard', title: 'Show the reference answer', card: { type: 'AdaptiveCard', version: '1.5', body: [reference] } }] });
+  body.push(...relatedChecksElements(entry.checks, catalog));
   body.push(...learnLinkElements(entry.learn));
   const actions: CardElement[] = [...(offerNext ? [submit('Next question', WORKSHOP_VERBS.next)] : []), ...runChecksAction(entry.checks, entry.id)];
   return card(body, actions);

@@ -17,6 +17,7 @@ import type { ParticipantAnswer, WorkshopRecord } from '../knowledge/workshop-re
 import type { GuardianStore } from '../storage/store';
 import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
 import type { TurnPort } from './port';
+import type { CheckCatalog } from './qna-cards';
 import { buildChooseCategoriesCard, buildFeedbackCard, buildFinishedCard, buildQuestionCard, WORKSHOP_VERBS } from './workshop-cards';
 import { kindOf } from './turn-precedence';
 import { readSession, updateSession, workshopKey } from './workshop-session';
@@ -24,11 +25,14 @@ import { readSession, updateSession, workshopKey } from './workshop-session';
 export interface WorkshopDependencies {
   readonly content: KnowledgeContent;
   readonly store: GuardianStore;
+  /** The check catalog: feedback names the answer's related checks as the answer card does. */
+  readonly checks: CheckCatalog;
   readonly now?: () => Date;
 }
 
-type Action = 'start' | 'continue' | 'skip' | 'next' | 'back' | 'repeat' | 'pause' | 'stop' | 'status';
-const ACTIONS: ReadonlySet<string> = new Set<Action>(['start', 'continue', 'skip', 'next', 'back', 'repeat', 'pause', 'stop', 'status']);
+const ACTION_LIST = ['start', 'continue', 'skip', 'next', 'back', 'repeat', 'pause', 'stop', 'status'] as const;
+type Action = (typeof ACTION_LIST)[number];
+const ACTIONS: ReadonlySet<string> = new Set<string>(ACTION_LIST);
 
 function isCategory(value: string): value is Category {
   return (CATEGORIES as readonly string[]).includes(value);
@@ -45,7 +49,7 @@ function answeredCount(session: WorkshopRecord): number {
   return session.questionIds.filter((id) => (session.answers[id]?.length ?? 0) > 0).length;
 }
 
-export function createWorkshopFeature({ content, store, now = () => new Date() }: WorkshopDependencies): Feature {
+export function createWorkshopFeature({ content, store, checks, now = () => new Date() }: WorkshopDependencies): Feature {
   const stamp = (): string => now().toISOString();
   const facilitated = (port: TurnPort): boolean => port.conversation.conversationType !== 'personal';
 
@@ -149,7 +153,7 @@ export function createWorkshopFeature({ content, store, now = () => new Date() }
     const entry = feedback !== undefined ? content.answers.get(feedback.entryId) : undefined;
     if (session === undefined || feedback === undefined || entry === undefined) return;
     await port.sendCard(
-      buildFeedbackCard({ entry, answerText: text, userName: personal ? undefined : userName, grade: feedback.grade, offerNext: !personal }),
+      buildFeedbackCard({ entry, answerText: text, userName: personal ? undefined : userName, grade: feedback.grade, offerNext: !personal }, checks),
       `Key points covered: ${feedback.grade.covered.length} of ${feedback.grade.covered.length + feedback.grade.missed.length}`,
     );
     if (personal) {
@@ -233,7 +237,7 @@ export function createWorkshopFeature({ content, store, now = () => new Date() }
       }
       if (route.intent === 'command' && route.command === 'workshop') {
         const [first = 'start', ...rest] = (route.args ?? '').trim().split(/\s+/).filter((w) => w.length > 0);
-        const action: Action = ACTIONS.has(first) ? (first as Action) : 'start';
+        const action: Action = ACTION_LIST.find((a) => a === first) ?? 'start';
         await run(port, action, parseCategories(ACTIONS.has(first) ? rest : [first, ...rest]));
         return true;
       }

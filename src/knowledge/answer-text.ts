@@ -1,19 +1,30 @@
 /** The Markdown texts the router puts in `RouteResult.answer`: an entry's answer, the "not sure" text, the off-topic reply. */
 import { CATEGORIES, CATEGORY_TITLES } from '../checks/types';
 import type { Explainer, KnowledgeEntry } from './content-types';
+import { creationTimeNotes } from './creation-time';
+
+/** How answers name a related check: its title and MCSB controls from the check catalog (as the answer card does). */
+export type RelatedCheckInfo = (id: string) => { readonly title: string; readonly mcsb: readonly string[] } | undefined;
+
+/** An answer as Markdown text (the CLI's `ask`), ending with the checks it relates to. */
+export function entryAnswerMarkdown(entry: KnowledgeEntry, describeCheck?: RelatedCheckInfo): string {
+  const links = entry.learn.map((link) => `- ${link.title}: ${link.url}`).join('\n');
+  const checks = entry.checks.length > 0 ? `\n\n${relatedChecksMarkdown(entry.checks, describeCheck)}` : '';
+  return `**${entry.title}**\n\n${entry.body}\n\nLearn more:\n${links}${checks}`;
+}
 
 /**
- * An answer as Markdown text (the CLI's `ask`). With `checkTitle` (e.g. the check explainers' titles) the related
- * checks are named by title, not by bare id.
+ * "What to check in your workspace" as text: each check by title (id in brackets, for `guardian scan`) with its
+ * MCSB controls, then the settings that must be decided when the workspace is created. Without `describeCheck`
+ * (or for an id the catalog lacks) a check is named by its id.
  */
-export function entryAnswerMarkdown(entry: KnowledgeEntry, checkTitle?: (id: string) => string | undefined): string {
-  const links = entry.learn.map((link) => `- ${link.title}: ${link.url}`).join('\n');
-  const named = entry.checks.map((id) => {
-    const title = checkTitle?.(id);
-    return title === undefined ? id : `${title} (${id})`;
+export function relatedChecksMarkdown(checkIds: readonly string[], describeCheck?: RelatedCheckInfo): string {
+  const lines = checkIds.map((id) => {
+    const check = describeCheck?.(id);
+    return check === undefined ? `- ${id}` : `- ${check.title} (${id}) — MCSB ${check.mcsb.join(', ')}`;
   });
-  const checks = entry.checks.length > 0 ? `\n\nWhat to check in your workspace: ${named.join('; ')}` : '';
-  return `**${entry.title}**\n\n${entry.body}\n\nLearn more:\n${links}${checks}`;
+  const notes = creationTimeNotes(checkIds).map((note) => `Decide at creation: ${note}`);
+  return ['What to check in your workspace:', ...lines, ...notes].join('\n');
 }
 
 export function checkExplainerMarkdown(explainer: Explainer): string {

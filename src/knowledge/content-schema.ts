@@ -1,15 +1,41 @@
 /** JSON schemas for the front matter of the knowledge files, checked once at load time. */
-import { CATEGORIES } from '../checks/types';
+import type { JSONSchemaType } from 'ajv';
+import { CATEGORIES, type Category } from '../checks/types';
+
+/** The front matter of an answer or topic, as its schema guarantees it. */
+export interface EntryFrontMatter {
+  readonly id: string;
+  readonly category: Category;
+  readonly title: string;
+  readonly keywords: string[];
+  readonly learn: { url: string; title: string }[];
+  readonly checks: string[];
+  readonly keyPoints: string[];
+}
+
+/** The front matter of a category explainer; a check explainer's adds the check id. */
+export interface ExplainerFrontMatter {
+  readonly category: Category;
+  readonly title: string;
+}
+
+export interface CheckExplainerFrontMatter extends ExplainerFrontMatter {
+  readonly id: string;
+}
+
+export interface QuestionsFile {
+  readonly questions: { id: string; category: string; section: string; question: string }[];
+}
 
 export const CHECK_ID_PATTERN = '^AML-[A-Z]+-\\d{3}$';
 
-export const entrySchema = {
+export const entrySchema: JSONSchemaType<EntryFrontMatter> = {
   type: 'object',
   additionalProperties: false,
   required: ['id', 'category', 'title', 'keywords', 'learn', 'checks', 'keyPoints'],
   properties: {
     id: { type: 'string', pattern: '^([A-Z]{2,3}-\\d{2}|[a-z0-9]+(-[a-z0-9]+)*)$' },
-    category: { enum: [...CATEGORIES] },
+    category: { type: 'string', enum: [...CATEGORIES] },
     title: { type: 'string', minLength: 3, maxLength: 80 },
     keywords: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
     learn: {
@@ -29,30 +55,30 @@ export const entrySchema = {
     checks: { type: 'array', items: { type: 'string', pattern: CHECK_ID_PATTERN } },
     keyPoints: { type: 'array', minItems: 4, maxItems: 8, items: { type: 'string', minLength: 5, maxLength: 200 } },
   },
-} as const;
+};
 
-export const checkExplainerSchema = {
+export const checkExplainerSchema: JSONSchemaType<CheckExplainerFrontMatter> = {
   type: 'object',
   additionalProperties: false,
   required: ['id', 'category', 'title'],
   properties: {
     id: { type: 'string', pattern: CHECK_ID_PATTERN },
-    category: { enum: [...CATEGORIES] },
+    category: { type: 'string', enum: [...CATEGORIES] },
     title: { type: 'string', minLength: 3 },
   },
-} as const;
+};
 
-export const categoryExplainerSchema = {
+export const categoryExplainerSchema: JSONSchemaType<ExplainerFrontMatter> = {
   type: 'object',
   additionalProperties: false,
   required: ['category', 'title'],
   properties: {
-    category: { enum: [...CATEGORIES] },
+    category: { type: 'string', enum: [...CATEGORIES] },
     title: { type: 'string', minLength: 3 },
   },
-} as const;
+};
 
-export const questionsSchema = {
+export const questionsSchema: JSONSchemaType<QuestionsFile> = {
   type: 'object',
   required: ['questions'],
   properties: {
@@ -71,4 +97,4 @@ export const questionsSchema = {
       },
     },
   },
-} as const;
+};

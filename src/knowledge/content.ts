@@ -4,11 +4,12 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv';
+import Ajv, { type JSONSchemaType, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { CATEGORIES, CATEGORY_TITLES, type Category } from '../checks/types';
 import type { Explainer, KnowledgeContent, KnowledgeEntry, LearnLink, WorkshopQuestion } from './content-types';
-import { categoryExplainerSchema, checkExplainerSchema, entrySchema, questionsSchema } from './content-schema';
+import { categoryExplainerSchema, checkExplainerSchema, entrySchema, questionsSchema, type EntryFrontMatter, type ExplainerFrontMatter } from './content-schema';
+import { errorMessage } from '../shared/error-message';
 
 export type { Explainer, KnowledgeContent, KnowledgeEntry, LearnLink, WorkshopQuestion } from './content-types';
 
@@ -59,17 +60,17 @@ function readMarkdownFiles(dir: string, problems: string[]): MarkdownFile[] {
       try {
         return [{ file: name, data: parseYaml(match[1] ?? '') as unknown, body: (match[2] ?? '').trim() }];
       } catch (error) {
-        problems.push(`${name}: front matter is not valid YAML (${(error as Error).message.split('\n')[0] ?? ''})`);
+        problems.push(`${name}: front matter is not valid YAML (${errorMessage(error).split('\n')[0] ?? ''})`);
         return [];
       }
     });
 }
 
-function validator(ajv: Ajv, schema: object): ValidateFunction {
+function validator<T>(ajv: Ajv, schema: JSONSchemaType<T>): ValidateFunction<T> {
   return ajv.compile(schema);
 }
 
-function schemaProblems(file: string, validate: ValidateFunction): string[] {
+function schemaProblems(file: string, validate: ValidateFunction<unknown>): string[] {
   return (validate.errors ?? []).map((e) => `${file}: ${e.instancePath || '(front matter)'} ${e.message ?? 'is invalid'}`);
 }
 
@@ -87,8 +88,7 @@ function readQuestions(dir: string, problems: string[], ajv: Ajv): WorkshopQuest
     problems.push(...schemaProblems('workshop-questions.json', validate));
     return [];
   }
-  const list = (raw as { questions: { id: string; category: string; section: string; question: string }[] }).questions;
-  return list.flatMap((q) => {
+  return raw.questions.flatMap((q) => {
     const category = CATEGORY_BY_TITLE.get(q.category);
     if (category === undefined) {
       problems.push(`workshop-questions.json: ${q.id} has unknown category "${q.category}"`);
@@ -114,16 +114,15 @@ function readEntries(
   dir: string,
   kind: KnowledgeEntry['kind'],
   problems: string[],
-  validate: ValidateFunction,
+  validate: ValidateFunction<EntryFrontMatter>,
   questions: ReadonlyMap<string, WorkshopQuestion>,
 ): Map<string, KnowledgeEntry> {
   const entries = new Map<string, KnowledgeEntry>();
-  for (const { file, data, body } of readMarkdownFiles(dir, problems)) {
-    if (!validate(data)) {
+  for (const { file, data: meta, body } of readMarkdownFiles(dir, problems)) {
+    if (!validate(meta)) {
       problems.push(...schemaProblems(`${kind}s/${file}`, validate));
       continue;
     }
-    const meta = data as Omit<KnowledgeEntry, 'kind' | 'body' | 'question'>;
     if (`${meta.id}.md` !== file) problems.push(`${kind}s/${file}: id ${meta.id} does not match the file name`);
     if (body.length < 80) problems.push(`${kind}s/${file}: the answer body is missing or too short`);
     for (const link of meta.learn) {
@@ -140,14 +139,13 @@ function readEntries(
   return entries;
 }
 
-function readExplainers(dir: string, problems: string[], validate: ValidateFunction, idField: 'id' | 'category'): Map<string, Explainer> {
+function readExplainers(dir: string, problems: string[], validate: ValidateFunction<ExplainerFrontMatter & { readonly id?: string }>, idField: 'id' | 'category'): Map<string, Explainer> {
   const explainers = new Map<string, Explainer>();
-  for (const { file, data, body } of readMarkdownFiles(dir, problems)) {
-    if (!validate(data)) {
+  for (const { file, data: meta, body } of readMarkdownFiles(dir, problems)) {
+    if (!validate(meta)) {
       problems.push(...schemaProblems(file, validate));
       continue;
     }
-    const meta = data as { id?: string; category: Category; title: string };
     const id = idField === 'id' ? (meta.id ?? '') : meta.category;
     if (`${id}.md` !== file) problems.push(`${file}: ${idField} ${id} does not match the file name`);
     if (body.length < 40) problems.push(`${file}: the explainer is missing or too short`);
@@ -176,7 +174,8 @@ function readKnowledge(dir: string): KnowledgeContent {
     questions,
     answers,
     topics,
-    categories: categories as ReadonlyMap<Category, Explainer>,
+    // Keyed by the explainer's own (validated) category, which is its id.
+    categories: new Map([...categories.values()].map((e) => [e.category, e])),
     checks,
   };
 }

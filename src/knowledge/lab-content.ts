@@ -268,7 +268,8 @@ function unknownPlaceholders(texts: readonly string[]): string[] {
 
 function describe(e: ErrorObject): string {
   const where = e.instancePath === '' ? 'the exercise' : e.instancePath;
-  if (e.keyword === 'additionalProperties') return `${where} has an unknown field "${String((e.params as { additionalProperty?: unknown }).additionalProperty)}"`;
+  const field: unknown = e.params['additionalProperty'];
+  if (e.keyword === 'additionalProperties') return `${where} has an unknown field "${String(field)}"`;
   return `${where} ${e.message ?? 'is invalid'}`;
 }
 
@@ -282,7 +283,8 @@ export function fillPlaceholders(
   unknown: (name: string) => string = (name) => `<${name}>`,
 ): string {
   return text.replace(/\{\{\s*([A-Za-z]+)\s*\}\}/g, (_m, name: string) => {
-    const value = (values as Record<string, string | undefined>)[name];
+    const placeholder = LAB_PLACEHOLDERS.find((p) => p === name);
+    const value = placeholder !== undefined ? values[placeholder] : undefined;
     return value !== undefined && value !== '' ? value : unknown(name);
   });
 }

@@ -19,7 +19,7 @@ import { matchCommand } from './command-patterns';
 import { matchCheckRequest } from './check-request';
 import { cleanMessage, normalizeForMatching } from './message-text';
 import { createKnowledgeSearch, type KnowledgeSearch, type SearchHit } from './search';
-import { checkExplainerMarkdown, entryAnswerMarkdown, notSureMarkdown, offTopicMarkdown } from './answer-text';
+import { checkExplainerMarkdown, entryAnswerMarkdown, notSureMarkdown, offTopicMarkdown, type RelatedCheckInfo } from './answer-text';
 import { outOfScopeSubject, outOfScopeSubjectText } from './out-of-scope';
 import { significantTerms, WEAK_TERMS } from './text-analysis';
 
@@ -50,6 +50,8 @@ export interface Router {
 export interface RouterOptions {
   /** Reuse an existing search index (tests, the workshop grader). */
   readonly search?: KnowledgeSearch;
+  /** Names an answer's related checks by title and MCSB controls (the check catalog); without it, by id. */
+  readonly describeCheck?: RelatedCheckInfo;
 }
 
 const QUESTION_ID = /\b(NS|WVN|TVN|IM|PA|DP|AM|LT|PV|BR)-(\d{2})\b/i;
@@ -78,7 +80,7 @@ export function createRouter(content: KnowledgeContent, options: RouterOptions =
     const question = QUESTION_ID.exec(text);
     if (question !== null) {
       const entry = findEntry(content, `${(question[1] ?? '').toUpperCase()}-${question[2] ?? ''}`);
-      if (entry !== undefined) return { intent: 'question', questionId: entry.id, confidence: 1, answer: entryAnswerMarkdown(entry) };
+      if (entry !== undefined) return { intent: 'question', questionId: entry.id, confidence: 1, answer: entryAnswerMarkdown(entry, options.describeCheck) };
     }
     const check = CHECK_ID.exec(text);
     if (check !== null) {
@@ -98,7 +100,7 @@ export function createRouter(content: KnowledgeContent, options: RouterOptions =
     const entry = findEntry(content, top.id);
     const oneTerm = significantTerms(text).filter((term) => !WEAK_TERMS.has(term)).length <= 1;
     if (confidence >= (oneTerm ? ONE_TERM_THRESHOLD : ANSWER_THRESHOLD) && entry !== undefined) {
-      return { intent: 'question', questionId: top.id, confidence, answer: entryAnswerMarkdown(entry) };
+      return { intent: 'question', questionId: top.id, confidence, answer: entryAnswerMarkdown(entry, options.describeCheck) };
     }
     const suggestions = hits.slice(0, SUGGESTION_COUNT).map((h) => ({ id: h.id, title: h.title }));
     return { intent: 'question', confidence, answer: notSureMarkdown(suggestions), suggestions };

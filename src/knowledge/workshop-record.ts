@@ -3,6 +3,7 @@
  * `guardian baseline --from`. Plain JSON.
  */
 import type { Category } from '../checks/types';
+import { isRecord } from '../shared/is-record';
 
 export interface ParticipantAnswer {
   readonly userId: string;
@@ -33,7 +34,5 @@ export interface WorkshopRecord {
 
 /** A loose structural check for records read from files or older state. */
 export function isWorkshopRecord(value: unknown): value is WorkshopRecord {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return Array.isArray(v['questionIds']) && typeof v['index'] === 'number' && typeof v['answers'] === 'object' && v['answers'] !== null;
+  return isRecord(value) && Array.isArray(value.questionIds) && typeof value.index === 'number' && typeof value.answers === 'object' && value.answers !== null;
 }

@@ -5,9 +5,8 @@
 import type { WorkspaceSnapshot } from '../azure/snapshot';
 import { checksFor } from '../checks/registry';
 import { runChecks } from '../checks/runner';
-import { AREAS, type Area, type Category, type Finding } from '../checks/types';
+import { areaOrCategory, type Area, type Category, type Finding } from '../checks/types';
 
 export function catalogFindings(snapshot: WorkspaceSnapshot, scope: Area | Category): readonly Finding[] {
-  const isArea = (AREAS as readonly string[]).includes(scope);
-  return runChecks(snapshot, checksFor(isArea ? { kind: 'area', area: scope as Area } : { kind: 'category', category: scope as Category }));
+  return runChecks(snapshot, checksFor(areaOrCategory(scope)));
 }

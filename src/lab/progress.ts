@@ -6,7 +6,8 @@
 import { ETagConflictError, type GuardianStore } from '../storage/store';
 import type { WorkspaceRef } from '../scan/scan-service';
 import type { LabParameters } from './parameters';
-import { LAB_VALIDATION_STATUSES, type LabValidationItem, type LabValidationResult, type LabValidationStatus } from './result';
+import { isRecord } from '../shared/is-record';
+import { item, LAB_VALIDATION_STATUSES, type LabValidationItem, type LabValidationResult, type LabValidationStatus } from './result';
 
 export type ExerciseOutcome = 'done' | 'validated' | 'skipped';
 
@@ -94,19 +95,63 @@ export function completedCount(progress: LabProgress, total: number): number {
 
 /** Reads stored progress defensively: an old or damaged record yields undefined (the learner starts afresh). */
 export function parseProgress(value: unknown, total: number): LabProgress | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const v = value as Partial<LabProgress>;
-  if (v.version !== 1 || typeof v.current !== 'number' || !Number.isInteger(v.current) || v.current < 1 || v.current > total) return undefined;
-  if (typeof v.exercises !== 'object' || v.exercises === null || typeof v.startedAt !== 'string' || typeof v.updatedAt !== 'string') return undefined;
-  const exercises: Record<string, ExerciseRecord> = {};
-  for (const [key, record] of Object.entries(v.exercises)) {
+  if (!isRecord(value)) return undefined;
+  const { version, current, exercises, startedAt, updatedAt } = value;
+  if (version !== 1 || typeof current !== 'number' || !Number.isInteger(current) || current < 1 || current > total) return undefined;
+  if (!isRecord(exercises) || typeof startedAt !== 'string' || typeof updatedAt !== 'string') return undefined;
+  const records: Record<string, ExerciseRecord> = {};
+  for (const [key, record] of Object.entries(exercises)) {
     const n = Number(key);
-    if (!Number.isInteger(n) || n < 1 || n > total || typeof record !== 'object' || record === null) continue;
-    const outcome = ['done', 'validated', 'skipped'].includes(String(record.outcome)) ? record.outcome : undefined;
-    const validation = record.validation !== undefined && (LAB_VALIDATION_STATUSES as readonly string[]).includes(String(record.validation.status)) && Array.isArray(record.validation.items) ? record.validation : undefined;
-    exercises[key] = { ...(outcome !== undefined ? { outcome } : {}), ...(validation !== undefined ? { validation } : {}) };
+    if (!Number.isInteger(n) || n < 1 || n > total || !isRecord(record)) continue;
+    const outcome = EXERCISE_OUTCOMES.find((o) => o === record.outcome);
+    const validation = parseStoredValidation(record.validation);
+    records[key] = { ...(outcome !== undefined ? { outcome } : {}), ...(validation !== undefined ? { validation } : {}) };
   }
-  return { ...(v as LabProgress), exercises };
+  const params = parseStoredParameters(value.params);
+  const awaiting = AWAITED_REPLIES.find((a) => a === value.awaiting);
+  const candidates = Array.isArray(value.candidates) ? value.candidates.flatMap((c) => parseWorkspaceRef(c) ?? []) : undefined;
+  return {
+    version: 1,
+    current,
+    exercises: records,
+    ...(params !== undefined ? { params } : {}),
+    ...(awaiting !== undefined ? { awaiting } : {}),
+    ...(candidates !== undefined ? { candidates } : {}),
+    startedAt,
+    updatedAt,
+  };
+}
+
+const EXERCISE_OUTCOMES: readonly ExerciseOutcome[] = ['done', 'validated', 'skipped'];
+const AWAITED_REPLIES: readonly NonNullable<LabProgress['awaiting']>[] = ['parameters', 'workspace'];
+
+function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function parseStoredValidation(value: unknown): StoredValidation | undefined {
+  if (!isRecord(value) || typeof value.at !== 'string' || !Array.isArray(value.items)) return undefined;
+  const status = LAB_VALIDATION_STATUSES.find((s) => s === value.status);
+  if (status === undefined) return undefined;
+  const items = value.items.flatMap((i): LabValidationItem[] => (isRecord(i) && typeof i.ok === 'boolean' && typeof i.text === 'string' ? [item(i.ok, i.text, textOf(i.fix))] : []));
+  return { status, at: value.at, items };
+}
+
+function parseStoredParameters(value: unknown): LabParameters | undefined {
+  if (!isRecord(value) || typeof value.subscriptionId !== 'string') return undefined;
+  // Only the fields a stored record has: absent ones stay absent, as validateParameters left them.
+  const optional = (['namespace', 'postfix', 'location', 'environment', 'computeCluster', 'workspaceId'] as const satisfies readonly (keyof LabParameters)[]).flatMap((key) => {
+    const text = textOf(value[key]);
+    return text === undefined ? [] : [[key, text] as const];
+  });
+  return { subscriptionId: value.subscriptionId, ...Object.fromEntries(optional) };
+}
+
+function parseWorkspaceRef(value: unknown): WorkspaceRef | undefined {
+  if (!isRecord(value)) return undefined;
+  const { id, name, resourceGroup, subscriptionId, location } = value;
+  if (typeof id !== 'string' || typeof name !== 'string' || typeof resourceGroup !== 'string' || typeof subscriptionId !== 'string' || typeof location !== 'string') return undefined;
+  return { id, name, resourceGroup, subscriptionId, location };
 }
 
 export class LabProgressConflictError extends Error {

@@ -3,7 +3,7 @@
  * severe first, then by category in workshop order and by check id, so that cards, Markdown and tables agree.
  */
 import { compareFindings } from '../checks/order';
-import { CATEGORIES, SEVERITIES, STATUSES, type Category, type Finding, type ScanReport, type Severity, type Status } from '../checks/types';
+import { CATEGORIES, countByStatus, SEVERITIES, type Category, type Finding, type ScanReport, type Severity, type Status } from '../checks/types';
 
 export { compareFindings };
 
@@ -36,14 +36,8 @@ export interface CategoryTally {
 /** Per-category counts, in workshop order, for the categories that have findings. */
 export function tallyByCategory(report: ScanReport): CategoryTally[] {
   return CATEGORIES.flatMap((category) => {
-    const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-    let total = 0;
-    for (const f of report.findings) {
-      if (f.category !== category) continue;
-      counts[f.status] += 1;
-      total += 1;
-    }
-    return total > 0 ? [{ category, counts, total }] : [];
+    const findings = report.findings.filter((f) => f.category === category);
+    return findings.length > 0 ? [{ category, counts: countByStatus(findings), total: findings.length }] : [];
   });
 }
 

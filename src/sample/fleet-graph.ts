@@ -55,8 +55,8 @@ export function runFleetGraphQuery(store: ResourceStore, request: GraphRequest, 
 function parseFleetQuery(query: string): { table: GraphTable; types: ReadonlySet<string> } | undefined {
   const head = /^\s*(\w+)\s*\|\s*where\s+type\s+(in~|=~|==)\s*(\([^)]*\)|'[^']*')/i.exec(query);
   if (head === null) return undefined;
-  const table = (head[1] ?? '').toLowerCase() as GraphTable;
-  if (!FLEET_GRAPH_TABLES.includes(table)) return undefined;
+  const table = FLEET_GRAPH_TABLES.find((t) => t === (head[1] ?? '').toLowerCase());
+  if (table === undefined) return undefined;
   // The resolver's `resources | where type =~ '…' | where name =~ …` stays with the simple graph.
   if (table === 'resources' && head[2] !== 'in~') return undefined;
   const types = new Set([...(head[3] ?? '').matchAll(/'([^']*)'/g)].map((m) => (m[1] ?? '').toLowerCase()));

@@ -20,5 +20,5 @@ export function deepMerge(base: JsonObject, patch: JsonObject): JsonObject {
 
 /** A private copy, so that a caller's later edits never change what the server serves. */
 export function cloneJson<T extends Json>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+  return structuredClone(value);
 }

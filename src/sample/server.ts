@@ -8,7 +8,6 @@
  */
 import * as https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
 import { DEFAULT_SAMPLE_CALLER, SampleActivityLog, type SampleCaller } from './activity-log';
 import { seedSampleWorkspaces } from './data';
@@ -19,6 +18,7 @@ import { runFleetGraphQuery } from './fleet-graph';
 import { ThrottleFault, type ThrottleSettings } from './fleet-throttle';
 import { parseGraphRequest, runGraphQuery } from './resource-graph';
 import { ResourceStore } from './resource-store';
+import { listeningAddress } from '../shared/listening-address';
 
 export interface LoggedRequest {
   readonly method: string;
@@ -231,7 +231,7 @@ export async function startSampleArm(options: SampleArmOptions = {}): Promise<Sa
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
-  endpoint = `https://localhost:${(server.address() as AddressInfo).port}`;
+  endpoint = `https://localhost:${listeningAddress(server).port}`;
 
   return {
     endpoint,

@@ -16,6 +16,7 @@ import type { StoreItems } from 'botbuilder';
 import { decodeKey, encodeKey } from './blob-keys';
 import type { GuardianStore, StoredItem } from './store';
 import { changesError, changeToJson, compareKeys, eTagOf, jsonToStoreItem, keysError, putConflict, writeConflict } from './items';
+import { isRecord } from '../shared/is-record';
 
 /**
  * A Microsoft Entra token credential (the managed identity's DefaultAzureCredential); the store asks it for
@@ -196,15 +197,15 @@ export function createBlobStore(options: BlobStoreOptions): BlobGuardianStore {
 
 function parseLease(json: string): LeaseBody | undefined {
   try {
-    const value = JSON.parse(json) as Partial<LeaseBody>;
-    return typeof value.holder === 'string' && typeof value.expires === 'number' ? { holder: value.holder, expires: value.expires } : undefined;
+    const value: unknown = JSON.parse(json);
+    return isRecord(value) && typeof value.holder === 'string' && typeof value.expires === 'number' ? { holder: value.holder, expires: value.expires } : undefined;
   } catch {
     return undefined; // unreadable lease blob: treat as free
   }
 }
 
 function isStatus(e: unknown, ...statuses: number[]): boolean {
-  const status = typeof e === 'object' && e !== null ? (e as { statusCode?: unknown }).statusCode : undefined;
+  const status = isRecord(e) ? e.statusCode : undefined;
   return typeof status === 'number' && statuses.includes(status);
 }
 
@@ -217,12 +218,9 @@ async function readStream(stream: NodeJS.ReadableStream | undefined): Promise<st
 
 async function mapLimit<I, O>(inputs: readonly I[], limit: number, fn: (input: I) => Promise<O>): Promise<O[]> {
   const out = new Array<O>(inputs.length);
-  let next = 0;
+  const queue = inputs.entries();
   const worker = async (): Promise<void> => {
-    while (next < inputs.length) {
-      const i = next++;
-      out[i] = await fn(inputs[i] as I);
-    }
+    for (const [i, input] of queue) out[i] = await fn(input);
   };
   await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, worker));
   return out;

@@ -4,20 +4,17 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { StoreItem } from 'botbuilder';
+import { isRecord } from '../shared/is-record';
 import { ETagConflictError } from './store';
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The eTag a BotBuilder change carries, if any. */
 export function eTagOf(change: unknown): string | undefined {
-  return isPlainObject(change) && typeof change.eTag === 'string' && change.eTag !== '' ? change.eTag : undefined;
+  return isRecord(change) && typeof change.eTag === 'string' && change.eTag !== '' ? change.eTag : undefined;
 }
 
 /** The JSON text stored for a BotBuilder change: the item without its eTag (the store owns eTags). */
 export function changeToJson(change: unknown): string {
-  const copy: Record<string, unknown> = isPlainObject(change) ? { ...change } : { value: change };
+  const copy: Record<string, unknown> = isRecord(change) ? { ...change } : { value: change };
   delete copy.eTag;
   return JSON.stringify(copy);
 }
@@ -25,7 +22,7 @@ export function changeToJson(change: unknown): string {
 /** A stored value as BotBuilder `read` returns it: the object plus its current eTag. */
 export function jsonToStoreItem(json: string, eTag: string): StoreItem {
   const value: unknown = JSON.parse(json);
-  return isPlainObject(value) ? { ...value, eTag } : { value, eTag };
+  return isRecord(value) ? { ...value, eTag } : { value, eTag };
 }
 
 /**
@@ -67,5 +64,5 @@ export function keysError(keys: unknown, what: 'reading' | 'deleting'): Referenc
 }
 
 export function changesError(changes: unknown): ReferenceError | undefined {
-  return isPlainObject(changes) ? undefined : new ReferenceError('Changes are required when writing.');
+  return isRecord(changes) ? undefined : new ReferenceError('Changes are required when writing.');
 }

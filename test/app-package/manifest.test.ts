@@ -139,6 +139,19 @@ describe('packageApp', () => {
     await expect(packageApp({ env: 'dev', vars: { ...vars, TEAMS_APP_ID: 'not-a-guid' }, appPackageDir, outDir, validate })).rejects.toThrow(/id/);
   });
 
+  test('refuses a manifest that names no icons with a problem, not a crash, and writes nothing', async () => {
+    const noIcons = fs.mkdtempSync(path.join(os.tmpdir(), 'guardian-manifest-'));
+    try {
+      const manifest = JSON.parse(fs.readFileSync(path.join(appPackageDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+      delete manifest['icons'];
+      fs.writeFileSync(path.join(noIcons, 'manifest.json'), JSON.stringify(manifest));
+      await expect(packageApp({ env: 'dev', vars, appPackageDir: noIcons, outDir, validate: () => Promise.resolve([]) })).rejects.toThrow(/icons\.color and icons\.outline/);
+      expect(fs.readdirSync(outDir)).toEqual([]);
+    } finally {
+      fs.rmSync(noIcons, { recursive: true, force: true });
+    }
+  });
+
   test('the committed env files hold no secrets', () => {
     for (const file of fs.readdirSync(path.join(root, 'env'))) {
       expect(file.endsWith('.user')).toBe(false);

@@ -1,6 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { runCli } from '../../src/cli/main';
 import { askCommand, askHumanText } from '../../src/cli/ask';
+import { checkById } from '../../src/checks/registry';
 import { loadKnowledge } from '../../src/knowledge/content';
 import { createRouter } from '../../src/knowledge/router';
 import { readLabelledSet } from '../../bench/routing';
@@ -45,6 +46,18 @@ describe('guardian ask', () => {
     for (const { text } of readLabelledSet()) {
       const out = askHumanText(router.route(text));
       expect({ text, both: /^Question /.test(out) && /not sure/i.test(out) }).toEqual({ text, both: false });
+    }
+  });
+
+  it('names the checks an answer relates to by title and MCSB controls, not by bare id', async () => {
+    const t = io();
+    await runCli(['ask', 'DP-02'], t.io, [askCommand]);
+    const entry = loadKnowledge().answers.get('DP-02')!;
+    const section = t.out().slice(t.out().indexOf('What to check in your workspace:'));
+    for (const id of entry.checks) {
+      const check = checkById(id)!;
+      expect(section).toContain(`- ${check.title} (${id}) — MCSB ${check.mcsb.join(', ')}`);
+      expect(section).not.toMatch(new RegExp(`^- ${id}$`, 'm'));
     }
   });
 

@@ -4,6 +4,7 @@
  * reads beyond the spec (src/azure/beyond-spec.ts). The reads are recorded from the JSON reader while the
  * product collects the sample workspaces and a sample fleet, so the list of reads cannot fall behind the code.
  */
+import { readFileSync } from 'node:fs';
 import { BEYOND_SPEC_READS, type BeyondSpecRead } from '../../src/azure/beyond-spec';
 import { recordReads } from '../../src/azure/parse/json-reader';
 import type { SampleExchange } from '../../src/sample';
@@ -69,6 +70,16 @@ describe('what the parsers read against the vendored specs', () => {
       return read === undefined || contract.defines(read.operation, read.path.split('/'));
     });
     expect(stale.map((b) => key(b.operationId, b.apiVersion, b.path))).toEqual([]);
+  });
+
+  it('names every beyond-spec read, with its operation and api-version, in the README and docs/azure-contract.md', () => {
+    for (const file of ['README.md', 'docs/azure-contract.md']) {
+      const text = readFileSync(file, 'utf8');
+      for (const b of BEYOND_SPEC_READS) {
+        const property = b.path.split('/').at(-1) ?? b.path;
+        expect({ file, read: b.path, named: [`\`${property}\``, `\`${b.operationId}\``, b.apiVersion].filter((word) => !text.includes(word)) }).toEqual({ file, read: b.path, named: [] });
+      }
+    }
   });
 
   it('says for every beyond-spec read where it is documented and what happens without it', () => {

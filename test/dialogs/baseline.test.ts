@@ -1,3 +1,4 @@
+import { checkById } from '../../src/checks/registry';
 import { createMemoryStore } from '../../src/storage/memory-store';
 import { loadKnowledge } from '../../src/knowledge/content';
 import { createRouter } from '../../src/knowledge/router';
@@ -34,7 +35,7 @@ describe('baseline feature', () => {
     const store = createMemoryStore();
     const offered: { fileName: string; content: string }[] = [];
     const baseline = createBaselineFeature({ content, store, now, lastScanAccess: { guard: openGuard(), userScopedResults: false }, offerFile: (_port, fileName, text) => { offered.push({ fileName, content: text }); return Promise.resolve(); } });
-    const workshop = createWorkshopFeature({ content, store, now });
+    const workshop = createWorkshopFeature({ content, store, checks: checkById, now });
     const port = new RecordingPort();
     await workshop.onMessage!(port, message(router, 'start workshop network security'));
     await workshop.onFreeText!(port, message(router, 'ExpressRoute and private endpoints'));

@@ -1,3 +1,4 @@
+import { checkById } from '../../src/checks/registry';
 import { createMemoryStore } from '../../src/storage/memory-store';
 import type { GuardianStore } from '../../src/storage/store';
 import { loadKnowledge } from '../../src/knowledge/content';
@@ -173,7 +174,7 @@ describe('reset', () => {
 
   it('works during a pending workshop prompt when registered before the workshop', async () => {
     const store = createMemoryStore();
-    const features = [createResetFeature({ store }), createWorkshopFeature({ content, store })];
+    const features = [createResetFeature({ store }), createWorkshopFeature({ content, store, checks: checkById })];
     const port = new RecordingPort();
     const say = async (text: string): Promise<string | undefined> => {
       for (const feature of features) if (await feature.onMessage!(port, message(router, text))) return feature.name;

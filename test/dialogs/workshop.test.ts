@@ -1,3 +1,4 @@
+import { checkById } from '../../src/checks/registry';
 import { createMemoryStore } from '../../src/storage/memory-store';
 import { loadKnowledge } from '../../src/knowledge/content';
 import { createRouter } from '../../src/knowledge/router';
@@ -13,12 +14,22 @@ const now = (): Date => new Date('2026-03-01T10:00:00Z');
 
 function setup() {
   const store = createMemoryStore();
-  const workshop = createWorkshopFeature({ content, store, now });
+  const workshop = createWorkshopFeature({ content, store, checks: checkById, now });
   return { store, workshop };
 }
 
 function cards(sent: Sent[]): unknown[] {
   return sent.flatMap((s) => (s.kind === 'card' ? [s.card] : []));
+}
+
+/** The feedback card for an answer to the first Network Security prompt. */
+async function firstNetworkFeedback(): Promise<unknown> {
+  const { workshop } = setup();
+  const port = new RecordingPort();
+  await offer(workshop, port, message(router, 'start workshop network'));
+  port.take();
+  await offer(workshop, port, message(router, 'ExpressRoute and private endpoints'));
+  return cards(port.take())[0];
 }
 
 describe('workshop dialog (personal chat)', () => {
@@ -198,15 +209,25 @@ describe('workshop category card', () => {
   });
 
   it('shows Learn links by page title on the feedback card', async () => {
-    const { workshop } = setup();
-    const port = new RecordingPort();
-    await offer(workshop, port, message(router, 'start workshop network'));
-    port.take();
-    await offer(workshop, port, message(router, 'ExpressRoute and private endpoints'));
-    const [feedback] = cards(port.take());
+    const feedback = await firstNetworkFeedback();
     const links = actionsOf(feedback).filter((a) => a['type'] === 'Action.OpenUrl');
     expect(links.map((a) => a['title'])).toContain('What is Azure ExpressRoute?');
     expect(links.every((a) => !String(a['title']).startsWith('Learn:'))).toBe(true);
+  });
+
+  it('ends the feedback with the related checks by title and MCSB controls, and one button that runs exactly those', async () => {
+    const feedback = await firstNetworkFeedback();
+    const entry = content.answers.get(content.questions.find((q) => q.category === 'network-security')!.id)!;
+    expect(entry.checks.length).toBeGreaterThan(0);
+    const text = cardText(feedback);
+    const section = text.slice(text.indexOf('What to check in your workspace'));
+    expect(text).toContain('What to check in your workspace');
+    for (const id of entry.checks) {
+      const check = checkById(id)!;
+      expect(section).toContain(`${check.title} — MCSB ${check.mcsb.join(', ')}`);
+    }
+    const runs = actionsOf(feedback).filter((a) => (a['data'] as Record<string, unknown> | undefined)?.['verb'] === 'scan.run-checks');
+    expect(runs.map((a) => (a['data'] as { checkIds: string[] }).checkIds)).toEqual([entry.checks]);
   });
 });
 

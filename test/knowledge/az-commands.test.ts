@@ -1,7 +1,10 @@
 import { allChecks } from '../../src/checks/registry';
 import { loadKnowledge } from '../../src/knowledge/content';
 import { loadLabContent } from '../../src/knowledge/lab-content';
-import { azCommandProblem, azCommands, fencedBlocks, inlineAzSpans, shellCommands } from '../support/az-commands';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ts from 'typescript';
+import { azCommandProblem, azCommands, azSpansInSentence, fencedBlocks, inlineAzSpans, shellCommands } from '../support/az-commands';
 
 const content = loadKnowledge();
 const lab = loadLabContent();
@@ -32,6 +35,61 @@ describe('every az command the bot shows exists in the Azure CLI', () => {
   it.each(markdown.filter(([, body]) => inlineAzSpans(body).length > 0))('%s: inline az commands in the prose are real too', (_where, body) => {
     const problems = inlineAzSpans(body).flatMap((span) => azCommands(span).map(azCommandProblem));
     expect(problems.filter((p) => p !== undefined)).toEqual([]);
+  });
+});
+
+/** The TypeScript files under `dir`. */
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const file = path.join(dir, d.name);
+    return d.isDirectory() ? sourceFiles(file) : d.name.endsWith('.ts') ? [file] : [];
+  });
+}
+
+/** Every string a source file can show (literals, and templates with each `${…}` as a <value> placeholder). */
+function shownStrings(file: string): string[] {
+  const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const out: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) out.push(node.text);
+    else if (ts.isTemplateExpression(node)) out.push(node.head.text + node.templateSpans.map((span) => `<value>${span.literal.text}`).join(''));
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return out;
+}
+
+/** Every string in a lab exercise's prose (goal, help, validation text…), its shell steps left to the test above. */
+function proseStrings(value: unknown, key = ''): string[] {
+  if (typeof value === 'string') return key === 'command' ? [] : [value];
+  if (Array.isArray(value)) return value.flatMap((item) => proseStrings(item));
+  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => proseStrings(v, k));
+  return [];
+}
+
+/** The az commands in the product's own messages: lab validation and lab prose, CLI usage and errors, check remediations, cards. */
+const messages: [string, string][] = [
+  ...sourceFiles('src').flatMap((file) => shownStrings(file).flatMap((text) => azSpansInSentence(text).map((span): [string, string] => [path.relative('src', file), span]))),
+  ...lab.exercises.flatMap((ex) => proseStrings(ex).flatMap((text) => azSpansInSentence(text).map((span): [string, string] => [`lab ${ex.number} text`, span]))),
+];
+
+describe('every az command in the messages the code writes exists in the Azure CLI', () => {
+  it('finds the lab validation commands (the test reads the real sources)', () => {
+    const lab = messages.filter(([file]) => file.startsWith(`lab${path.sep}`)).map(([, span]) => span.split(' --')[0]);
+    for (const command of ['az ml compute create', 'az ml workspace update', 'az security pricing create', 'az role assignment create', 'az role assignment delete']) expect(lab).toContain(command);
+    expect(messages.filter(([where]) => where.startsWith('lab ')).length).toBeGreaterThan(0);
+  });
+
+  it.each(messages)('%s: %s', (_file, span) => {
+    expect(azCommands(span).map(azCommandProblem).filter((p) => p !== undefined)).toEqual([]);
+  });
+
+  it('cuts a command out of its sentence at the quote, semicolon, bracket or full stop that ends it', () => {
+    expect(azSpansInSentence('Narrower: az role assignment create --scope /s/x ; then az role assignment delete --role Owner . If not')).toEqual([
+      'az role assignment create --scope /s/x',
+      'az role assignment delete --role Owner',
+    ]);
+    expect(azSpansInSentence('The "az ml workspace create" step (or az acr import), then az login.')).toEqual(['az ml workspace create', 'az acr import', 'az login']);
   });
 });
 

@@ -26,6 +26,15 @@ export function inlineAzSpans(markdown: string): string[] {
   return [...prose.matchAll(/`(az [^`]+)`/g)].map((m) => (m[1] ?? '').replace(/…/g, ' '));
 }
 
+/**
+ * The az commands written into a sentence of the product's own messages ("Grant it Contributor: az role assignment
+ * create … --scope /x ; then az role …"): each from "az " to a quote, a semicolon, a closing bracket, a comma
+ * or a full stop that ends the sentence.
+ */
+export function azSpansInSentence(text: string): string[] {
+  return [...text.matchAll(/(?<![\w-])(az [a-z][^;"`),]*?)(?=\.(?:\s|$)|\s*[;"`),]|$)/g)].map((m) => (m[1] ?? '').trim());
+}
+
 /** The end of a `$( … )` that starts at `open` (the index of "("), skipping quoted text and nested parentheses. */
 function closingParen(text: string, open: number): number {
   let depth = 0;

@@ -4,6 +4,7 @@
  * ARM is loose about case in property names of some providers (App Insights `DisableLocalAuth`), so lookups
  * fall back to a case-insensitive match.
  */
+import { isRecord } from '../../shared/is-record';
 
 export class PayloadError extends Error {
   override readonly name = 'PayloadError';
@@ -11,9 +12,7 @@ export class PayloadError extends Error {
 
 export type JsonRecord = Readonly<Record<string, unknown>>;
 
-export function isRecord(value: unknown): value is JsonRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord };
 
 /**
  * Sees every key a parser asks a response body for, whether the body has it or not: `what` names the response

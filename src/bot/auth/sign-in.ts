@@ -12,6 +12,7 @@ import type { Application, AuthError, TurnState } from '@microsoft/teams-ai';
 import type { Logger } from '../../logging';
 import { scrubSecrets } from '../../logging';
 import { ARM_SETTING } from './settings';
+import { isRecord } from '../../shared/is-record';
 
 export const SIGNIN_FAILURE_INVOKE = 'signin/failure';
 
@@ -37,7 +38,7 @@ export interface SignInFailureValue {
 
 /** The `value` of a `signin/failure` invoke, read defensively (it is client-supplied). */
 export function parseSignInFailure(value: unknown): SignInFailureValue {
-  const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const record = isRecord(value) ? value : {};
   // Scrubbed before it is cut, so a token cannot survive as a fragment too short for the patterns.
   const text = (v: unknown): string => (typeof v === 'string' ? scrubSecrets(v).replace(/[^\w .:/-]/g, '').slice(0, 200) : '');
   return { code: text(record.code) || 'unknown', message: text(record.message) };

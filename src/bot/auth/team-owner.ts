@@ -13,6 +13,7 @@ import type { TokenCredential } from '@azure/identity';
 import type { TeamRosterCheck } from '../../dialogs/link';
 import type { ConversationInfo } from '../../dialogs/port';
 import { isGuid } from '../../shared/resource-id';
+import { isRecord } from '../../shared/is-record';
 
 export interface GraphTeamOwnerCheckOptions {
   /** The bot's own identity (managed identity or app credential); asked for `${graphEndpoint}/.default`. */
@@ -26,10 +27,6 @@ export interface GraphTeamOwnerCheckOptions {
 
 export class RosterCheckError extends Error {
   override readonly name = 'RosterCheckError';
-}
-
-interface GraphMembers {
-  readonly value?: readonly { readonly userId?: unknown; readonly roles?: unknown }[];
 }
 
 export function createGraphTeamOwnerCheck(options: GraphTeamOwnerCheckOptions): TeamRosterCheck {
@@ -51,9 +48,10 @@ export function createGraphTeamOwnerCheck(options: GraphTeamOwnerCheckOptions): 
       // 403: the team has not granted TeamMember.Read.Group; 404: not a team. Neither proves ownership.
       if (response.status === 403 || response.status === 404) return false;
       if (!response.ok) throw new RosterCheckError(`Microsoft Graph answered HTTP ${response.status} for the team roster.`);
-      const body = (await response.json()) as GraphMembers;
-      return (body.value ?? []).some(
-        (m) => typeof m.userId === 'string' && m.userId.toLowerCase() === conversation.userId.toLowerCase() && Array.isArray(m.roles) && m.roles.includes('owner'),
+      const body: unknown = await response.json();
+      const members: readonly unknown[] = isRecord(body) && Array.isArray(body.value) ? body.value : [];
+      return members.some(
+        (m) => isRecord(m) && typeof m.userId === 'string' && m.userId.toLowerCase() === conversation.userId.toLowerCase() && Array.isArray(m.roles) && m.roles.includes('owner'),
       );
     },
   };

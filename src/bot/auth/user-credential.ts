@@ -5,6 +5,7 @@
  * rejected anyway, or worse, sent to the wrong host.
  */
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/identity';
+import { isRecord } from '../../shared/is-record';
 
 /** Thrown when the user's token is missing, expired or asked for another audience: the bot should ask to sign in. */
 export class UserSignInRequiredError extends Error {
@@ -33,8 +34,8 @@ export function jwtExpiry(token: string): number | undefined {
   const payload = token.split('.')[1];
   if (payload === undefined || payload === '') return undefined;
   try {
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown };
-    return typeof claims.exp === 'number' && Number.isFinite(claims.exp) ? claims.exp * 1000 : undefined;
+    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    return isRecord(claims) && typeof claims.exp === 'number' && Number.isFinite(claims.exp) ? claims.exp * 1000 : undefined;
   } catch {
     return undefined;
   }

@@ -6,7 +6,7 @@
  * Subscription-level resources (Defender plans, subscription role assignments, activity log export) come from
  * the profile of the subscription's first workspace, so that a subscription is consistent.
  */
-import type { JsonObject, Json } from '../json';
+import { isJsonObject, type JsonObject, type Json } from '../json';
 import type { ResourceStore } from '../resource-store';
 import type { Put } from './builders';
 import { seedHardened } from './hardened';
@@ -74,7 +74,7 @@ export function seedFleet(store: ResourceStore, spec: FleetSpec): void {
       const put: Put = (path, body) => {
         // Subscription-level resources come from the subscription's first workspace only.
         if (w > 0 && !/\/resourcegroups\//i.test(path)) return;
-        store.set(rewrite(path), rewriteJson(body, rewrite) as JsonObject);
+        store.set(rewrite(path), rewriteObject(body, rewrite));
       };
       if (profile === 'hardened') seedHardened(put);
       else seedLabDefault(put);
@@ -118,11 +118,13 @@ function rewriter(names: SampleNames, subscriptionId: string, to: Tokens): (text
 
 function rewriteJson(value: Json, rewrite: (text: string) => string): Json {
   if (typeof value === 'string') return rewrite(value);
-  if (Array.isArray(value)) return (value as readonly Json[]).map((item) => rewriteJson(item, rewrite));
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, Json> = {};
-    for (const [key, item] of Object.entries(value as JsonObject)) out[rewrite(key)] = rewriteJson(item, rewrite);
-    return out;
-  }
+  if (isJsonObject(value)) return rewriteObject(value, rewrite);
+  if (value !== null && typeof value === 'object') return value.map((item) => rewriteJson(item, rewrite));
   return value;
+}
+
+function rewriteObject(value: JsonObject, rewrite: (text: string) => string): JsonObject {
+  const out: Record<string, Json> = {};
+  for (const [key, item] of Object.entries(value)) out[rewrite(key)] = rewriteJson(item, rewrite);
+  return out;
 }
