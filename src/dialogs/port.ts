@@ -21,6 +21,11 @@ export interface ConversationInfo {
   readonly userName: string | undefined;
   readonly teamId: string | undefined;
   readonly channelId: string | undefined;
+  /**
+   * The user's IANA time zone as their client reports it (Teams: the activity's `localTimezone`), when it does.
+   * Client-controlled: a feature validates it before using it.
+   */
+  readonly timeZone?: string;
 }
 
 /** A next step offered under a message (Teams "suggested actions"): clicking it sends `text` as the user. */

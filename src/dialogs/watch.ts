@@ -1,9 +1,11 @@
 /**
  * "watch ws-prod daily at 08:00", "unwatch ws-prod", "watches": the chat side of notifications. Who set a
- * subscription up is the user of the turn; where it posts is this conversation.
+ * subscription up is the user of the turn; where it posts is this conversation; a schedule without a time zone
+ * is in the user's own (the turn's, as Teams reports it).
  */
 import { plainText } from '../cards/escape';
 import type { NotificationService } from '../notifications/service';
+import { knownTimeZone } from '../notifications/schedule';
 import { parseWatchCommand, WATCH_USAGE } from '../notifications/watch-command';
 import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
 import type { TurnPort } from './port';
@@ -29,8 +31,10 @@ export function createWatchFeature(deps: { readonly notifications: WatchNotifica
       const { route } = message;
       if (route.intent !== 'command' || route.command === undefined || !COMMANDS.has(route.command)) return false;
       const text = route.command === 'watches' ? 'watches' : `${route.command} ${route.args ?? ''}`;
-      const command = parseWatchCommand(text);
       const { conversation } = port;
+      // Teams says which time zone the user is in: "daily at 08:00" means their 08:00 unless they name a zone.
+      const userTimeZone = knownTimeZone(conversation.timeZone);
+      const command = parseWatchCommand(text, userTimeZone);
       switch (command.kind) {
         case 'invalid':
           await port.sendText(plainText(command.message, 400));
@@ -59,7 +63,7 @@ export function createWatchFeature(deps: { readonly notifications: WatchNotifica
             principal: conversation,
           });
           if (!result.ok) await port.sendText(plainText(result.message, 600));
-          else await port.sendCard(watchConfirmationCard(result.subscription, result.created), `Watching ${result.subscription.workspace.name}`);
+          else await port.sendCard(watchConfirmationCard(result.subscription, result.created, userTimeZone), `Watching ${result.subscription.workspace.name}`);
           return true;
         }
       }
