@@ -48,6 +48,8 @@ import {
 import { ProgressThrottle } from './scan-progress';
 import { LastScans, withRechecked, type LastScan } from './scan-state';
 import type { ScanGuard } from './scan-guard';
+import { SCAN_ACTIONS } from '../routing/actions/scan';
+import { dispatchAction, unknownButton, type ActionHandlers } from './action-handlers';
 
 export interface ScanFeatureOptions {
   readonly scanService: ScanService;
@@ -562,6 +564,41 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     return { kind: 'handled' };
   }
 
+  /** One handler per button of the scan cards. */
+  const actions: ActionHandlers<typeof SCAN_ACTIONS> = {
+    [SCAN_ACTIONS.recheck]: (port, action) => recheck(port, action.data),
+    [SCAN_ACTIONS.rescan]: rescan,
+    [SCAN_ACTIONS.summary]: (port, action) => withLast(port, action.data, (report, scan, scope) => ({ kind: 'card', card: summaryOf(report, scan, scope) })),
+    [SCAN_ACTIONS.run]: run,
+    [SCAN_ACTIONS.runChecks]: (port, action) => runChecks(port, action.data),
+    [SCAN_ACTIONS.page]: showPage,
+    [SCAN_ACTIONS.detail]: showDetail,
+  };
+
+  async function showPage(port: TurnPort, action: CardAction): Promise<ActionResult> {
+    const page = parsePage(action.data);
+    if (!page.ok) return refuse(page.reason);
+    return withLast(port, action.data, (report, scan, scope) => ({ kind: 'card', card: findingsListCard(report, { scan, page: page.value, scope }) }));
+  }
+
+  async function showDetail(port: TurnPort, action: CardAction): Promise<ActionResult> {
+    const data = action.data;
+    const checkId = parseCheckId(data);
+    if (!checkId.ok) return refuse(checkId.reason);
+    const resourceId = parseResourceIdField(data);
+    if (!resourceId.ok) return refuse(resourceId.reason);
+    const subject = parseSubjectField(data);
+    if (!subject.ok) return refuse(subject.reason);
+    const fromPage = parseOptionalPage(data);
+    if (!fromPage.ok) return refuse(fromPage.reason);
+    return withLast(port, data, (report, scan) => {
+      const named = resourceId.value === undefined ? undefined : { checkId: checkId.value, resourceId: resourceId.value, ...(subject.value === undefined ? {} : { subject: subject.value }) };
+      const finding = report.findings.find((f) => (named === undefined ? f.checkId === checkId.value : isSameFinding(f, named)));
+      if (finding === undefined) return { kind: 'text', text: STALE };
+      return { kind: 'card', card: findingCard(finding, { ...cardOptions(finding, scan), fromPage: fromPage.value ?? 0 }) };
+    });
+  }
+
   return {
     name: 'scan',
 
@@ -582,43 +619,6 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
       return true;
     },
 
-    async onAction(port: TurnPort, action: CardAction): Promise<ActionResult> {
-      const data = action.data;
-      switch (action.verb) {
-        case 'scan.recheck':
-          return recheck(port, data);
-        case 'scan.rescan':
-          return rescan(port, action);
-        case 'scan.summary':
-          return withLast(port, data, (report, scan, scope) => ({ kind: 'card', card: summaryOf(report, scan, scope) }));
-        case 'scan.run':
-          return run(port, action);
-        case 'scan.run-checks':
-          return runChecks(port, data);
-        case 'scan.page': {
-          const page = parsePage(data);
-          if (!page.ok) return refuse(page.reason);
-          return withLast(port, data, (report, scan, scope) => ({ kind: 'card', card: findingsListCard(report, { scan, page: page.value, scope }) }));
-        }
-        case 'scan.detail': {
-          const checkId = parseCheckId(data);
-          if (!checkId.ok) return refuse(checkId.reason);
-          const resourceId = parseResourceIdField(data);
-          if (!resourceId.ok) return refuse(resourceId.reason);
-          const subject = parseSubjectField(data);
-          if (!subject.ok) return refuse(subject.reason);
-          const fromPage = parseOptionalPage(data);
-          if (!fromPage.ok) return refuse(fromPage.reason);
-          return withLast(port, data, (report, scan) => {
-            const named = resourceId.value === undefined ? undefined : { checkId: checkId.value, resourceId: resourceId.value, ...(subject.value === undefined ? {} : { subject: subject.value }) };
-            const finding = report.findings.find((f) => (named === undefined ? f.checkId === checkId.value : isSameFinding(f, named)));
-            if (finding === undefined) return { kind: 'text', text: STALE };
-            return { kind: 'card', card: findingCard(finding, { ...cardOptions(finding, scan), fromPage: fromPage.value ?? 0 }) };
-          });
-        }
-        default:
-          return { kind: 'text', text: 'I do not know that button any more; the card may be from an older version of the bot.' };
-      }
-    },
+    onAction: dispatchAction(actions, unknownButton),
   };
 }

@@ -7,8 +7,7 @@ import { markdownText, plainText } from '../cards/escape';
 import { describeSchedule } from '../notifications/schedule';
 import type { Subscription } from '../notifications/subscriptions';
 import type { AdaptiveCard } from './port';
-
-export const REMOVE_VERB = 'watch.remove';
+import { WATCH_ACTIONS } from '../routing/actions/watch';
 
 function card(body: Record<string, unknown>[], actions: Readonly<Record<string, unknown>>[], fallbackText: string): AdaptiveCard {
   return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', fallbackText: plainText(fallbackText), body, actions };
@@ -83,5 +82,5 @@ export function watchListCard(subscriptions: readonly Subscription[]): AdaptiveC
 
 /** Stop watching: Action.Execute with an Action.Submit fallback; the feature checks the id belongs to the conversation. */
 function removeAction(s: Subscription, title = `Stop watching ${s.workspace.name}`): Readonly<Record<string, unknown>> {
-  return executeButton(plainText(title, 80), REMOVE_VERB, { subscriptionId: s.id });
+  return executeButton(plainText(title, 80), WATCH_ACTIONS.remove, { subscriptionId: s.id });
 }

@@ -7,9 +7,11 @@ import { plainText } from '../cards/escape';
 import type { NotificationService } from '../notifications/service';
 import { knownTimeZone } from '../notifications/schedule';
 import { parseWatchCommand, WATCH_USAGE } from '../notifications/watch-command';
-import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
+import { dispatchAction, unknownButton, type ActionHandlers } from './action-handlers';
+import type { Feature, IncomingMessage } from './feature';
 import type { TurnPort } from './port';
-import { REMOVE_VERB, watchConfirmationCard, watchListCard } from './watch-cards';
+import { watchConfirmationCard, watchListCard } from './watch-cards';
+import { WATCH_ACTIONS } from '../routing/actions/watch';
 
 export type WatchNotifications = Pick<NotificationService, 'subscribe' | 'unsubscribe' | 'unsubscribeById' | 'list'>;
 
@@ -23,6 +25,20 @@ export function createWatchFeature(deps: { readonly notifications: WatchNotifica
     if (subscriptions.length === 0) await port.sendText(`This conversation does not watch any workspace yet. ${WATCH_USAGE}`);
     else await port.sendCard(watchListCard(subscriptions), `Watching ${subscriptions.length} workspace(s)`);
   }
+
+  const actions: ActionHandlers<typeof WATCH_ACTIONS> = {
+    // Stop watching, from the confirmation, the list or a change alert.
+    [WATCH_ACTIONS.remove]: async (port, action) => {
+      const subscriptionId = action.data.subscriptionId;
+      if (typeof subscriptionId !== 'string') return { kind: 'text', text: 'That button is out of date.' };
+      // unsubscribeById checks that the subscription belongs to this conversation (card data can be forged).
+      const removed = await notifications.unsubscribeById(port.conversation.conversationId, subscriptionId);
+      if (removed === undefined) return { kind: 'text', text: 'That subscription no longer exists here.' };
+      const remaining = await notifications.list(port.conversation.conversationId);
+      if (remaining.length === 0) return { kind: 'text', text: `Stopped watching ${plainText(removed.workspace.name, 120)}. Nothing else is watched here.` };
+      return { kind: 'card', card: watchListCard(remaining) };
+    },
+  };
 
   return {
     name: 'watch',
@@ -69,15 +85,6 @@ export function createWatchFeature(deps: { readonly notifications: WatchNotifica
       }
     },
 
-    async onAction(port: TurnPort, action: CardAction): Promise<ActionResult> {
-      const subscriptionId = action.data.subscriptionId;
-      if (action.verb !== REMOVE_VERB || typeof subscriptionId !== 'string') return { kind: 'text', text: 'That button is out of date.' };
-      // unsubscribeById checks that the subscription belongs to this conversation (card data can be forged).
-      const removed = await notifications.unsubscribeById(port.conversation.conversationId, subscriptionId);
-      if (removed === undefined) return { kind: 'text', text: 'That subscription no longer exists here.' };
-      const remaining = await notifications.list(port.conversation.conversationId);
-      if (remaining.length === 0) return { kind: 'text', text: `Stopped watching ${plainText(removed.workspace.name, 120)}. Nothing else is watched here.` };
-      return { kind: 'card', card: watchListCard(remaining) };
-    },
+    onAction: dispatchAction(actions, unknownButton),
   };
 }

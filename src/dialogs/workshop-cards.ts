@@ -6,18 +6,8 @@ import type { KeyPointGrade } from '../knowledge/key-points';
 import type { AdaptiveCard } from './port';
 import { card, learnLinkElements, runChecksAction } from './qna-cards';
 import { markdownToCardElements, type CardElement } from './qna-card-text';
-
-export const WORKSHOP_VERBS = {
-  start: 'workshop.start',
-  skip: 'workshop.skip',
-  next: 'workshop.next',
-  back: 'workshop.back',
-  repeat: 'workshop.repeat',
-  pause: 'workshop.pause',
-  continue: 'workshop.continue',
-} as const;
-
-export const BASELINE_SHOW_VERB = 'baseline.show';
+import { BASELINE_ACTIONS } from '../routing/actions/baseline';
+import { WORKSHOP_ACTIONS } from '../routing/actions/workshop';
 
 function submit(title: string, verb: string, extra: Record<string, unknown> = {}): CardElement {
   return { type: 'Action.Submit', title, data: { verb, ...extra } };
@@ -42,9 +32,9 @@ export function buildChooseCategoriesCard(): AdaptiveCard {
       },
     ],
     [
-      submit('Start with these', WORKSHOP_VERBS.start),
+      submit('Start with these', WORKSHOP_ACTIONS.start),
       // Sends no inputs: neither Teams nor the chat CLI should ask for (or validate) the category choices first.
-      { ...submit('All categories', WORKSHOP_VERBS.start, { all: true }), associatedInputs: 'none' },
+      { ...submit('All categories', WORKSHOP_ACTIONS.start, { all: true }), associatedInputs: 'none' },
     ],
   );
 }
@@ -71,10 +61,10 @@ export function buildQuestionCard({ question, position, total, facilitated }: Qu
       },
     ],
     [
-      submit('Skip', WORKSHOP_VERBS.skip, { questionId: question.id }),
-      submit('Back', WORKSHOP_VERBS.back),
-      submit('Repeat', WORKSHOP_VERBS.repeat),
-      submit('Pause', WORKSHOP_VERBS.pause),
+      submit('Skip', WORKSHOP_ACTIONS.skip, { questionId: question.id }),
+      submit('Back', WORKSHOP_ACTIONS.back),
+      submit('Repeat', WORKSHOP_ACTIONS.repeat),
+      submit('Pause', WORKSHOP_ACTIONS.pause),
     ],
   );
 }
@@ -102,7 +92,7 @@ export function buildFeedbackCard({ entry, answerText, userName, grade, offerNex
   const reference: CardElement = { type: 'Container', items: [{ type: 'TextBlock', text: 'Reference answer', weight: 'Bolder', wrap: true }, ...markdownToCardElements(entry.body)] };
   body.push({ type: 'ActionSet', actions: [{ type: 'Action.ShowCard', title: 'Show the reference answer', card: { type: 'AdaptiveCard', version: '1.5', body: [reference] } }] });
   body.push(...learnLinkElements(entry.learn));
-  const actions: CardElement[] = [...(offerNext ? [submit('Next question', WORKSHOP_VERBS.next)] : []), ...runChecksAction(entry.checks, entry.id)];
+  const actions: CardElement[] = [...(offerNext ? [submit('Next question', WORKSHOP_ACTIONS.next)] : []), ...runChecksAction(entry.checks, entry.id)];
   return card(body, actions);
 }
 
@@ -112,6 +102,6 @@ export function buildFinishedCard(answered: number, total: number): AdaptiveCard
       { type: 'TextBlock', text: 'Workshop complete', size: 'Large', weight: 'Bolder', wrap: true },
       { type: 'TextBlock', text: `${answered} of ${total} prompts answered. I can compile your security baseline: your answers, the reference guidance and, if you scanned a workspace here, its current findings.`, wrap: true },
     ],
-    [submit('Show my baseline', BASELINE_SHOW_VERB)],
+    [submit('Show my baseline', BASELINE_ACTIONS.show)],
   );
 }
