@@ -4,7 +4,7 @@
  */
 import * as restify from 'restify';
 import type { AddressInfo } from 'node:net';
-import type { Request as BotRequest, Response as BotResponse } from 'botbuilder';
+import type { Bot } from './bot/app';
 import type { Logger } from './logging';
 import { readJsonBody } from './http-body';
 
@@ -22,7 +22,7 @@ export interface HttpLimits {
 export const DEFAULT_HTTP_LIMITS: HttpLimits = { maxBodyBytes: 256 * 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
 
 export interface HttpServerOptions {
-  readonly handleActivity: (req: BotRequest, res: BotResponse) => Promise<void>;
+  readonly handleActivity: Bot['handle'];
   readonly logger: Logger;
   readonly version: string;
   /** Registers more routes (e.g. POST /api/notifications/run) before the server listens. */

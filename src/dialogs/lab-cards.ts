@@ -11,7 +11,7 @@ import { expectedNames } from '../lab/naming';
 import type { LabParameters } from '../lab/parameters';
 import { completedCount, recordOf, type ExerciseRecord, type LabProgress, type StoredValidation } from '../lab/progress';
 import type { LabValidationStatus } from '../lab/result';
-import type { WorkspaceRef } from '../scan/scan-service';
+import type { WorkspaceRef } from '../shared/workspace';
 import type { AdaptiveCard } from './port';
 import { LAB_ACTIONS } from '../routing/actions/lab';
 

@@ -26,7 +26,7 @@ import {
 } from '../lab/progress';
 import { cannotValidate, type LabValidationResult } from '../lab/result';
 import type { LabValidationService } from '../lab/validation-service';
-import type { WorkspaceRef } from '../scan/scan-service';
+import type { WorkspaceRef } from '../shared/workspace';
 import type { GuardianStore } from '../storage/store';
 import { dispatchAction, type ActionHandler, type ActionHandlers } from './action-handlers';
 import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
@@ -43,7 +43,7 @@ import {
   exerciseHelpText,
   parametersButtonTitle,
 } from './lab-cards';
-import { parseLabCommand, type LabCommand } from './lab-commands';
+import { parseLabCommand, type LabCommand } from '../lab/commands';
 import type { AdaptiveCard, TurnPort } from './port';
 import { LAB_ACTIONS } from '../routing/actions/lab';
 

@@ -5,7 +5,7 @@
  */
 import { markdownText, plainText } from '../cards/escape';
 import type { Finding, ScanReport, Severity, Status } from '../checks/types';
-import type { AdaptiveCard } from '../dialogs/port';
+import type { AdaptiveCard } from '../cards/card';
 import { scannedAtSentence } from '../report/wording';
 import { compareFindings, describeDiff, type ReportDiff } from './diff';
 import { describeSchedule } from './schedule';

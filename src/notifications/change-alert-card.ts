@@ -5,7 +5,7 @@
  */
 import { markdownText, plainText } from '../cards/escape';
 import type { Finding, ScanReport, Status } from '../checks/types';
-import type { AdaptiveCard } from '../dialogs/port';
+import type { AdaptiveCard } from '../cards/card';
 import { describeCaller, type ChangeEvent } from '../shared/change-event';
 import { card, heading, note, section } from './cards';
 import { compareFindings, describeDiff, type ReportDiff } from './diff';

@@ -17,7 +17,7 @@ import { outboxIdOf, type NotificationKind, type Outbox } from './outbox';
 import { readRunState, writeRunState, type RunState } from './run-state';
 import { nextRun } from './schedule';
 import type { Subscription, SubscriptionRepository } from './subscriptions';
-import type { AdaptiveCard } from '../dialogs/port';
+import type { AdaptiveCard } from '../cards/card';
 
 export type RunOutcome = 'baseline' | 'changed' | 'unchanged' | 'scan-failed' | 'scan-failed-again' | 'leased-elsewhere' | 'no-longer-due' | 'revoked' | 'over-budget';
 

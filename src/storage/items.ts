@@ -3,8 +3,7 @@
  * the eTag rules of a BotBuilder `write` (those of botbuilder-core's MemoryStorage).
  */
 import { randomBytes } from 'node:crypto';
-import type { StoreItem } from 'botbuilder';
-import { ETagConflictError } from './store';
+import { ETagConflictError, type StoreItem } from './store';
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
