@@ -29,7 +29,6 @@ import type { ActionResult, CardAction, Feature, IncomingMessage } from './featu
 import { MAX_SUGGESTIONS, type AdaptiveCard, type Suggestion, type TurnPort } from './port';
 import {
   ignoredTargetParts,
-  isSampleTarget,
   parseCheckId,
   malformedResourceId,
   parseCheckScope,
@@ -38,13 +37,13 @@ import {
   parseReportScope,
   parseResourceIdField,
   parseSubjectField,
-  parseSubscriptionTarget,
   parseTarget,
   parseWorkspaceField,
   scopeOf,
   type CheckScope,
   type Parsed,
 } from './scan-action-data';
+import { isSampleTarget, parseScanTarget, workspaceTargetText, type ParsedTarget, type WorkspaceTarget } from '../shared/scan-target';
 import { ProgressThrottle } from './scan-progress';
 import { LastScans, withRechecked, type LastScan } from './scan-state';
 import type { ScanGuard } from './scan-guard';
@@ -326,25 +325,42 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
   }
 
   /** Resolves what the user typed, then scans, prompts or explains. */
-  async function scanFromText(port: TurnPort, rawTarget: string, scope: CheckScope | ScanSelection): Promise<void> {
-    const target = rawTarget.trim();
-    const subscription = parseSubscriptionTarget(target);
-    if (subscription !== undefined) {
-      if (typeof scope === 'string' && SUBSCRIPTION_SCOPES.has(scope)) {
-        await defenderStatus(port, subscription);
+  /** Scans what the user named, parsed once (src/shared/scan-target.ts): each kind of target has its own path. */
+  async function scanTarget(port: TurnPort, target: ParsedTarget, scope: CheckScope | ScanSelection): Promise<void> {
+    switch (target.kind) {
+      case 'invalid':
+        await port.sendCard(errorCard('That is not a workspace I can scan', `${target.reason} ${RESOURCE_ID_EXAMPLE}`), 'Not a workspace');
         return;
-      }
-      // Other checks are about a workspace: offer the ones in that subscription.
-      let inSubscription: Parameters<typeof workspaceChoiceCard>[0]['workspaces'] = [];
-      try {
-        inSubscription = (await scanService.listWorkspaces()).filter((w) => w.subscriptionId.toLowerCase() === subscription);
-      } catch (error) {
-        logger?.warn({ err: error }, 'could not list workspaces');
-      }
-      const notice = `That is a subscription; these checks are about a workspace. For the subscription's Defender plans, ask "defender status for subscription ${subscription}".`;
-      await promptForWorkspace(port, scope, inSubscription, undefined, notice);
+      case 'subscription':
+        await scanSubscription(port, target.subscriptionId, scope);
+        return;
+      case 'sample':
+      case 'workspace-id':
+      case 'workspace-name':
+        await scanWorkspace(port, target, scope);
+        return;
+    }
+  }
+
+  /** A subscription: its Defender plans, or (for workspace checks) the workspaces in it to choose from. */
+  async function scanSubscription(port: TurnPort, subscription: string, scope: CheckScope | ScanSelection): Promise<void> {
+    if (typeof scope === 'string' && SUBSCRIPTION_SCOPES.has(scope)) {
+      await defenderStatus(port, subscription);
       return;
     }
+    let inSubscription: Parameters<typeof workspaceChoiceCard>[0]['workspaces'] = [];
+    try {
+      inSubscription = (await scanService.listWorkspaces()).filter((w) => w.subscriptionId.toLowerCase() === subscription);
+    } catch (error) {
+      logger?.warn({ err: error }, 'could not list workspaces');
+    }
+    const notice = `That is a subscription; these checks are about a workspace. For the subscription's Defender plans, ask "defender status for subscription ${subscription}".`;
+    await promptForWorkspace(port, scope, inSubscription, undefined, notice);
+  }
+
+  /** One workspace: authorised first, then the sample's scan, or the name or id resolved and scanned. */
+  async function scanWorkspace(port: TurnPort, parsed: WorkspaceTarget, scope: CheckScope | ScanSelection): Promise<void> {
+    const target = workspaceTargetText(parsed);
     if (guard !== undefined) {
       const decision = await guard.authorize(target, port.conversation);
       if (!decision.allowed) {
@@ -352,8 +368,8 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
         return;
       }
     }
-    if (isSampleTarget(target)) {
-      await runScan(port, target.toLowerCase(), scope, target.toLowerCase() === 'sample' ? 'the sample workspace' : target.slice('sample:'.length));
+    if (parsed.kind === 'sample') {
+      await runScan(port, parsed.text, scope, parsed.sampleName ?? 'the sample workspace');
       return;
     }
     let resolution;
@@ -527,10 +543,10 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     const parsedScope = parseCheckScope(data.check);
     if (!parsedScope.ok) return refuse(parsedScope.reason);
     const scope: CheckScope | ScanSelection = named === undefined ? parsedScope.value : { kind: 'checks', checkIds: named.ids };
-    const sample = isSampleTarget(target.value);
+    const parsed = parseScanTarget(target.value);
     const name = describeTarget(target.value);
-    if (sample) await runScan(port, target.value, scope, name);
-    else await scanFromText(port, target.value, scope);
+    if (parsed.kind === 'sample') await runScan(port, parsed.text, scope, name);
+    else await scanTarget(port, parsed, scope);
     if (action.via !== 'execute') return { kind: 'handled' };
     return { kind: 'card', card: noticeCard({ title: `Scanning ${name}…`, lines: ['Results below.'] }) };
   }
@@ -615,7 +631,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
         return true;
       }
       if (target === '') await promptForWorkspace(port, checkScope, undefined, undefined, ignoredNotice(message.text));
-      else await scanFromText(port, target, checkScope);
+      else await scanTarget(port, parseScanTarget(target), checkScope);
       return true;
     },
 
