@@ -2,6 +2,7 @@
  * The help card: every command with an example, and buttons that run the most common ones. Plain Adaptive Card
  * 1.5 JSON (no templating), because its only variable part is an optional intro line the bot writes itself.
  */
+import { executeButton } from '../cards/actions';
 import type { VerbHandlers, VerbOf } from '../routing/actions/declare';
 import { WELCOME_ACTIONS } from '../routing/actions/welcome';
 import type { AdaptiveCard } from './port';
@@ -53,7 +54,7 @@ export function quickActionText(verb: string): string | undefined {
 }
 
 export function quickActionButtons(verbs: readonly QuickVerb[]): Record<string, unknown>[] {
-  return verbs.map((verb) => ({ type: 'Action.Submit', title: QUICK_ACTIONS[verb].title, data: { verb } }));
+  return verbs.map((verb) => ({ ...executeButton(QUICK_ACTIONS[verb].title, verb) }));
 }
 
 export interface HelpCardOptions {

@@ -104,6 +104,6 @@ export function buildNotSureCard(suggestions: readonly { readonly id: string; re
       { type: 'TextBlock', text: "I'm not sure I understood", size: 'Medium', weight: 'Bolder', wrap: true },
       { type: 'TextBlock', text: 'Did you mean one of these topics?', wrap: true },
     ],
-    suggestions.slice(0, 3).map((s) => ({ type: 'Action.Submit', title: plainText(s.title, 60), data: { verb: QNA_ACTIONS.question, questionId: s.id } })),
+    suggestions.slice(0, 3).map((s) => ({ ...executeButton(plainText(s.title, 60), QNA_ACTIONS.question, { questionId: s.id }) })),
   );
 }

@@ -329,7 +329,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
   async function scanTarget(port: TurnPort, target: ParsedTarget, scope: CheckScope | ScanSelection): Promise<void> {
     switch (target.kind) {
       case 'invalid':
-        await port.sendCard(errorCard('That is not a workspace I can scan', `${target.reason} ${RESOURCE_ID_EXAMPLE}`), 'Not a workspace');
+        await port.sendCard(errorCard('That is not a valid resource id', `${target.reason} ${RESOURCE_ID_EXAMPLE}`), 'Not a valid resource id');
         return;
       case 'subscription':
         await scanSubscription(port, target.subscriptionId, scope);
@@ -337,6 +337,7 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
       case 'sample':
       case 'workspace-id':
       case 'workspace-name':
+      case 'other-resource':
         await scanWorkspace(port, target, scope);
         return;
     }

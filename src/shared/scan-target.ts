@@ -4,7 +4,7 @@
  * subscription (its Defender plans; for workspace checks, the workspaces in it). Chat, cards and the CLI pass the
  * parsed target on instead of re-testing the text.
  */
-import { parseWorkspaceId, ResourceIdError } from './resource-id';
+import { parseResourceId, ResourceIdError } from './resource-id';
 
 export type ParsedTarget =
   /** `sample` or `sample:<name>`, lower case: the sample environment's workspaces. */
@@ -12,6 +12,8 @@ export type ParsedTarget =
   /** A full workspace resource id, in its canonical spelling. */
   | { readonly kind: 'workspace-id'; readonly id: string; readonly name: string }
   | { readonly kind: 'workspace-name'; readonly name: string }
+  /** A well-formed resource id of something else (a resource group, a storage account): said so where it is refused. */
+  | { readonly kind: 'other-resource'; readonly id: string }
   /** A subscription GUID, lower case, typed bare or as `/subscriptions/<guid>`. */
   | { readonly kind: 'subscription'; readonly subscriptionId: string }
   /** Text that tries to be an id and is not one: the reason, in a sentence. */
@@ -28,8 +30,9 @@ export function parseScanTarget(text: string): ParsedTarget {
   if (subscription !== undefined) return { kind: 'subscription', subscriptionId: subscription.toLowerCase() };
   if (t.includes('/')) {
     try {
-      const parsed = parseWorkspaceId(t);
-      return { kind: 'workspace-id', id: parsed.id, name: parsed.name };
+      const parsed = parseResourceId(t);
+      const isWorkspace = parsed.provider?.toLowerCase() === 'microsoft.machinelearningservices' && parsed.type?.toLowerCase() === 'workspaces' && parsed.name !== undefined;
+      return isWorkspace ? { kind: 'workspace-id', id: parsed.id, name: parsed.name ?? '' } : { kind: 'other-resource', id: parsed.id };
     } catch (error) {
       if (error instanceof ResourceIdError) return { kind: 'invalid', reason: error.message };
       throw error;
@@ -44,8 +47,8 @@ export function isSampleTarget(text: string): boolean {
   return SAMPLE.test(text.trim());
 }
 
-/** A target that names one workspace (of the sample, by id or by name). */
-export type WorkspaceTarget = Extract<ParsedTarget, { readonly kind: 'sample' | 'workspace-id' | 'workspace-name' }>;
+/** A target the scan service is asked about: a workspace (of the sample, by id or by name), or another resource it refuses. */
+export type WorkspaceTarget = Extract<ParsedTarget, { readonly kind: 'sample' | 'workspace-id' | 'workspace-name' | 'other-resource' }>;
 
 /** The text the scan service takes for a workspace target: `sample…`, the id, or the name. */
 export function workspaceTargetText(target: WorkspaceTarget): string {
@@ -53,6 +56,7 @@ export function workspaceTargetText(target: WorkspaceTarget): string {
     case 'sample':
       return target.text;
     case 'workspace-id':
+    case 'other-resource':
       return target.id;
     case 'workspace-name':
       return target.name;

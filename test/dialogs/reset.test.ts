@@ -90,11 +90,12 @@ describe('reset', () => {
     expect(body).toMatch(/2 watches of this conversation \(ws-prod, ws-\S*dev\S*\) — scheduled scans and notifications here stop/);
     expect(body).toContain('1 accepted risk of this conversation, with their history');
     expect(body).not.toContain('<b>');
-    const verbs = actionsOf(confirm).map((a) => (a['data'] as Record<string, unknown>)['verb']);
-    expect(verbs).toEqual([RESET_ACTIONS.confirm, RESET_ACTIONS.cancel]);
-    for (const a of actionsOf(confirm)) {
-      const { verb, ...data } = a['data'] as Record<string, unknown>;
-      expect(checkActionPayload(verb as string, data)).toEqual({ ok: true });
+    // Action.Execute buttons, each with its Action.Submit fallback carrying the same verb.
+    const buttons = actionsOf(confirm).filter((a) => a['type'] === 'Action.Execute');
+    expect(buttons.map((a) => a['verb'])).toEqual([RESET_ACTIONS.confirm, RESET_ACTIONS.cancel]);
+    for (const a of buttons) {
+      expect(checkActionPayload(a['verb'] as string, a['data'] as Record<string, unknown>)).toEqual({ ok: true });
+      expect((a['fallback'] as { data: Record<string, unknown> }).data).toMatchObject({ verb: a['verb'] });
     }
     expect(await keys(store)).toEqual(before);
   });

@@ -20,10 +20,11 @@ describe('parseScanTarget', () => {
     expect(parseScanTarget(WORKSPACE_ID)).toEqual({ kind: 'workspace-id', id: WORKSPACE_ID, name: 'mlw-prod' });
   });
 
-  it('says why an id is not a workspace id instead of taking it as a name', () => {
+  it('tells a malformed id from a well-formed id of something other than a workspace', () => {
     const storage = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-ml/providers/Microsoft.Storage/storageAccounts/st1`;
-    expect(parseScanTarget(storage)).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/not an Azure Machine Learning workspace id/) as string });
-    expect(parseScanTarget('/subscriptions/xyz')).toMatchObject({ kind: 'invalid' });
+    expect(parseScanTarget(storage)).toEqual({ kind: 'other-resource', id: storage });
+    expect(parseScanTarget(`/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-ml`)).toMatchObject({ kind: 'other-resource' });
+    expect(parseScanTarget('/subscriptions/xyz')).toMatchObject({ kind: 'invalid', reason: expect.any(String) as string });
     expect(parseScanTarget('  ')).toMatchObject({ kind: 'invalid' });
   });
 
