@@ -5,24 +5,18 @@
  */
 import { SAMPLE_WORKSPACE_IDS } from '../../src/sample';
 import { dueSlot } from '../../src/notifications/scheduler';
-import { cardText, startFakeConnector, type LocalConnector } from '../support/fake-connector';
-import { startProductBot, type ProductBot } from '../support/e2e-bot';
+import { cardText } from '../support/fake-connector';
+import { productBotForSuite, type ProductBot } from '../support/e2e-bot';
 import { cardsOfActivity, executeAction, invokeCard, invokeMessage } from '../support/e2e-cards';
 import type { LocalBotClient } from '../support/bot-client';
 
 const WORKSPACE_ID = SAMPLE_WORKSPACE_IDS['lab-default'];
 
 describe('watch schedules in the user time zone, through the fake Bot Connector', () => {
-  let connector: LocalConnector;
+  const productBot = productBotForSuite();
   let bot: ProductBot;
-
-  beforeAll(async () => {
-    connector = await startFakeConnector();
-    bot = await startProductBot({ serviceUrl: connector.serviceUrl, connector });
-  });
-  afterAll(async () => {
-    await bot.close();
-    await connector.close();
+  beforeAll(() => {
+    bot = productBot();
   });
 
   /** Sends the text and returns the card the bot answered with. */

@@ -4,14 +4,13 @@
  * does not compile.
  */
 import { join } from 'node:path';
-import ts from 'typescript';
 import { UNKNOWN_BUTTON, type ActionHandlers } from '../../src/dialogs/action-handlers';
 import { CARD_ACTIONS, declaredVerbs } from '../../src/routing/actions';
 import { declareActions } from '../../src/routing/actions/declare';
 import { RESET_ACTIONS } from '../../src/routing/actions/reset';
 import { KNOWN_VERBS } from '../../src/security/input';
-import { startFakeConnector, type LocalConnector } from '../support/fake-connector';
-import { startProductBot, type ProductBot } from '../support/e2e-bot';
+import { productBotForSuite } from '../support/e2e-bot';
+import { typeErrorsOf } from '../support/type-errors';
 import { invokeMessage } from '../support/e2e-cards';
 import { sampleCards } from '../support/sample-cards';
 
@@ -67,33 +66,17 @@ describe('card action declarations', () => {
       `export const h: ActionHandlers<typeof LAB_ACTIONS> = Object.fromEntries(Object.values(rest).map((v) => [v, () => Promise.resolve({ kind: 'handled' as const })])) as ActionHandlers<typeof rest>;`,
       '',
     ].join('\n');
-    const options: ts.CompilerOptions = { strict: true, noEmit: true, skipLibCheck: true, module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, target: ts.ScriptTarget.ES2022, types: [] };
-    const host = ts.createCompilerHost(options);
-    const readFile = host.readFile.bind(host);
-    host.readFile = (name) => (name === file ? source : readFile(name));
-    const fileExists = host.fileExists.bind(host);
-    host.fileExists = (name) => name === file || fileExists(name);
-    const diagnostics = ts.getPreEmitDiagnostics(ts.createProgram([file], options, host)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    const diagnostics = typeErrorsOf(file, source);
     expect(diagnostics.join('\n')).toMatch(/Property '"lab\.reset"' is missing/);
   });
 });
 
 describe('every declared verb reaches a handler in the running bot', () => {
-  let connector: LocalConnector;
-  let bot: ProductBot;
-
-  beforeAll(async () => {
-    connector = await startFakeConnector();
-    bot = await startProductBot({ serviceUrl: connector.serviceUrl, connector });
-  });
-  afterAll(async () => {
-    await bot.close();
-    await connector.close();
-  });
+  const productBot = productBotForSuite();
 
   /** What the bot answers to an Action.Execute of `verb` with no data (a card, or a message on the clicked card). */
   async function click(verb: string): Promise<string> {
-    const res = await bot.client('personal').execute(verb, {});
+    const res = await productBot().client('personal').execute(verb, {});
     expect(res.status).toBe(200);
     return invokeMessage(res.body) ?? '';
   }
