@@ -1,5 +1,6 @@
 // Lints one import per case with the project's ESLint config (type-aware rules off: the probes are not on disk) and
 // prints, per case, the no-restricted-imports messages. Run as a child process: jest cannot load the ESM config.
+import process from 'node:process';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 
