@@ -1,5 +1,6 @@
 /** The workshop cards: choose categories, one question, the feedback on an answer, and the end of the workshop. */
 import { CATEGORIES, CATEGORY_TITLES } from '../checks/types';
+import { executeButton, type ActionData } from '../cards/actions';
 import { markdownText } from '../cards/escape';
 import type { KnowledgeEntry, WorkshopQuestion } from '../knowledge/content-types';
 import type { KeyPointGrade } from '../knowledge/key-points';
@@ -9,8 +10,15 @@ import { markdownToCardElements, type CardElement } from './qna-card-text';
 import { BASELINE_ACTIONS } from '../routing/actions/baseline';
 import { WORKSHOP_ACTIONS } from '../routing/actions/workshop';
 
-function submit(title: string, verb: string, extra: Record<string, unknown> = {}): CardElement {
-  return { type: 'Action.Submit', title, data: { verb, ...extra } };
+/** A workshop button: Action.Execute with the Action.Submit fallback (inputs, such as the categories, travel in both). */
+function submit(title: string, verb: string, extra: ActionData = {}): CardElement {
+  return { ...executeButton(title, verb, extra) };
+}
+
+/** A button that sends none of the card's inputs, as Execute and as its Submit fallback. */
+function withoutInputs(button: CardElement): CardElement {
+  const fallback = button['fallback'];
+  return { ...button, associatedInputs: 'none', ...(typeof fallback === 'object' && fallback !== null ? { fallback: { ...fallback, associatedInputs: 'none' } } : {}) };
 }
 
 export function buildChooseCategoriesCard(): AdaptiveCard {
@@ -34,7 +42,7 @@ export function buildChooseCategoriesCard(): AdaptiveCard {
     [
       submit('Start with these', WORKSHOP_ACTIONS.start),
       // Sends no inputs: neither Teams nor the chat CLI should ask for (or validate) the category choices first.
-      { ...submit('All categories', WORKSHOP_ACTIONS.start, { all: true }), associatedInputs: 'none' },
+      withoutInputs(submit('All categories', WORKSHOP_ACTIONS.start, { all: true })),
     ],
   );
 }
