@@ -3,7 +3,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+/** The bot SDK stays inside src/bot (src/index.ts, src/wiring.ts and src/server.ts reach it through src/bot's types). */
+const BOT_SDK = { group: ['botbuilder*', 'botframework*', '@microsoft/teams-ai*'], message: 'Only src/bot touches the bot SDK; use the ports it implements.' };
+/** One layer's import ban, plus the bot SDK ban (rule options do not merge across config objects: each carries both). */
+const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns: [...patterns, BOT_SDK] }] });
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bin/**', 'scripts/**/*.js', 'bench/**/*.js', 'jest.config.js', 'test-output/**', 'appPackage/build/**', '.guardian/**'] },
@@ -22,22 +25,29 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
-  { files: ['eslint.config.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['eslint.config.mjs', 'test/support/*.mjs'], ...tseslint.configs.disableTypeChecked },
   // Only config.ts reads the environment.
   {
     files: ['src/**/*.ts'],
     ignores: ['src/config.ts'],
     rules: { 'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through src/config.ts.' }] },
   },
-  { files: ['src/checks/**/*.ts'], rules: restrict([{ group: ['@azure/*', '**/bot/**', '**/cards/**', '**/dialogs/**', 'botbuilder*', '@microsoft/*', 'node:*'], message: 'Checks are pure: snapshot types in, findings out.' }]) },
-  { files: ['src/azure/**/*.ts'], rules: restrict([{ group: ['**/checks/**', '**/bot/**', '**/cards/**', '**/dialogs/**', 'botbuilder*', '@microsoft/*'], message: 'Collectors know nothing of checks or the bot.' }]) },
-  { files: ['src/knowledge/**/*.ts'], rules: restrict([{ group: ['@azure/*', '**/bot/**', 'botbuilder*', '@microsoft/*'], message: 'Knowledge is content and search only.' }]) },
-  { files: ['src/cards/**/*.ts'], rules: restrict([{ group: ['@azure/*', '**/azure/**', '**/bot/**', '**/dialogs/**', 'botbuilder*', '@microsoft/teams-ai'], message: 'Cards are templates over plain data.' }]) },
-  { files: ['src/dialogs/**/*.ts'], rules: restrict([{ group: ['@azure/*', '**/azure/collect*', '**/azure/clients*', '**/sample/**'], message: 'Dialogs use services through interfaces.' }]) },
-  { files: ['src/notifications/**/*.ts'], rules: restrict([{ group: ['botbuilder*', '@microsoft/*', '**/bot/**'], message: 'Notifications send through a port.' }]) },
-  { files: ['src/storage/**/*.ts'], rules: restrict([{ group: ['**/bot/**', '**/checks/**', '**/dialogs/**', '**/cards/**'], message: 'Stores are leaves.' }]) },
+  // Every folder below the bot: no bot SDK. The layer rules below repeat it with their own bans.
+  { files: ['src/**/*.ts'], ignores: ['src/bot/**'], rules: restrict([]) },
+  { files: ['src/checks/**/*.ts'], rules: restrict([{ group: ['@azure/*', '**/bot/**', '**/cards/**', '**/dialogs/**', '**/scan/**', '**/notifications/**', '**/routing/**', '@microsoft/*', 'node:*'], message: 'Checks are pure: snapshot types in, findings out.' }]) },
+  { files: ['src/azure/**/*.ts'], rules: restrict([{ group: ['**/checks/**', '**/bot/**', '**/cards/**', '**/dialogs/**', '**/scan/**', '**/routing/**', '**/notifications/**', '@microsoft/*'], message: 'Collectors know nothing of checks, scans or the bot.' }]) },
+  { files: ['src/knowledge/**/*.ts'], rules: restrict([{ group: ['@azure/*', '**/bot/**', '**/dialogs/**', '**/scan/**', '**/routing/**', '**/notifications/**', '@microsoft/*'], message: 'Knowledge is content and search only.' }]) },
+  { files: ['src/lab/**/*.ts'], rules: restrict([{ group: ['@azure/*', '**/azure/clients*', '**/azure/collect*', '**/bot/**', '**/dialogs/**', '**/routing/**', '**/notifications/**'], message: 'The lab is exercises and validators over snapshots.' }]) },
+  { files: ['src/cards/**/*.ts'], rules: restrict([{ group: ['@azure/*', '**/azure/**', '**/bot/**', '**/dialogs/**', '**/scan/**', '**/notifications/**', '**/events/**', '**/routing/intent*', '**/routing/handlers*', '@microsoft/teams-ai'], message: 'Cards are templates over plain data (and the declared card actions).' }]) },
+  { files: ['src/routing/**/*.ts'], rules: restrict([{ group: ['@azure/*', '**/azure/**', '**/bot/**', '**/dialogs/**', '**/cards/**', '**/scan/**', '**/notifications/**', '**/events/**', '**/cli/**'], message: 'Routing turns messages into intents and declares card actions; it knows no feature.' }]) },
+  { files: ['src/dialogs/**/*.ts'], rules: restrict([{ group: ['@azure/*', '**/azure/collect*', '**/azure/clients*', '**/sample/**', '**/bot/**', '**/cli/**'], message: 'Dialogs use services through interfaces and talk through the TurnPort.' }]) },
+  { files: ['src/notifications/**/*.ts', 'src/events/**/*.ts'], rules: restrict([{ group: ['@microsoft/*', '**/bot/**', '**/dialogs/**'], message: 'Notifications send through a port.' }]) },
+  { files: ['src/scan/**/*.ts'], rules: restrict([{ group: ['**/bot/**', '**/dialogs/**', '**/routing/**', '**/notifications/**', '**/cli/**'], message: 'The scan service serves the bot and the CLI; it knows neither.' }]) },
+  { files: ['src/storage/**/*.ts'], rules: restrict([{ group: ['**/bot/**', '**/checks/**', '**/dialogs/**', '**/cards/**', '@microsoft/*'], message: 'Stores are leaves with their own Storage-shaped interface.' }]) },
   { files: ['src/sample/**/*.ts'], rules: restrict([{ group: ['**/checks/**', '**/bot/**', '**/cards/**', '**/dialogs/**', '@azure/*'], message: 'The sample ARM server is built on node built-ins only.' }]) },
   { files: ['src/cli/**/*.ts'], rules: restrict([{ group: ['**/bot/app*', '**/bot/routes*'], message: 'The CLI uses services, not the bot.' }]) },
+  // The composition root wires everything, src/bot included; it still reaches the SDK only through src/bot.
+  { files: ['src/index.ts', 'src/wiring.ts', 'src/server.ts'], rules: restrict([]) },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/unbound-method': 'off', 'no-console': 'off' },

@@ -3,7 +3,7 @@
  * other parts add (the notification trigger). It tracks turns in flight so that a shutdown lets them finish.
  */
 import * as restify from 'restify';
-import type { Request as BotRequest, Response as BotResponse } from 'botbuilder';
+import type { Bot } from './bot/app';
 import type { Logger } from './logging';
 import { readJsonBody } from './http-body';
 import { isRecord } from './shared/is-record';
@@ -23,7 +23,7 @@ export interface HttpLimits {
 export const DEFAULT_HTTP_LIMITS: HttpLimits = { maxBodyBytes: 256 * 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
 
 export interface HttpServerOptions {
-  readonly handleActivity: (req: BotRequest, res: BotResponse) => Promise<void>;
+  readonly handleActivity: Bot['handle'];
   readonly logger: Logger;
   readonly version: string;
   /** Registers more routes (e.g. POST /api/notifications/run) before the server listens. */

@@ -3,13 +3,12 @@
  * environment, the scan service (sample + Azure), knowledge and router, workshop, lab, scan, watch and Q&A —
  * and the notification service with its admin route. `startServer` calls it; tests inject their own features.
  */
-import type { ConversationReference } from 'botbuilder';
 import type * as restify from 'restify';
 import type { Config } from './config';
 import type { Logger } from './logging';
 import type { GuardianStore } from './storage/store';
 import type { Feature } from './dialogs/feature';
-import type { TurnPort } from './dialogs/port';
+import type { Bot } from './bot/app';
 import type { MessageRouter } from './bot/router';
 import { createProactiveSender } from './bot/proactive-sender';
 import { createFileConsent } from './bot/file-consent';
@@ -70,7 +69,7 @@ export interface ProductDependencies {
   readonly sample: boolean;
   /** A sample environment the caller started and will close (used instead of starting one when `sample` is true). */
   readonly sampleEnvironment?: SampleEnvironment;
-  readonly continueConversation: (reference: Partial<ConversationReference>, logic: (port: TurnPort) => Promise<void>) => Promise<void>;
+  readonly continueConversation: Bot['continueConversation'];
   /** The clock of accepted risk (expiry, reminders) and of notification passes; the system clock by default. */
   readonly clock?: () => Date;
 }

@@ -8,7 +8,7 @@ import type { ArmClients } from './clients';
 import { isInGraphScope, type GraphScope } from './graph-scope';
 import { JsonReader } from './parse/json-reader';
 import { parseWorkspaceId, ResourceIdError } from '../shared/resource-id';
-import type { Resolution, WorkspaceRef } from '../scan/scan-service';
+import type { Resolution, WorkspaceRef } from '../shared/workspace';
 
 /** The target text cannot name a workspace (malformed id, impossible name). */
 export class WorkspaceTargetError extends Error {

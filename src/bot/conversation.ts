@@ -1,6 +1,6 @@
 /**
- * Who and where a turn is: conversation type, tenant, user, team and channel, read from the activity the way
- * Teams fills it in.
+ * Who and where a turn is: conversation type, tenant, user, team and channel, and the user's time zone, read
+ * from the activity the way Teams fills it in.
  */
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { ConversationInfo, ConversationType } from '../dialogs/port';
@@ -32,10 +32,19 @@ export function conversationTypeOf(activity: Partial<Activity>): ConversationTyp
   return 'personal';
 }
 
+/** An IANA zone name is short and plain ("Europe/Berlin", "America/Argentina/Buenos_Aires"); anything else is dropped. */
+const TIME_ZONE_SHAPE = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/;
+
+function timeZoneOf(activity: Partial<Activity>): { readonly timeZone?: string } {
+  const zone: unknown = activity.localTimezone;
+  return typeof zone === 'string' && TIME_ZONE_SHAPE.test(zone) ? { timeZone: zone } : {};
+}
+
 export function conversationInfoOf(activity: Partial<Activity>): ConversationInfo {
   const channelData = channelDataOf(activity);
   const from = activity.from;
   return {
+    ...timeZoneOf(activity),
     conversationId: activity.conversation?.id ?? '',
     conversationType: conversationTypeOf(activity),
     tenantId: activity.conversation?.tenantId ?? channelData.tenant?.id,

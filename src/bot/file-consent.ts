@@ -13,29 +13,15 @@ import { randomUUID } from 'node:crypto';
 import { canSendAttachments, type AttachmentPort, type TurnPort } from '../dialogs/port';
 import type { Logger } from '../logging';
 import type { GuardianStore } from '../storage/store';
+import { FILE_CONSENT_PREFIX, fileOfferKey, type PendingFile } from '../dialogs/file-offers';
 import { buildFileConsentCard, buildFileInfoCard, parseFileConsentResponse, safeFileName, type FileUploadInfo } from './file-consent-cards';
 import { checkFileUrl, uploadInOneRange, type FetchLike, type UploadPolicy } from './file-consent-upload';
 import { errorMessage } from '../shared/error-message';
 
-export const FILE_CONSENT_PREFIX = 'file-consent/';
+export { FILE_CONSENT_PREFIX, fileOfferKey, type PendingFile } from '../dialogs/file-offers';
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 export const DEFAULT_OFFER_TTL_MS = 60 * 60 * 1000;
 const DEFAULT_UPLOAD_TIMEOUT_MS = 20_000;
-
-export function fileOfferKey(offerId: string): string {
-  return `${FILE_CONSENT_PREFIX}${offerId}`;
-}
-
-/** A file offered and not yet uploaded or declined. */
-export interface PendingFile {
-  readonly fileName: string;
-  readonly content: string;
-  readonly sizeInBytes: number;
-  readonly conversationId: string;
-  readonly userId: string;
-  readonly offeredAt: string;
-  readonly expiresAt: string;
-}
 
 export interface FileConsentOptions extends UploadPolicy {
   readonly store: GuardianStore;

@@ -16,6 +16,8 @@ export interface LocalConversation {
   /** For channel conversations. */
   readonly teamId?: string;
   readonly channelId?: string;
+  /** The user's IANA time zone, sent as `localTimezone` on every activity the way Teams does. */
+  readonly localTimezone?: string;
 }
 
 export interface PostResult {
@@ -65,6 +67,7 @@ export class LocalBotClient {
         ...(c.channelId !== undefined ? { channel: { id: c.channelId } } : {}),
       },
       locale: 'en-US',
+      ...(c.localTimezone !== undefined ? { localTimezone: c.localTimezone } : {}),
       ...fields,
     };
   }

@@ -5,13 +5,7 @@
 import type { AdaptiveCard } from './card';
 import { actionPayload, type ActionData } from './actions';
 import { markdownText, plainText } from './escape';
-
-export const EXCEPTION_VERBS = {
-  form: 'exceptions.form',
-  accept: 'exceptions.accept',
-  renew: 'exceptions.renew',
-  revoke: 'exceptions.revoke',
-} as const;
+import { EXCEPTION_ACTIONS } from '../routing/actions/exceptions';
 
 /** The three scopes the form offers; the dialog turns each into a resource id. */
 export const ACCEPT_SCOPES = ['resource', 'workspace', 'resource-group'] as const;
@@ -79,7 +73,7 @@ export function acceptRiskFormCard(view: AcceptFormView): AdaptiveCard {
         ],
       },
     ],
-    [execute('Accept risk', EXCEPTION_VERBS.accept, { checkId: view.checkId, resourceId: view.resourceId, workspaceId: view.workspaceId, workspaceName: plainText(view.workspaceName, 200) }, 'positive')],
+    [execute('Accept risk', EXCEPTION_ACTIONS.accept, { checkId: view.checkId, resourceId: view.resourceId, workspaceId: view.workspaceId, workspaceName: plainText(view.workspaceName, 200) }, 'positive')],
   );
 }
 
@@ -123,6 +117,6 @@ export function exceptionReminderCard(view: ReminderView): AdaptiveCard {
       },
       { type: 'Input.Date', id: 'expires', label: 'Renew until', min: view.renewMin, max: view.renewMax, value: view.renewDefault },
     ],
-    [execute('Renew', EXCEPTION_VERBS.renew, data, 'positive'), execute('Revoke', EXCEPTION_VERBS.revoke, data, 'destructive')],
+    [execute('Renew', EXCEPTION_ACTIONS.renew, data, 'positive'), execute('Revoke', EXCEPTION_ACTIONS.revoke, data, 'destructive')],
   );
 }

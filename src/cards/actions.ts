@@ -5,18 +5,6 @@
  */
 import type { ReportScope } from '../report/wording';
 
-export const SCAN_VERBS = {
-  rescan: 'scan.rescan',
-  recheck: 'scan.recheck',
-  page: 'scan.page',
-  run: 'scan.run',
-  detail: 'scan.detail',
-  summary: 'scan.summary',
-} as const;
-
-/** Owned by the Q&A feature: answer one workshop question by id. */
-export const QNA_QUESTION_VERB = 'qna.question';
-
 export type ActionData = Readonly<Record<string, string | number | boolean | readonly string[]>>;
 
 /** The pair a template needs for one button: `data` for Action.Execute and `submit` for its fallback. */

@@ -1,6 +1,6 @@
 /**
- * An Adaptive Card (schema 1.5) as plain JSON. Structurally the same type as the dialogs' port uses, declared
- * here so that cards depend on nothing above them.
+ * An Adaptive Card (schema 1.5) as plain JSON: the one declaration that cards, notifications, dialogs and the bot
+ * share, here so that nothing has to import it from a layer above.
  */
 export interface AdaptiveCard {
   readonly type: 'AdaptiveCard';

@@ -4,7 +4,7 @@
  * command that turns it on — then the DevOps connector and the subscription's open recommendations.
  */
 import { SEVERITIES, type Finding } from '../checks/types';
-import type { DefenderStatusReport } from '../scan/scan-service';
+import type { DefenderStatusReport } from '../checks/defender-report';
 import { defenderHeadline, defenderStatusSentence, formatTime, SEVERITY_LABELS, STATUS_LABELS } from '../report/wording';
 import type { AdaptiveCard } from './card';
 import { codeLines } from './code-block';

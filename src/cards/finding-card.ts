@@ -19,14 +19,16 @@ import {
   truncatedSentence,
   whyItMatters,
 } from '../report/wording';
-import { QNA_QUESTION_VERB, SCAN_VERBS, actionPayload, findingSubject } from './actions';
-import { EXCEPTION_VERBS } from './accept-risk-card';
+import { actionPayload, findingSubject } from './actions';
 import { STATUS_COLORS, type TextColor } from './colors';
 import { codeLines } from './code-block';
 import { markdownText, plainText, safeUrl } from './escape';
 import type { ScanTarget } from './scan-target';
 import { MAX_CARD_BYTES, cardBytes, expandCard } from './template';
 import template from './templates/finding.json';
+import { EXCEPTION_ACTIONS } from '../routing/actions/exceptions';
+import { QNA_ACTIONS } from '../routing/actions/qna';
+import { SCAN_ACTIONS } from '../routing/actions/scan';
 
 /** Where Learn links go when a check's own URL is unusable (never a null url). */
 export const FALLBACK_LEARN_URL = 'https://learn.microsoft.com/azure/machine-learning/concept-enterprise-security';
@@ -70,7 +72,7 @@ function build(finding: Finding, options: FindingCardOptions, limits: Limits): A
   const questionId = finding.workshopQuestions[0] ?? '';
   const cli = finding.status === 'error' ? undefined : fixCommand(finding);
   const steps = finding.status === 'error' ? [] : portalSteps(finding).slice(0, 8);
-  const recheck = actionPayload(SCAN_VERBS.recheck, {
+  const recheck = actionPayload(SCAN_ACTIONS.recheck, {
     workspaceId: options.scan.workspaceId,
     target: options.scan.target,
     checkId: finding.checkId,
@@ -115,13 +117,13 @@ function build(finding: Finding, options: FindingCardOptions, limits: Limits): A
     cli: cli === undefined ? [] : codeLines(cli),
     learnUrl: safeUrl(finding.remediation.url) ?? FALLBACK_LEARN_URL,
     questionId: plainText(questionId, 40),
-    question: actionPayload(QNA_QUESTION_VERB, { questionId: plainText(questionId, 40) }),
+    question: actionPayload(QNA_ACTIONS.question, { questionId: plainText(questionId, 40) }),
     recheck,
     hasBack: options.fromPage !== undefined,
-    back: actionPayload(SCAN_VERBS.page, { ...scanData, page: options.fromPage ?? 0 }),
+    back: actionPayload(SCAN_ACTIONS.page, { ...scanData, page: options.fromPage ?? 0 }),
     // Only a failed finding can be accepted; an accepted one says by whom, why and until when.
     canAccept: finding.status === 'fail',
-    acceptRisk: actionPayload(EXCEPTION_VERBS.form, { workspaceId: options.scan.workspaceId, target: options.scan.target, checkId: finding.checkId, resourceId: finding.resourceId }),
+    acceptRisk: actionPayload(EXCEPTION_ACTIONS.form, { workspaceId: options.scan.workspaceId, target: options.scan.target, checkId: finding.checkId, resourceId: finding.resourceId }),
     accepted: finding.exception === undefined ? '' : markdownText(acceptedSentence(finding.exception), 600),
   });
 }

@@ -7,12 +7,13 @@ import type { ScanReport } from '../checks/types';
 import type { AdaptiveCard } from './card';
 import { sortFindings } from '../report/order';
 import { ACTION_TITLES, HEADINGS, findingBadge, findingSentence, pageSentence, type ReportScope } from '../report/wording';
-import { SCAN_VERBS, actionPayload, findingSubject, scopeData } from './actions';
+import { actionPayload, findingSubject, scopeData } from './actions';
 import { STATUS_COLORS } from './colors';
 import { markdownText, plainText } from './escape';
 import type { ScanTarget } from './scan-target';
 import { expandCard } from './template';
 import template from './templates/findings-list.json';
+import { SCAN_ACTIONS } from '../routing/actions/scan';
 
 export const FINDINGS_PAGE_SIZE = 10;
 
@@ -53,13 +54,13 @@ export function findingsListCard(report: ScanReport, options: FindingsListOption
       color: STATUS_COLORS[f.status],
       title: markdownText(`${f.checkId} · ${f.title}`, 200),
       message: markdownText(findingSentence(f), 240),
-      detail: actionPayload(SCAN_VERBS.detail, { ...scanData, checkId: f.checkId, resourceId: f.resourceId, ...findingSubject(f), page }),
+      detail: actionPayload(SCAN_ACTIONS.detail, { ...scanData, checkId: f.checkId, resourceId: f.resourceId, ...findingSubject(f), page }),
     })),
     hasPrevious: page > 0,
     hasNext: page < pages - 1,
-    previous: actionPayload(SCAN_VERBS.page, { ...scanData, page: page - 1 }),
-    next: actionPayload(SCAN_VERBS.page, { ...scanData, page: page + 1 }),
-    rescan: actionPayload(SCAN_VERBS.rescan, { ...scanData, ...scopeData(options.scope) }),
-    back: actionPayload(SCAN_VERBS.summary, { ...scanData, ...scopeData(options.scope) }),
+    previous: actionPayload(SCAN_ACTIONS.page, { ...scanData, page: page - 1 }),
+    next: actionPayload(SCAN_ACTIONS.page, { ...scanData, page: page + 1 }),
+    rescan: actionPayload(SCAN_ACTIONS.rescan, { ...scanData, ...scopeData(options.scope) }),
+    back: actionPayload(SCAN_ACTIONS.summary, { ...scanData, ...scopeData(options.scope) }),
   });
 }

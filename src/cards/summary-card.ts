@@ -24,12 +24,13 @@ import {
   summarySentence,
   verdictSentence,
 } from '../report/wording';
-import { SCAN_VERBS, actionPayload, scopeData } from './actions';
+import { actionPayload, scopeData } from './actions';
 import { STATUS_COLORS, scoreColor } from './colors';
 import { markdownText, plainText } from './escape';
 import type { ScanTarget } from './scan-target';
 import { expandCard } from './template';
 import template from './templates/summary.json';
+import { SCAN_ACTIONS } from '../routing/actions/scan';
 
 export interface SummaryCardOptions {
   readonly scan: ScanTarget;
@@ -91,7 +92,7 @@ export function scanSummaryCard(report: ScanReport, options: SummaryCardOptions)
     })),
     more: needing.length > top.length ? markdownText(moreFindingsSentence(top.length, needing.length)) : '',
     showAll: report.findings.length > 0,
-    page: actionPayload(SCAN_VERBS.page, { ...scanData, page: 0 }),
-    rescan: actionPayload(SCAN_VERBS.rescan, scanData),
+    page: actionPayload(SCAN_ACTIONS.page, { ...scanData, page: 0 }),
+    rescan: actionPayload(SCAN_ACTIONS.rescan, scanData),
   });
 }

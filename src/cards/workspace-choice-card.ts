@@ -4,10 +4,11 @@
  */
 import type { AdaptiveCard } from './card';
 import { ACTION_TITLES } from '../report/wording';
-import { SCAN_VERBS, actionPayload } from './actions';
+import { actionPayload } from './actions';
 import { markdownText, plainText } from './escape';
 import { expandCard } from './template';
 import template from './templates/workspace-choice.json';
+import { SCAN_ACTIONS } from '../routing/actions/scan';
 
 export interface WorkspaceChoice {
   readonly id: string;
@@ -46,6 +47,6 @@ export function workspaceChoiceCard(view: WorkspaceChoiceView): AdaptiveCard {
     selected: choices[0]?.value ?? '',
     choices,
     scanTitle,
-    run: actionPayload(SCAN_VERBS.run, { check: plainText(view.check, 60), ...(view.checkIds !== undefined ? { checkIds: view.checkIds.map((id) => plainText(id, 60)) } : {}) }),
+    run: actionPayload(SCAN_ACTIONS.run, { check: plainText(view.check, 60), ...(view.checkIds !== undefined ? { checkIds: view.checkIds.map((id) => plainText(id, 60)) } : {}) }),
   });
 }

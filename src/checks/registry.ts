@@ -3,7 +3,7 @@
  * cards use. Loading fails loudly if two checks share an id.
  */
 import type { CheckDefinition } from './types';
-import type { ScanSelection } from '../scan/scan-service';
+import type { ScanSelection } from './selection';
 import { checks as networkSecurity } from './network-security';
 import { checks as identityManagement } from './identity-management';
 import { checks as privilegedAccess } from './privileged-access';

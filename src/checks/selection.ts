@@ -2,8 +2,14 @@
  * Which checks a scan runs: all, one named area ("check rbac"), one category, or explicit ids (re-check from
  * a card). Pure over a check list, so the registry and tests share it.
  */
-import type { CheckDefinition } from './types';
-import type { ScanSelection } from '../scan/scan-service';
+import type { Area, Category, CheckDefinition } from './types';
+
+/** Which checks to run: all, one of the named areas, one category, or explicit check ids (re-check from a card). */
+export type ScanSelection =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'area'; readonly area: Area }
+  | { readonly kind: 'category'; readonly category: Category }
+  | { readonly kind: 'checks'; readonly checkIds: readonly string[] };
 
 const normaliseId = (id: string): string => id.trim().toUpperCase();
 

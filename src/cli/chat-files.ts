@@ -7,7 +7,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { FILE_CONSENT_CONTENT_TYPE, isOfferId, safeFileName } from '../bot/file-consent-cards';
-import { fileOfferKey, type PendingFile } from '../bot/file-consent';
+import { fileOfferKey, type PendingFile } from '../dialogs/file-offers';
 import type { GuardianStore } from '../storage/store';
 import { isRecord } from '../shared/is-record';
 

@@ -13,7 +13,6 @@
  * Action.Execute answered with) has lost its old buttons, as in Teams: they answer "replaced" here.
  */
 import * as path from 'node:path';
-import type { Activity } from 'botbuilder';
 import type { LocalBotClient } from '../bot/local-client';
 import type { ConnectorRecord, LocalConnector } from '../bot/local-connector';
 import { answerInput, initialValues, inputQuestion, mergeInputs, parseAssignments, type ChatInput } from './chat-inputs';
@@ -270,14 +269,14 @@ export class ChatSession {
       return;
     }
     if (record.operation !== 'send' && record.operation !== 'reply' && record.operation !== 'update') return;
-    const activity: Partial<Activity> = record.activity;
+    const activity: ConnectorRecord['activity'] = record.activity;
     if (activity.type !== undefined && activity.type !== 'message') return;
     if (this.pending !== undefined) this.pending.push(record);
     else this.printActivity(record, record.operation === 'update');
   }
 
   private printActivity(record: ConnectorRecord, updatedEarlier: boolean): void {
-    const activity: Partial<Activity> = record.activity;
+    const activity: ConnectorRecord['activity'] = record.activity;
     if (updatedEarlier) this.write('(the bot updated an earlier card)\n');
     if (typeof activity.text === 'string' && activity.text !== '') this.write(`bot> ${plainMarkdown(activity.text)}\n`);
     for (const attachment of activity.attachments ?? []) {

@@ -86,7 +86,7 @@ async function runChat(args: readonly string[], io: CliIO): Promise<ExitCode> {
   let session: ChatSession | undefined;
   try {
     server = await startServer({ config, logger, store, host: '127.0.0.1', port: 0 });
-    const client = new LocalBotClient(server.url, connector.serviceUrl, localConversation('personal'));
+    const client = new LocalBotClient(server.url, connector.serviceUrl, localConversation('personal', { localTimezone: Intl.DateTimeFormat().resolvedOptions().timeZone }));
     const files = createChatFiles(store, path.resolve(cwd, stringOption(options, 'files') ?? '.'));
     ignoreBrokenPipe(io.stdout);
     // Colour only where a person reads it (a TTY that allows it); wrap at the terminal's width.

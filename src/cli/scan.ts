@@ -23,6 +23,7 @@ import { useColor, writeReport } from './report-io';
 import { applyExceptionsFile, loadExceptionsFile } from './scan-exceptions';
 import type { ExceptionEntry } from '../exceptions/model';
 import { errorMessage } from '../shared/error-message';
+import { isSampleTarget } from '../shared/scan-target';
 
 export const FORMATS = ['table', 'json', 'sarif', 'markdown'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
@@ -88,10 +89,10 @@ function parseScanArgs(args: readonly string[]): ScanArgs {
   const format = choiceOption(parsed, 'format', FORMATS) ?? 'table';
   const failOn = choiceOption(parsed, 'fail-on', SEVERITIES);
   const positional = positionals[0]?.trim();
-  const isSampleTarget = positional !== undefined && /^sample(:[a-z0-9-]+)?$/i.test(positional);
+  const namesSample = positional !== undefined && isSampleTarget(positional);
   const sampleFlag = parsed.values.sample === true;
-  const sample = sampleFlag || isSampleTarget;
-  if (sampleFlag && positional !== undefined && !isSampleTarget) throw new UsageError(`--sample scans the sample environment; "${positional}" is not a sample workspace (use "sample" or "sample:<name>").`);
+  const sample = sampleFlag || namesSample;
+  if (sampleFlag && positional !== undefined && !namesSample) throw new UsageError(`--sample scans the sample environment; "${positional}" is not a sample workspace (use "sample" or "sample:<name>").`);
   const target = positional ?? (sample ? 'sample' : undefined);
   if (target === undefined || target === '') throw new UsageError('Name the workspace to scan (its resource id or name), or use --sample.');
   // A malformed id or an impossible name is a usage error, said before anything starts ("Scanning…").

@@ -7,13 +7,14 @@
 import { buildBaselineDocument, summarizeBaseline } from '../knowledge/baseline-document';
 import type { KnowledgeContent } from '../knowledge/content-types';
 import type { GuardianStore } from '../storage/store';
-import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
+import { dispatchAction, unknownButton, type ActionHandlers } from './action-handlers';
+import type { Feature, IncomingMessage } from './feature';
 import type { TurnPort } from './port';
 import { buildBaselineCard } from './baseline-cards';
-import { BASELINE_SHOW_VERB } from './workshop-cards';
 import { readSession } from './workshop-session';
 import { LastScans } from './scan-state';
 import { lastScanRefusal, type LastScanAccess } from './last-scan-access';
+import { BASELINE_ACTIONS } from '../routing/actions/baseline';
 
 export type OfferFile = (port: TurnPort, fileName: string, content: string) => Promise<void>;
 
@@ -46,6 +47,13 @@ export function createBaselineFeature({ content, store, offerFile, lastScanAcces
     if (canOffer) await offerFile(port, document.fileName, document.markdown);
   }
 
+  const actions: ActionHandlers<typeof BASELINE_ACTIONS> = {
+    [BASELINE_ACTIONS.show]: async (port) => {
+      await deliver(port);
+      return { kind: 'handled' };
+    },
+  };
+
   return {
     name: 'baseline',
     async onMessage(port: TurnPort, message: IncomingMessage): Promise<boolean> {
@@ -53,10 +61,6 @@ export function createBaselineFeature({ content, store, offerFile, lastScanAcces
       await deliver(port);
       return true;
     },
-    async onAction(port: TurnPort, action: CardAction): Promise<ActionResult> {
-      if (action.verb !== BASELINE_SHOW_VERB) return { kind: 'text', text: 'That button is no longer supported.' };
-      await deliver(port);
-      return { kind: 'handled' };
-    },
+    onAction: dispatchAction(actions, unknownButton),
   };
 }

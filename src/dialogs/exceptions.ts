@@ -4,7 +4,7 @@
  * days left (and those whose finding passes now, for clean-up); reminder cards carry *Renew* and *Revoke*.
  * Everything is checked before anything is saved: a refusal names each bad field and changes nothing.
  */
-import { ACCEPT_SCOPES, acceptRiskFormCard, EXCEPTION_VERBS, type AcceptScope } from '../cards/accept-risk-card';
+import { ACCEPT_SCOPES, acceptRiskFormCard, type AcceptScope } from '../cards/accept-risk-card';
 import { noticeCard } from '../cards/notice-card';
 import { parseAcceptCommand } from '../exceptions/command';
 import { dayAfter, daysLeft, expiryChoices, type ExceptionEntry } from '../exceptions/model';
@@ -17,7 +17,9 @@ import { quoteUserText } from '../security/input';
 import { parseResourceId, ResourceIdError } from '../shared/resource-id';
 import type { ApproverCheck } from './exceptions-approvers';
 import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
+import { dispatchAction } from './action-handlers';
 import type { ConversationInfo, TurnPort } from './port';
+import { EXCEPTION_ACTIONS } from '../routing/actions/exceptions';
 
 export interface ExceptionsFeatureOptions {
   readonly service: ExceptionService;
@@ -214,7 +216,7 @@ export function createExceptionsFeature(options: ExceptionsFeatureOptions): Feat
       if (denied !== undefined) return { kind: 'text', text: denied };
     }
     const by = displayName(port.conversation);
-    if (action.verb === EXCEPTION_VERBS.revoke) {
+    if (action.verb === EXCEPTION_ACTIONS.revoke) {
       await service.revoke(conversationId, id, by);
       return { kind: 'card', card: noticeCard({ title: `Exception revoked: ${stored.entry.checkId}`, lines: [`${by} revoked it. The next scan reports the finding as failed if it still fails.`], tone: 'info' }) };
     }
@@ -238,18 +240,14 @@ export function createExceptionsFeature(options: ExceptionsFeatureOptions): Feat
       }
       return false;
     },
-    async onAction(port: TurnPort, action: CardAction): Promise<ActionResult> {
-      switch (action.verb) {
-        case EXCEPTION_VERBS.form:
-          return openForm(port, action.data);
-        case EXCEPTION_VERBS.accept:
-          return acceptFromForm(port, action.data);
-        case EXCEPTION_VERBS.renew:
-        case EXCEPTION_VERBS.revoke:
-          return decide(port, action);
-        default:
-          return { kind: 'text', text: EXCEPTIONS_TEXT.badCard };
-      }
-    },
+    onAction: dispatchAction<typeof EXCEPTION_ACTIONS>(
+      {
+        [EXCEPTION_ACTIONS.form]: (port, action) => openForm(port, action.data),
+        [EXCEPTION_ACTIONS.accept]: (port, action) => acceptFromForm(port, action.data),
+        [EXCEPTION_ACTIONS.renew]: decide,
+        [EXCEPTION_ACTIONS.revoke]: decide,
+      },
+      () => ({ kind: 'text', text: EXCEPTIONS_TEXT.badCard }),
+    ),
   };
 }

@@ -2,6 +2,9 @@
  * The help card: every command with an example, and buttons that run the most common ones. Plain Adaptive Card
  * 1.5 JSON (no templating), because its only variable part is an optional intro line the bot writes itself.
  */
+import { executeButton } from '../cards/actions';
+import type { VerbHandlers, VerbOf } from '../routing/actions/declare';
+import { WELCOME_ACTIONS } from '../routing/actions/welcome';
 import type { AdaptiveCard } from './port';
 
 export interface HelpCommand {
@@ -33,22 +36,25 @@ export const HELP_COMMANDS: readonly HelpCommand[] = [
  * Buttons on the welcome and help cards. Each verb stands for a command the user could have typed; the bot
  * treats a click exactly like that message, so one code path serves both.
  */
-export const QUICK_ACTIONS: Readonly<Record<string, { readonly title: string; readonly text: string }>> = {
-  'welcome.workshop': { title: 'Start the workshop', text: 'start workshop' },
-  'welcome.scan': { title: 'Scan the sample', text: 'scan sample' },
-  'welcome.lab': { title: 'Start the lab', text: 'start lab' },
-  'welcome.help': { title: 'Help', text: 'help' },
+export const QUICK_ACTIONS: VerbHandlers<typeof WELCOME_ACTIONS, { readonly title: string; readonly text: string }> = {
+  [WELCOME_ACTIONS.workshop]: { title: 'Start the workshop', text: 'start workshop' },
+  [WELCOME_ACTIONS.scan]: { title: 'Scan the sample', text: 'scan sample' },
+  [WELCOME_ACTIONS.lab]: { title: 'Start the lab', text: 'start lab' },
+  [WELCOME_ACTIONS.help]: { title: 'Help', text: 'help' },
 };
 
-export function quickActionText(verb: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(QUICK_ACTIONS, verb) ? QUICK_ACTIONS[verb]?.text : undefined;
+type QuickVerb = VerbOf<typeof WELCOME_ACTIONS>;
+
+function isQuickVerb(verb: string): verb is QuickVerb {
+  return Object.prototype.hasOwnProperty.call(QUICK_ACTIONS, verb);
 }
 
-export function quickActionButtons(verbs: readonly string[]): Record<string, unknown>[] {
-  return verbs.flatMap((verb) => {
-    const action = QUICK_ACTIONS[verb];
-    return action === undefined ? [] : [{ type: 'Action.Submit', title: action.title, data: { verb } }];
-  });
+export function quickActionText(verb: string): string | undefined {
+  return isQuickVerb(verb) ? QUICK_ACTIONS[verb].text : undefined;
+}
+
+export function quickActionButtons(verbs: readonly QuickVerb[]): Record<string, unknown>[] {
+  return verbs.map((verb) => ({ ...executeButton(QUICK_ACTIONS[verb].title, verb) }));
 }
 
 export interface HelpCardOptions {
@@ -74,6 +80,6 @@ export function buildHelpCard(options: HelpCardOptions = {}): AdaptiveCard {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body,
-    actions: quickActionButtons(['welcome.scan', 'welcome.workshop', 'welcome.lab']),
+    actions: quickActionButtons([WELCOME_ACTIONS.scan, WELCOME_ACTIONS.workshop, WELCOME_ACTIONS.lab]),
   };
 }

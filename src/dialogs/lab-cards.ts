@@ -11,25 +11,9 @@ import { expectedNames } from '../lab/naming';
 import type { LabParameters } from '../lab/parameters';
 import { completedCount, recordOf, type ExerciseRecord, type LabProgress, type StoredValidation } from '../lab/progress';
 import type { LabValidationStatus } from '../lab/result';
-import type { WorkspaceRef } from '../scan/scan-service';
+import type { WorkspaceRef } from '../shared/workspace';
 import type { AdaptiveCard } from './port';
-
-export const LAB_VERBS = {
-  start: 'lab.start',
-  status: 'lab.status',
-  continue: 'lab.continue',
-  validate: 'lab.validate',
-  done: 'lab.done',
-  skip: 'lab.skip',
-  back: 'lab.back',
-  next: 'lab.next',
-  help: 'lab.help',
-  showParams: 'lab.show-params',
-  params: 'lab.params',
-  find: 'lab.find',
-  pick: 'lab.pick',
-  reset: 'lab.reset',
-} as const;
+import { LAB_ACTIONS } from '../routing/actions/lab';
 
 /** The card input ids of the parameters form (also the LabParameters field names). */
 export const PARAMETER_INPUTS = ['subscriptionId', 'namespace', 'postfix', 'location', 'environment', 'computeCluster'] as const;
@@ -166,8 +150,8 @@ export function buildOverviewCard(content: LabContent, progress: LabProgress, op
   if (progress.params !== undefined) body.push(text('**Your lab parameters**', { spacing: 'Medium' }), parameterFacts(progress.params));
   else body.push(text('I do not know your lab parameters yet. Set them (or let me find your deployed workspace) so that I can validate exercises 3, 6, 7, 8, 10 and 11 against Azure.', { spacing: 'Medium', isSubtle: true }));
   const actions = [
-    submit(finished ? 'Review the last exercise' : `Continue with exercise ${progress.current}`, LAB_VERBS.continue),
-    submit(parametersButtonTitle(progress.params), LAB_VERBS.showParams),
+    submit(finished ? 'Review the last exercise' : `Continue with exercise ${progress.current}`, LAB_ACTIONS.continue),
+    submit(parametersButtonTitle(progress.params), LAB_ACTIONS.showParams),
   ];
   return card(body, actions, `${LAB_TITLE}: ${done} of ${total} exercises complete.`);
 }
@@ -239,10 +223,10 @@ export function buildExerciseCard(content: LabContent, exercise: LabExercise, pr
 
   const data = { exercise: exercise.number };
   const actions: Element[] = [];
-  if (exercise.validation.kind === 'azure') actions.push(submit(record.validation === undefined ? 'Validate' : 'Validate again', LAB_VERBS.validate, data));
-  actions.push(submit(exercise.number === total ? 'Done — finish the lab' : 'Done', LAB_VERBS.done, data), submit('Skip', LAB_VERBS.skip, data));
-  if (exercise.number > 1) actions.push(submit('Back', LAB_VERBS.back, data));
-  actions.push(submit('Help', LAB_VERBS.help, data));
+  if (exercise.validation.kind === 'azure') actions.push(submit(record.validation === undefined ? 'Validate' : 'Validate again', LAB_ACTIONS.validate, data));
+  actions.push(submit(exercise.number === total ? 'Done — finish the lab' : 'Done', LAB_ACTIONS.done, data), submit('Skip', LAB_ACTIONS.skip, data));
+  if (exercise.number > 1) actions.push(submit('Back', LAB_ACTIONS.back, data));
+  actions.push(submit('Help', LAB_ACTIONS.help, data));
   return card(body, actions, `Lab exercise ${exercise.number} of ${total}: ${exercise.title}`);
 }
 
@@ -261,12 +245,12 @@ export function buildValidationCard(exercise: LabExercise, validation: StoredVal
   const actions =
     exercise.number === current
       ? [
-          submit('Validate again', LAB_VERBS.validate, data),
-          submit(exercise.number === total ? 'Done — finish the lab' : 'Done', LAB_VERBS.done, data),
-          submit('Show the exercise', LAB_VERBS.continue),
-          submit('Skip', LAB_VERBS.skip, data),
+          submit('Validate again', LAB_ACTIONS.validate, data),
+          submit(exercise.number === total ? 'Done — finish the lab' : 'Done', LAB_ACTIONS.done, data),
+          submit('Show the exercise', LAB_ACTIONS.continue),
+          submit('Skip', LAB_ACTIONS.skip, data),
         ]
-      : [submit(`Back to exercise ${current}`, LAB_VERBS.continue)];
+      : [submit(`Back to exercise ${current}`, LAB_ACTIONS.continue)];
   return card(body, actions, `Validation of lab exercise ${exercise.number}: ${STATUS_LABEL[validation.status]}`);
 }
 
@@ -309,22 +293,22 @@ export function buildParametersCard(params: LabParameters | undefined, options: 
   const findCard = {
     type: 'AdaptiveCard',
     body: [{ type: 'Input.Text', id: WORKSPACE_INPUT, label: 'Workspace name or resource id', placeholder: 'mlw-mlops-0001prod', maxLength: 400 }],
-    actions: [submit('Find my workspace', LAB_VERBS.find)],
+    actions: [submit('Find my workspace', LAB_ACTIONS.find)],
   };
-  return card(body, [submit('Save parameters', LAB_VERBS.params), { type: 'Action.ShowCard', title: 'Or let me find my deployed workspace', card: findCard }], 'Lab parameters');
+  return card(body, [submit('Save parameters', LAB_ACTIONS.params), { type: 'Action.ShowCard', title: 'Or let me find my deployed workspace', card: findCard }], 'Lab parameters');
 }
 
 /** Several workspaces matched: the learner picks one (by index into the stored candidates). */
 export function buildCandidatesCard(candidates: readonly WorkspaceRef[]): AdaptiveCard {
   const body: Element[] = [text('Several workspaces match. Which one did your pipeline deploy?', { weight: 'Bolder' })];
-  const actions = candidates.map((c, index) => submit(plainText(`${c.name} (${c.resourceGroup})`, 60), LAB_VERBS.pick, { index }));
+  const actions = candidates.map((c, index) => submit(plainText(`${c.name} (${c.resourceGroup})`, 60), LAB_ACTIONS.pick, { index }));
   return card(body, actions, 'Choose your lab workspace');
 }
 
 export function buildResetCard(): AdaptiveCard {
   return card(
     [text('Start the lab over?', { weight: 'Bolder' }), text('This clears your progress and your lab parameters. Your Azure resources are not touched.')],
-    [submit('Yes, clear my lab progress', LAB_VERBS.reset, { confirm: true }), submit('No, continue', LAB_VERBS.continue)],
+    [submit('Yes, clear my lab progress', LAB_ACTIONS.reset, { confirm: true }), submit('No, continue', LAB_ACTIONS.continue)],
     'Reset the lab?',
   );
 }

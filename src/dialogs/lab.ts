@@ -26,12 +26,12 @@ import {
 } from '../lab/progress';
 import { cannotValidate, type LabValidationResult } from '../lab/result';
 import type { LabValidationService } from '../lab/validation-service';
-import type { WorkspaceRef } from '../scan/scan-service';
+import type { WorkspaceRef } from '../shared/workspace';
 import type { GuardianStore } from '../storage/store';
+import { dispatchAction, type ActionHandler, type ActionHandlers } from './action-handlers';
 import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
 import {
   LAB_COMMANDS_TEXT,
-  LAB_VERBS,
   PARAMETER_INPUTS,
   WORKSPACE_INPUT,
   buildCandidatesCard,
@@ -43,11 +43,9 @@ import {
   exerciseHelpText,
   parametersButtonTitle,
 } from './lab-cards';
-import { parseLabCommand, type LabCommand } from './lab-commands';
+import { parseLabCommand, type LabCommand } from '../lab/commands';
 import type { AdaptiveCard, ConversationInfo, TurnPort } from './port';
-
-/** The card buttons that act on the exercise shown (each LAB_VERBS entry of the same name). */
-const EXERCISE_STEP_KINDS = ['validate', 'done', 'skip', 'back', 'next', 'help'] as const;
+import { LAB_ACTIONS } from '../routing/actions/lab';
 
 export interface LabFeatureOptions {
   readonly content: LabContent;
@@ -278,61 +276,60 @@ export function createLabFeature(options: LabFeatureOptions): Feature {
     return undefined;
   }
 
-  async function action(port: TurnPort, act: CardAction): Promise<Reply> {
-    const userId = port.conversation.userId;
-    const data = act.data;
-    switch (act.verb) {
-      case LAB_VERBS.start:
-        return command(port, { kind: 'start' });
-      case LAB_VERBS.status:
-        return command(port, { kind: 'status' });
-      case LAB_VERBS.continue:
-        return command(port, { kind: 'continue' });
-      case LAB_VERBS.showParams:
-        return command(port, { kind: 'params', text: '' });
-      case LAB_VERBS.validate:
-      case LAB_VERBS.done:
-      case LAB_VERBS.skip:
-      case LAB_VERBS.back:
-      case LAB_VERBS.next:
-      case LAB_VERBS.help: {
-        const problem = await checkExerciseData(userId, data);
-        if (problem !== undefined) return textReply(problem);
-        const exercise = typeof data.exercise === 'number' ? { exercise: data.exercise } : {};
-        const kind = EXERCISE_STEP_KINDS.find((k) => act.verb === LAB_VERBS[k]) ?? 'help';
-        return command(port, kind === 'validate' ? { kind, ...exercise } : { kind });
-      }
-      case LAB_VERBS.params: {
-        const input: Record<string, unknown> = {};
-        for (const key of PARAMETER_INPUTS) if (data[key] !== undefined) input[key] = data[key];
-        return applyParameters(userId, input, 'card');
-      }
-      case LAB_VERBS.find: {
-        const target = data[WORKSPACE_INPUT];
-        if (typeof target !== 'string' || target.trim() === '') return textReply('Type the workspace name or resource id in the field, then press **Find my workspace**.');
-        return find(port, userId, target);
-      }
-      case LAB_VERBS.pick: {
-        const index = data.index;
-        return update(
-          userId,
-          (p) => {
-            const chosen = typeof index === 'number' && Number.isInteger(index) ? p.candidates?.[index] : undefined;
-            if (chosen === undefined) return { progress: p, reply: textReply('That choice is no longer offered. Type **lab find ‹workspace name›** again.') };
-            const saved = withParams(p, paramsFromWorkspace(chosen, p.params), now());
-            return { progress: saved, reply: showExercise(saved, `Using workspace ${chosen.name} in ${chosen.resourceGroup}.`) };
-          },
-          false,
-        );
-      }
-      case LAB_VERBS.reset:
-        if (data.confirm !== true) return textReply('Nothing was reset.');
-        await progressStore.remove(userId);
-        return textReply('Your lab progress is cleared. Type **start lab** to begin again.');
-      default:
-        return textReply('That lab action is not known (an old card?). Type **continue lab** to see where you are.');
-    }
-  }
+  /** Exercise buttons carry the exercise they were shown with: it must still be the learner's current one. */
+  const exerciseStep =
+    (kind: 'validate' | 'done' | 'skip' | 'back' | 'next' | 'help'): ActionHandler<Reply> =>
+    async (port, act) => {
+      const problem = await checkExerciseData(port.conversation.userId, act.data);
+      if (problem !== undefined) return textReply(problem);
+      const exercise = act.data.exercise;
+      if (kind !== 'validate') return command(port, { kind });
+      // checkExerciseData has made sure it is the current exercise's number.
+      return typeof exercise === 'number' ? command(port, { kind, exercise }) : command(port, { kind: 'continue' });
+    };
+
+  /** One handler per button of the lab cards. */
+  const actions: ActionHandlers<typeof LAB_ACTIONS, Reply> = {
+    [LAB_ACTIONS.start]: (port) => command(port, { kind: 'start' }),
+    [LAB_ACTIONS.status]: (port) => command(port, { kind: 'status' }),
+    [LAB_ACTIONS.continue]: (port) => command(port, { kind: 'continue' }),
+    [LAB_ACTIONS.showParams]: (port) => command(port, { kind: 'params', text: '' }),
+    [LAB_ACTIONS.validate]: exerciseStep('validate'),
+    [LAB_ACTIONS.done]: exerciseStep('done'),
+    [LAB_ACTIONS.skip]: exerciseStep('skip'),
+    [LAB_ACTIONS.back]: exerciseStep('back'),
+    [LAB_ACTIONS.next]: exerciseStep('next'),
+    [LAB_ACTIONS.help]: exerciseStep('help'),
+    [LAB_ACTIONS.params]: (port, act) => {
+      const input: Record<string, unknown> = {};
+      for (const key of PARAMETER_INPUTS) if (act.data[key] !== undefined) input[key] = act.data[key];
+      return applyParameters(port.conversation.userId, input, 'card');
+    },
+    [LAB_ACTIONS.find]: (port, act) => {
+      const target = act.data[WORKSPACE_INPUT];
+      if (typeof target !== 'string' || target.trim() === '') return Promise.resolve(textReply('Type the workspace name or resource id in the field, then press **Find my workspace**.'));
+      return find(port, port.conversation.userId, target);
+    },
+    [LAB_ACTIONS.pick]: (port, act) => {
+      const index = act.data.index;
+      return update(
+        port.conversation.userId,
+        (p) => {
+          const chosen = typeof index === 'number' && Number.isInteger(index) ? p.candidates?.[index] : undefined;
+          if (chosen === undefined) return { progress: p, reply: textReply('That choice is no longer offered. Type **lab find ‹workspace name›** again.') };
+          const saved = withParams(p, paramsFromWorkspace(chosen, p.params), now());
+          return { progress: saved, reply: showExercise(saved, `Using workspace ${chosen.name} in ${chosen.resourceGroup}.`) };
+        },
+        false,
+      );
+    },
+    [LAB_ACTIONS.reset]: async (port, act) => {
+      if (act.data.confirm !== true) return textReply('Nothing was reset.');
+      await progressStore.remove(port.conversation.userId);
+      return textReply('Your lab progress is cleared. Type **start lab** to begin again.');
+    },
+  };
+  const action = dispatchAction(actions, () => textReply('That lab action is not known (an old card?). Type **continue lab** to see where you are.'));
 
   return {
     name: 'lab',

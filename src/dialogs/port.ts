@@ -2,13 +2,10 @@
  * The narrow view of a turn that dialogs use. `src/bot/` implements it over teams-ai's TurnContext, tests
  * implement it in memory; dialogs never see the bot SDK.
  */
+import type { AdaptiveCard } from '../cards/card';
 
-/** An Adaptive Card (schema 1.5) as plain JSON. */
-export interface AdaptiveCard {
-  readonly type: 'AdaptiveCard';
-  readonly version: string;
-  readonly [key: string]: unknown;
-}
+/** An Adaptive Card (schema 1.5) as plain JSON: declared with the cards, below every layer that sends one. */
+export type { AdaptiveCard } from '../cards/card';
 
 export type ConversationType = 'personal' | 'groupChat' | 'channel';
 
@@ -21,6 +18,11 @@ export interface ConversationInfo {
   readonly userName: string | undefined;
   readonly teamId: string | undefined;
   readonly channelId: string | undefined;
+  /**
+   * The user's IANA time zone as their client reports it (Teams: the activity's `localTimezone`), when it does.
+   * Client-controlled: a feature validates it before using it.
+   */
+  readonly timeZone?: string;
 }
 
 /** A next step offered under a message (Teams "suggested actions"): clicking it sends `text` as the user. */

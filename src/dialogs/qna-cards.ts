@@ -10,10 +10,8 @@ import type { Explainer, KnowledgeEntry, LearnLink } from '../knowledge/content-
 import { creationTimeNotes } from '../knowledge/creation-time';
 import type { AdaptiveCard } from './port';
 import { markdownToCardElements, type CardElement } from './qna-card-text';
-
-export const QNA_VERBS = { question: 'qna.question' } as const;
-/** Handled by the scan feature: run these checks on a workspace the user picks. */
-export const RUN_CHECKS_VERB = 'scan.run-checks';
+import { QNA_ACTIONS } from '../routing/actions/qna';
+import { SCAN_ACTIONS } from '../routing/actions/scan';
 
 const SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 
@@ -54,7 +52,7 @@ export type CheckCatalog = (id: string) => RelatedCheck | undefined;
 export function runChecksAction(checkIds: readonly string[], questionId: string): CardElement[] {
   if (checkIds.length === 0) return [];
   const title = checkIds.length === 1 ? 'Run this check on my workspace' : `Run these ${checkIds.length} checks on my workspace`;
-  return [{ ...executeButton(title, RUN_CHECKS_VERB, { checkIds: [...checkIds], questionId }) }];
+  return [{ ...executeButton(title, SCAN_ACTIONS.runChecks, { checkIds: [...checkIds], questionId }) }];
 }
 
 /** "What to check in your workspace": each related check by title with its MCSB controls, then the settings fixed at creation. */
@@ -106,6 +104,6 @@ export function buildNotSureCard(suggestions: readonly { readonly id: string; re
       { type: 'TextBlock', text: "I'm not sure I understood", size: 'Medium', weight: 'Bolder', wrap: true },
       { type: 'TextBlock', text: 'Did you mean one of these topics?', wrap: true },
     ],
-    suggestions.slice(0, 3).map((s) => ({ type: 'Action.Submit', title: plainText(s.title, 60), data: { verb: QNA_VERBS.question, questionId: s.id } })),
+    suggestions.slice(0, 3).map((s) => ({ ...executeButton(plainText(s.title, 60), QNA_ACTIONS.question, { questionId: s.id }) })),
   );
 }

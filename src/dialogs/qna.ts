@@ -7,9 +7,11 @@ import type { KnowledgeContent } from '../knowledge/content-types';
 import { findEntry } from '../knowledge/content';
 import { offTopicMarkdown } from '../knowledge/answer-text';
 import type { Router } from '../knowledge/router';
-import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
+import { dispatchAction, unknownButton, type ActionHandlers } from './action-handlers';
+import type { Feature, IncomingMessage } from './feature';
 import type { TurnPort } from './port';
-import { buildAnswerCard, buildCheckExplainerCard, buildNotSureCard, QNA_VERBS, type CheckCatalog } from './qna-cards';
+import { buildAnswerCard, buildCheckExplainerCard, buildNotSureCard, type CheckCatalog } from './qna-cards';
+import { QNA_ACTIONS } from '../routing/actions/qna';
 
 export interface QnaDependencies {
   readonly content: KnowledgeContent;
@@ -33,6 +35,14 @@ export function createQnaFeature({ content, checks }: QnaDependencies): Feature 
     return false;
   }
 
+  const actions: ActionHandlers<typeof QNA_ACTIONS> = {
+    [QNA_ACTIONS.question]: async (port, action) => {
+      const id = action.data['questionId'];
+      if (typeof id !== 'string' || !(await answer(port, id))) return { kind: 'text', text: "I don't know that topic. Type `help` to see what I can answer." };
+      return { kind: 'handled' };
+    },
+  };
+
   return {
     name: 'qna',
     async onMessage(port: TurnPort, message: IncomingMessage): Promise<boolean> {
@@ -52,11 +62,6 @@ export function createQnaFeature({ content, checks }: QnaDependencies): Feature 
       await port.sendText(route.answer ?? offTopicMarkdown());
       return true;
     },
-    async onAction(port: TurnPort, action: CardAction): Promise<ActionResult> {
-      if (action.verb !== QNA_VERBS.question) return { kind: 'text', text: 'That button is no longer supported.' };
-      const id = action.data['questionId'];
-      if (typeof id !== 'string' || !(await answer(port, id))) return { kind: 'text', text: "I don't know that topic. Type `help` to see what I can answer." };
-      return { kind: 'handled' };
-    },
+    onAction: dispatchAction(actions, unknownButton),
   };
 }

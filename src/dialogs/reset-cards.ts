@@ -1,9 +1,9 @@
 /** The reset cards: "This deletes …: Yes / No", and what was deleted. Workspace names are escaped (they come from Azure). */
+import { executeButton } from '../cards/actions';
 import { markdownText } from '../cards/escape';
 import type { AdaptiveCard } from './port';
 import type { ResetInventory } from './reset-data';
-
-export const RESET_VERBS = { confirm: 'reset.confirm', cancel: 'reset.cancel' } as const;
+import { RESET_ACTIONS } from '../routing/actions/reset';
 
 const SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 const MAX_NAMES = 10;
@@ -43,8 +43,8 @@ export function buildResetConfirmCard(inventory: ResetInventory, personal: boole
       { type: 'TextBlock', text: 'It cannot be undone.', isSubtle: true, wrap: true },
     ],
     actions: [
-      { type: 'Action.Submit', title: 'Yes, delete', style: 'destructive', data: { verb: RESET_VERBS.confirm } },
-      { type: 'Action.Submit', title: 'No, keep it', data: { verb: RESET_VERBS.cancel } },
+      { ...executeButton('Yes, delete', RESET_ACTIONS.confirm), style: 'destructive' },
+      { ...executeButton('No, keep it', RESET_ACTIONS.cancel) },
     ],
   };
 }

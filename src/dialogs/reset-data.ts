@@ -6,7 +6,7 @@
  * Team bindings, conversation references and rate-limit buckets are not the user's data and stay.
  */
 import type { GuardianStore } from '../storage/store';
-import { FILE_CONSENT_PREFIX, type PendingFile } from '../bot/file-consent';
+import { FILE_CONSENT_PREFIX, type PendingFile } from './file-offers';
 import { LabProgressStore } from '../lab/progress';
 import { runStateKey } from '../notifications/run-state';
 import { SubscriptionRepository, subscriptionKey } from '../notifications/subscriptions';

@@ -7,12 +7,12 @@
  * stored when Yes is pressed, not what the card listed.
  */
 import type { GuardianStore } from '../storage/store';
-import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
+import { dispatchAction, unknownButton, type ActionHandlers } from './action-handlers';
+import type { Feature, IncomingMessage } from './feature';
 import type { TurnPort } from './port';
-import { buildResetCancelledCard, buildResetConfirmCard, buildResetDoneCard, inventoryLines, RESET_VERBS } from './reset-cards';
+import { buildResetCancelledCard, buildResetConfirmCard, buildResetDoneCard, inventoryLines } from './reset-cards';
 import { inventoryOf, isEmptyInventory, resetData, type ResetScope } from './reset-data';
-
-export { RESET_VERBS } from './reset-cards';
+import { RESET_ACTIONS } from '../routing/actions/reset';
 
 export interface ResetDependencies {
   readonly store: GuardianStore;
@@ -24,6 +24,15 @@ function scopeOf(port: TurnPort): ResetScope {
 }
 
 export function createResetFeature({ store }: ResetDependencies): Feature {
+  const actions: ActionHandlers<typeof RESET_ACTIONS> = {
+    [RESET_ACTIONS.cancel]: () => Promise.resolve({ kind: 'card', card: buildResetCancelledCard() }),
+    [RESET_ACTIONS.confirm]: async (port) => {
+      const scope = scopeOf(port);
+      const deleted = await resetData(store, scope);
+      return { kind: 'card', card: buildResetDoneCard(deleted, scope.personal) };
+    },
+  };
+
   return {
     name: 'reset',
     async onMessage(port: TurnPort, message: IncomingMessage): Promise<boolean> {
@@ -37,12 +46,6 @@ export function createResetFeature({ store }: ResetDependencies): Feature {
       await port.sendCard(buildResetConfirmCard(inventory, scope.personal), `Delete your data? This deletes: ${inventoryLines(inventory, scope.personal).join('; ')}.`);
       return true;
     },
-    async onAction(port: TurnPort, action: CardAction): Promise<ActionResult> {
-      if (action.verb === RESET_VERBS.cancel) return { kind: 'card', card: buildResetCancelledCard() };
-      if (action.verb !== RESET_VERBS.confirm) return { kind: 'text', text: 'That button is no longer supported.' };
-      const scope = scopeOf(port);
-      const deleted = await resetData(store, scope);
-      return { kind: 'card', card: buildResetDoneCard(deleted, scope.personal) };
-    },
+    onAction: dispatchAction(actions, unknownButton),
   };
 }

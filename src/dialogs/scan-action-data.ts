@@ -6,17 +6,13 @@ import { areaOrCategory, AREAS, CATEGORIES, type Area, type Category } from '../
 import type { ReportScope } from '../report/wording';
 import type { ScanSelection } from '../scan/scan-service';
 import { parseResourceId, parseWorkspaceId, ResourceIdError } from '../shared/resource-id';
+import { isSampleTarget } from '../shared/scan-target';
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
-const SAMPLE_TARGET = /^sample(:[a-z0-9][a-z0-9-]{0,39})?$/i;
 const CHECK_ID = /^[A-Z][A-Z0-9]{0,9}(-[A-Z0-9]{1,12}){1,4}$/;
 
 export type CheckScope = 'all' | Area | Category;
-
-export function isSampleTarget(target: string): boolean {
-  return SAMPLE_TARGET.test(target.trim());
-}
 
 function field(data: Readonly<Record<string, unknown>>, key: string, max: number): Parsed<string> {
   const value = data[key];
@@ -65,13 +61,6 @@ export function parseSubjectField(data: Readonly<Record<string, unknown>>): Pars
   if (value === undefined) return { ok: true, value: undefined };
   if (typeof value !== 'string' || value.length > 1024) return { ok: false, reason: 'the finding on the card is not valid' };
   return { ok: true, value };
-}
-
-const SUBSCRIPTION_TARGET = /^(?:\/subscriptions\/)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
-
-/** The GUID (lower case) when the target is a subscription: `<guid>` or `/subscriptions/<guid>`. */
-export function parseSubscriptionTarget(target: string): string | undefined {
-  return SUBSCRIPTION_TARGET.exec(target.trim())?.[1]?.toLowerCase();
 }
 
 /**

@@ -3,7 +3,7 @@
  * scopes, team binding), and is it within its rate limit. src/security implements it; tests may omit it.
  * Card data is re-authorised on every action: nothing a client sends is trusted because an earlier scan was.
  */
-import type { WorkspaceRef } from '../scan/scan-service';
+import type { WorkspaceRef } from '../shared/workspace';
 import type { ConversationInfo } from './port';
 
 export type GuardDecision = { readonly allowed: true } | { readonly allowed: false; readonly reason: string };

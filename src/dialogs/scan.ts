@@ -29,7 +29,6 @@ import type { ActionResult, CardAction, Feature, IncomingMessage } from './featu
 import { MAX_SUGGESTIONS, type AdaptiveCard, type Suggestion, type TurnPort } from './port';
 import {
   ignoredTargetParts,
-  isSampleTarget,
   parseCheckId,
   malformedResourceId,
   parseCheckScope,
@@ -38,18 +37,20 @@ import {
   parseReportScope,
   parseResourceIdField,
   parseSubjectField,
-  parseSubscriptionTarget,
   parseTarget,
   parseWorkspaceField,
   scopeOf,
   type CheckScope,
   type Parsed,
 } from './scan-action-data';
+import { isSampleTarget, parseScanTarget, workspaceTargetText, type ParsedTarget, type WorkspaceTarget } from '../shared/scan-target';
 import { ProgressThrottle } from './scan-progress';
 import { LastScans, withRechecked, type LastScan } from './scan-state';
 import type { ScanGuard } from './scan-guard';
 import { authorizeTarget, isOwnScan, lastScanRefusal, type LastScanAccess } from './last-scan-access';
 import { boundResolution } from '../security/bounded-resolution';
+import { SCAN_ACTIONS } from '../routing/actions/scan';
+import { dispatchAction, unknownButton, type ActionHandlers } from './action-handlers';
 
 export interface ScanFeatureOptions {
   readonly scanService: ScanService;
@@ -327,27 +328,46 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
   }
 
   /** Resolves what the user typed, then scans, prompts or explains. */
-  async function scanFromText(port: TurnPort, rawTarget: string, scope: CheckScope | ScanSelection): Promise<void> {
-    const target = rawTarget.trim();
-    const subscription = parseSubscriptionTarget(target);
-    if (subscription !== undefined) {
-      if (typeof scope === 'string' && SUBSCRIPTION_SCOPES.has(scope)) {
-        await defenderStatus(port, subscription);
+  /** Scans what the user named, parsed once (src/shared/scan-target.ts): each kind of target has its own path. */
+  async function scanTarget(port: TurnPort, target: ParsedTarget, scope: CheckScope | ScanSelection): Promise<void> {
+    switch (target.kind) {
+      case 'invalid':
+        await port.sendCard(errorCard('That is not a valid resource id', `${target.reason} ${RESOURCE_ID_EXAMPLE}`), 'Not a valid resource id');
         return;
-      }
-      // Other checks are about a workspace: offer the ones in that subscription.
-      const inSubscription = (await listWorkspaces(port)).filter((w) => w.subscriptionId.toLowerCase() === subscription);
-      const notice = `That is a subscription; these checks are about a workspace. For the subscription's Defender plans, ask "defender status for subscription ${subscription}".`;
-      await promptForWorkspace(port, scope, inSubscription, undefined, notice);
+      case 'subscription':
+        await scanSubscription(port, target.subscriptionId, scope);
+        return;
+      case 'sample':
+      case 'workspace-id':
+      case 'workspace-name':
+      case 'other-resource':
+        await scanWorkspace(port, target, scope);
+        return;
+    }
+  }
+
+  /** A subscription: its Defender plans, or (for workspace checks) the workspaces in it to choose from. */
+  async function scanSubscription(port: TurnPort, subscription: string, scope: CheckScope | ScanSelection): Promise<void> {
+    if (typeof scope === 'string' && SUBSCRIPTION_SCOPES.has(scope)) {
+      await defenderStatus(port, subscription);
       return;
     }
+    // Other checks are about a workspace: offer the ones in that subscription (a guarded listing).
+    const inSubscription = (await listWorkspaces(port)).filter((w) => w.subscriptionId.toLowerCase() === subscription);
+    const notice = `That is a subscription; these checks are about a workspace. For the subscription's Defender plans, ask "defender status for subscription ${subscription}".`;
+    await promptForWorkspace(port, scope, inSubscription, undefined, notice);
+  }
+
+  /** One workspace: authorised first, then the sample's scan, or the name or id resolved and scanned. */
+  async function scanWorkspace(port: TurnPort, parsed: WorkspaceTarget, scope: CheckScope | ScanSelection): Promise<void> {
+    const target = workspaceTargetText(parsed);
     const decision = await guard.authorize(target, port.conversation);
     if (!decision.allowed) {
       await port.sendCard(errorCard('I cannot run that scan', decision.reason), 'Scan refused');
       return;
     }
-    if (isSampleTarget(target)) {
-      await runScan(port, target.toLowerCase(), scope, target.toLowerCase() === 'sample' ? 'the sample workspace' : target.slice('sample:'.length));
+    if (parsed.kind === 'sample') {
+      await runScan(port, parsed.text, scope, parsed.sampleName ?? 'the sample workspace');
       return;
     }
     let resolution;
@@ -510,10 +530,10 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     const parsedScope = parseCheckScope(data.check);
     if (!parsedScope.ok) return refuse(parsedScope.reason);
     const scope: CheckScope | ScanSelection = named === undefined ? parsedScope.value : { kind: 'checks', checkIds: named.ids };
-    const sample = isSampleTarget(target.value);
+    const parsed = parseScanTarget(target.value);
     const name = describeTarget(target.value);
-    if (sample) await runScan(port, target.value, scope, name);
-    else await scanFromText(port, target.value, scope);
+    if (parsed.kind === 'sample') await runScan(port, parsed.text, scope, name);
+    else await scanTarget(port, parsed, scope);
     if (action.via !== 'execute') return { kind: 'handled' };
     return { kind: 'card', card: noticeCard({ title: `Scanning ${name}…`, lines: ['Results below.'] }) };
   }
@@ -547,6 +567,41 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
     return { kind: 'handled' };
   }
 
+  /** One handler per button of the scan cards. */
+  const actions: ActionHandlers<typeof SCAN_ACTIONS> = {
+    [SCAN_ACTIONS.recheck]: (port, action) => recheck(port, action.data),
+    [SCAN_ACTIONS.rescan]: rescan,
+    [SCAN_ACTIONS.summary]: (port, action) => withLast(port, action.data, (report, scan, scope) => ({ kind: 'card', card: summaryOf(report, scan, scope) })),
+    [SCAN_ACTIONS.run]: run,
+    [SCAN_ACTIONS.runChecks]: (port, action) => runChecks(port, action.data),
+    [SCAN_ACTIONS.page]: showPage,
+    [SCAN_ACTIONS.detail]: showDetail,
+  };
+
+  async function showPage(port: TurnPort, action: CardAction): Promise<ActionResult> {
+    const page = parsePage(action.data);
+    if (!page.ok) return refuse(page.reason);
+    return withLast(port, action.data, (report, scan, scope) => ({ kind: 'card', card: findingsListCard(report, { scan, page: page.value, scope }) }));
+  }
+
+  async function showDetail(port: TurnPort, action: CardAction): Promise<ActionResult> {
+    const data = action.data;
+    const checkId = parseCheckId(data);
+    if (!checkId.ok) return refuse(checkId.reason);
+    const resourceId = parseResourceIdField(data);
+    if (!resourceId.ok) return refuse(resourceId.reason);
+    const subject = parseSubjectField(data);
+    if (!subject.ok) return refuse(subject.reason);
+    const fromPage = parseOptionalPage(data);
+    if (!fromPage.ok) return refuse(fromPage.reason);
+    return withLast(port, data, (report, scan) => {
+      const named = resourceId.value === undefined ? undefined : { checkId: checkId.value, resourceId: resourceId.value, ...(subject.value === undefined ? {} : { subject: subject.value }) };
+      const finding = report.findings.find((f) => (named === undefined ? f.checkId === checkId.value : isSameFinding(f, named)));
+      if (finding === undefined) return { kind: 'text', text: STALE };
+      return { kind: 'card', card: findingCard(finding, { ...cardOptions(finding, scan), fromPage: fromPage.value ?? 0 }) };
+    });
+  }
+
   return {
     name: 'scan',
 
@@ -563,47 +618,10 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
         return true;
       }
       if (target === '') await promptForWorkspace(port, checkScope, undefined, undefined, ignoredNotice(message.text));
-      else await scanFromText(port, target, checkScope);
+      else await scanTarget(port, parseScanTarget(target), checkScope);
       return true;
     },
 
-    async onAction(port: TurnPort, action: CardAction): Promise<ActionResult> {
-      const data = action.data;
-      switch (action.verb) {
-        case 'scan.recheck':
-          return recheck(port, data);
-        case 'scan.rescan':
-          return rescan(port, action);
-        case 'scan.summary':
-          return withLast(port, data, (report, scan, scope) => ({ kind: 'card', card: summaryOf(report, scan, scope) }));
-        case 'scan.run':
-          return run(port, action);
-        case 'scan.run-checks':
-          return runChecks(port, data);
-        case 'scan.page': {
-          const page = parsePage(data);
-          if (!page.ok) return refuse(page.reason);
-          return withLast(port, data, (report, scan, scope) => ({ kind: 'card', card: findingsListCard(report, { scan, page: page.value, scope }) }));
-        }
-        case 'scan.detail': {
-          const checkId = parseCheckId(data);
-          if (!checkId.ok) return refuse(checkId.reason);
-          const resourceId = parseResourceIdField(data);
-          if (!resourceId.ok) return refuse(resourceId.reason);
-          const subject = parseSubjectField(data);
-          if (!subject.ok) return refuse(subject.reason);
-          const fromPage = parseOptionalPage(data);
-          if (!fromPage.ok) return refuse(fromPage.reason);
-          return withLast(port, data, (report, scan) => {
-            const named = resourceId.value === undefined ? undefined : { checkId: checkId.value, resourceId: resourceId.value, ...(subject.value === undefined ? {} : { subject: subject.value }) };
-            const finding = report.findings.find((f) => (named === undefined ? f.checkId === checkId.value : isSameFinding(f, named)));
-            if (finding === undefined) return { kind: 'text', text: STALE };
-            return { kind: 'card', card: findingCard(finding, { ...cardOptions(finding, scan), fromPage: fromPage.value ?? 0 }) };
-          });
-        }
-        default:
-          return { kind: 'text', text: 'I do not know that button any more; the card may be from an older version of the bot.' };
-      }
-    },
+    onAction: dispatchAction(actions, unknownButton),
   };
 }

@@ -2,40 +2,54 @@
  * Cards of the watch conversation: the confirmation after "watch …" and the list for "watches". Workspace
  * names and schedules come from users and Azure: escaped.
  */
+import { executeButton } from '../cards/actions';
 import { markdownText, plainText } from '../cards/escape';
 import { describeSchedule } from '../notifications/schedule';
 import type { Subscription } from '../notifications/subscriptions';
 import type { AdaptiveCard } from './port';
+import { WATCH_ACTIONS } from '../routing/actions/watch';
 
-export const REMOVE_VERB = 'watch.remove';
-
-function card(body: Record<string, unknown>[], actions: Record<string, unknown>[], fallbackText: string): AdaptiveCard {
+function card(body: Record<string, unknown>[], actions: Readonly<Record<string, unknown>>[], fallbackText: string): AdaptiveCard {
   return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', fallbackText: plainText(fallbackText), body, actions };
 }
 
-export function watchConfirmationCard(subscription: Subscription, created: boolean): AdaptiveCard {
+/** Where the schedule's times are, and how to change it: said on the confirmation because "08:00" alone is ambiguous. */
+export function timeZoneNote(timezone: string, userTimeZone: string | undefined, target: string): string {
+  if (timezone === userTimeZone) return `Times are in ${timezone}, your time zone in Teams.`;
+  if (timezone === 'UTC') return `Times are in UTC. For another time zone, name it last: "watch ${target} daily at 08:00 Europe/Berlin".`;
+  return `Times are in ${timezone}.`;
+}
+
+/**
+ * After "watch …": what is watched (the full resource id, wrapped, never clipped), when and in which time zone,
+ * what happens next, and Unwatch.
+ */
+export function watchConfirmationCard(subscription: Subscription, created: boolean, userTimeZone?: string): AdaptiveCard {
   const name = subscription.workspace.name;
   const title = created ? `Now watching ${name}` : `Updated: watching ${name}`;
   return card(
     [
       { type: 'TextBlock', text: markdownText(title, 200), weight: 'Bolder', size: 'Medium', wrap: true },
+      { type: 'TextBlock', text: 'Workspace', weight: 'Bolder', spacing: 'Small', wrap: true },
+      { type: 'TextBlock', text: markdownText(subscription.workspace.id, 400), fontType: 'Monospace', size: 'Small', spacing: 'None', wrap: true },
       {
         type: 'FactSet',
         facts: [
-          { title: 'Workspace', value: markdownText(subscription.workspace.id, 400) },
           { title: 'Schedule', value: markdownText(describeSchedule(subscription.schedule), 200) },
           { title: 'Weekly digest', value: subscription.weeklyDigest ? 'yes' : 'no' },
           { title: 'Set up by', value: markdownText(subscription.createdBy.name ?? subscription.createdBy.userId, 120) },
         ],
       },
+      { type: 'TextBlock', text: markdownText(timeZoneNote(subscription.schedule.timezone, userTimeZone, subscription.workspaceTarget), 300), isSubtle: true, wrap: true },
       {
         type: 'TextBlock',
-        text: created ? 'A baseline summary follows shortly; after that I post only when findings change.' : 'I post here only when findings change.',
+        text: created
+          ? 'Coming next: a baseline summary of every current finding, here within a few minutes. After that I post only when findings change.'
+          : 'I post here only when findings change.',
         wrap: true,
-        isSubtle: true,
       },
     ],
-    [],
+    [removeAction(subscription, 'Unwatch')],
     title,
   );
 }
@@ -67,13 +81,6 @@ export function watchListCard(subscriptions: readonly Subscription[]): AdaptiveC
 }
 
 /** Stop watching: Action.Execute with an Action.Submit fallback; the feature checks the id belongs to the conversation. */
-function removeAction(s: Subscription): Record<string, unknown> {
-  const title = plainText(`Stop watching ${s.workspace.name}`, 80);
-  return {
-    type: 'Action.Execute',
-    title,
-    verb: REMOVE_VERB,
-    data: { subscriptionId: s.id },
-    fallback: { type: 'Action.Submit', title, data: { verb: REMOVE_VERB, subscriptionId: s.id } },
-  };
+function removeAction(s: Subscription, title = `Stop watching ${s.workspace.name}`): Readonly<Record<string, unknown>> {
+  return executeButton(plainText(title, 80), WATCH_ACTIONS.remove, { subscriptionId: s.id });
 }

@@ -1,13 +1,17 @@
 /**
  * "watch ws-prod daily at 08:00", "unwatch ws-prod", "watches": the chat side of notifications. Who set a
- * subscription up is the user of the turn; where it posts is this conversation.
+ * subscription up is the user of the turn; where it posts is this conversation; a schedule without a time zone
+ * is in the user's own (the turn's, as Teams reports it).
  */
 import { plainText } from '../cards/escape';
 import type { NotificationService } from '../notifications/service';
+import { knownTimeZone } from '../notifications/schedule';
 import { parseWatchCommand, WATCH_USAGE } from '../notifications/watch-command';
-import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
+import { dispatchAction, unknownButton, type ActionHandlers } from './action-handlers';
+import type { Feature, IncomingMessage } from './feature';
 import type { TurnPort } from './port';
-import { REMOVE_VERB, watchConfirmationCard, watchListCard } from './watch-cards';
+import { watchConfirmationCard, watchListCard } from './watch-cards';
+import { WATCH_ACTIONS } from '../routing/actions/watch';
 
 export type WatchNotifications = Pick<NotificationService, 'subscribe' | 'unsubscribe' | 'unsubscribeById' | 'list'>;
 
@@ -22,6 +26,20 @@ export function createWatchFeature(deps: { readonly notifications: WatchNotifica
     else await port.sendCard(watchListCard(subscriptions), `Watching ${subscriptions.length} workspace(s)`);
   }
 
+  const actions: ActionHandlers<typeof WATCH_ACTIONS> = {
+    // Stop watching, from the confirmation, the list or a change alert.
+    [WATCH_ACTIONS.remove]: async (port, action) => {
+      const subscriptionId = action.data.subscriptionId;
+      if (typeof subscriptionId !== 'string') return { kind: 'text', text: 'That button is out of date.' };
+      // unsubscribeById checks that the subscription belongs to this conversation (card data can be forged).
+      const removed = await notifications.unsubscribeById(port.conversation.conversationId, subscriptionId);
+      if (removed === undefined) return { kind: 'text', text: 'That subscription no longer exists here.' };
+      const remaining = await notifications.list(port.conversation.conversationId);
+      if (remaining.length === 0) return { kind: 'text', text: `Stopped watching ${plainText(removed.workspace.name, 120)}. Nothing else is watched here.` };
+      return { kind: 'card', card: watchListCard(remaining) };
+    },
+  };
+
   return {
     name: 'watch',
 
@@ -29,8 +47,10 @@ export function createWatchFeature(deps: { readonly notifications: WatchNotifica
       const { route } = message;
       if (route.intent !== 'command' || route.command === undefined || !COMMANDS.has(route.command)) return false;
       const text = route.command === 'watches' ? 'watches' : `${route.command} ${route.args ?? ''}`;
-      const command = parseWatchCommand(text);
       const { conversation } = port;
+      // Teams says which time zone the user is in: "daily at 08:00" means their 08:00 unless they name a zone.
+      const userTimeZone = knownTimeZone(conversation.timeZone);
+      const command = parseWatchCommand(text, userTimeZone);
       switch (command.kind) {
         case 'invalid':
           await port.sendText(plainText(command.message, 400));
@@ -59,21 +79,12 @@ export function createWatchFeature(deps: { readonly notifications: WatchNotifica
             principal: conversation,
           });
           if (!result.ok) await port.sendText(plainText(result.message, 600));
-          else await port.sendCard(watchConfirmationCard(result.subscription, result.created), `Watching ${result.subscription.workspace.name}`);
+          else await port.sendCard(watchConfirmationCard(result.subscription, result.created, userTimeZone), `Watching ${result.subscription.workspace.name}`);
           return true;
         }
       }
     },
 
-    async onAction(port: TurnPort, action: CardAction): Promise<ActionResult> {
-      const subscriptionId = action.data.subscriptionId;
-      if (action.verb !== REMOVE_VERB || typeof subscriptionId !== 'string') return { kind: 'text', text: 'That button is out of date.' };
-      // unsubscribeById checks that the subscription belongs to this conversation (card data can be forged).
-      const removed = await notifications.unsubscribeById(port.conversation.conversationId, subscriptionId);
-      if (removed === undefined) return { kind: 'text', text: 'That subscription no longer exists here.' };
-      const remaining = await notifications.list(port.conversation.conversationId);
-      if (remaining.length === 0) return { kind: 'text', text: `Stopped watching ${plainText(removed.workspace.name, 120)}. Nothing else is watched here.` };
-      return { kind: 'card', card: watchListCard(remaining) };
-    },
+    onAction: dispatchAction(actions, unknownButton),
   };
 }

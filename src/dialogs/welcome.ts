@@ -2,6 +2,7 @@
  * The welcome card sent when the bot is installed in a team, a group chat or a personal chat: what the bot
  * does, and one button per way to start.
  */
+import { WELCOME_ACTIONS } from '../routing/actions/welcome';
 import type { AdaptiveCard } from './port';
 import { quickActionButtons } from './help';
 
@@ -33,6 +34,6 @@ export function buildWelcomeCard(): AdaptiveCard {
         isSubtle: true,
       },
     ],
-    actions: quickActionButtons(['welcome.workshop', 'welcome.scan', 'welcome.lab', 'welcome.help']),
+    actions: quickActionButtons(Object.values(WELCOME_ACTIONS)),
   };
 }

@@ -1,26 +1,24 @@
 /** The workshop cards: choose categories, one question, the feedback on an answer, and the end of the workshop. */
 import { CATEGORIES, CATEGORY_TITLES } from '../checks/types';
+import { executeButton, type ActionData } from '../cards/actions';
 import { markdownText } from '../cards/escape';
 import type { KnowledgeEntry, WorkshopQuestion } from '../knowledge/content-types';
 import type { KeyPointGrade } from '../knowledge/key-points';
 import type { AdaptiveCard } from './port';
 import { card, learnLinkElements, relatedChecksElements, runChecksAction, type CheckCatalog } from './qna-cards';
 import { markdownToCardElements, type CardElement } from './qna-card-text';
+import { BASELINE_ACTIONS } from '../routing/actions/baseline';
+import { WORKSHOP_ACTIONS } from '../routing/actions/workshop';
 
-export const WORKSHOP_VERBS = {
-  start: 'workshop.start',
-  skip: 'workshop.skip',
-  next: 'workshop.next',
-  back: 'workshop.back',
-  repeat: 'workshop.repeat',
-  pause: 'workshop.pause',
-  continue: 'workshop.continue',
-} as const;
+/** A workshop button: Action.Execute with the Action.Submit fallback (inputs, such as the categories, travel in both). */
+function submit(title: string, verb: string, extra: ActionData = {}): CardElement {
+  return { ...executeButton(title, verb, extra) };
+}
 
-export const BASELINE_SHOW_VERB = 'baseline.show';
-
-function submit(title: string, verb: string, extra: Record<string, unknown> = {}): CardElement {
-  return { type: 'Action.Submit', title, data: { verb, ...extra } };
+/** A button that sends none of the card's inputs, as Execute and as its Submit fallback. */
+function withoutInputs(button: CardElement): CardElement {
+  const fallback = button['fallback'];
+  return { ...button, associatedInputs: 'none', ...(typeof fallback === 'object' && fallback !== null ? { fallback: { ...fallback, associatedInputs: 'none' } } : {}) };
 }
 
 export function buildChooseCategoriesCard(): AdaptiveCard {
@@ -42,9 +40,9 @@ export function buildChooseCategoriesCard(): AdaptiveCard {
       },
     ],
     [
-      submit('Start with these', WORKSHOP_VERBS.start),
+      submit('Start with these', WORKSHOP_ACTIONS.start),
       // Sends no inputs: neither Teams nor the chat CLI should ask for (or validate) the category choices first.
-      { ...submit('All categories', WORKSHOP_VERBS.start, { all: true }), associatedInputs: 'none' },
+      withoutInputs(submit('All categories', WORKSHOP_ACTIONS.start, { all: true })),
     ],
   );
 }
@@ -71,10 +69,10 @@ export function buildQuestionCard({ question, position, total, facilitated }: Qu
       },
     ],
     [
-      submit('Skip', WORKSHOP_VERBS.skip, { questionId: question.id }),
-      submit('Back', WORKSHOP_VERBS.back),
-      submit('Repeat', WORKSHOP_VERBS.repeat),
-      submit('Pause', WORKSHOP_VERBS.pause),
+      submit('Skip', WORKSHOP_ACTIONS.skip, { questionId: question.id }),
+      submit('Back', WORKSHOP_ACTIONS.back),
+      submit('Repeat', WORKSHOP_ACTIONS.repeat),
+      submit('Pause', WORKSHOP_ACTIONS.pause),
     ],
   );
 }
@@ -103,7 +101,7 @@ export function buildFeedbackCard({ entry, answerText, userName, grade, offerNex
   body.push({ type: 'ActionSet', actions: [{ type: 'Action.ShowCard', title: 'Show the reference answer', card: { type: 'AdaptiveCard', version: '1.5', body: [reference] } }] });
   body.push(...relatedChecksElements(entry.checks, catalog));
   body.push(...learnLinkElements(entry.learn));
-  const actions: CardElement[] = [...(offerNext ? [submit('Next question', WORKSHOP_VERBS.next)] : []), ...runChecksAction(entry.checks, entry.id)];
+  const actions: CardElement[] = [...(offerNext ? [submit('Next question', WORKSHOP_ACTIONS.next)] : []), ...runChecksAction(entry.checks, entry.id)];
   return card(body, actions);
 }
 
@@ -113,6 +111,6 @@ export function buildFinishedCard(answered: number, total: number): AdaptiveCard
       { type: 'TextBlock', text: 'Workshop complete', size: 'Large', weight: 'Bolder', wrap: true },
       { type: 'TextBlock', text: `${answered} of ${total} prompts answered. I can compile your security baseline: your answers, the reference guidance and, if you scanned a workspace here, its current findings.`, wrap: true },
     ],
-    [submit('Show my baseline', BASELINE_SHOW_VERB)],
+    [submit('Show my baseline', BASELINE_ACTIONS.show)],
   );
 }

@@ -15,12 +15,14 @@ import type { KnowledgeContent } from '../knowledge/content-types';
 import { gradeAnswer } from '../knowledge/key-points';
 import type { ParticipantAnswer, WorkshopRecord } from '../knowledge/workshop-record';
 import type { GuardianStore } from '../storage/store';
-import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
+import { dispatchAction, unknownButton, type ActionHandler, type ActionHandlers } from './action-handlers';
+import type { Feature, IncomingMessage } from './feature';
 import type { TurnPort } from './port';
 import type { CheckCatalog } from './qna-cards';
-import { buildChooseCategoriesCard, buildFeedbackCard, buildFinishedCard, buildQuestionCard, WORKSHOP_VERBS } from './workshop-cards';
+import { buildChooseCategoriesCard, buildFeedbackCard, buildFinishedCard, buildQuestionCard } from './workshop-cards';
 import { kindOf } from './turn-precedence';
 import { readSession, updateSession, workshopKey } from './workshop-session';
+import { WORKSHOP_ACTIONS } from '../routing/actions/workshop';
 
 export interface WorkshopDependencies {
   readonly content: KnowledgeContent;
@@ -217,6 +219,37 @@ export function createWorkshopFeature({ content, store, checks, now = () => new 
     }
   }
 
+  /** A button that moves the session the way the typed command of the same name does. */
+  const step =
+    (move: Action): ActionHandler =>
+    async (port) => {
+      await run(port, move, []);
+      return { kind: 'handled' };
+    };
+
+  const actions: ActionHandlers<typeof WORKSHOP_ACTIONS> = {
+    [WORKSHOP_ACTIONS.start]: async (port, action) => {
+      const categories = action.data['all'] === true ? [...CATEGORIES] : parseCategories(action.data['categories']);
+      if (categories.length === 0) return { kind: 'text', text: 'Choose at least one category, or press **All categories**.' };
+      await run(port, 'start', categories);
+      return { kind: 'handled' };
+    },
+    // Skip names the question it was shown with: a stale card must not skip the one asked now.
+    [WORKSHOP_ACTIONS.skip]: async (port, action) => {
+      const session = await readSession(store, port.conversation.conversationId);
+      const current = session?.questionIds[session.index];
+      if (typeof action.data['questionId'] === 'string' && action.data['questionId'] !== current) {
+        return { kind: 'text', text: 'That question is no longer the current one.' };
+      }
+      return step('skip')(port, action);
+    },
+    [WORKSHOP_ACTIONS.next]: step('next'),
+    [WORKSHOP_ACTIONS.back]: step('back'),
+    [WORKSHOP_ACTIONS.repeat]: step('repeat'),
+    [WORKSHOP_ACTIONS.pause]: step('pause'),
+    [WORKSHOP_ACTIONS.continue]: step('continue'),
+  };
+
   return {
     name: 'workshop',
     async onFreeText(port: TurnPort, message: IncomingMessage): Promise<boolean> {
@@ -243,33 +276,6 @@ export function createWorkshopFeature({ content, store, checks, now = () => new 
       }
       return false;
     },
-    async onAction(port: TurnPort, action: CardAction): Promise<ActionResult> {
-      const verb = action.verb;
-      if (verb === WORKSHOP_VERBS.start) {
-        const categories = action.data['all'] === true ? [...CATEGORIES] : parseCategories(action.data['categories']);
-        if (categories.length === 0) return { kind: 'text', text: 'Choose at least one category, or press **All categories**.' };
-        await run(port, 'start', categories);
-        return { kind: 'handled' };
-      }
-      if (verb === WORKSHOP_VERBS.skip) {
-        const session = await readSession(store, port.conversation.conversationId);
-        const current = session?.questionIds[session.index];
-        if (typeof action.data['questionId'] === 'string' && action.data['questionId'] !== current) {
-          return { kind: 'text', text: 'That question is no longer the current one.' };
-        }
-      }
-      const byVerb: Readonly<Record<string, Action>> = {
-        [WORKSHOP_VERBS.skip]: 'skip',
-        [WORKSHOP_VERBS.next]: 'next',
-        [WORKSHOP_VERBS.back]: 'back',
-        [WORKSHOP_VERBS.repeat]: 'repeat',
-        [WORKSHOP_VERBS.pause]: 'pause',
-        [WORKSHOP_VERBS.continue]: 'continue',
-      };
-      const mapped = byVerb[verb];
-      if (mapped === undefined) return { kind: 'text', text: 'That button is no longer supported.' };
-      await run(port, mapped, []);
-      return { kind: 'handled' };
-    },
+    onAction: dispatchAction(actions, unknownButton),
   };
 }

@@ -4,7 +4,7 @@
  * followed by category slugs; for `lab` they are the rest of the message, for the lab's own parser.
  */
 import { CATEGORIES, CATEGORY_TITLES, type Category } from '../checks/types';
-import { labRest, parseLabCommand } from '../dialogs/lab-commands';
+import { labRest, parseLabCommand } from '../lab/commands';
 import { matchExceptionCommand } from '../exceptions/command';
 
 export interface CommandMatch {

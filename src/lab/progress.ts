@@ -4,7 +4,7 @@
  * overwrite each other.
  */
 import { ETagConflictError, type GuardianStore } from '../storage/store';
-import type { WorkspaceRef } from '../scan/scan-service';
+import type { WorkspaceRef } from '../shared/workspace';
 import type { LabParameters } from './parameters';
 import { isRecord } from '../shared/is-record';
 import { item, LAB_VALIDATION_STATUSES, type LabValidationItem, type LabValidationResult, type LabValidationStatus } from './result';

@@ -5,7 +5,7 @@
  */
 import type { WorkspaceSnapshot } from '../azure/snapshot';
 import { scrubSecrets } from '../logging';
-import type { Resolution } from '../scan/scan-service';
+import type { Resolution } from '../shared/workspace';
 import type { SnapshotSource } from '../scan/snapshot-source';
 import { catalogFindings } from './catalog-findings';
 import { workspaceCandidates } from './naming';

@@ -5,15 +5,15 @@
  */
 import { markdownText, plainText } from '../cards/escape';
 import type { Finding, ScanReport, Severity, Status } from '../checks/types';
-import type { AdaptiveCard } from '../dialogs/port';
+import type { AdaptiveCard } from '../cards/card';
 import { scannedAtSentence } from '../report/wording';
 import { compareFindings, describeDiff, type ReportDiff } from './diff';
 import { describeSchedule } from './schedule';
 import type { Subscription } from './subscriptions';
+import { SCAN_ACTIONS } from '../routing/actions/scan';
 
 type Element = Record<string, unknown>;
 
-export const RESCAN_VERB = 'scan.rescan';
 /** Findings listed per section; the rest is counted ("…and 7 more"). Keeps cards far below Teams' size limit. */
 export const MAX_ITEMS_PER_SECTION = 8;
 
@@ -44,9 +44,9 @@ export function rescanAction(workspaceId: string): Element {
   return {
     type: 'Action.Execute',
     title: 'Re-scan now',
-    verb: RESCAN_VERB,
+    verb: SCAN_ACTIONS.rescan,
     data: { workspaceId },
-    fallback: { type: 'Action.Submit', title: 'Re-scan now', data: { verb: RESCAN_VERB, workspaceId } },
+    fallback: { type: 'Action.Submit', title: 'Re-scan now', data: { verb: SCAN_ACTIONS.rescan, workspaceId } },
   };
 }
 

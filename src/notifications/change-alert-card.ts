@@ -3,15 +3,15 @@
  * ("AML-NET-010 now fails (was pass)", "2 resolved"), with Details, Re-check and Unwatch. Posted through the same
  * outbox and diff store as the scheduled scan cards.
  */
-import { SCAN_VERBS } from '../cards/actions';
 import { markdownText, plainText } from '../cards/escape';
 import type { Finding, ScanReport, Status } from '../checks/types';
-import type { AdaptiveCard } from '../dialogs/port';
-import { REMOVE_VERB } from '../dialogs/watch-cards';
+import type { AdaptiveCard } from '../cards/card';
 import { describeCaller, type ChangeEvent } from '../shared/change-event';
 import { card, heading, note, section } from './cards';
 import { compareFindings, describeDiff, type ReportDiff } from './diff';
 import type { Subscription } from './subscriptions';
+import { SCAN_ACTIONS } from '../routing/actions/scan';
+import { WATCH_ACTIONS } from '../routing/actions/watch';
 
 /** Changes listed on one card; a burst (a deployment) is counted past this. */
 export const MAX_CHANGES_SHOWN = 5;
@@ -70,12 +70,12 @@ export function changeAlertCard(input: ChangeAlertInput): AdaptiveCard {
   const actions: Record<string, unknown>[] = [];
   if (headline !== undefined) {
     const data = { target, workspaceId: subscription.workspace.id, checkId: headline.checkId, resourceId: headline.resourceId, ...(headline.subject !== undefined ? { subject: headline.subject } : {}) };
-    actions.push(execute('Details', SCAN_VERBS.recheck, data));
+    actions.push(execute('Details', SCAN_ACTIONS.recheck, data));
   }
   // No check ids (the workspace itself changed, so everything was re-checked): Re-check runs every check.
   const recheckIds = [...new Set(input.checkIds)].slice(0, MAX_RECHECK_IDS);
-  actions.push(execute('Re-check', SCAN_VERBS.run, recheckIds.length > 0 ? { target, checkIds: recheckIds } : { target }));
-  actions.push(execute(plainText(`Unwatch ${subscription.workspace.name}`, 80), REMOVE_VERB, { subscriptionId: subscription.id }));
+  actions.push(execute('Re-check', SCAN_ACTIONS.run, recheckIds.length > 0 ? { target, checkIds: recheckIds } : { target }));
+  actions.push(execute(plainText(`Unwatch ${subscription.workspace.name}`, 80), WATCH_ACTIONS.remove, { subscriptionId: subscription.id }));
   return card(
     [
       heading(markdownText(title, 200), diff.newFailures.length > 0 ? 'attention' : diff.resolved.length > 0 ? 'good' : undefined),

@@ -19,7 +19,7 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '../logging';
 import { scrubSecrets } from '../logging';
-import type { AdaptiveCard } from '../dialogs/port';
+import type { AdaptiveCard } from '../cards/card';
 import { ETagConflictError, type GuardianStore } from '../storage/store';
 import { ConversationPacer } from './pacer';
 import { SendError, type ConversationRefJson, type ProactiveSender } from './sender';

@@ -35,6 +35,17 @@ export function validateTimeZone(zone: string): string {
   }
 }
 
+/** The canonical spelling of a time zone a client reported (untrusted), or undefined when it is not one. */
+export function knownTimeZone(zone: string | undefined): string | undefined {
+  if (zone === undefined || zone.trim() === '') return undefined;
+  try {
+    return validateTimeZone(zone.trim());
+  } catch (e) {
+    if (e instanceof ScheduleError) return undefined;
+    throw e;
+  }
+}
+
 /** Throws ScheduleError unless croner accepts the pattern and runs are at least MIN_INTERVAL_MINUTES apart. */
 export function validateSchedule(schedule: Schedule): Schedule {
   const timezone = validateTimeZone(schedule.timezone);
@@ -82,15 +93,16 @@ export const DIGEST_HINT = 'Add "with a weekly digest" for a weekly summary as w
 /**
  * Parses the schedule words after the workspace. Returns the schedule and whether a weekly digest was asked
  * for ("with a weekly digest", "with digest", "and a digest", "weekly digest"). Empty input means the default:
- * daily at 08:00 UTC.
+ * daily at 08:00. A time zone typed last wins; else `defaultTimeZone` (the user's own, when the client says
+ * which: it must already be valid), else UTC.
  */
-export function parseSchedule(words: readonly string[]): { schedule: Schedule; weeklyDigest: boolean } {
+export function parseSchedule(words: readonly string[], defaultTimeZone = DEFAULT_SCHEDULE.timezone): { schedule: Schedule; weeklyDigest: boolean } {
   const digest = takeDigestPhrase(words.map((w) => w.trim()).filter((w) => w !== ''));
   let tokens = digest.rest;
   const weeklyDigest = digest.weeklyDigest;
 
   // A time zone comes last: an IANA name has a slash; UTC and GMT are the common exceptions.
-  let timezone = 'UTC';
+  let timezone = defaultTimeZone;
   const last = tokens[tokens.length - 1];
   if (last !== undefined && (last.includes('/') || /^(utc|gmt)$/i.test(last))) {
     timezone = validateTimeZone(last);

@@ -18,7 +18,7 @@ import { readRunState, writeRunState, type RunState } from './run-state';
 import { nextRun } from './schedule';
 import type { Subscription, SubscriptionRepository } from './subscriptions';
 import { admitWatchRun } from './watch-admission';
-import type { AdaptiveCard } from '../dialogs/port';
+import type { AdaptiveCard } from '../cards/card';
 
 export type RunOutcome = 'baseline' | 'changed' | 'unchanged' | 'scan-failed' | 'scan-failed-again' | 'leased-elsewhere' | 'no-longer-due' | 'revoked' | 'over-budget';
 

@@ -2,7 +2,7 @@
  * The port through which notifications post to Teams. src/bot implements it over
  * `adapter.continueConversationAsync`; notifications never see the bot SDK.
  */
-import type { AdaptiveCard } from '../dialogs/port';
+import type { AdaptiveCard } from '../cards/card';
 
 /** A botbuilder ConversationReference as stored JSON (the bot saves one per conversation). */
 export interface ConversationRefJson {

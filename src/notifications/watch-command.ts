@@ -1,7 +1,8 @@
 /**
  * The chat commands of notifications: "watch ws-prod daily at 08:00", "watch ws-prod every 6 hours",
  * "watch <workspace id> weekly on monday at 9:30 Europe/Paris with digest", "unwatch ws-prod", "watches" /
- * "what do we watch?". Parsing only; the service does the rest.
+ * "what do we watch?". Parsing only; the service does the rest. A schedule without a time zone is in the
+ * user's own zone when the caller knows it (Teams reports it with every message), else in UTC.
  */
 import { parseSchedule, ScheduleError, type Schedule } from './schedule';
 
@@ -18,7 +19,8 @@ const LIST = /^(?:watches|watch(?:es)? list|list watch(?:es)?|what do we watch|w
 export const WATCH_USAGE =
   'Try "watch <workspace> daily at 08:00", "watch <workspace> every 6 hours", "watch <workspace> weekly on monday at 9:30 Europe/Paris", "unwatch <workspace>" or "watches".';
 
-export function parseWatchCommand(text: string): WatchCommand {
+/** `defaultTimeZone`: the zone a schedule without one is in (the user's, validated), else UTC. */
+export function parseWatchCommand(text: string, defaultTimeZone?: string): WatchCommand {
   const trimmed = text.trim();
   if (LIST.test(trimmed)) return { kind: 'list' };
   const [command = '', target, ...rest] = trimmed.split(/\s+/);
@@ -33,7 +35,7 @@ export function parseWatchCommand(text: string): WatchCommand {
     return { kind: 'unwatch', target };
   }
   try {
-    const { schedule, weeklyDigest } = parseSchedule(rest);
+    const { schedule, weeklyDigest } = parseSchedule(rest, defaultTimeZone);
     return { kind: 'watch', target, schedule, weeklyDigest };
   } catch (e) {
     if (e instanceof ScheduleError) return { kind: 'invalid', message: e.message };

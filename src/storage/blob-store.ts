@@ -12,7 +12,7 @@
 // Type only: the credential itself is built by the composition root (src/index.ts), not by the store.
 import type { TokenCredential } from '@azure/identity';
 import { BlobServiceClient, type ContainerClient, type StoragePipelineOptions } from '@azure/storage-blob';
-import type { StoreItems } from 'botbuilder';
+import type { StoreItems } from './store';
 import { decodeKey, encodeKey } from './blob-keys';
 import type { GuardianStore, StoredItem } from './store';
 import { changesError, changeToJson, compareKeys, eTagOf, jsonToStoreItem, keysError, putConflict, writeConflict } from './items';

@@ -3,9 +3,8 @@
  * the eTag rules of a BotBuilder `write` (those of botbuilder-core's MemoryStorage).
  */
 import { randomBytes } from 'node:crypto';
-import type { StoreItem } from 'botbuilder';
 import { isRecord } from '../shared/is-record';
-import { ETagConflictError } from './store';
+import { ETagConflictError, type StoreItem } from './store';
 
 /** The eTag a BotBuilder change carries, if any. */
 export function eTagOf(change: unknown): string | undefined {

@@ -3,7 +3,7 @@
  * JSON text so that callers never share object references with the store (the isolation a real store gives).
  * Several store objects may share one `MemoryBackend`, which stands in for "two instances, one database".
  */
-import type { StoreItems } from 'botbuilder';
+import type { StoreItems } from './store';
 import type { GuardianStore, StoredItem } from './store';
 import {
   changesError,

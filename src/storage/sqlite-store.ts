@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
-import type { StoreItems } from 'botbuilder';
+import type { StoreItems } from './store';
 import type { GuardianStore, StoredItem } from './store';
 import {
   changesError,

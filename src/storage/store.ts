@@ -1,9 +1,18 @@
 /**
  * One store interface for all state: conversation and user state, subscriptions, last findings, outbox,
- * workshop and lab progress. It is a superset of BotBuilder's `Storage` (read/write/delete with eTags), so the
- * same object backs teams-ai's turn state, plus prefix listing and leases for work that must run once.
+ * workshop and lab progress. It has the shape of BotBuilder's `Storage` (read/write/delete with eTags), so the
+ * same object backs teams-ai's turn state (src/bot checks that it fits), plus prefix listing and leases for work
+ * that must run once. The shape is declared here: the stores depend on no bot SDK.
  */
-import type { Storage, StoreItems } from 'botbuilder';
+
+/** One stored item as BotBuilder reads and writes it: the value's fields plus its `eTag`. */
+export interface StoreItem {
+  eTag?: string;
+  [key: string]: unknown;
+}
+
+/** Items by key, as BotBuilder's `Storage.read` returns and `write` takes them. */
+export type StoreItems = Record<string, unknown>;
 
 export interface StoredItem<T> {
   readonly value: T;
@@ -14,7 +23,7 @@ export class ETagConflictError extends Error {
   override readonly name = 'ETagConflictError';
 }
 
-export interface GuardianStore extends Storage {
+export interface GuardianStore {
   read(keys: string[]): Promise<StoreItems>;
   write(changes: StoreItems): Promise<void>;
   delete(keys: string[]): Promise<void>;

@@ -113,7 +113,9 @@ describe('Q&A feature', () => {
     const [sent] = port.take();
     const card = sent?.kind === 'card' ? sent.card : undefined;
     expect(cardText(card)).toMatch(/not sure/i);
-    const verbs = actionsOf(card).map((a) => (a['data'] as Record<string, unknown>)['verb']);
+    const verbs = actionsOf(card)
+      .filter((a) => a['type'] === 'Action.Execute')
+      .map((a) => a['verb']);
     expect(verbs.length).toBeGreaterThanOrEqual(2);
     expect(new Set(verbs)).toEqual(new Set(['qna.question']));
     expect(cardSchemaErrors(card)).toEqual([]);

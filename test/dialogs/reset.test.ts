@@ -3,7 +3,7 @@ import { createMemoryStore } from '../../src/storage/memory-store';
 import type { GuardianStore } from '../../src/storage/store';
 import { loadKnowledge } from '../../src/knowledge/content';
 import { createRouter } from '../../src/knowledge/router';
-import { createResetFeature, RESET_VERBS } from '../../src/dialogs/reset';
+import { createResetFeature } from '../../src/dialogs/reset';
 import { createWorkshopFeature } from '../../src/dialogs/workshop';
 import { lastScanKey } from '../../src/dialogs/scan-state';
 import { workshopKey } from '../../src/dialogs/workshop-session';
@@ -16,6 +16,7 @@ import { checkActionPayload } from '../../src/security/input';
 import { ExceptionRepository, exceptionAuditPrefixFor, exceptionPrefixFor } from '../../src/exceptions/repository';
 import { cardSchemaErrors } from '../support/card-schema';
 import { actionsOf, cardText, message, RecordingPort } from './qna-fakes';
+import { RESET_ACTIONS } from '../../src/routing/actions/reset';
 
 const content = loadKnowledge();
 const router = createRouter(content);
@@ -90,11 +91,12 @@ describe('reset', () => {
     expect(body).toMatch(/2 watches of this conversation \(ws-prod, ws-\S*dev\S*\) — scheduled scans and notifications here stop/);
     expect(body).toContain('1 accepted risk of this conversation, with their history');
     expect(body).not.toContain('<b>');
-    const verbs = actionsOf(confirm).map((a) => (a['data'] as Record<string, unknown>)['verb']);
-    expect(verbs).toEqual([RESET_VERBS.confirm, RESET_VERBS.cancel]);
-    for (const a of actionsOf(confirm)) {
-      const { verb, ...data } = a['data'] as Record<string, unknown>;
-      expect(checkActionPayload(verb as string, data)).toEqual({ ok: true });
+    // Action.Execute buttons, each with its Action.Submit fallback carrying the same verb.
+    const buttons = actionsOf(confirm).filter((a) => a['type'] === 'Action.Execute');
+    expect(buttons.map((a) => a['verb'])).toEqual([RESET_ACTIONS.confirm, RESET_ACTIONS.cancel]);
+    for (const a of buttons) {
+      expect(checkActionPayload(a['verb'] as string, a['data'] as Record<string, unknown>)).toEqual({ ok: true });
+      expect((a['fallback'] as { data: Record<string, unknown> }).data).toMatchObject({ verb: a['verb'] });
     }
     expect(await keys(store)).toEqual(before);
   });
@@ -104,7 +106,7 @@ describe('reset', () => {
     await seed(store);
     const reset = createResetFeature({ store });
     const port = new RecordingPort();
-    const result = await reset.onAction!(port, { verb: RESET_VERBS.confirm, data: {}, via: 'submit' });
+    const result = await reset.onAction!(port, { verb: RESET_ACTIONS.confirm, data: {}, via: 'submit' });
     expect(result.kind).toBe('card');
     const done = result.kind === 'card' ? result.card : undefined;
     expect(cardSchemaErrors(done)).toEqual([]);
@@ -132,7 +134,7 @@ describe('reset', () => {
     );
 
     // A second Yes (the card clicked twice) finds nothing left.
-    const again = await reset.onAction!(port, { verb: RESET_VERBS.confirm, data: {}, via: 'execute' });
+    const again = await reset.onAction!(port, { verb: RESET_ACTIONS.confirm, data: {}, via: 'execute' });
     expect(again.kind === 'card' ? cardText(again.card) : '').toContain('Nothing to delete');
   });
 
@@ -147,7 +149,7 @@ describe('reset', () => {
     const body = sent?.kind === 'card' ? cardText(sent.card) : '';
     expect(body).toContain("everyone's answers");
     expect(body).not.toContain('lab progress');
-    await reset.onAction!(port, { verb: RESET_VERBS.confirm, data: {}, via: 'submit' });
+    await reset.onAction!(port, { verb: RESET_ACTIONS.confirm, data: {}, via: 'submit' });
     expect(await store.get(LabProgressStore.keyOf('u1'))).toBeDefined();
     expect(await store.get(workshopKey('conv-1'))).toBeUndefined();
   });
@@ -157,7 +159,7 @@ describe('reset', () => {
     await seed(store);
     const before = await keys(store);
     const reset = createResetFeature({ store });
-    const result = await reset.onAction!(new RecordingPort(), { verb: RESET_VERBS.cancel, data: {}, via: 'execute' });
+    const result = await reset.onAction!(new RecordingPort(), { verb: RESET_ACTIONS.cancel, data: {}, via: 'execute' });
     expect(result.kind === 'card' ? cardText(result.card) : '').toContain('Nothing was deleted');
     expect(await keys(store)).toEqual(before);
   });
@@ -184,7 +186,7 @@ describe('reset', () => {
     port.take();
     expect(await say('reset')).toBe('reset');
     expect(cardText((port.take()[0] as { card: unknown }).card)).toContain('your workshop progress and answers');
-    await features[0]!.onAction!(port, { verb: RESET_VERBS.confirm, data: {}, via: 'submit' });
+    await features[0]!.onAction!(port, { verb: RESET_ACTIONS.confirm, data: {}, via: 'submit' });
     expect(await store.get(workshopKey('conv-1'))).toBeUndefined();
     // The workshop is gone: free text is no longer an answer.
     expect(await say('turn off public network access')).toBeUndefined();

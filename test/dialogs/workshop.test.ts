@@ -18,6 +18,13 @@ function setup() {
   return { store, workshop };
 }
 
+/** The verbs of a card's Action.Execute buttons (each also has an Action.Submit fallback). */
+function executeVerbs(card: unknown): unknown[] {
+  return actionsOf(card)
+    .filter((a) => a['type'] === 'Action.Execute')
+    .map((a) => a['verb']);
+}
+
 function cards(sent: Sent[]): unknown[] {
   return sent.flatMap((s) => (s.kind === 'card' ? [s.card] : []));
 }
@@ -39,7 +46,7 @@ describe('workshop dialog (personal chat)', () => {
     expect(await offer(workshop, port, message(router, 'start workshop'))).toBe(true);
     const [chooser] = cards(port.take());
     expect(cardSchemaErrors(chooser)).toEqual([]);
-    expect(actionsOf(chooser).map((a) => (a['data'] as Record<string, unknown>)['verb'])).toEqual(['workshop.start', 'workshop.start']);
+    expect(executeVerbs(chooser)).toEqual(['workshop.start', 'workshop.start']);
 
     expect(await workshop.onAction!(port, { verb: 'workshop.start', data: { categories: 'network-security,backup-recovery' }, via: 'submit' })).toEqual({ kind: 'handled' });
     let sent = port.take();
@@ -95,7 +102,7 @@ describe('workshop dialog (personal chat)', () => {
     const last = sent[sent.length - 1];
     expect(cardText(last)).toContain('Workshop complete');
     expect(cardText(last)).toContain('2 of 2 prompts answered');
-    expect(actionsOf(last).map((a) => (a['data'] as Record<string, unknown>)['verb'])).toEqual(['baseline.show']);
+    expect(executeVerbs(last)).toEqual(['baseline.show']);
     expect((await readSession(store, 'conv-1'))?.status).toBe('done');
     expect(await offer(workshop, port, message(router, 'what ports does aml need?'))).toBe(false);
   });
@@ -203,7 +210,8 @@ describe('workshop category card', () => {
   it('"All categories" sends no inputs, "Start with these" sends the choices', () => {
     const chooser = buildChooseCategoriesCard();
     const [withThese, all] = (chooser['actions'] as Record<string, unknown>[]);
-    expect(all).toMatchObject({ title: 'All categories', associatedInputs: 'none', data: { verb: 'workshop.start', all: true } });
+    expect(all).toMatchObject({ type: 'Action.Execute', title: 'All categories', associatedInputs: 'none', verb: 'workshop.start', data: { all: true } });
+    expect(all!['fallback']).toMatchObject({ type: 'Action.Submit', associatedInputs: 'none', data: { verb: 'workshop.start', all: true } });
     expect(withThese!['associatedInputs']).toBeUndefined();
     expect(cardSchemaErrors(chooser)).toEqual([]);
   });

@@ -69,8 +69,8 @@ describe('bot over HTTP (local mode)', () => {
     expect(harness.messages(team.conversation.id)).toHaveLength(1);
     const card = cardOf(welcome!);
     expect(card?.version).toBe('1.5');
-    const actions = card?.actions as { title: string; data: { verb: string } }[];
-    expect(actions.map((a) => a.data.verb)).toEqual(['welcome.workshop', 'welcome.scan', 'welcome.lab', 'welcome.help']);
+    const actions = card?.actions as { type: string; verb: string }[];
+    expect(actions.map((a) => [a.type, a.verb])).toEqual(['welcome.workshop', 'welcome.scan', 'welcome.lab', 'welcome.help'].map((v) => ['Action.Execute', v]));
     const ref = await harness.store.get<{ conversation: { id: string }; serviceUrl: string }>(conversationRefKey(team.conversation.id));
     expect(ref?.value.conversation.id).toBe(team.conversation.id);
     expect(ref?.value.serviceUrl).toBe(harness.connector.serviceUrl);

@@ -10,7 +10,7 @@ import { workshopKey } from '../../src/dialogs/workshop-session';
 import { SUBSCRIPTION_PREFIX } from '../../src/notifications/subscriptions';
 import { cardText, startFakeConnector, type LocalConnector } from '../support/fake-connector';
 import { startProductBot, type ProductBot } from '../support/e2e-bot';
-import { actionsOf, repliesTo, type Json } from '../support/e2e-cards';
+import { actionsOf, invokeCard, repliesTo, type Json } from '../support/e2e-cards';
 import type { LocalBotClient } from '../support/bot-client';
 
 describe('reset and workshop answers through the fake Bot Connector', () => {
@@ -72,8 +72,9 @@ describe('reset and workshop answers through the fake Bot Connector', () => {
   test('Yes deletes it all and says what went; the workshop and the watch are gone', async () => {
     const yes = actionsOf(confirm).find((a) => a.title === 'Yes, delete');
     expect(yes).toBeDefined();
-    const done = await answerTo(() => user.submit(yes!.data));
-    expect(done.texts.join('\n')).toContain('Deleted 3 records');
+    // Action.Execute: the answer replaces the confirmation card.
+    const done = await user.execute(yes!.verb, yes!.data);
+    expect(cardText(invokeCard(done.body))).toContain('Deleted 3 records');
     expect(await store.get(lastScanKey(user.conversation.id))).toBeUndefined();
     expect(await store.get(workshopKey(user.conversation.id))).toBeUndefined();
     expect(await store.list(SUBSCRIPTION_PREFIX)).toEqual([]);

@@ -1,7 +1,7 @@
 import { loadKnowledge } from '../../src/knowledge/content';
 import { ANSWER_THRESHOLD, createRouter, ONE_TERM_THRESHOLD } from '../../src/knowledge/router';
 import { cleanMessage } from '../../src/knowledge/message-text';
-import { parseLabCommand } from '../../src/dialogs/lab-commands';
+import { parseLabCommand } from '../../src/lab/commands';
 import { LAB_COMMANDS_TEXT } from '../../src/dialogs/lab-cards';
 
 const router = createRouter(loadKnowledge());

@@ -39,6 +39,12 @@ describe('parseWatchCommand', () => {
     expect(parseWatchCommand(text)).toEqual({ kind: 'watch', target, schedule: { cron, timezone }, weeklyDigest: true });
   });
 
+  it('puts a schedule without a time zone in the default zone given, and a typed zone wins over it', () => {
+    expect(parseWatchCommand('watch ws-prod daily at 08:00', 'Europe/Berlin')).toEqual({ kind: 'watch', target: 'ws-prod', schedule: { cron: '0 8 * * *', timezone: 'Europe/Berlin' }, weeklyDigest: false });
+    expect(parseWatchCommand('watch ws-prod cron 0 7 * * 1-5', 'Asia/Tokyo')).toMatchObject({ schedule: { timezone: 'Asia/Tokyo' } });
+    expect(parseWatchCommand('watch ws-prod daily at 08:00 UTC', 'Europe/Berlin')).toMatchObject({ schedule: { timezone: 'UTC' } });
+  });
+
   it('says how to ask for the digest when it does not understand a schedule', () => {
     const parsed = parseWatchCommand('watch ws-prod every blue moon');
     expect(parsed).toMatchObject({ kind: 'invalid', message: expect.stringContaining('with a weekly digest') as string });

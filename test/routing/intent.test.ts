@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import ts from 'typescript';
 import { loadKnowledge } from '../../src/knowledge/content';
 import { createRouter } from '../../src/knowledge/router';
 import { handleCommand, handleIntent, type CommandHandlers, type IntentHandlers } from '../../src/routing/handlers';
 import { COMMANDS, intentOf, type Intent } from '../../src/routing/intent';
+import { typeErrorsOf } from '../support/type-errors';
 
 const router = createRouter(loadKnowledge());
 const intent = (text: string): Intent => intentOf(router.route(text));
@@ -42,13 +42,7 @@ describe('the Intent union', () => {
     // The same, compiled here: the compiler names the kind that has no handler.
     const file = join(__dirname, 'unhandled-intent.fixture.ts');
     const source = `import type { IntentHandlers } from '../../src/routing/handlers';\nexport const h: IntentHandlers<number> = { command: () => 1, check: () => 1, question: () => 1, none: () => 1 };\n`;
-    const options: ts.CompilerOptions = { strict: true, noEmit: true, skipLibCheck: true, module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, target: ts.ScriptTarget.ES2022, types: [] };
-    const host = ts.createCompilerHost(options);
-    const readFile = host.readFile.bind(host);
-    host.readFile = (name) => (name === file ? source : readFile(name));
-    const fileExists = host.fileExists.bind(host);
-    host.fileExists = (name) => name === file || fileExists(name);
-    const diagnostics = ts.getPreEmitDiagnostics(ts.createProgram([file], options, host)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    const diagnostics = typeErrorsOf(file, source);
     expect(diagnostics.join('\n')).toMatch(/Property '"?not-sure"?' is missing/);
   });
 });

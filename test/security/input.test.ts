@@ -1,14 +1,7 @@
-import { SCAN_VERBS, QNA_QUESTION_VERB } from '../../src/cards/actions';
-import { EXCEPTION_VERBS } from '../../src/cards/accept-risk-card';
-import { QUICK_ACTIONS } from '../../src/dialogs/help';
-import { LAB_VERBS, PARAMETER_INPUTS, WORKSPACE_INPUT } from '../../src/dialogs/lab-cards';
-import { RUN_CHECKS_VERB } from '../../src/dialogs/qna-cards';
-import { RESET_VERBS } from '../../src/dialogs/reset';
-import { REMOVE_VERB } from '../../src/dialogs/watch-cards';
-import { BASELINE_SHOW_VERB, WORKSHOP_VERBS } from '../../src/dialogs/workshop-cards';
-import { RESCAN_VERB } from '../../src/notifications/cards';
+import { PARAMETER_INPUTS, WORKSPACE_INPUT } from '../../src/dialogs/lab-cards';
 import { checkActionPayload, KNOWN_VERBS, MAX_TEXT_BYTES, quoteUserText, sanitizeMessageText, stripUnsafeCharacters } from '../../src/security/input';
 import { sampleCards } from '../support/sample-cards';
+import { declaredVerbs } from '../../src/routing/actions';
 
 describe('sanitizeMessageText', () => {
   test('strips control, zero-width and bidi characters, keeps line breaks', () => {
@@ -32,19 +25,7 @@ describe('sanitizeMessageText', () => {
 
 describe('card action payloads', () => {
   test('KNOWN_VERBS matches every verb the card code defines', () => {
-    const defined = new Set<string>([
-      ...Object.values(SCAN_VERBS),
-      QNA_QUESTION_VERB,
-      RUN_CHECKS_VERB,
-      ...Object.values(WORKSHOP_VERBS),
-      BASELINE_SHOW_VERB,
-      ...Object.values(LAB_VERBS),
-      REMOVE_VERB,
-      RESCAN_VERB,
-      ...Object.keys(QUICK_ACTIONS),
-      ...Object.values(RESET_VERBS),
-      ...Object.values(EXCEPTION_VERBS),
-    ]);
+    const defined = new Set([...declaredVerbs().values()].flat());
     const known = new Set(Object.values(KNOWN_VERBS).flat());
     expect([...defined].filter((v) => !known.has(v))).toEqual([]);
     expect([...known].filter((v) => !defined.has(v))).toEqual([]);

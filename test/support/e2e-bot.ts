@@ -13,7 +13,7 @@ import type { ProductServices } from '../../src/wiring';
 import type { GuardianStore } from '../../src/storage/store';
 import { LocalBotClient, localConversation, testConfig, type LocalConversation } from './bot-client';
 import type { ConversationType } from '../../src/dialogs/port';
-import { messagesIn, type ConnectorRecord, type LocalConnector } from './fake-connector';
+import { messagesIn, startFakeConnector, type ConnectorRecord, type LocalConnector } from './fake-connector';
 
 /** 32+ characters, as the configuration demands. */
 export const E2E_ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef-not-a-secret';
@@ -64,6 +64,27 @@ export async function startProductBot(options: ProductBotOptions): Promise<Produ
     runNotifications: (authorization = `Bearer ${E2E_ADMIN_TOKEN}`) => postNotificationRun(server.url, authorization),
     messages: (conversationId) => messagesIn(options.connector, conversationId),
     close: () => server.close(),
+  };
+}
+
+/**
+ * The product bot behind a fresh fake Bot Connector for the calling describe block: started before its tests,
+ * closed after them. Returns the bot (for use inside tests).
+ */
+export function productBotForSuite(): () => ProductBot {
+  let connector: LocalConnector | undefined;
+  let bot: ProductBot | undefined;
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+    bot = await startProductBot({ serviceUrl: connector.serviceUrl, connector });
+  });
+  afterAll(async () => {
+    await bot?.close();
+    await connector?.close();
+  });
+  return () => {
+    if (bot === undefined) throw new Error('the product bot has not started');
+    return bot;
   };
 }
 

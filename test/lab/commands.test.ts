@@ -1,4 +1,4 @@
-import { parseLabCommand } from '../../src/dialogs/lab-commands';
+import { parseLabCommand } from '../../src/lab/commands';
 
 describe('parseLabCommand', () => {
   it.each([

@@ -5,7 +5,7 @@
  * mentions the lab is a lab command at all. Typed text and card buttons end up as the same LabCommand.
  */
 import { withinOneEdit } from '../knowledge/text-analysis';
-import { looksLikeParameters } from '../lab/parameters';
+import { looksLikeParameters } from './parameters';
 
 export type LabCommand =
   | { readonly kind: 'start' }
