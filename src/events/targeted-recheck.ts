@@ -9,36 +9,24 @@ import { createHash } from 'node:crypto';
 import { summarize } from '../checks/runner';
 import { checksFor } from '../checks/registry';
 import type { ScanReport } from '../checks/types';
-import type { Logger } from '../logging';
 import { changeAlertCard } from '../notifications/change-alert-card';
 import { compareFindings, describeDiff, diffReports } from '../notifications/diff';
-import { outboxIdOf, type Outbox } from '../notifications/outbox';
+import { outboxIdOf } from '../notifications/outbox';
 import { readRunState, writeRunState } from '../notifications/run-state';
-import { scanLeaseName } from '../notifications/scheduler';
+import { scanLeaseName, type SchedulerDeps } from '../notifications/scheduler';
 import { admitWatchRun } from '../notifications/watch-admission';
-import type { WatchGuard } from '../security/watch-guard';
-import type { Subscription, SubscriptionRepository } from '../notifications/subscriptions';
-import { ScanError, type ScanSelection, type ScanService } from '../scan/scan-service';
+import type { Subscription } from '../notifications/subscriptions';
+import { ScanError, type ScanSelection } from '../scan/scan-service';
 import type { ChangeEvent } from '../shared/change-event';
 import { ETagConflictError, type GuardianStore } from '../storage/store';
 import { inSubscriptionsOf } from './event-scope';
 import { affectedReads, checksAffected, unionOfReads, watchedWorkspaceOf, type AffectedReads } from './affected-reads';
 
-export interface RecheckDeps {
-  readonly store: GuardianStore;
-  readonly scanService: ScanService;
-  readonly subscriptions: SubscriptionRepository;
-  readonly outbox: Outbox;
-  readonly logger: Logger;
-  readonly instanceId: string;
-  readonly scanLeaseTtlMs: number;
+/** What a scheduled watch run needs (store, scan service, outbox, lease, guard, accepted risks), and the lease retries. */
+export interface RecheckDeps extends SchedulerDeps {
   /** Tries to take a watch's scan lease while a scheduled scan holds it (default 20, 250 ms apart). */
   readonly leaseAttempts?: number;
   readonly sleep?: (ms: number) => Promise<void>;
-  /** The scan guard every watch run passes (src/security/watch-guard.ts); without it (tests) re-checks are not guarded. */
-  readonly guard?: WatchGuard;
-  /** The watching conversation's accepted risks, applied before the diff as the scheduled scans do (src/exceptions). */
-  readonly acceptRisks?: (report: ScanReport, conversationId: string) => Promise<ScanReport>;
 }
 
 export type RecheckOutcome = 'alerted' | 'no-effect' | 'no-baseline' | 'scan-failed' | 'leased-elsewhere' | 'revoked' | 'over-budget';
