@@ -11,6 +11,7 @@
  * is re-authorised by the scan authorizer, never taken as proof of anything.
  */
 import Ajv, { type ErrorObject, type JSONSchemaType, type ValidateFunction } from 'ajv';
+import { declaredVerbs } from '../routing/actions';
 
 /** Longest message read, in UTF-8 bytes (the bot's own cap in src/bot/message-text.ts is the same). */
 export const MAX_TEXT_BYTES = 4 * 1024;
@@ -63,33 +64,12 @@ export function quoteUserText(text: string, max = 80): string {
 // Card action payloads
 // ------------------------------------------------------------------------------------------------------------
 
-/** Every verb the bot's cards carry, by family (the feature name). Tests keep this in step with the card code. */
-export const KNOWN_VERBS: Readonly<Record<string, readonly string[]>> = {
-  scan: ['scan.rescan', 'scan.recheck', 'scan.page', 'scan.run', 'scan.detail', 'scan.run-checks', 'scan.summary'],
-  qna: ['qna.question'],
-  workshop: ['workshop.start', 'workshop.skip', 'workshop.next', 'workshop.back', 'workshop.repeat', 'workshop.pause', 'workshop.continue'],
-  baseline: ['baseline.show'],
-  lab: [
-    'lab.start',
-    'lab.status',
-    'lab.continue',
-    'lab.validate',
-    'lab.done',
-    'lab.skip',
-    'lab.back',
-    'lab.next',
-    'lab.help',
-    'lab.show-params',
-    'lab.params',
-    'lab.find',
-    'lab.pick',
-    'lab.reset',
-  ],
-  watch: ['watch.remove'],
-  welcome: ['welcome.workshop', 'welcome.scan', 'welcome.lab', 'welcome.help'],
-  reset: ['reset.confirm', 'reset.cancel'],
-  exceptions: ['exceptions.form', 'exceptions.accept', 'exceptions.renew', 'exceptions.revoke'],
-};
+/**
+ * Every verb the bot's cards carry, by family (the feature name): read from the features' declarations
+ * (src/routing/actions), so that declaring a button is the one edit that lets its payload through — the schemas
+ * below are per family, and the compiler asks the feature for the handler.
+ */
+export const KNOWN_VERBS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(declaredVerbs());
 
 type Payload = Record<string, unknown>;
 
