@@ -29,7 +29,7 @@ export interface ChangeAlertsDeps {
   readonly windowMs?: number;
   readonly scanLeaseTtlMs?: number;
   /** The watches' scan guard and the conversations' accepted risks, as the scheduled scans apply them. */
-  readonly guard?: RecheckDeps['guard'];
+  readonly guard: RecheckDeps['guard'];
   readonly acceptRisks?: RecheckDeps['acceptRisks'];
   /** The Event Grid queues every instance consumes (push), besides the Activity Log poll (pull). */
   readonly queues?: EventQueues;
@@ -66,7 +66,7 @@ export function createProductChangeAlerts(deps: ChangeAlertsDeps): ProductChange
     logger: deps.logger,
     instanceId: deps.instanceId,
     scanLeaseTtlMs: deps.scanLeaseTtlMs ?? 600_000,
-    ...(deps.guard === undefined ? {} : { guard: deps.guard }),
+    guard: deps.guard,
     ...(deps.acceptRisks === undefined ? {} : { acceptRisks: deps.acceptRisks }),
   };
   const queueConsumer =

@@ -40,7 +40,7 @@ export interface SchedulerDeps {
   /** Longer than a scan can take (GUARDIAN_SCAN_TIMEOUT_MS); a crashed instance's lease frees after it. */
   readonly scanLeaseTtlMs: number;
   /** Authorises each run for the conversation and user that set the watch up (src/security/watch-guard.ts). */
-  readonly guard?: WatchGuard;
+  readonly guard: WatchGuard;
   /** The watching conversation's accepted risks applied to the report before it is compared (src/exceptions). */
   readonly acceptRisks?: (report: ScanReport, conversationId: string) => Promise<ScanReport>;
 }

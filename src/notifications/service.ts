@@ -37,8 +37,8 @@ export interface NotificationServiceOptions {
   /** Timer pattern for start() (default every minute). */
   readonly timerCron?: string;
   readonly maxSubscriptionsPerConversation?: number;
-  /** The scan guard for watches, at subscribe and before every run; without it (tests) watches are not guarded. */
-  readonly guard?: WatchGuard;
+  /** The scan guard for watches, at subscribe and before every run: no watch reads Azure without it. */
+  readonly guard: WatchGuard;
   /** Applies a conversation's accepted risks to a scheduled report (src/exceptions). */
   readonly acceptRisks?: SchedulerDeps['acceptRisks'];
   /** Reminders before an accepted risk expires and the change card when it has (src/notifications/exception-expiry.ts); off when absent. */
@@ -55,7 +55,7 @@ export interface SubscribeRequest {
   readonly weeklyDigest?: boolean;
   /** Defaults to the reference the bot saved for the conversation. */
   readonly conversationRef?: ConversationRefJson;
-  /** Who sets the watch up, as the scan guard sees them (required when the service has a guard). */
+  /** Who sets the watch up, as the scan guard sees them; a watch without one is refused. */
   readonly principal?: WatchPrincipal;
 }
 
@@ -111,7 +111,7 @@ export function createNotificationService(options: NotificationServiceOptions): 
         logger,
         instanceId,
         scanLeaseTtlMs,
-        ...(options.guard !== undefined ? { guard: options.guard } : {}),
+        guard: options.guard,
         ...(options.acceptRisks === undefined ? {} : { acceptRisks: options.acceptRisks }),
       },
       at,
@@ -136,20 +136,15 @@ export function createNotificationService(options: NotificationServiceOptions): 
       if (!isConversationRef(ref)) {
         return { ok: false, message: 'I do not know how to reach this conversation yet. Send me any message here, then try again.' };
       }
-      const guard = options.guard;
-      if (guard !== undefined) {
-        if (request.principal === undefined) return { ok: false, message: 'I cannot tell who is asking, so I cannot set up a watch here.' };
-        const target = await guard.authorizeTarget(request.target, request.principal);
-        if (!target.allowed) return { ok: false, message: target.reason };
-      }
+      const { guard } = options;
       const principal = request.principal;
-      const bound = guard === undefined || principal === undefined ? undefined : (r: Resolution) => guard.boundResolution(request.target, r, principal);
-      const resolved = await resolveWorkspace(scanService, request.target, bound);
+      if (principal === undefined) return { ok: false, message: 'I cannot tell who is asking, so I cannot set up a watch here.' };
+      const target = await guard.authorizeTarget(request.target, principal);
+      if (!target.allowed) return { ok: false, message: target.reason };
+      const resolved = await resolveWorkspace(scanService, request.target, (r: Resolution) => guard.boundResolution(request.target, r, principal));
       if (!resolved.ok) return resolved;
-      if (guard !== undefined && request.principal !== undefined) {
-        const admitted = await guard.admitSubscribe(resolved.workspace.id, request.principal);
-        if (!admitted.allowed) return { ok: false, message: admitted.reason };
-      }
+      const admitted = await guard.admitSubscribe(resolved.workspace.id, principal);
+      if (!admitted.allowed) return { ok: false, message: admitted.reason };
       const id = subscriptionIdOf(request.conversationId, resolved.workspace.id);
       const existing = await subscriptions.get(id);
       if (existing === undefined && (await subscriptions.listForConversation(request.conversationId)).length >= maxPerConversation) {

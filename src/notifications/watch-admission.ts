@@ -10,14 +10,12 @@ import type { Subscription, SubscriptionRepository } from './subscriptions';
 export type WatchAdmission = 'run' | 'revoked' | 'over-budget';
 
 export interface WatchAdmissionDeps {
-  readonly guard?: WatchGuard;
+  readonly guard: WatchGuard;
   readonly subscriptions: SubscriptionRepository;
   readonly logger: Logger;
 }
 
-/** `run` without a guard (tests and tools that compose no security layer). */
 export async function admitWatchRun(deps: WatchAdmissionDeps, subscription: Subscription): Promise<WatchAdmission> {
-  if (deps.guard === undefined) return 'run';
   const admitted = await deps.guard.admitRun(subscription.workspace.id, subscription.principal);
   if (admitted.kind === 'revoke') {
     await deps.subscriptions.disable(subscription.id, admitted.reason);

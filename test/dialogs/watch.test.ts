@@ -5,6 +5,7 @@ import { createWatchFeature } from '../../src/dialogs/watch';
 import { createNotificationService } from '../../src/notifications/service';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { CONVERSATION_ID, finding, RecordingSender, report, saveConversationRef, ScriptedScanService } from '../notifications/helpers';
+import { permissiveWatchGuard } from '../support/permissive-watch-guard';
 
 class RecordingPort implements TurnPort {
   readonly texts: string[] = [];
@@ -43,6 +44,7 @@ async function setup() {
     sender: new RecordingSender(),
     logger: silentLogger(),
     instanceId: 'test',
+    guard: permissiveWatchGuard,
   });
   return { feature: createWatchFeature({ notifications }), notifications };
 }

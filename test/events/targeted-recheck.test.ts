@@ -18,6 +18,7 @@ import type { GuardianStore } from '../../src/storage/store';
 import { cardSchemaErrors } from '../support/card-schema';
 import { cardText, RecordingSender } from '../notifications/helpers';
 import { HARDENED_IDS } from '../support/sample-mutations';
+import { permissiveWatchGuard, watchPrincipal } from '../support/permissive-watch-guard';
 
 const ADA = { name: 'Ada Lovelace', upn: 'ada@contoso.com' };
 const CHANNELS = ['19:one@thread.tacv2', '19:two@thread.tacv2'];
@@ -37,17 +38,17 @@ beforeEach(async () => {
   const store = createMemoryStore();
   const sender = new RecordingSender();
   const logger = silentLogger();
-  const notifications = createNotificationService({ store, scanService: env.scanService, sender, logger, instanceId: 'a' });
+  const notifications = createNotificationService({ store, scanService: env.scanService, sender, logger, instanceId: 'a', guard: permissiveWatchGuard });
   for (const id of CHANNELS) {
     await store.put(`conversation-ref/${id}`, { conversation: { id, conversationType: 'channel' }, serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams' });
-    const r = await notifications.subscribe({ conversationId: id, userId: 'u1', target: 'sample:hardened', schedule: { cron: '0 8 * * *', timezone: 'UTC' } });
+    const r = await notifications.subscribe({ conversationId: id, userId: 'u1', target: 'sample:hardened', schedule: { cron: '0 8 * * *', timezone: 'UTC' }, principal: watchPrincipal(id, 'u1') });
     if (!r.ok) throw new Error(r.message);
   }
   await notifications.runPass(); // the baselines
   sender.sent.length = 0;
   const subscriptions = new SubscriptionRepository(store);
   const outbox = new Outbox({ store, sender, subscriptions, logger, instanceId: 'a' });
-  ctx = { env, store, sender, notifications, deps: { store, scanService: env.scanService, subscriptions, outbox, logger, instanceId: 'a', scanLeaseTtlMs: 60_000 } };
+  ctx = { env, store, sender, notifications, deps: { store, scanService: env.scanService, subscriptions, outbox, logger, instanceId: 'a', scanLeaseTtlMs: 60_000, guard: permissiveWatchGuard } };
 });
 
 afterEach(() => ctx.env.close());

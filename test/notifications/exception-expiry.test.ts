@@ -3,6 +3,7 @@ import { createNotificationService } from '../../src/notifications/service';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { cardSchemaErrors } from '../support/card-schema';
 import { CONVERSATION_ID, cardText, FakeClock, fakeServiceOptions, finding, RecordingSender, report, saveConversationRef, ScriptedScanService, SendError, WS_ID } from './helpers';
+import { watchPrincipal } from '../support/permissive-watch-guard';
 
 const DAY = 24 * 3600_000;
 const OWNER_AAD_ID = 'aad-owner-1';
@@ -31,7 +32,7 @@ function setup(script: ConstructorParameters<typeof ScriptedScanService>[0] = [F
 
 async function watchAndAccept(ctx: ReturnType<typeof setup>, expires: string) {
   await saveConversationRef(ctx.store);
-  const watched = await ctx.service.subscribe({ conversationId: CONVERSATION_ID, userId: 'u1', target: 'ws-prod', schedule: { cron: '0 8 * * *', timezone: 'UTC' } });
+  const watched = await ctx.service.subscribe({ conversationId: CONVERSATION_ID, userId: 'u1', target: 'ws-prod', schedule: { cron: '0 8 * * *', timezone: 'UTC' }, principal: watchPrincipal(CONVERSATION_ID, 'u1') });
   if (!watched.ok) throw new Error(watched.message);
   const accepted = await ctx.exceptions.accept({
     conversationId: CONVERSATION_ID,

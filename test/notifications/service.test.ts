@@ -4,6 +4,7 @@ import { dueSlot } from '../../src/notifications/scheduler';
 import { MemoryBackend, MemoryGuardianStore } from '../../src/storage/memory-store';
 import type { GuardianStore } from '../../src/storage/store';
 import { CONVERSATION_ID, cardText, FakeClock, fakeServiceOptions, finding, RecordingSender, report, saveConversationRef, ScriptedScanService, SendError, WS_ID } from './helpers';
+import { watchPrincipal } from '../support/permissive-watch-guard';
 
 const DAY = 24 * 3600_000;
 const CLEAN = report([finding('NET-1', 'pass'), finding('NET-2', 'fail')]);
@@ -25,7 +26,7 @@ function setup(script: ConstructorParameters<typeof ScriptedScanService>[0], ove
 
 async function subscribe(ctx: ReturnType<typeof setup>, extra: { weeklyDigest?: boolean } = {}) {
   await saveConversationRef(ctx.store);
-  const result = await ctx.service.subscribe({ conversationId: CONVERSATION_ID, userId: 'u1', userName: 'Ada', target: 'ws-prod', schedule: { cron: '0 8 * * *', timezone: 'UTC' }, ...extra });
+  const result = await ctx.service.subscribe({ conversationId: CONVERSATION_ID, userId: 'u1', userName: 'Ada', target: 'ws-prod', schedule: { cron: '0 8 * * *', timezone: 'UTC' }, principal: watchPrincipal(CONVERSATION_ID, 'u1'), ...extra });
   if (!result.ok) throw new Error(result.message);
   return result.subscription;
 }
@@ -187,7 +188,7 @@ describe('notification service', () => {
     it('refuses ambiguous and unknown workspaces with the scan service’s answer', async () => {
       const ctx = setup([CLEAN]);
       await saveConversationRef(ctx.store);
-      const base = { conversationId: CONVERSATION_ID, userId: 'u', schedule: { cron: '0 8 * * *', timezone: 'UTC' } };
+      const base = { conversationId: CONVERSATION_ID, userId: 'u', schedule: { cron: '0 8 * * *', timezone: 'UTC' }, principal: watchPrincipal(CONVERSATION_ID, 'u') };
       expect(await ctx.service.subscribe({ ...base, target: 'ws-dup' })).toEqual({ ok: false, message: expect.stringMatching(/matches several workspaces: ws-prod \(rg-ml\), ws-prod \(rg-other\)/) as unknown });
       expect(await ctx.service.subscribe({ ...base, target: 'nope' })).toEqual({ ok: false, message: 'No workspace named nope.' });
     });
@@ -196,7 +197,7 @@ describe('notification service', () => {
       const ctx = setup([CLEAN]);
       const sub = await subscribe(ctx);
       expect(sub).toMatchObject({ conversationId: CONVERSATION_ID, workspace: { id: WS_ID, name: 'ws-prod' }, createdBy: { userId: 'u1', name: 'Ada' }, enabled: true });
-      const again = await ctx.service.subscribe({ conversationId: CONVERSATION_ID, userId: 'u2', target: WS_ID, schedule: { cron: '0 */6 * * *', timezone: 'UTC' } });
+      const again = await ctx.service.subscribe({ conversationId: CONVERSATION_ID, userId: 'u2', target: WS_ID, schedule: { cron: '0 */6 * * *', timezone: 'UTC' }, principal: watchPrincipal(CONVERSATION_ID, 'u2') });
       expect(again).toMatchObject({ ok: true, created: false, subscription: { id: sub.id, createdAt: sub.createdAt, schedule: { cron: '0 */6 * * *' } } });
       expect(await ctx.service.list(CONVERSATION_ID)).toHaveLength(1);
       expect(await ctx.service.unsubscribe('other-conversation', 'ws-prod')).toEqual([]);

@@ -14,6 +14,8 @@ import { createScanGuard } from '../../src/security/scan-guard';
 import { createWatchGuard, UNKNOWN_PRINCIPAL } from '../../src/security/watch-guard';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { CONVERSATION_ID, finding, RecordingSender, report, saveConversationRef, ScriptedScanService, WORKSPACE } from '../notifications/helpers';
+import { permissiveWatchGuard } from '../support/permissive-watch-guard';
+import { SubscriptionRepository } from '../../src/notifications/subscriptions';
 
 const TENANT = '00000000-0000-0000-0000-0000000000aa';
 const SUB = WORKSPACE.subscriptionId;
@@ -95,8 +97,14 @@ test('a watch for a tenant that is not allowed is refused; one saved without who
   expect(created.ok).toBe(false);
   // A watch stored without a principal (an older version) cannot be authorised again.
   const legacy = await setup();
-  const plain = createNotificationService({ store: legacy.store, scanService: legacy.scanService, sender: new RecordingSender(), logger: createLogger({ level: 'silent' }), instanceId: 'old' });
-  expect((await plain.subscribe({ conversationId: CONVERSATION_ID, userId: 'u', target: 'ws-prod', schedule: { cron: '0 8 * * *', timezone: 'UTC' } })).ok).toBe(true);
+  const plain = createNotificationService({ store: legacy.store, scanService: legacy.scanService, sender: new RecordingSender(), logger: createLogger({ level: 'silent' }), instanceId: 'old', guard: permissiveWatchGuard });
+  expect((await plain.subscribe({ conversationId: CONVERSATION_ID, userId: 'u', target: 'ws-prod', schedule: { cron: '0 8 * * *', timezone: 'UTC' }, principal: inChannel('u') })).ok).toBe(true);
+  // As an older version stored it: without who set it up.
+  const repository = new SubscriptionRepository(legacy.store);
+  for (const stored of await repository.listForConversation(CONVERSATION_ID)) {
+    const { principal: _principal, ...withoutPrincipal } = stored;
+    await repository.save(withoutPrincipal);
+  }
   const pass = await legacy.notifications.runPass(new Date('2030-01-02T09:00:00Z'));
   expect(pass.scans.map((s) => s.outcome)).toEqual(['revoked']);
   expect((await legacy.notifications.list(CONVERSATION_ID))[0]?.disabledReason).toBe(UNKNOWN_PRINCIPAL);

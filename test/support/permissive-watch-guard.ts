@@ -1,0 +1,19 @@
+/**
+ * A watch guard that admits everything, for tests about scheduling, diffs and delivery rather than authorisation
+ * (test/security/watch-guard.test.ts tests the real one). The product has no such guard: the notification service
+ * requires one, and wiring passes the scan guard's.
+ */
+import type { ConversationInfo } from '../../src/dialogs/port';
+import type { WatchGuard } from '../../src/security/watch-guard';
+
+export const permissiveWatchGuard: WatchGuard = {
+  authorizeTarget: () => Promise.resolve({ allowed: true }),
+  boundResolution: (_target, resolution) => Promise.resolve(resolution),
+  admitSubscribe: () => Promise.resolve({ allowed: true }),
+  admitRun: () => Promise.resolve({ kind: 'run' }),
+};
+
+/** Who sets a watch up in such tests: a personal chat of one user. */
+export function watchPrincipal(conversationId: string, userId: string): ConversationInfo {
+  return { conversationId, conversationType: 'personal', tenantId: 'tenant-1', userId, userName: userId, teamId: undefined, channelId: undefined };
+}
