@@ -1,16 +1,21 @@
 /**
  * Starts Azurite's blob service on loopback for a test suite, on a port the OS picks (`--blobPort 0`; the
  * port is read from Azurite's "listens on" line), in memory, with telemetry off. Use the returned
- * connection string (the well-known devstoreaccount1 key, which is public) and call stop() in afterAll.
+ * connection string and call stop() in afterAll.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-/** Azurite's published development account key (not a secret). */
-const DEV_ACCOUNT = 'devstoreaccount1';
-const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+/**
+ * The account Azurite serves (AZURITE_ACCOUNTS): its key is made for each test process and never written down,
+ * so the repository holds nothing shaped like a storage account key for secret scanners to flag.
+ */
+const DEV_ACCOUNT = 'guardiantest';
+const DEV_KEY = randomBytes(64).toString('base64');
+const AZURITE_ENV = { ...process.env, AZURITE_ACCOUNTS: `${DEV_ACCOUNT}:${DEV_KEY}` };
 
 export interface AzuriteHandle {
   readonly port: number;
@@ -25,7 +30,7 @@ export async function startAzurite(): Promise<AzuriteHandle> {
   const child = spawn(
     bin,
     ['--blobHost', '127.0.0.1', '--blobPort', '0', '--inMemoryPersistence', '--extentMemoryLimit', '64', '--silent', '--disableTelemetry', '--skipApiVersionCheck'],
-    { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: AZURITE_ENV },
   );
   const port = await waitForPort(child);
   const blobEndpoint = `http://127.0.0.1:${port}/${DEV_ACCOUNT}`;
@@ -42,7 +47,7 @@ export async function startAzurite(): Promise<AzuriteHandle> {
 
 export interface AzuriteQueueHandle {
   readonly port: number;
-  /** `http://127.0.0.1:<port>/devstoreaccount1` */
+  /** `http://127.0.0.1:<port>/<account>` */
   readonly queueEndpoint: string;
   readonly connectionString: string;
   stop(): Promise<void>;
@@ -52,7 +57,7 @@ export interface AzuriteQueueHandle {
 export async function startAzuriteQueue(): Promise<AzuriteQueueHandle> {
   const bin = path.join(__dirname, '..', '..', 'node_modules', '.bin', 'azurite-queue');
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'azurite-queue-'));
-  const child = spawn(bin, ['--queueHost', '127.0.0.1', '--queuePort', '0', '--inMemoryPersistence', '--silent', '--disableTelemetry', '--skipApiVersionCheck'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(bin, ['--queueHost', '127.0.0.1', '--queuePort', '0', '--inMemoryPersistence', '--silent', '--disableTelemetry', '--skipApiVersionCheck'], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: AZURITE_ENV });
   const port = await waitForPort(child);
   const queueEndpoint = `http://127.0.0.1:${port}/${DEV_ACCOUNT}`;
   return {
