@@ -3,7 +3,7 @@
  * every scheduled run, for the conversation and user that set them up. A binding or tenant change revokes them.
  */
 import type { IncomingMessage } from '../../src/dialogs/feature';
-import type { AdaptiveCard, ConversationInfo, TurnPort } from '../../src/dialogs/port';
+import type { ConversationInfo } from '../../src/dialogs/port';
 import { createWatchFeature } from '../../src/dialogs/watch';
 import { createLogger } from '../../src/logging';
 import { createNotificationService } from '../../src/notifications/service';
@@ -15,31 +15,12 @@ import { createWatchGuard, UNKNOWN_PRINCIPAL } from '../../src/security/watch-gu
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { CONVERSATION_ID, finding, RecordingSender, report, saveConversationRef, ScriptedScanService, WORKSPACE } from '../notifications/helpers';
 import { permissiveWatchGuard } from '../support/permissive-watch-guard';
+import { RecordingPort } from './helpers';
 import { SubscriptionRepository } from '../../src/notifications/subscriptions';
 
 const TENANT = '00000000-0000-0000-0000-0000000000aa';
 const SUB = WORKSPACE.subscriptionId;
 const TEN_MINUTES = 600_000;
-
-class Port implements TurnPort {
-  readonly texts: string[] = [];
-  readonly cards: AdaptiveCard[] = [];
-  constructor(readonly conversation: ConversationInfo) {}
-  sendText(text: string): Promise<void> {
-    this.texts.push(text);
-    return Promise.resolve();
-  }
-  sendCard(card: AdaptiveCard): Promise<string> {
-    this.cards.push(card);
-    return Promise.resolve(`a${this.cards.length}`);
-  }
-  updateCard(): Promise<void> {
-    return Promise.resolve();
-  }
-  typing(): Promise<void> {
-    return Promise.resolve();
-  }
-}
 
 const inChannel = (userId = 'aad-ada', tenantId = TENANT): ConversationInfo => ({ conversationId: CONVERSATION_ID, conversationType: 'channel', tenantId, userId, userName: 'Ada', teamId: '19:team@thread.tacv2', channelId: CONVERSATION_ID });
 const watch = (args: string): IncomingMessage => ({ text: `watch ${args}`, route: { intent: 'command', command: 'watch', args, confidence: 1 } });
@@ -61,7 +42,7 @@ async function setup(options: { allowedScopes?: string[]; perUser?: number } = {
 test('a watch of a workspace outside the team binding is refused at subscribe and nothing is resolved', async () => {
   const { feature, bindings, notifications, scanService } = await setup();
   await bindings.add(inChannel(), `/subscriptions/${SUB}/resourceGroups/rg-elsewhere`, 'owner');
-  const port = new Port(inChannel());
+  const port = new RecordingPort(inChannel());
   await feature.onMessage!(port, watch(WORKSPACE.id));
   expect(port.texts.join(' ')).toMatch(/linked|outside|not allowed/i);
   expect(await notifications.list(CONVERSATION_ID)).toEqual([]);
@@ -70,7 +51,7 @@ test('a watch of a workspace outside the team binding is refused at subscribe an
 
 test('setting up a watch spends the scan budget like a scan', async () => {
   const { feature, notifications } = await setup({ perUser: 1 });
-  const port = new Port(inChannel());
+  const port = new RecordingPort(inChannel());
   await feature.onMessage!(port, watch('ws-prod daily at 08:00'));
   expect(await notifications.list(CONVERSATION_ID)).toHaveLength(1);
   await feature.onMessage!(port, watch('ws-prod daily at 09:00'));
@@ -80,7 +61,7 @@ test('setting up a watch spends the scan budget like a scan', async () => {
 
 test('a team linked elsewhere after the watch was set up revokes it at the next run, with a log line', async () => {
   const { feature, bindings, notifications, scanService, logs } = await setup();
-  await feature.onMessage!(new Port(inChannel()), watch('ws-prod daily at 08:00'));
+  await feature.onMessage!(new RecordingPort(inChannel()), watch('ws-prod daily at 08:00'));
   await bindings.add(inChannel(), `/subscriptions/${SUB}/resourceGroups/rg-elsewhere`, 'owner');
   const pass = await notifications.runPass(new Date('2030-01-02T09:00:00Z'));
   expect(pass.scans.map((s) => s.outcome)).toEqual(['revoked']);
@@ -115,7 +96,7 @@ test('a watch for a tenant that is not allowed is refused; one saved without who
 
 test('an authorised watch runs and spends the budget at every run; over budget it is skipped, not revoked', async () => {
   const { feature, notifications, scanService } = await setup({ perUser: 2 });
-  await feature.onMessage!(new Port(inChannel()), watch('ws-prod daily at 08:00'));
+  await feature.onMessage!(new RecordingPort(inChannel()), watch('ws-prod daily at 08:00'));
   const first = await notifications.runPass(new Date('2030-01-02T09:00:00Z'));
   expect(first.scans.map((s) => s.outcome)).toEqual(['baseline']);
   const second = await notifications.runPass(new Date('2030-01-03T09:00:00Z'));
