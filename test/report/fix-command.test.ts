@@ -12,7 +12,7 @@ import { toSarif } from '../../src/report/sarif';
 import { renderTable } from '../../src/report/table';
 import { fixCommand, fixIntro } from '../../src/report/wording';
 import { cardText } from '../support/fake-connector';
-import { reportOf } from '../support/report-fixtures';
+import { findingOf, reportOf } from '../support/report-fixtures';
 
 // machinelearningservices …/2025-09-01/examples/Workspace/get.json
 const WORKSPACE_ID = '/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/workspace-1234/providers/Microsoft.MachineLearningServices/workspaces/testworkspace';
@@ -30,18 +30,7 @@ const PRICING_ID = '/subscriptions/20ff7fc3-e762-44dd-bd96-b71116dcdc23/provider
 function findingFor(checkId: string, resourceId: string, evidence: readonly Evidence[] = [], status: Status = 'fail'): Finding {
   const check = checkById(checkId);
   if (check === undefined) throw new Error(`no check ${checkId}`);
-  return {
-    checkId,
-    title: check.title,
-    category: check.category,
-    severity: check.severity,
-    remediation: check.remediation,
-    workshopQuestions: check.workshopQuestions,
-    status,
-    resourceId,
-    message: `${checkId} fails on ${resourceId.split('/').at(-1) ?? ''}.`,
-    evidence,
-  };
+  return findingOf(check, status, { resourceId, message: `${checkId} fails on ${resourceId.split('/').at(-1) ?? ''}.`, evidence });
 }
 
 describe('fix commands filled from the finding', () => {
