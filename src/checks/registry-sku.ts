@@ -10,8 +10,7 @@ export function needsPremium(acr: Pick<ContainerRegistry, 'sku'>): boolean {
   return acr.sku !== undefined && !sameText(acr.sku, 'Premium');
 }
 
-/** The check's command, preceded by the SKU upgrade when the registry is not Premium; undefined when it is. */
-export function premiumFirst(acr: Pick<ContainerRegistry, 'sku'>, cli: string | undefined): string | undefined {
-  if (cli === undefined || !needsPremium(acr)) return undefined;
+/** The check's command, preceded by the SKU upgrade it needs on a registry below Premium. */
+export function premiumFirst(cli: string): string {
   return `az acr update -n <registry> --sku Premium && ${cli}`;
 }

@@ -45,9 +45,8 @@ export default defineCheck({
         }
         const why = sameText(acr.exportPolicyStatus, 'disabled') ? 'forbids export but is reachable from public networks' : 'allows artifacts to be exported to other registries';
         // The export policy exists only in the Premium SKU: a Basic or Standard registry is upgraded first.
-        const cli = premiumFirst(acr, NO_EXPORT_CLI);
-        const premium = needsPremium(acr) ? ` Its ${acr.sku ?? ''} SKU has no export policy: upgrade to Premium.` : '';
-        return [{ ...fail(acr.id, `Container registry ${acr.name} ${why}.${premium}`, facts), ...(cli === undefined ? {} : { cli }) }];
+        if (!needsPremium(acr)) return [fail(acr.id, `Container registry ${acr.name} ${why}.`, facts)];
+        return [{ ...fail(acr.id, `Container registry ${acr.name} ${why}. Its ${acr.sku ?? ''} SKU has no export policy: upgrade to Premium.`, facts), cli: premiumFirst(NO_EXPORT_CLI) }];
       },
     );
   },

@@ -41,8 +41,7 @@ export default defineCheck({
           privateEndpointConnections: acr.privateEndpointConnections,
         });
         if (result.status === 'fail' && needsPremium(acr)) {
-          const cli = premiumFirst(acr, NOT_PUBLIC_CLI);
-          return [{ ...result, message: `${result.message} Its ${acr.sku ?? ''} SKU supports no network rules or private link: upgrade to Premium.`, ...(cli === undefined ? {} : { cli }) }];
+          return [{ ...result, message: `${result.message} Its ${acr.sku ?? ''} SKU supports no network rules or private link: upgrade to Premium.`, cli: premiumFirst(NOT_PUBLIC_CLI) }];
         }
         return [result];
       },
