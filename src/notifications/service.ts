@@ -55,8 +55,8 @@ export interface SubscribeRequest {
   readonly weeklyDigest?: boolean;
   /** Defaults to the reference the bot saved for the conversation. */
   readonly conversationRef?: ConversationRefJson;
-  /** Who sets the watch up, as the scan guard sees them; a watch without one is refused. */
-  readonly principal?: WatchPrincipal;
+  /** Who sets the watch up, as the scan guard sees them: each run is authorised for them again. */
+  readonly principal: WatchPrincipal;
 }
 
 export type SubscribeResult =
@@ -138,7 +138,6 @@ export function createNotificationService(options: NotificationServiceOptions): 
       }
       const { guard } = options;
       const principal = request.principal;
-      if (principal === undefined) return { ok: false, message: 'I cannot tell who is asking, so I cannot set up a watch here.' };
       const target = await guard.authorizeTarget(request.target, principal);
       if (!target.allowed) return { ok: false, message: target.reason };
       const resolved = await resolveWorkspace(scanService, request.target, (r: Resolution) => guard.boundResolution(request.target, r, principal));

@@ -181,7 +181,7 @@ describe('notification service', () => {
   describe('subscribe / unsubscribe / list', () => {
     it('needs the conversation reference the bot saved', async () => {
       const ctx = setup([CLEAN]);
-      const result = await ctx.service.subscribe({ conversationId: 'unknown', userId: 'u', target: 'ws-prod', schedule: { cron: '0 8 * * *', timezone: 'UTC' } });
+      const result = await ctx.service.subscribe({ conversationId: 'unknown', userId: 'u', target: 'ws-prod', schedule: { cron: '0 8 * * *', timezone: 'UTC' }, principal: watchPrincipal('unknown', 'u') });
       expect(result).toEqual({ ok: false, message: expect.stringMatching(/do not know how to reach this conversation/) as unknown });
     });
 
