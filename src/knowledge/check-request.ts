@@ -4,7 +4,7 @@
  */
 import { AREAS, type Area } from '../checks/types';
 import { checkKind, type CheckKind } from './check-kind';
-import { synonymGroups } from './synonyms';
+import { escapeRegExp, synonymGroups } from './synonyms';
 
 export interface CheckRequest {
   readonly check: CheckKind;
@@ -175,10 +175,6 @@ export function matchCheckRequest(normalized: string, original: string, subject:
  */
 function looksLikeResource(target: string): boolean {
   return target.startsWith('/') || target.startsWith('sample') || /[-_\d]/.test(target);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function isArea(kind: CheckKind): kind is Area {

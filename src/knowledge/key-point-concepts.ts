@@ -7,7 +7,7 @@
  * first, so "Private DNS" is the keyword concept `private dns`, not the bare `dns` plus a stray "private".
  */
 import { stem, significantTerms, WEAK_TERMS } from './text-analysis';
-import { synonymGroups, synonymTokens } from './synonyms';
+import { escapeRegExp, synonymGroups, synonymTokens } from './synonyms';
 
 export interface Concept {
   /** Identity across the key points of one answer (to tell shared concepts from distinctive ones). */
@@ -59,7 +59,7 @@ function keywordPhrase(keyword: string): Phrase | undefined {
   const canonicals = [...synonymTokens(keyword)].sort();
   let rest = keyword.toLowerCase();
   for (const group of synonymGroups()) {
-    for (const variant of group) rest = rest.replace(new RegExp(`(?<![a-z0-9])${variant.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]+')}(?![a-z0-9])`, 'g'), ' ');
+    for (const variant of group) rest = rest.replace(new RegExp(`(?<![a-z0-9])${escapeRegExp(variant).replace(/ /g, '[\\s-]+')}(?![a-z0-9])`, 'g'), ' ');
   }
   const terms = termsOf(rest).filter((t) => !canonicals.includes(t)).sort();
   if (canonicals.length === 0 && terms.length === 0) return undefined;

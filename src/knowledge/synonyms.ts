@@ -55,7 +55,8 @@ interface CompiledVariant {
   readonly pattern: RegExp;
 }
 
-function escapeRegExp(text: string): string {
+/** `text` as a literal inside a RegExp. */
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
