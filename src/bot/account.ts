@@ -9,6 +9,7 @@ import type { Logger } from '../logging';
 import { scrubSecrets } from '../logging';
 import { ARM_SETTING } from './auth/settings';
 import { armTokenOrSignIn, SIGN_IN_TEXT } from './auth/sign-in';
+import { errorMessage } from '../shared/error-message';
 
 /** What `signin` / `signout` answer in this turn (one sentence each). */
 export interface AccountCommands {
@@ -45,7 +46,7 @@ export function userAccount<TState extends TurnState>(app: AccountApp<TState>, c
         await app.authentication.signOutUser(context, state, ARM_SETTING);
         return SIGN_IN_TEXT.signedOut;
       } catch (error) {
-        logger.warn({ err: { message: scrubSecrets(error instanceof Error ? error.message : String(error)) } }, 'could not sign the user out');
+        logger.warn({ err: { message: scrubSecrets(errorMessage(error)) } }, 'could not sign the user out');
         return 'I could not sign you out of Azure just now. Try again in a moment.';
       }
     },

@@ -10,6 +10,7 @@ import { TeamsAdapter } from '@microsoft/teams-ai';
 import { isLoopbackHost } from '../config';
 import { scrubSecrets, type Logger } from '../logging';
 import { isRecord } from '../shared/is-record';
+import { errorMessage } from '../shared/error-message';
 
 /** Whether botbuilder refused the caller (AuthenticationError carries 401 or 403 as statusCode). */
 function isAuthenticationFailure(error: unknown): boolean {
@@ -18,7 +19,7 @@ function isAuthenticationFailure(error: unknown): boolean {
 }
 
 function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return scrubSecrets(message.split('\n', 1)[0] ?? '').slice(0, 200);
 }
 

@@ -7,6 +7,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { UsageError, type CliIO } from './command';
 import { isRecord } from '../shared/is-record';
+import { errorMessage } from '../shared/error-message';
 
 export function isTty(stream: NodeJS.WritableStream): boolean {
   return 'isTTY' in stream && stream.isTTY === true;
@@ -67,5 +68,5 @@ function writeProblem(error: unknown): string {
   if (code === 'EISDIR') return 'it is a folder; give a file name.';
   if (code === 'ENOENT') return 'its folder does not exist.';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied.';
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

@@ -46,6 +46,7 @@ import {
 import { parseLabCommand, type LabCommand } from '../lab/commands';
 import type { AdaptiveCard, ConversationInfo, TurnPort } from './port';
 import { LAB_ACTIONS } from '../routing/actions/lab';
+import { errorMessage } from '../shared/error-message';
 
 export interface LabFeatureOptions {
   readonly content: LabContent;
@@ -108,7 +109,7 @@ export function createLabFeature(options: LabFeatureOptions): Feature {
       return await validationFor(port).validate(exercise.validation.validator, params);
     } catch (error) {
       // The service promises not to throw; a broken one still must not crash the conversation.
-      return cannotValidate(error instanceof Error ? error.message : String(error));
+      return cannotValidate(errorMessage(error));
     }
   }
 

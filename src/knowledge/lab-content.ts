@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
 import { parse as parseYaml } from 'yaml';
+import { errorMessage } from '../shared/error-message';
 
 /** The lab has exactly these many exercises (seed 000). */
 export const LAB_EXERCISE_COUNT = 12;
@@ -169,7 +170,7 @@ export function loadLabContent(dir: string = DEFAULT_LAB_DIR): LabContent {
       .filter((f) => f.endsWith('.yml') || f.endsWith('.yaml'))
       .sort();
   } catch (error) {
-    throw new LabContentError([`cannot read the lab folder ${dir}: ${error instanceof Error ? error.message : String(error)}`]);
+    throw new LabContentError([`cannot read the lab folder ${dir}: ${errorMessage(error)}`]);
   }
   return parseLabContent(files.map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') })));
 }
@@ -194,7 +195,7 @@ function parseExercise(file: string, text: string, problems: string[]): LabExerc
   try {
     data = parseYaml(text);
   } catch (error) {
-    problems.push(`${file}: not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
+    problems.push(`${file}: not valid YAML: ${errorMessage(error)}`);
     return undefined;
   }
   if (!validateRaw(data)) {

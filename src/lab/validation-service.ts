@@ -13,6 +13,7 @@ import type { LabParameters } from './parameters';
 import { cannotValidate, type LabValidationResult } from './result';
 import { workspaceNotFound } from './validate-infrastructure';
 import { DEPLOYMENT_VALIDATOR, LAB_VALIDATORS, isLabValidatorId, type AreaFindings } from './validators';
+import { errorMessage } from '../shared/error-message';
 
 export interface LabValidationService {
   /** Validates one exercise (by its validator id) for the learner's parameters. */
@@ -80,6 +81,6 @@ function isMissingWorkspace(snapshot: WorkspaceSnapshot): boolean {
 }
 
 function reasonOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = errorMessage(error);
   return scrubSecrets(text).slice(0, 300);
 }

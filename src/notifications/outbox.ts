@@ -24,6 +24,7 @@ import { ETagConflictError, type GuardianStore } from '../storage/store';
 import { ConversationPacer } from './pacer';
 import { SendError, type ConversationRefJson, type ProactiveSender } from './sender';
 import type { SubscriptionRepository } from './subscriptions';
+import { errorMessage } from '../shared/error-message';
 
 export type NotificationKind = 'baseline' | 'change' | 'digest' | 'scan-failed' | 'exception-reminder';
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'dead';
@@ -213,7 +214,7 @@ export class Outbox {
       await sender.send(ref, entry.card, entry.text);
     } catch (e) {
       const status = e instanceof SendError ? e.status : 0;
-      const message = scrubSecrets(e instanceof Error ? e.message : String(e)).slice(0, 300);
+      const message = scrubSecrets(errorMessage(e)).slice(0, 300);
       const code = e instanceof SendError && e.code !== undefined ? ` ${e.code}` : '';
       if (status === 403) {
         const reason = `Teams refused the post (403${code}): the bot was removed from this conversation or blocked.`;

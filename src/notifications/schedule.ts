@@ -4,6 +4,7 @@
  * pattern and computes run times; Intl validates the zone.
  */
 import { Cron } from 'croner';
+import { errorMessage } from '../shared/error-message';
 
 export interface Schedule {
   /** Five-field cron pattern (minute hour day month weekday). */
@@ -55,7 +56,7 @@ export function validateSchedule(schedule: Schedule): Schedule {
   try {
     cron = new Cron(fields.join(' '), { timezone, paused: true });
   } catch (e) {
-    throw new ScheduleError(`That cron pattern is not valid: ${e instanceof Error ? e.message : String(e)}`);
+    throw new ScheduleError(`That cron pattern is not valid: ${errorMessage(e)}`);
   }
   const runs = cron.nextRuns(6, new Date(Date.UTC(2030, 0, 1)));
   if (runs.length < 2) throw new ScheduleError('That schedule never runs (or runs only once).');

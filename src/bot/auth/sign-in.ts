@@ -13,6 +13,7 @@ import type { Logger } from '../../logging';
 import { scrubSecrets } from '../../logging';
 import { ARM_SETTING } from './settings';
 import { isRecord } from '../../shared/is-record';
+import { errorMessage } from '../../shared/error-message';
 
 export const SIGNIN_FAILURE_INVOKE = 'signin/failure';
 
@@ -111,7 +112,7 @@ export async function armTokenOrSignIn<TState extends TurnState>(
     if (token !== undefined && token !== '') return { kind: 'token', token };
     return { kind: 'signing-in', text: SIGN_IN_TEXT.started };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     if (/already started/i.test(message)) return { kind: 'signing-in', text: SIGN_IN_TEXT.alreadyStarted };
     logger.warn({ err: { message: scrubSecrets(message) } }, 'could not start the Azure sign-in');
     return { kind: 'failed', text: authErrorText(error instanceof Error ? error : new Error(message)) };
