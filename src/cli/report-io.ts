@@ -63,8 +63,8 @@ export async function writeReport(io: CliIO, text: string, outputPath: string | 
 }
 
 function writeProblem(error: unknown): string {
-  // Not `instanceof Error`: errors from Node's fs may come from another realm (a test VM).
-  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  // Read as a record, like isBrokenPipe, not `instanceof Error`: errors from Node's fs may come from another realm (a test VM).
+  const code = isRecord(error) ? error.code : undefined;
   if (code === 'EISDIR') return 'it is a folder; give a file name.';
   if (code === 'ENOENT') return 'its folder does not exist.';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied.';
