@@ -2,7 +2,7 @@ import { loadKnowledge } from '../../src/knowledge/content';
 import { ANSWER_THRESHOLD, createRouter, ONE_TERM_THRESHOLD } from '../../src/knowledge/router';
 import { cleanMessage } from '../../src/knowledge/message-text';
 import { parseLabCommand } from '../../src/lab/commands';
-import { LAB_COMMANDS_TEXT } from '../../src/dialogs/lab-cards';
+import { LAB_COMMANDS_TEXT } from '../../src/dialogs/lab/cards';
 
 const router = createRouter(loadKnowledge());
 const SUB = '0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0';

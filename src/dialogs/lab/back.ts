@@ -1,0 +1,13 @@
+/** "lab back": the previous exercise. */
+import { moveTo } from '../../lab/progress';
+import type { TurnPort } from '../port';
+import type { LabContext } from './context';
+import { textReply, type Reply } from './reply';
+
+export function previousExercise(ctx: LabContext, port: TurnPort): Promise<Reply> {
+  return ctx.update(
+    port.conversation.userId,
+    (p) => (p.current <= 1 ? { progress: p, reply: textReply('This is the first exercise.') } : { progress: moveTo(p, p.current - 1, ctx.now()), reply: ctx.showExercise(moveTo(p, p.current - 1, ctx.now())) }),
+    false,
+  );
+}
