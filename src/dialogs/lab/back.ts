@@ -7,7 +7,11 @@ import { textReply, type Reply } from './reply';
 export function previousExercise(ctx: LabContext, port: TurnPort): Promise<Reply> {
   return ctx.update(
     port.conversation.userId,
-    (p) => (p.current <= 1 ? { progress: p, reply: textReply('This is the first exercise.') } : { progress: moveTo(p, p.current - 1, ctx.now()), reply: ctx.showExercise(moveTo(p, p.current - 1, ctx.now())) }),
+    (p) => {
+      if (p.current <= 1) return { progress: p, reply: textReply('This is the first exercise.') };
+      const moved = moveTo(p, p.current - 1, ctx.now());
+      return { progress: moved, reply: ctx.showExercise(moved) };
+    },
     false,
   );
 }

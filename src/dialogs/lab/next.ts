@@ -8,7 +8,11 @@ import { cardReply, type Reply } from './reply';
 export function nextExercise(ctx: LabContext, port: TurnPort): Promise<Reply> {
   return ctx.update(
     port.conversation.userId,
-    (p) => (p.current >= ctx.total ? { progress: p, reply: cardReply(buildOverviewCard(ctx.content, p)) } : { progress: moveTo(p, p.current + 1, ctx.now()), reply: ctx.showExercise(moveTo(p, p.current + 1, ctx.now())) }),
+    (p) => {
+      if (p.current >= ctx.total) return { progress: p, reply: cardReply(buildOverviewCard(ctx.content, p)) };
+      const moved = moveTo(p, p.current + 1, ctx.now());
+      return { progress: moved, reply: ctx.showExercise(moved) };
+    },
     false,
   );
 }
