@@ -29,7 +29,7 @@ const KIND_PATTERNS: readonly (readonly [RegExp, CheckKind])[] = [
     /\bmanaged identit(y|ies)\b|\blocal auth\w*\b|\bssh (keys?|passwords?)\b|\bpasswords?\b|\bshared[- ]key\b|\b(account|access|storage) keys?\b|\badmin user\b|\banonymous pull\b|\bentra\b|\b(key|token)[- ]based auth\w*\b|\btoken auth\w*\b|\bidentit(y|ies)\b|\bcredentials?\b|\bauthenticat\w*\b/,
     'identity-management',
   ],
-  [/\bvnets?\b|\bvirtual network\b|\bnsgs?\b|\bprivate (endpoints?|link)\b|\bmanaged (virtual )?network\b|\boutbound\b|\bfirewall\b|\bsubnets?\b|\bnetwork(ing)?\b|\bpublic ips?\b|\bssh port\b|\bisolat\w*\b/, 'network-security'],
+  [/\bvnets?\b|\bvirtual network\b|\bnsgs?\b|\bprivate (endpoints?|link)\b|\bmanaged (virtual )?network\b|\boutbound\b|\bfirewall\b|\bsubnets?\b|\bnetwork(ing)?\b|\bpublic ips?\b|\bssh\b|\bisolat\w*\b/, 'network-security'],
   [/\blogs?\b|\blogging\b|\bdiagnostic\w*\b|\blog analytics\b|\bactivity log\b|\baudit(ing)? (logs?|trail)\b|\bmonitor(ing|ed)?\b|\bapp(lication)? insights\b|\bthreat detection\b|\balerts?\b/, 'logging-threat-detection'],
   [/\bvulnerab\w*\b|\bvulns?\b|\bpatch(ed|es|ing)?\b|\bunpatched\b|\bos (image|version)s?\b|\boutdated\b|\bcves?\b|\bimage scanning\b|\bquarantin\w*\b|\bup to date\b/, 'posture-vulnerability'],
   [/\bidle\b|\bshut ?down\b|\bscale to zero\b|\bpolic(y|ies)\b|\ballowed (locations?|regions?|resource types?)\b|\bassets?\b/, 'asset-management'],

@@ -155,6 +155,33 @@ describe('questions about a live resource run the checks', () => {
   });
 });
 
+describe('short questions about one\'s own state run the checks and ask which workspace', () => {
+  it.each([
+    ['is defender for storage on?', 'defender'],
+    ['defender for ai enabled?', 'defender'],
+    ["what's my score?", 'all'],
+    ['am i compliant', 'all'],
+    ['check whether SSH is open on my computes', 'network-security'],
+    ['see if ssh is open on our compute instances', 'network-security'],
+  ])('"%s" → %s, no target', (text, check) => {
+    const route = router.route(text);
+    expect(route).toMatchObject({ intent: 'check', check });
+    expect(route.target).toBeUndefined();
+  });
+
+  it('takes the workspace a score question names', () => {
+    expect(router.route("what's the score for mlw-vision-2")).toMatchObject({ intent: 'check', check: 'all', target: 'mlw-vision-2' });
+  });
+
+  it('keeps explainers, advice and how-to about the same subjects as questions', () => {
+    expect(router.route('what is defender for storage')).toMatchObject({ intent: 'question', questionId: 'defender-for-cloud' });
+    expect(router.route('should we turn on defender for key vault?').intent).toBe('question');
+    expect(router.route('what is secure score in defender for cloud').intent).toBe('question');
+    expect(router.route('how do we raise our secure score').intent).toBe('question');
+    expect(router.route('is public network access enabled by default?').intent).toBe('question');
+  });
+});
+
 describe('subjects outside the baseline that share its vocabulary', () => {
   it.each([
     'how much does a Standard_NC6 VM cost per hour?',
