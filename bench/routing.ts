@@ -164,5 +164,5 @@ if (require.main === module) {
   report('routing-set.jsonl (tuning set)', scoreRouting(readLabelledSet()));
   report('routing-holdout.jsonl (held out)', scoreRouting(readLabelledSet(join(__dirname, 'routing-holdout.jsonl'))));
   if (process.argv.includes('--fresh')) report('routing-fresh.jsonl (fresh, frozen)', scoreRouting(readLabelledSet(join(__dirname, 'routing-fresh.jsonl'))));
-  if (process.argv.includes('--eval')) report('routing-eval-2026-12.jsonl (frozen, never tuned on)', scoreRouting(readLabelledSet(join(__dirname, '../test/fixtures/routing-eval-2026-12.jsonl'))));
+  if (process.argv.includes('--eval')) report('routing-eval-2026-12.jsonl (frozen, written before tuning)', scoreRouting(readLabelledSet(join(__dirname, '../test/fixtures/routing-eval-2026-12.jsonl'))));
 }

@@ -19,12 +19,12 @@ const KIND_PATTERNS: readonly (readonly [RegExp, CheckKind])[] = [
   [/\btag(s|ged|ging)?\b|\binventory\b/, 'asset-management'],
   [/\bpim\b|\bjust[- ]in[- ]time\b|\bjit\b|\bstanding (admin|access|owner|privileged?|role)|\bprivileged\b|\beligible (roles?|assignments?)\b|\bbreak[- ]glass\b/, 'privileged-access'],
   [
-    /\bpublic(ly)?[ -]?(network )?(access|exposed|exposure|accessible|reachable|endpoints?|network)\b|\bexposed to the internet\b|^(is|are) \S+( \S+)? exposed$|\binternet[- ]?(facing|exposed|exposure)\b|\bopen to the (internet|world|public)\b|\bpna\b|\bhow exposed\b|\bfrom the (internet|outside)\b|\b(reach|reachable|accessible|exposed)\b.*\b(internet|outside|anywhere)\b|\b(internet|outside world|anywhere)\b.*\b(reach|access|get to|connect)\b/,
+    /\bpublic(ly)?[ -]?(network )?(access|exposed|exposure|accessible|reachable|endpoints?|network)\b|\bexposed to the internet\b|^(is|are) \S+( \S+)? (exposed|public)$|\binternet[- ]?(facing|exposed|exposure)\b|\bopen to the (internet|world|public)\b|\bpna\b|\bhow exposed\b|\bfrom the (internet|outside)\b|\b(reach|reached|reachable|accessible|exposed)\b.*\b(internet|outside|anywhere)\b|\b(internet|outside world|anywhere)\b.*\b(reach|access|get to|connect)\b/,
     'public-network',
   ],
   [/\brbac\b|\broles?\b|\brole assignments?\b|\bpermissions?\b|\biam\b|\bwho (has|have|can|is allowed)\b|\bwho'?s got\b|\bowners?\b|\bcontributors?\b|\baccess rights\b/, 'rbac'],
   [/\bbackups?\b|\bback(ed)? up\b|\bsoft[- ]delete\b|\bversioning\b|\bgeo[- ]?(redundant|redundancy|replicat\w*)\b|\bgrs\b|\brestore\b|\brecover(y|able)?\b|\bdisaster\b|\bretention\b/, 'backup-recovery'],
-  [/\bencrypt\w*\b|\bcmk\b|\bcustomer[- ]managed keys?\b|\btls\b|\bhttps\b|\bhbi\b|\bhigh[- ]business[- ]impact\b|\banonymous (blob )?access\b|\bpurge protection\b|\bcross[- ]tenant\b|\bdata protection\b|\bexport\b/, 'data-protection'],
+  [/\bencrypt\w*\b|\bcmk\b|\bcustomer[- ]managed keys?\b|\btls\b|\bhttps\b|\bhbi\b|\bhigh[- ]business[- ]impact\b|\banonymous (blob )?access\b|\bpurge[- ]protect\w*\b|\bcross[- ]tenant\b|\bdata protection\b|\bexport\b/, 'data-protection'],
   [
     /\bmanaged identit(y|ies)\b|\blocal auth\w*\b|\bssh (keys?|passwords?)\b|\bpasswords?\b|\bshared[- ]key\b|\b(account|access|storage) keys?\b|\badmin user\b|\banonymous pull\b|\bentra\b|\b(key|token)[- ]based auth\w*\b|\btoken auth\w*\b|\bidentit(y|ies)\b|\bcredentials?\b|\bauthenticat\w*\b/,
     'identity-management',

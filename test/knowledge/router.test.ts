@@ -163,14 +163,28 @@ describe('short questions about one\'s own state run the checks and ask which wo
     ['am i compliant', 'all'],
     ['check whether SSH is open on my computes', 'network-security'],
     ['see if ssh is open on our compute instances', 'network-security'],
+    ['can our workspace be reached from outside?', 'public-network'],
+    ['check my workspace', 'all'],
   ])('"%s" → %s, no target', (text, check) => {
     const route = router.route(text);
     expect(route).toMatchObject({ intent: 'check', check });
     expect(route.target).toBeUndefined();
   });
 
-  it('takes the workspace a score question names', () => {
-    expect(router.route("what's the score for mlw-vision-2")).toMatchObject({ intent: 'check', check: 'all', target: 'mlw-vision-2' });
+  it.each([
+    ["what's the score for mlw-vision-2", 'all', 'mlw-vision-2'],
+    ['is ws-lab-9 public?', 'public-network', 'ws-lab-9'],
+    ["is ws-ops-3's key vault purge protected", 'data-protection', 'ws-ops-3'],
+    ['tell me who can get into sample', 'rbac', 'sample'],
+  ])('"%s" → %s on %s', (text, check, target) => {
+    expect(router.route(text)).toMatchObject({ intent: 'check', check, target });
+  });
+
+  it('takes neither a politeness word nor a hyphenated verb for a workspace name', () => {
+    const route = router.route('check our workspace pls');
+    expect(route).toMatchObject({ intent: 'check', check: 'all' });
+    expect(route.target).toBeUndefined();
+    expect(router.route('does azure geo-replicate the container registry for us?')).toMatchObject({ intent: 'question', questionId: 'BR-01' });
   });
 
   it('keeps explainers, advice and how-to about the same subjects as questions', () => {
@@ -179,6 +193,7 @@ describe('short questions about one\'s own state run the checks and ask which wo
     expect(router.route('what is secure score in defender for cloud').intent).toBe('question');
     expect(router.route('how do we raise our secure score').intent).toBe('question');
     expect(router.route('is public network access enabled by default?').intent).toBe('question');
+    expect(router.route('check my spelling please').intent).toBe('none');
   });
 });
 
