@@ -137,6 +137,10 @@ describe('questions about a live resource run the checks', () => {
     ["is shared key access turned off on mlw-core-01's storage?", 'identity-management', 'mlw-core-01'],
     ['are the resources of ws-ops-4 tagged with an owner?', 'asset-management', 'ws-ops-4'],
     ['is soft delete on for the storage behind ws-hr-01?', 'backup-recovery', 'ws-hr-01'],
+    ["what's the score for mlw-vision-2", 'all', 'mlw-vision-2'],
+    ['is ws-lab-9 public?', 'public-network', 'ws-lab-9'],
+    ["is ws-ops-3's key vault purge protected", 'data-protection', 'ws-ops-3'],
+    ['tell me who can get into sample', 'rbac', 'sample'],
   ])('"%s" → %s on %s', (text, check, target) => {
     expect(router.route(text)).toMatchObject({ intent: 'check', check, target });
   });
@@ -165,25 +169,14 @@ describe('short questions about one\'s own state run the checks and ask which wo
     ['see if ssh is open on our compute instances', 'network-security'],
     ['can our workspace be reached from outside?', 'public-network'],
     ['check my workspace', 'all'],
+    ['check our workspace pls', 'all'],
   ])('"%s" → %s, no target', (text, check) => {
     const route = router.route(text);
     expect(route).toMatchObject({ intent: 'check', check });
     expect(route.target).toBeUndefined();
   });
 
-  it.each([
-    ["what's the score for mlw-vision-2", 'all', 'mlw-vision-2'],
-    ['is ws-lab-9 public?', 'public-network', 'ws-lab-9'],
-    ["is ws-ops-3's key vault purge protected", 'data-protection', 'ws-ops-3'],
-    ['tell me who can get into sample', 'rbac', 'sample'],
-  ])('"%s" → %s on %s', (text, check, target) => {
-    expect(router.route(text)).toMatchObject({ intent: 'check', check, target });
-  });
-
-  it('takes neither a politeness word nor a hyphenated verb for a workspace name', () => {
-    const route = router.route('check our workspace pls');
-    expect(route).toMatchObject({ intent: 'check', check: 'all' });
-    expect(route.target).toBeUndefined();
+  it('takes no hyphenated verb for a workspace name', () => {
     expect(router.route('does azure geo-replicate the container registry for us?')).toMatchObject({ intent: 'question', questionId: 'BR-01' });
   });
 
