@@ -7,7 +7,7 @@
  */
 import { authorizeTarget } from '../security/guarded-scans';
 import type { ConversationInfo } from './port';
-import type { ScanGuard } from './scan-guard';
+import type { ScanGuard } from '../security/scan-guard';
 import type { LastScan } from './scan-state';
 
 export const SOMEONE_ELSES_SCAN = 'Those results come from another person\'s scan, run with their Azure rights. Say "scan <workspace>" to see what yours can read.';

@@ -11,8 +11,8 @@
  * Defender plans are read. Decisions come back as values, so the feature can answer a refusal in its own words
  * before it shows any progress. The cap on scans in flight stays on the service the handle wraps.
  */
-import type { ConversationInfo } from '../dialogs/port';
-import type { GuardDecision, ScanGuard } from '../dialogs/scan-guard';
+import type { ConversationInfo } from '../shared/conversation';
+import type { GuardDecision, ScanGuard } from './scan-guard';
 import type { ScanReport } from '../checks/types';
 import type { DefenderStatusReport, Resolution, ScanRequest, ScanService, WorkspaceRef } from '../scan/scan-service';
 import { boundResolution } from './bounded-resolution';

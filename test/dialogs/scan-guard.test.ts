@@ -1,7 +1,7 @@
 import { createScanFeature } from '../../src/dialogs/scan';
 import { createGuardedScans } from '../../src/security/guarded-scans';
 import type { Feature, RouteResult } from '../../src/dialogs/feature';
-import type { GuardDecision, ScanGuard } from '../../src/dialogs/scan-guard';
+import type { GuardDecision, ScanGuard } from '../../src/security/scan-guard';
 import { lookupFrom } from '../../src/report/catalog';
 import { createMemoryStore } from '../../src/storage/memory-store';
 import { smallReport, WORKSPACE_ID } from '../support/report-fixtures';

@@ -16,7 +16,7 @@ import type { CardAction, Feature, IncomingMessage, RouteResult } from '../../sr
 import { createLabFeature } from '../../src/dialogs/lab';
 import { createScanFeature } from '../../src/dialogs/scan';
 import { createGuardedScans } from '../../src/security/guarded-scans';
-import type { GuardDecision, ScanGuard } from '../../src/dialogs/scan-guard';
+import type { GuardDecision, ScanGuard } from '../../src/security/scan-guard';
 import { createWatchFeature } from '../../src/dialogs/watch';
 import { createExceptionService } from '../../src/exceptions/service';
 import { loadLabContent } from '../../src/knowledge/lab-content';

@@ -4,12 +4,11 @@
  * the budget — none for the sample.
  */
 import type { ConversationInfo } from '../../src/dialogs/port';
-import type { GuardDecision, ScanGuard } from '../../src/dialogs/scan-guard';
 import type { DefenderStatusReport } from '../../src/scan/scan-service';
 import { createGuardedScans, type GuardedScanHandle } from '../../src/security/guarded-scans';
 import { createScanRateLimiter } from '../../src/security/rate-limit';
 import { createScanAuthorizer } from '../../src/security/scan-authorization';
-import { createScanGuard } from '../../src/security/scan-guard';
+import { createScanGuard, type GuardDecision, type ScanGuard } from '../../src/security/scan-guard';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { FakeScanService, ref } from '../dialogs/scan-fakes';
 import { smallReport } from '../support/report-fixtures';
