@@ -27,6 +27,7 @@ const refused: readonly ImportCase[] = [
   { file: 'src/azure/probe.ts', from: '../scan/scan-service' },
   { file: 'src/notifications/probe.ts', from: '../dialogs/port' },
   { file: 'src/scan/probe.ts', from: '../dialogs/feature' },
+  { file: 'src/security/probe.ts', from: '../dialogs/port' },
   { file: 'src/storage/probe.ts', from: 'botbuilder' },
   { file: 'src/cli/probe.ts', from: 'botbuilder' },
   { file: 'src/wiring.ts', from: 'botbuilder' },
@@ -39,6 +40,8 @@ const allowed: readonly ImportCase[] = [
   { file: 'src/dialogs/probe.ts', from: '../cards/card' },
   { file: 'src/notifications/probe.ts', from: '../cards/card' },
   { file: 'src/scan/probe.ts', from: '../checks/selection' },
+  { file: 'src/security/probe.ts', from: '../shared/conversation' },
+  { file: 'src/dialogs/probe.ts', from: '../security/guarded-scans' },
   { file: 'src/wiring.ts', from: './bot/app' },
 ];
 
