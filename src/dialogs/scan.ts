@@ -30,7 +30,6 @@ import { MAX_SUGGESTIONS, type AdaptiveCard, type Suggestion, type TurnPort } fr
 import {
   ignoredTargetParts,
   parseCheckId,
-  malformedResourceId,
   parseCheckScope,
   parseOptionalPage,
   parsePage,
@@ -43,7 +42,7 @@ import {
   type CheckScope,
   type Parsed,
 } from './scan-action-data';
-import { isSampleTarget, parseScanTarget, workspaceTargetText, type ParsedTarget, type WorkspaceTarget } from '../shared/scan-target';
+import { isSampleTarget, malformedTarget, parseScanTarget, workspaceTargetText, type ParsedTarget, type WorkspaceTarget } from '../shared/scan-target';
 import { ProgressThrottle } from './scan-progress';
 import { LastScans, withRechecked, type LastScan } from './scan-state';
 import type { ScanGuard } from './scan-guard';
@@ -612,9 +611,10 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
       const checkScope = scope.ok ? scope.value : 'all';
       const target = route.target?.trim() ?? '';
       // A resource id that cannot be one is answered as such, not with "Which workspace?".
-      const malformed = malformedResourceId(target === '' ? message.text : target);
+      const malformed = malformedTarget(target === '' ? message.text : target);
       if (malformed !== undefined) {
-        await port.sendCard(errorCard('That is not a valid resource id', `${malformed} ${RESOURCE_ID_EXAMPLE}`), 'Not a valid resource id');
+        const reason = malformed.what === 'resource id' ? `${malformed.reason} ${RESOURCE_ID_EXAMPLE}` : malformed.reason;
+        await port.sendCard(errorCard(`That is not a valid ${malformed.what}`, reason), `Not a valid ${malformed.what}`);
         return true;
       }
       if (target === '') await promptForWorkspace(port, checkScope, undefined, undefined, ignoredNotice(message.text));
