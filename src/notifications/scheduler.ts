@@ -8,8 +8,8 @@
  */
 import type { ScanReport } from '../checks/types';
 import type { Logger } from '../logging';
-import { ScanError, type ScanService } from '../scan/scan-service';
-import type { WatchGuard } from '../security/watch-guard';
+import { ScanError } from '../scan/scan-service';
+import type { GuardedWatches } from '../security/guarded-watches';
 import type { GuardianStore } from '../storage/store';
 import { baselineCard, changeCard, digestCard, scanFailedCard } from './cards';
 import { describeDiff, diffReports } from './diff';
@@ -32,15 +32,14 @@ export interface SubscriptionRun {
 
 export interface SchedulerDeps {
   readonly store: GuardianStore;
-  readonly scanService: ScanService;
+  /** The only way to Azure: each run is admitted for the conversation and user that set the watch up. */
+  readonly watches: GuardedWatches;
   readonly subscriptions: SubscriptionRepository;
   readonly outbox: Outbox;
   readonly logger: Logger;
   readonly instanceId: string;
   /** Longer than a scan can take (GUARDIAN_SCAN_TIMEOUT_MS); a crashed instance's lease frees after it. */
   readonly scanLeaseTtlMs: number;
-  /** Authorises each run for the conversation and user that set the watch up (src/security/watch-guard.ts). */
-  readonly guard: WatchGuard;
   /** The watching conversation's accepted risks applied to the report before it is compared (src/exceptions). */
   readonly acceptRisks?: (report: ScanReport, conversationId: string) => Promise<ScanReport>;
 }
@@ -98,12 +97,13 @@ async function runOne(deps: SchedulerDeps, subscriptionId: string, now: Date, sc
 
     const admission = await admitWatchRun(deps, subscription);
     // Over budget, the slot stays due: a later pass runs it once the budget has refilled.
-    if (admission !== 'run') return { subscriptionId, workspace, outcome: admission, enqueued: 0 };
+    if (admission.kind !== 'run') return { subscriptionId, workspace, outcome: admission.kind, enqueued: 0 };
     let report: ScanReport;
     try {
-      // The workspace the guard just admitted, by its id: a name typed at subscribe time could resolve elsewhere now.
+      // The workspace just admitted, by its id (a name typed at subscribe time could resolve elsewhere now). Each
+      // watch of it was admitted and charged; the first admitted one's scan serves them all in this pass.
       const key = subscription.workspace.id.toLowerCase();
-      const scan = scans.get(key) ?? deps.scanService.scan({ target: subscription.workspace.id, selection: { kind: 'all' } });
+      const scan = scans.get(key) ?? admission.scan({ kind: 'all' });
       scans.set(key, scan);
       report = await scan;
       if (deps.acceptRisks !== undefined) report = await deps.acceptRisks(report, subscription.conversationId);

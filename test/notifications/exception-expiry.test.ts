@@ -3,7 +3,7 @@ import { createNotificationService } from '../../src/notifications/service';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { cardSchemaErrors } from '../support/card-schema';
 import { CONVERSATION_ID, cardText, FakeClock, fakeServiceOptions, finding, RecordingSender, report, saveConversationRef, ScriptedScanService, SendError, WS_ID } from './helpers';
-import { watchPrincipal } from '../support/permissive-watch-guard';
+import { permissiveWatches, watchPrincipal } from '../support/permissive-watch-guard';
 
 const DAY = 24 * 3600_000;
 const OWNER_AAD_ID = 'aad-owner-1';
@@ -18,7 +18,7 @@ function setup(script: ConstructorParameters<typeof ScriptedScanService>[0] = [F
   const exceptions = createExceptionService({ store, isKnownCheck: () => true, mayScan: () => true, maxDays: 180, now: () => clock.date() });
   const service = createNotificationService({
     store,
-    scanService: new ScriptedScanService(script),
+    watches: permissiveWatches(new ScriptedScanService(script)),
     sender,
     ...fakeServiceOptions(clock),
     acceptRisks: (r, conversationId) => exceptions.applyTo(r, conversationId),

@@ -4,19 +4,19 @@ import { dueSlot } from '../../src/notifications/scheduler';
 import { MemoryBackend, MemoryGuardianStore } from '../../src/storage/memory-store';
 import type { GuardianStore } from '../../src/storage/store';
 import { CONVERSATION_ID, cardText, FakeClock, fakeServiceOptions, finding, RecordingSender, report, saveConversationRef, ScriptedScanService, SendError, WS_ID } from './helpers';
-import { watchPrincipal } from '../support/permissive-watch-guard';
+import { permissiveWatches, watchPrincipal } from '../support/permissive-watch-guard';
 
 const DAY = 24 * 3600_000;
 const CLEAN = report([finding('NET-1', 'pass'), finding('NET-2', 'fail')]);
 const WORSE = report([finding('NET-1', 'fail'), finding('NET-2', 'fail')]);
 
-function setup(script: ConstructorParameters<typeof ScriptedScanService>[0], overrides: Partial<NotificationServiceOptions> = {}, backend = new MemoryBackend(), clock = new FakeClock()) {
+function setup(script: ConstructorParameters<typeof ScriptedScanService>[0], overrides: Partial<NotificationServiceOptions> & { scanService?: ScriptedScanService } = {}, backend = new MemoryBackend(), clock = new FakeClock()) {
   const store: GuardianStore = overrides.store ?? new MemoryGuardianStore(clock.now, backend);
-  const scanService = (overrides.scanService as ScriptedScanService | undefined) ?? new ScriptedScanService(script);
+  const scanService = overrides.scanService ?? new ScriptedScanService(script);
   const sender = (overrides.sender as RecordingSender | undefined) ?? new RecordingSender();
   const service = createNotificationService({
     store,
-    scanService,
+    watches: permissiveWatches(scanService),
     sender,
     ...fakeServiceOptions(clock),
     ...overrides,

@@ -14,7 +14,8 @@ import { createScanGuard } from '../../src/security/scan-guard';
 import { createWatchGuard, UNKNOWN_PRINCIPAL } from '../../src/security/watch-guard';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { CONVERSATION_ID, finding, RecordingSender, report, saveConversationRef, ScriptedScanService, WORKSPACE } from '../notifications/helpers';
-import { permissiveWatchGuard } from '../support/permissive-watch-guard';
+import { permissiveWatches } from '../support/permissive-watch-guard';
+import { createGuardedWatches } from '../../src/security/guarded-watches';
 import { RecordingPort } from './helpers';
 import { SubscriptionRepository } from '../../src/notifications/subscriptions';
 
@@ -35,7 +36,7 @@ async function setup(options: { allowedScopes?: string[]; perUser?: number } = {
   const scanService = new ScriptedScanService([report([finding('N-1', 'fail')])]);
   const logs: string[] = [];
   const logger = createLogger({ level: 'info', destination: { write: (line: string) => void logs.push(line) } });
-  const notifications = createNotificationService({ store, scanService, sender: new RecordingSender(), logger, instanceId: 'test', guard });
+  const notifications = createNotificationService({ store, watches: createGuardedWatches(scanService, guard), sender: new RecordingSender(), logger, instanceId: 'test' });
   return { store, bindings, scanService, logs, notifications, feature: createWatchFeature({ notifications }) };
 }
 
@@ -78,7 +79,7 @@ test('a watch for a tenant that is not allowed is refused; one saved without who
   expect(created.ok).toBe(false);
   // A watch stored without a principal (an older version) cannot be authorised again.
   const legacy = await setup();
-  const plain = createNotificationService({ store: legacy.store, scanService: legacy.scanService, sender: new RecordingSender(), logger: createLogger({ level: 'silent' }), instanceId: 'old', guard: permissiveWatchGuard });
+  const plain = createNotificationService({ store: legacy.store, watches: permissiveWatches(legacy.scanService), sender: new RecordingSender(), logger: createLogger({ level: 'silent' }), instanceId: 'old' });
   expect((await plain.subscribe({ conversationId: CONVERSATION_ID, userId: 'u', target: 'ws-prod', schedule: { cron: '0 8 * * *', timezone: 'UTC' }, principal: inChannel('u') })).ok).toBe(true);
   // As an older version stored it: without who set it up.
   const repository = new SubscriptionRepository(legacy.store);
