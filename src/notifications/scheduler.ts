@@ -11,7 +11,8 @@ import type { Logger } from '../logging';
 import { ScanError } from '../scan/scan-service';
 import type { GuardedWatches } from '../security/guarded-watches';
 import type { GuardianStore } from '../storage/store';
-import { baselineCard, changeCard, digestCard, scanFailedCard } from './cards';
+import { baselineEntry, scanFailureMessage, scanLeaseName } from './baseline';
+import { changeCard, digestCard, scanFailedCard } from './cards';
 import { describeDiff, diffReports } from './diff';
 import { outboxIdOf, type NotificationKind, type Outbox } from './outbox';
 import { readRunState, writeRunState, type RunState } from './run-state';
@@ -46,8 +47,6 @@ export interface SchedulerDeps {
 
 const WEEK_MS = 7 * 24 * 3600_000;
 const MAX_SLOTS_SKIPPED = 100_000;
-
-export const scanLeaseName = (subscriptionId: string): string => `scan/${subscriptionId}`;
 
 /**
  * The slot to run now, or undefined when not due. A new subscription is due at once (its baseline). Slots
@@ -108,7 +107,7 @@ async function runOne(deps: SchedulerDeps, subscriptionId: string, now: Date, sc
       report = await scan;
       if (deps.acceptRisks !== undefined) report = await deps.acceptRisks(report, subscription.conversationId);
     } catch (e) {
-      const message = e instanceof ScanError ? e.message : 'The scan failed unexpectedly; the bot log has the details.';
+      const message = scanFailureMessage(e);
       if (!(e instanceof ScanError)) logger.error({ err: e, subscriptionId }, 'scheduled scan failed');
       const repeated = state?.lastError === message;
       const enqueued = repeated ? 0 : await enqueue('scan-failed', scanFailedCard(subscription, message), `I could not scan ${workspace}.`);
@@ -120,7 +119,7 @@ async function runOne(deps: SchedulerDeps, subscriptionId: string, now: Date, sc
     let outcome: RunOutcome;
     if (state?.lastReport === undefined) {
       outcome = 'baseline';
-      enqueued += await enqueue('baseline', baselineCard(subscription, report), `Now watching ${workspace}.`);
+      enqueued += (await deps.outbox.enqueue(baselineEntry(subscription, report))) ? 1 : 0;
     } else {
       const diff = diffReports(state.lastReport, report);
       outcome = diff.hasChanges ? 'changed' : 'unchanged';

@@ -1,5 +1,5 @@
 /**
- * The notifications service: subscribe / unsubscribe / list for the chat, and passes (due scans, accepted-risk
+ * The notifications service: subscribe (which takes the watch's baseline, baseline.ts) / unsubscribe / list for the chat, and passes (due scans, accepted-risk
  * reminders and expiries, then the outbox) run by a croner timer every minute on every instance — leases and outbox claims make each scan
  * and each post happen once — or on demand (POST /api/notifications/run, tests).
  */
@@ -10,6 +10,7 @@ import type { Logger } from '../logging';
 import { ScanError } from '../scan/scan-service';
 import type { GuardedWatches, SubscribeAdmission, WatchPrincipal } from '../security/guarded-watches';
 import type { GuardianStore } from '../storage/store';
+import { baselineEntry, takeBaseline, type BaselineOutcome } from './baseline';
 import { runExceptionExpiry, type ExceptionExpirySettings, type ExpiryRun } from './exception-expiry';
 import { Outbox, type DrainSummary, type OutboxOptions } from './outbox';
 import { runStateKey } from './run-state';
@@ -58,7 +59,7 @@ export interface SubscribeRequest {
 }
 
 export type SubscribeResult =
-  | { readonly ok: true; readonly subscription: Subscription; readonly created: boolean }
+  | { readonly ok: true; readonly subscription: Subscription; readonly created: boolean; readonly baseline: BaselineOutcome }
   | { readonly ok: false; readonly message: string };
 
 export interface PassSummary {
@@ -94,12 +95,12 @@ export function createNotificationService(options: NotificationServiceOptions): 
   const subscriptions = new SubscriptionRepository(store);
   const outbox = new Outbox({ ...options.outbox, store, sender: options.sender, subscriptions, logger, instanceId, now, sleep: options.sleep, random: options.random });
   const maxPerConversation = options.maxSubscriptionsPerConversation ?? 20;
+  const scanLeaseTtlMs = options.scanLeaseTtlMs ?? 600_000;
   let timer: Cron | undefined;
   let running: Promise<PassSummary> | undefined;
 
   async function pass(at: Date): Promise<PassSummary> {
     const startedAt = new Date(now()).toISOString();
-    const scanLeaseTtlMs = options.scanLeaseTtlMs ?? 600_000;
     const scans = await runDueScans(
       {
         store,
@@ -153,9 +154,13 @@ export function createNotificationService(options: NotificationServiceOptions): 
         enabled: true,
         ...(request.principal !== undefined ? { principal: request.principal } : {}),
       };
+      // The baseline now, with the scan the admission allows: a change made a minute after "watch" is then a change
+      // against it. Its run state is written before the watch is saved, so no pass takes a second baseline.
+      const baseline = await takeBaseline({ store, logger, instanceId, scanLeaseTtlMs, ...(options.acceptRisks === undefined ? {} : { acceptRisks: options.acceptRisks }) }, subscription, resolved.scan, clock());
       await subscriptions.save(subscription);
-      logger.info({ subscriptionId: id, workspaceId: resolved.workspace.id, created: existing === undefined }, 'subscription saved');
-      return { ok: true, subscription, created: existing === undefined };
+      if (baseline.kind === 'taken') await outbox.enqueue(baselineEntry(subscription, baseline.report));
+      logger.info({ subscriptionId: id, workspaceId: resolved.workspace.id, created: existing === undefined, baseline: baseline.kind }, 'subscription saved');
+      return { ok: true, subscription, created: existing === undefined, baseline };
     },
 
     async unsubscribe(conversationId, target) {
