@@ -50,6 +50,7 @@ export default tseslint.config(
       { group: ['**/scan/scan-service'], importNames: ['ScanService'], message: 'Watches reach Azure only through src/security/guarded-watches.ts.' },
     ]),
   },
+  { files: ['src/security/**/*.ts'], rules: restrict([{ group: ['**/dialogs/**', '**/bot/**', '**/cli/**', '**/notifications/**', '**/events/**', '**/cards/**', '@microsoft/*'], message: 'The guard decides over shared types; the features that ask it sit above it.' }]) },
   { files: ['src/scan/**/*.ts'], rules: restrict([{ group: ['**/bot/**', '**/dialogs/**', '**/routing/**', '**/notifications/**', '**/cli/**'], message: 'The scan service serves the bot and the CLI; it knows neither.' }]) },
   { files: ['src/storage/**/*.ts'], rules: restrict([{ group: ['**/bot/**', '**/checks/**', '**/dialogs/**', '**/cards/**', '@microsoft/*'], message: 'Stores are leaves with their own Storage-shaped interface.' }]) },
   { files: ['src/sample/**/*.ts'], rules: restrict([{ group: ['**/checks/**', '**/bot/**', '**/cards/**', '**/dialogs/**', '@azure/*'], message: 'The sample ARM server is built on node built-ins only.' }]) },

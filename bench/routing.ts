@@ -2,8 +2,9 @@
  * Routing benchmark: runs the router over the labelled sets and prints intent accuracy, question-id accuracy,
  * out-of-scope accuracy, check/target accuracy, command accuracy, an intent confusion table, the misses and latency.
  * Sets: bench/routing-set.jsonl (tuned on), routing-holdout.jsonl (held out), routing-fresh.jsonl (frozen, written
- * by someone who never saw the others; its rows carry a `family`, reported one by one).
- * Run: npx tsx bench/routing.ts [--misses] [--fresh]  (held-out and fresh misses are always listed)
+ * by someone who never saw the others; its rows carry a `family`, reported one by one), and
+ * test/fixtures/routing-eval-2026-12.jsonl (frozen, written before any tuning; its misses only with --misses).
+ * Run: npx tsx bench/routing.ts [--misses] [--fresh] [--eval]  (held-out and fresh misses are always listed)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -163,4 +164,5 @@ if (require.main === module) {
   report('routing-set.jsonl (tuning set)', scoreRouting(readLabelledSet()));
   report('routing-holdout.jsonl (held out)', scoreRouting(readLabelledSet(join(__dirname, 'routing-holdout.jsonl'))));
   if (process.argv.includes('--fresh')) report('routing-fresh.jsonl (fresh, frozen)', scoreRouting(readLabelledSet(join(__dirname, 'routing-fresh.jsonl'))));
+  if (process.argv.includes('--eval')) report('routing-eval-2026-12.jsonl (frozen, written before tuning)', scoreRouting(readLabelledSet(join(__dirname, '../test/fixtures/routing-eval-2026-12.jsonl'))));
 }

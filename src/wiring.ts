@@ -49,6 +49,7 @@ import { limitScansInFlight } from './security/scans-in-flight';
 import { createWatchGuard } from './security/watch-guard';
 import { createGuardedWatches } from './security/guarded-watches';
 import { createGuardedAzure } from './security/guarded-azure';
+import { createGuardedScans } from './security/guarded-scans';
 import { createLinkFeature, type TeamRosterCheck } from './dialogs/link';
 import { createGraphTeamOwnerCheck } from './bot/auth/team-owner';
 import { teamGroupIdFromTeams } from './bot/team-group';
@@ -182,7 +183,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
       now: clock,
       resolveWorkspace: workspaceResolverOver((conversation) => guardedAzure.for(conversation)),
     }),
-    createScanFeature({ scanService, store, logger, checks: checkById, sampleWorkspaceId, guard, acceptRisks, userScopedResults: config.azure.authMode === 'user' }),
+    createScanFeature({ scans: createGuardedScans(scanService, guard), store, logger, checks: checkById, sampleWorkspaceId, acceptRisks, userScopedResults: config.azure.authMode === 'user' }),
     createChecksCatalogFeature({ checks: allChecks }),
     createQnaFeature({ content: knowledge, router, checks: checkById }),
   ];

@@ -4,7 +4,7 @@
  * report from a pipeline (`guardian scan --format json`). The file is written whole or not at all.
  */
 import { isWorkshopRecord } from '../knowledge/workshop-record';
-import { readSession } from '../dialogs/workshop-session';
+import { readSession } from '../dialogs/workshop/session';
 import type { GuardianStore } from '../storage/store';
 import type { CliIO } from './command';
 import { scrubSecrets } from '../logging';

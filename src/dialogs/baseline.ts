@@ -11,7 +11,7 @@ import { dispatchAction, unknownButton, type ActionHandlers } from './action-han
 import type { Feature, IncomingMessage } from './feature';
 import type { TurnPort } from './port';
 import { buildBaselineCard } from './baseline-cards';
-import { readSession } from './workshop-session';
+import { readSession } from './workshop/session';
 import { LastScans } from './scan-state';
 import { lastScanRefusal, type LastScanAccess } from './last-scan-access';
 import { BASELINE_ACTIONS } from '../routing/actions/baseline';

@@ -5,9 +5,9 @@
  * linked elsewhere or a tenant removed since then sees no more of it) and, in user-delegated mode, only to the user
  * whose Azure rights ran the scan.
  */
-import { isSampleTarget } from '../security/scan-authorization';
+import { authorizeTarget } from '../security/guarded-scans';
 import type { ConversationInfo } from './port';
-import type { GuardDecision, ScanGuard } from './scan-guard';
+import type { ScanGuard } from '../security/scan-guard';
 import type { LastScan } from './scan-state';
 
 export const SOMEONE_ELSES_SCAN = 'Those results come from another person\'s scan, run with their Azure rights. Say "scan <workspace>" to see what yours can read.';
@@ -16,11 +16,6 @@ export interface LastScanAccess {
   readonly guard: Pick<ScanGuard, 'authorize' | 'authorizeResolved'>;
   /** User-delegated mode: only the user who scanned may see the results. */
   readonly userScopedResults: boolean;
-}
-
-/** A sample target or a workspace id, authorised for this conversation as it stands now. */
-export function authorizeTarget(guard: LastScanAccess['guard'], target: string, conversation: ConversationInfo): Promise<GuardDecision> {
-  return isSampleTarget(target) ? guard.authorize(target, conversation) : guard.authorizeResolved(target, conversation);
 }
 
 /** Whether this user may see `last`: always in bot mode; in user-delegated mode only the user who scanned. */

@@ -3,27 +3,13 @@
  * implement it in memory; dialogs never see the bot SDK.
  */
 import type { AdaptiveCard } from '../cards/card';
+import type { ConversationInfo } from '../shared/conversation';
 
 /** An Adaptive Card (schema 1.5) as plain JSON: declared with the cards, below every layer that sends one. */
 export type { AdaptiveCard } from '../cards/card';
 
-export type ConversationType = 'personal' | 'groupChat' | 'channel';
-
-export interface ConversationInfo {
-  readonly conversationId: string;
-  readonly conversationType: ConversationType;
-  readonly tenantId: string | undefined;
-  /** The AAD object id when Teams gives it, else the channel user id. */
-  readonly userId: string;
-  readonly userName: string | undefined;
-  readonly teamId: string | undefined;
-  readonly channelId: string | undefined;
-  /**
-   * The user's IANA time zone as their client reports it (Teams: the activity's `localTimezone`), when it does.
-   * Client-controlled: a feature validates it before using it.
-   */
-  readonly timeZone?: string;
-}
+/** Who the turn acts for: declared below the dialogs (the security layer decides on it too). */
+export type { ConversationInfo, ConversationType } from '../shared/conversation';
 
 /** A next step offered under a message (Teams "suggested actions"): clicking it sends `text` as the user. */
 export interface Suggestion {

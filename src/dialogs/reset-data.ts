@@ -12,7 +12,7 @@ import { runStateKey } from '../notifications/run-state';
 import { SubscriptionRepository, subscriptionKey } from '../notifications/subscriptions';
 import { exceptionAuditPrefixFor, exceptionPrefixFor } from '../exceptions/repository';
 import { lastScanKey } from './scan-state';
-import { workshopKey } from './workshop-session';
+import { workshopKey } from './workshop/session';
 
 export interface ResetScope {
   readonly conversationId: string;

@@ -19,12 +19,22 @@ const GUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i
 /** Words that start a scan request. Typos of "scan" and "check" are common enough to list. */
 const IMPERATIVE = /^(please |pls |plz |can you |could you |would you |can u |could u |go |now |quickly )*(scan|scna|sacn|scan again|rescan|re-scan|check|chek|chcek|chekc|cehck|chk|audit|assess|inspect|review|evaluate|verify|test|run)\b/;
 const QUESTION_WORD = /^(how|what|why|when|which|where|should|can i|can we|do i|do we|is it|explain|tell me)\b/;
-const STATUS_WORDS = /\b(status|findings|posture|compliance|compliant|issues|problems|results|report|secure|hardened|configured|enabled|disabled|on|off|open|exposed)\b/;
+const STATUS_WORDS = /\b(status|findings|posture|compliance|compliant|score|issues|problems|results|report|secure|hardened|configured|enabled|disabled|on|off|open|exposed)\b/;
+/** "scan sample", "on the sample", "who can access sample": the sample named as what to check, not "sample code". */
+const SAMPLE_AS_TARGET = /\bsample(:[a-z0-9-]+)? (workspace|environment|data)\b|\b(on|for|of|in|using|with|against) (the )?sample\b|\b(access( to)?|into|reach) (the )?sample(:[a-z0-9-]+)?$/;
+/** "what's my score?", "our compliance score": the speaker's own score is what a scan of everything reports. */
+const OWN_SCORE = /\b(my|our)( team'?s)? ((current|latest|last|overall|security|secure|compliance|baseline) )*(score|grade|rating)\b/;
+/**
+ * "is defender for storage on?", "defender for ai enabled?", "is cspm switched on": whether one setting is on, with
+ * nothing else in the sentence — the bot cannot know that from the baseline, only from the live resource.
+ */
+const ON_OFF_QUESTION =
+  /^(is|are) (\S+ ){1,6}(on|off|enabled|disabled|active|activated|(turned|switched) (on|off))( or (on|off|not))?$|^(\S+ ){1,4}(on|off|enabled|disabled)( or (on|off|not))?$/;
 
 /** Names that are part of the sentence, never a workspace. */
 const NOT_A_NAME = new Set(
   (
-    'the a an my our this that it its all everything again now please workspace workspaces subscription sub resource group ' +
+    'the a an my our this that it its all everything again now please pls plz thx thanks asap workspace workspaces subscription sub resource group ' +
     'rbac roles role permissions defender public network access security identity data protection asset assets logging ' +
     'posture vulnerability backup recovery privileged checks check scan audit settings setting status on off for of in ' +
     'is are and with me us them sample demo there here what which who how management detection threat threats ' +
@@ -33,7 +43,7 @@ const NOT_A_NAME = new Set(
     'security-wise double-check sanity-check set-up end-to-end built-in least-privilege just-in-time geo-redundant soft-delete ' +
     'customer-managed microsoft-managed shared-key key-based token-based up-to-date multi-factor two-factor role-based cross-tenant ' +
     'e-mail re-scan follow-up day-to-day top-to-bottom right-now transit rest azure portal studio cloud general default place ' +
-    'geo-redundancy geo-replication geo-replicated zone-redundant zone-redundancy disaster-recovery high-availability ' +
+    'geo-redundancy geo-replication geo-replicated geo-replicate geo-replicates zone-redundant zone-redundancy disaster-recovery high-availability ' +
     'point-in-time read-only self-hosted on-premises on-prem third-party non-production pre-production'
   ).split(' '),
 );
@@ -139,7 +149,8 @@ export function matchCheckRequest(normalized: string, original: string, subject:
     // "scan docker images for malware before training" is a how-to, not a request.
     // A longer one may still be a request about one's own workspace: "run a full baseline scan on my workspace".
     if (target === undefined && check === 'all' && words > 4) return liveQuestion(normalized, check, undefined);
-    if (target !== undefined || scanWord || check !== 'all') return { check, ...(target !== undefined ? { target } : {}), confidence: 0.9 };
+    // "check my workspace pls": one's own resource is a target the scan feature asks for.
+    if (target !== undefined || scanWord || check !== 'all' || OWN_RESOURCE.test(normalized)) return { check, ...(target !== undefined ? { target } : {}), confidence: 0.9 };
     return undefined;
   }
   // "is public network access off on ws-prod?", "how secure is ws-prod?", "defender status for subscription <id>".
@@ -148,10 +159,10 @@ export function matchCheckRequest(normalized: string, original: string, subject:
   const introducedAsName = target !== undefined && new RegExp(`\\b(workspace|called|named) ${escapeRegExp(target.toLowerCase())}\\b`).test(normalized);
   const explicitTarget =
     target !== undefined &&
-    (target.startsWith('sample') ? /\bsample(:[a-z0-9-]+)? (workspace|environment|data)\b|\b(on|for|of|in|using|with|against) (the )?sample\b/.test(normalized) : looksLikeResource(target) || introducedAsName);
+    (target.startsWith('sample') ? SAMPLE_AS_TARGET.test(normalized) : looksLikeResource(target) || introducedAsName);
   const asksState =
     /\b(check|scan|audit|review|assess)\b/.test(normalized) ||
-    /^(is|are|does|do|has|have|who has|how (secure|safe|exposed|hardened|compliant)|what'?s the (status|posture|state)|show|get|list|any)\b/.test(normalized) ||
+    /^(is|are|does|do|has|have|who has|how (secure|safe|exposed|hardened|compliant)|what'?s (the |our |my )?((current|latest|overall|security|compliance|baseline) )*(status|posture|state|score)|show|get|list|any)\b/.test(normalized) ||
     /\b(status|findings)\b/.test(normalized) ||
     // "defender plans of subscription <id>": the plans of a named subscription are its Defender state.
     (check === 'defender' && target !== undefined && target.startsWith('/subscriptions/') && /\b(plans?|pricing|tiers?|coverage)\b/.test(normalized));
@@ -162,6 +173,7 @@ export function matchCheckRequest(normalized: string, original: string, subject:
   if (!asksHow && target === undefined && isArea(check) && /\bstatus\b/.test(normalized) && normalized.split(/\s+/).length <= 7) {
     return { check, confidence: 0.7 };
   }
+  if (!asksHow && target === undefined && check !== 'all' && ON_OFF_QUESTION.test(normalized) && !HOW_TO.test(normalized)) return { check, confidence: 0.7 };
   const named = explicitTarget && target !== undefined && looksLikeResource(target) ? target : undefined;
   // "rbac on aml-nlp-dev pls", "defender for sub <id>": a subject and a target, nothing else.
   if (named !== undefined && check !== 'all' && !asksHow && normalized.split(/\s+/).length <= 6) return { check, target: named, confidence: 0.75 };
@@ -189,21 +201,22 @@ function isArea(kind: CheckKind): kind is Area {
  * feature asks which workspace.
  */
 const ASKS_STATE =
-  /^(is|are|does|do|did|has|have|who|which|any|how many|can (anyone|anybody|someone|somebody|people|users)|what'?s (wrong|broken|the (status|state|posture|situation))|how (does|do|is|are) \S+( \S+)? (look|looking|doing|holding up|configured|set up|score|rate|fare|stack up|measure up)|how (secure|safe|exposed|hardened|compliant|locked down|healthy|good|bad|strong|weak|robust)\b.* (is|are)|(what|which) (\S+ ){0,3}(are|is) (on|off|enabled|disabled|turned on|switched on|active|assigned|configured)|what does (\S+ ){1,5}look like)\b/;
+  /^(is|are|am i|does|do|did|has|have|who|which|any|how many|can (anyone|anybody|someone|somebody|people|users)|what'?s (wrong|broken|the (status|state|posture|situation))|how (does|do|is|are) \S+( \S+)? (look|looking|doing|holding up|configured|set up|score|rate|fare|stack up|measure up)|how (secure|safe|exposed|hardened|compliant|locked down|healthy|good|bad|strong|weak|robust)\b.* (is|are)|can \S+( \S+)? be (reached|accessed|seen|opened)|(what|which) (\S+ ){0,3}(are|is) (on|off|enabled|disabled|turned on|switched on|active|assigned|configured)|what does (\S+ ){1,5}look like)\b/;
 const REVIEW_REQUEST =
-  /^(please |pls |can you |could you |would you |now )*(give|take a (look|peek)|have a look|look (at|over|into)|go over|go through|double[- ]check|sanity[- ]check|run (every|all|each|the full set of) checks?|tell me (what'?s wrong|whether|if|who)|find out (whether|if|who)|let me know (whether|if|who)|confirm|show( me)?|list)\b|\bwhat'?s wrong with\b|\bsecurity[- ]wise\b|\blook like\b|\b(do|run|perform|give|gimme|make|get) (me |us )?(a |an |the )?((full|complete|quick|proper|thorough|baseline|security|compliance|health) )*(review|check|scan|audit|assessment|report card|health ?check)\b/;
+  /^(please |pls |can you |could you |would you |now )*(give|take a (look|peek)|have a look|look (at|over|into)|go over|go through|double[- ]check|sanity[- ]check|run (every|all|each|the full set of) checks?|scan|rescan|audit|assess|inspect|check|review|(see|verify) (whether|if)|tell me (what'?s wrong|whether|if|who)|find out (whether|if|who)|let me know (whether|if|who)|confirm|show( me)?|list)\b|\bwhat'?s wrong with\b|\bsecurity[- ]wise\b|\blook like\b|\b(do|run|perform|give|gimme|make|get) (me |us )?(a |an |the )?((full|complete|quick|proper|thorough|baseline|security|compliance|health) )*(review|check|scan|audit|assessment|report card|health ?check)\b/;
 const HOW_TO = /\b(support|supports|supported|offer|offers|provide|provides|should|shall|need( to)?|needs|must|have to|has to|supposed to|recommend\w*|best practice|best way|possible|allowed to|enough|sufficient|worth|overkill|necessary|better|versus|vs|by default|in general|generally|typically|usually|normally|allowed to be|can i|can we|how (do|can|would|should) (i|we|you))\b/;
 const OWN_RESOURCE =
   /\b(our|my|this|these|the (prod|production|dev|test|staging)) (ml |aml |azure ml |machine learning |prod |production |dev |test |staging |team'?s? )?(workspaces?|subscriptions?|subs?|tenant|environments?|storage( accounts?)?|key ?vaults?|registr(y|ies)|computes?|clusters?|endpoints?|setup|deployments?|resources)\b/;
 /** "are we exposed…?", "do we have CSPM on?", "is it currently enabled?": the speaker's own, present state. */
-const OWN_STATE = /^(do|did|have|are|were) we\b|\b(currently|right now|at the moment|as of (now|today))\b/;
+const OWN_STATE = /^(do|did|have|are|were) we\b|^am i\b|\b(am i|are we)$|\b(currently|right now|at the moment|as of (now|today))\b/;
 /** "who has Owner…?": a question about people holding roles is always about a real scope. */
 const WHO_HOLDS = /^who (has|have|holds|is|are|owns)\b|^who can (access|read|write|see|reach|get into|log ?in|sign ?in|delete|change|modify)\b|^(show|list|tell me|give me)( me)? (who|the (owners|contributors|role assignments|admins))\b/;
 
 function liveQuestion(normalized: string, check: CheckKind, target: string | undefined): CheckRequest | undefined {
-  const anchored = target !== undefined || OWN_RESOURCE.test(normalized) || OWN_STATE.test(normalized) || WHO_HOLDS.test(normalized);
+  const ownScore = OWN_SCORE.test(normalized);
+  const anchored = target !== undefined || ownScore || OWN_RESOURCE.test(normalized) || OWN_STATE.test(normalized) || WHO_HOLDS.test(normalized);
   if (!anchored) return undefined;
-  if (!ASKS_STATE.test(normalized) && !REVIEW_REQUEST.test(normalized)) return undefined;
+  if (!ownScore && !ASKS_STATE.test(normalized) && !REVIEW_REQUEST.test(normalized)) return undefined;
   if (HOW_TO.test(normalized)) return undefined;
   return { check, ...(target !== undefined ? { target } : {}), confidence: target !== undefined ? 0.8 : 0.7 };
 }

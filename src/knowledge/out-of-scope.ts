@@ -26,7 +26,7 @@ const SUBJECTS: readonly SubjectPattern[] = [
   {
     // "which VM size for training?": sizing, unless it is about a security property of the size.
     subject: 'pricing',
-    pattern: /\b(vm|gpu|cpu|sku|compute|node) (sizes?|series|famil(y|ies)|skus?|types?)\b|\bwhich (vm|gpu|sku)s?\b|\bhow many (gpus|nodes|cores|vcpus)\b/,
+    pattern: /\b(vm|gpu|cpu|sku|compute|node) (sizes?|series|famil(y|ies)|skus?|types?)\b|\b(which|best|fastest|right) (vm|gpu|sku)s?\b|\bhow many (gpus|nodes|cores|vcpus)\b/,
     yieldsToSecurity: true,
   },
   {
@@ -38,7 +38,7 @@ const SUBJECTS: readonly SubjectPattern[] = [
   {
     subject: 'developer-tooling',
     pattern:
-      /\bpull requests?\b|\bmerge requests?\b|\bcode review\b|\breview (my|this|our|the) (code|function|script|notebook code|pr)\b|\bgit\b|\bgithub\b|\bgitlab\b|\bmerge conflicts?\b|\bpersonal access tokens?\b|\bdevops (pat|token|pipeline|board|repo)s?\b|\b(pat|pats)\b|\bdockerfile\b|\b(react|angular|vue|node(\.?js)?|flask|django|spring|express) (web )?app\b|\bweb ?app\b|\bjavascript\b|\btypescript\b|\bpython (function|script|error|exception)\b|\bunit tests?\b|\bregex\b|\bstack ?trace\b|\bnpm\b|\bpip install\b|\bconda (env|environment)\b|\b(my|this|our|the) pr\b|\bprs\b|\bdocker[- ]compose\b|\b(containeri[sz]e|dockeri[sz]e)\b|\bdocker\b.*\b(web ?site|web ?app|api|front ?end|back ?end|microservices?|wordpress|nginx)\b/,
+      /\bpull requests?\b|\bmerge requests?\b|\bcode review\b|\breview (my|this|our|the) (code|function|script|notebook code|pr)\b|\bgit\b|\bgithub\b|\bgitlab\b|\bmerge conflicts?\b|\bpersonal access tokens?\b|\bdevops (pat|token|pipeline|board|repo)s?\b|\b(pat|pats)\b|\bdockerfile\b|\b(react|angular|vue|node(\.?js)?|flask|django|spring|express) (web )?app\b|\bweb ?app\b|\bjavascript\b|\btypescript\b|\bpython (function|script|error|exception)\b|\bunit tests?\b|\bregex\b|\bstack ?trace\b|\btraceback\b|\bimport ?error\b|\bmodule ?not ?found(error)?\b|\bnpm\b|\bpip install\b|\bconda (env|environment)\b|\b(my|this|our|the) pr\b|\bprs\b|\bdocker[- ]compose\b|\b(containeri[sz]e|dockeri[sz]e)\b|\bdocker\b.*\b(web ?site|web ?app|api|front ?end|back ?end|microservices?|wordpress|nginx)\b/,
     yieldsToSecurity: false,
   },
   {

@@ -15,7 +15,7 @@ import { WATCH_ACTIONS } from '../routing/actions/watch';
 
 /** Changes listed on one card; a burst (a deployment) is counted past this. */
 export const MAX_CHANGES_SHOWN = 5;
-/** `scan.run` takes at most this many check ids (dialogs/scan.ts). */
+/** `scan.run` takes at most this many check ids (dialogs/scan/run-checks.ts). */
 const MAX_RECHECK_IDS = 20;
 
 const NOW: Readonly<Record<Status, string>> = { fail: 'fails', pass: 'passes', error: 'cannot be assessed', manual: 'needs a manual review', not_applicable: 'does not apply', accepted: 'fails, as an accepted risk' };

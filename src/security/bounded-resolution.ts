@@ -4,8 +4,8 @@
  * a workspace outside them is reported as not found — never by its id, resource group or subscription — and an
  * ambiguous name lists only the candidates this conversation may choose.
  */
-import type { ConversationInfo } from '../dialogs/port';
-import type { ScanGuard } from '../dialogs/scan-guard';
+import type { ConversationInfo } from '../shared/conversation';
+import type { ScanGuard } from './scan-guard';
 import type { Resolution } from '../scan/scan-service';
 
 /** What a conversation is told about a name whose only matches lie outside what it may scan. */

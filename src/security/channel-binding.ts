@@ -7,7 +7,7 @@
  * each reply thread (`…;messageid=…`), the team id does not. Conversations outside a team use their
  * conversation id as the key, which the link command never creates today but the authorizer honours.
  */
-import type { ConversationInfo } from '../dialogs/port';
+import type { ConversationInfo } from '../shared/conversation';
 import { ETagConflictError, type GuardianStore } from '../storage/store';
 import { isWithinScope, parseResourceId } from '../shared/resource-id';
 

@@ -9,8 +9,8 @@
  * A handle serves one operation (one lab validation, one find): it takes one scan per subscription it reads, so
  * trying a workspace's naming variants in turn costs one scan, not one per variant.
  */
-import type { ConversationInfo } from '../dialogs/port';
-import type { GuardDecision, ScanGuard } from '../dialogs/scan-guard';
+import type { ConversationInfo } from '../shared/conversation';
+import type { GuardDecision, ScanGuard } from './scan-guard';
 import { ScanError, type Resolution, type ScanService } from '../scan/scan-service';
 import type { SnapshotSource } from '../scan/snapshot-source';
 import { parseWorkspaceId } from '../shared/resource-id';

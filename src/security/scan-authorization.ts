@@ -12,7 +12,7 @@
  * within an allowed scope and the team's binding; an allowed resource group does not open its subscription.
  * Card actions carry ids the client can forge: they go through the same calls, never a cached "allowed".
  */
-import type { ConversationInfo } from '../dialogs/port';
+import type { ConversationInfo } from '../shared/conversation';
 import type { WorkspaceRef } from '../scan/scan-service';
 import type { GuardianStore } from '../storage/store';
 import { isWithinScope, parseResourceId, parseWorkspaceId, ResourceIdError } from '../shared/resource-id';

@@ -5,8 +5,8 @@
  * it up. A run that is no longer authorised (the tenant left the allow-list, the team was linked elsewhere, the
  * scope was removed) revokes the watch; a run over budget is skipped and tried again later.
  */
-import type { GuardDecision, ScanGuard } from '../dialogs/scan-guard';
-import type { ConversationInfo } from '../dialogs/port';
+import type { GuardDecision, ScanGuard } from './scan-guard';
+import type { ConversationInfo } from '../shared/conversation';
 import type { Resolution } from '../scan/scan-service';
 import { boundResolution } from './bounded-resolution';
 

@@ -31,6 +31,7 @@ const refused: readonly ImportCase[] = [
   { file: 'src/events/probe.ts', from: '../scan/combined-scan-service' },
   { file: 'src/notifications/probe.ts', from: '../azure/clients' },
   { file: 'src/scan/probe.ts', from: '../dialogs/feature' },
+  { file: 'src/security/probe.ts', from: '../dialogs/port' },
   { file: 'src/storage/probe.ts', from: 'botbuilder' },
   { file: 'src/cli/probe.ts', from: 'botbuilder' },
   { file: 'src/wiring.ts', from: 'botbuilder' },
@@ -45,6 +46,8 @@ const allowed: readonly ImportCase[] = [
   { file: 'src/notifications/probe.ts', from: '../security/guarded-watches' },
   { file: 'src/events/probe.ts', from: '../scan/scan-service' },
   { file: 'src/scan/probe.ts', from: '../checks/selection' },
+  { file: 'src/security/probe.ts', from: '../shared/conversation' },
+  { file: 'src/dialogs/probe.ts', from: '../security/guarded-scans' },
   { file: 'src/wiring.ts', from: './bot/app' },
 ];
 

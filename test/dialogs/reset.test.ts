@@ -6,7 +6,7 @@ import { createRouter } from '../../src/knowledge/router';
 import { createResetFeature } from '../../src/dialogs/reset';
 import { createWorkshopFeature } from '../../src/dialogs/workshop';
 import { lastScanKey } from '../../src/dialogs/scan-state';
-import { workshopKey } from '../../src/dialogs/workshop-session';
+import { workshopKey } from '../../src/dialogs/workshop/session';
 import { fileOfferKey, type PendingFile } from '../../src/bot/file-consent';
 import { LabProgressStore, newProgress } from '../../src/lab/progress';
 import { runStateKey } from '../../src/notifications/run-state';

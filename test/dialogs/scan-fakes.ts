@@ -3,11 +3,10 @@
  */
 import type { ScanReport } from '../../src/checks/types';
 import type { AdaptiveCard, ConversationInfo, TurnPort } from '../../src/dialogs/port';
-import type { ScanGuard } from '../../src/dialogs/scan-guard';
 import type { DefenderStatusReport, Resolution, ScanRequest, ScanService, WorkspaceRef } from '../../src/scan/scan-service';
 import { createScanRateLimiter } from '../../src/security/rate-limit';
 import { createScanAuthorizer } from '../../src/security/scan-authorization';
-import { createScanGuard } from '../../src/security/scan-guard';
+import { createScanGuard, type ScanGuard } from '../../src/security/scan-guard';
 
 export type PortEvent =
   | { readonly kind: 'text'; readonly text: string }

@@ -1,6 +1,7 @@
 import { createScanFeature } from '../../src/dialogs/scan';
+import { createGuardedScans } from '../../src/security/guarded-scans';
 import type { Feature, RouteResult } from '../../src/dialogs/feature';
-import type { GuardDecision, ScanGuard } from '../../src/dialogs/scan-guard';
+import type { GuardDecision, ScanGuard } from '../../src/security/scan-guard';
 import { lookupFrom } from '../../src/report/catalog';
 import { createMemoryStore } from '../../src/storage/memory-store';
 import { smallReport, WORKSPACE_ID } from '../support/report-fixtures';
@@ -42,7 +43,7 @@ function setup(): { service: FakeScanService; port: FakePort; feature: Feature; 
   const service = new FakeScanService(report);
   service.resolution = { kind: 'found', workspace: ref(WORKSPACE_ID, 'ws-prod') };
   const guard = new RecordingGuard();
-  const feature = createScanFeature({ scanService: service, checks: lookupFrom(checks), store: createMemoryStore(), guard });
+  const feature = createScanFeature({ scans: createGuardedScans(service, guard), checks: lookupFrom(checks), store: createMemoryStore() });
   return { service, port: new FakePort(), feature, guard };
 }
 

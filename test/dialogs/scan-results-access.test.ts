@@ -6,6 +6,7 @@
 import type { CardAction } from '../../src/dialogs/feature';
 import type { ConversationInfo } from '../../src/dialogs/port';
 import { createScanFeature, SOMEONE_ELSES_SCAN, type ScanFeatureOptions } from '../../src/dialogs/scan';
+import { createGuardedScans } from '../../src/security/guarded-scans';
 import { lookupFrom } from '../../src/report/catalog';
 import { createChannelBindings } from '../../src/security/channel-binding';
 import { createScanRateLimiter } from '../../src/security/rate-limit';
@@ -31,7 +32,7 @@ function setup(extra: Partial<ScanFeatureOptions> = {}) {
   const guard = createScanGuard(authorizer, createScanRateLimiter({ store }));
   const service = new FakeScanService(report);
   service.resolution = { kind: 'found', workspace: ref(WORKSPACE_ID, 'ws-prod') };
-  const feature = createScanFeature({ scanService: service, checks: lookupFrom(checks), store, guard, ...extra });
+  const feature = createScanFeature({ scans: createGuardedScans(service, guard), checks: lookupFrom(checks), store, ...extra });
   const act = (port: FakePort, verb: string, data: Record<string, unknown>) => feature.onAction!(port, { verb, data, via: 'execute' } satisfies CardAction);
   const scanAs = (port: FakePort) => feature.onMessage!(port, { text: 'scan ws-prod', route: { intent: 'check', check: 'all', target: WORKSPACE_ID, confidence: 1 } });
   return { bindings, act, scanAs };

@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../../src/checks/types';
 import { createScanFeature } from '../../src/dialogs/scan';
+import { createGuardedScans } from '../../src/security/guarded-scans';
 import type { Feature, RouteResult } from '../../src/dialogs/feature';
 import { lookupFrom } from '../../src/report/catalog';
 import { areaAnswerSentence } from '../../src/report/wording';
@@ -37,7 +38,7 @@ function setup(options: { guarded?: boolean; allowedScopes?: string[] } = {}): {
           createScanRateLimiter({ store }),
         )
       : undefined;
-  const feature = createScanFeature({ scanService: service, checks: lookupFrom([...checks, fixtureCheck('network-security', 7, 'high')]), store, guard: guard ?? openGuard() });
+  const feature = createScanFeature({ scans: createGuardedScans(service, guard ?? openGuard()), checks: lookupFrom([...checks, fixtureCheck('network-security', 7, 'high')]), store });
   const port = new FakePort({ conversationId: 'conv-1', conversationType: 'personal', tenantId: TENANT, userId: 'u1', userName: 'Ada', teamId: undefined, channelId: undefined });
   return { service, port, feature };
 }

@@ -1,4 +1,5 @@
 import { createScanFeature } from '../../src/dialogs/scan';
+import { createGuardedScans } from '../../src/security/guarded-scans';
 import type { CardAction } from '../../src/dialogs/feature';
 import { lookupFrom } from '../../src/report/catalog';
 import { createMemoryStore } from '../../src/storage/memory-store';
@@ -13,7 +14,7 @@ function setup(): { service: FakeScanService; port: FakePort; act: (verb: string
   const service = new FakeScanService(report);
   service.workspaces = [ref(WORKSPACE_ID, 'ws-prod')];
   service.resolution = { kind: 'found', workspace: ref(WORKSPACE_ID, 'ws-prod') };
-  const feature = createScanFeature({ scanService: service, checks: lookupFrom(checks), store: createMemoryStore(), guard: openGuard() });
+  const feature = createScanFeature({ scans: createGuardedScans(service, openGuard()), checks: lookupFrom(checks), store: createMemoryStore() });
   const port = new FakePort();
   return { service, port, act: (verb, data, via = 'submit') => feature.onAction!(port, { verb, data, via }) };
 }

@@ -1,5 +1,6 @@
 import type { Finding } from '../../src/checks/types';
 import { createScanFeature } from '../../src/dialogs/scan';
+import { createGuardedScans } from '../../src/security/guarded-scans';
 import type { ActionResult, CardAction, Feature, RouteResult } from '../../src/dialogs/feature';
 import type { AdaptiveCard } from '../../src/dialogs/port';
 import { lookupFrom } from '../../src/report/catalog';
@@ -22,7 +23,7 @@ function setup(options: { clock?: { t: number }; store?: boolean } = {}): { serv
   service.resolution = { kind: 'found', workspace: ref(WORKSPACE_ID, 'ws-prod') };
   const store = createMemoryStore();
   const clock = options.clock ?? { t: 0 };
-  const feature = createScanFeature({ scanService: service, checks: lookup, guard: openGuard(), now: () => clock.t, ...(options.store === false ? {} : { store }) });
+  const feature = createScanFeature({ scans: createGuardedScans(service, openGuard()), checks: lookup, now: () => clock.t, ...(options.store === false ? {} : { store }) });
   return { service, port: new FakePort(), feature, store };
 }
 

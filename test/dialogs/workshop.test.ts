@@ -3,8 +3,8 @@ import { createMemoryStore } from '../../src/storage/memory-store';
 import { loadKnowledge } from '../../src/knowledge/content';
 import { createRouter } from '../../src/knowledge/router';
 import { createWorkshopFeature, parseCategories } from '../../src/dialogs/workshop';
-import { buildChooseCategoriesCard } from '../../src/dialogs/workshop-cards';
-import { readSession } from '../../src/dialogs/workshop-session';
+import { buildChooseCategoriesCard } from '../../src/dialogs/workshop/cards';
+import { readSession } from '../../src/dialogs/workshop/session';
 import { cardSchemaErrors } from '../support/card-schema';
 import { actionsOf, cardText, message, offer, RecordingPort, type Sent } from './qna-fakes';
 

@@ -3,7 +3,7 @@
  * the fake Bot Connector; and `signin`, `signout` and `checks` each get a real answer (bot identity mode).
  */
 import { createMemoryStore } from '../../src/storage/memory-store';
-import { workshopKey } from '../../src/dialogs/workshop-session';
+import { workshopKey } from '../../src/dialogs/workshop/session';
 import { allChecks } from '../../src/checks/registry';
 import { CATEGORY_TITLES } from '../../src/checks/types';
 import type { WorkshopRecord } from '../../src/knowledge/workshop-record';

@@ -6,7 +6,7 @@
  */
 import { createMemoryStore } from '../../src/storage/memory-store';
 import { lastScanKey } from '../../src/dialogs/scan-state';
-import { workshopKey } from '../../src/dialogs/workshop-session';
+import { workshopKey } from '../../src/dialogs/workshop/session';
 import { SUBSCRIPTION_PREFIX } from '../../src/notifications/subscriptions';
 import { cardText, startFakeConnector, type LocalConnector } from '../support/fake-connector';
 import { startProductBot, type ProductBot } from '../support/e2e-bot';

@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { createLinkFeature } from '../../src/dialogs/link';
 import { createScanFeature } from '../../src/dialogs/scan';
+import { createGuardedScans } from '../../src/security/guarded-scans';
 import { openGuard } from '../dialogs/scan-fakes';
 import { loadKnowledge } from '../../src/knowledge/content';
 import { createRouter } from '../../src/knowledge/router';
@@ -81,7 +82,7 @@ describe('turn handler under random and hostile input', () => {
     const bindings = createChannelBindings(store);
     const features = [
       createLinkFeature({ bindings, rosterCheck: { isTeamOwner: () => Promise.resolve(true) }, allowedScopes: [`/subscriptions/${SUB}`] }),
-      createScanFeature({ scanService: sample.scanService, store, guard: openGuard() }),
+      createScanFeature({ scans: createGuardedScans(sample.scanService, openGuard()), store }),
     ];
     harness = await startBotHarness({ router: createRouter(loadKnowledge()), features, store });
     console.log(`fuzz seed ${SEED}: ${MESSAGE_RUNS} messages, ${ACTION_RUNS} card actions`);

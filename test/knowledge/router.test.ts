@@ -2,7 +2,7 @@ import { loadKnowledge } from '../../src/knowledge/content';
 import { ANSWER_THRESHOLD, createRouter, ONE_TERM_THRESHOLD } from '../../src/knowledge/router';
 import { cleanMessage } from '../../src/knowledge/message-text';
 import { parseLabCommand } from '../../src/lab/commands';
-import { LAB_COMMANDS_TEXT } from '../../src/dialogs/lab-cards';
+import { LAB_COMMANDS_TEXT } from '../../src/dialogs/lab/cards';
 
 const router = createRouter(loadKnowledge());
 const SUB = '0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0';
@@ -137,6 +137,10 @@ describe('questions about a live resource run the checks', () => {
     ["is shared key access turned off on mlw-core-01's storage?", 'identity-management', 'mlw-core-01'],
     ['are the resources of ws-ops-4 tagged with an owner?', 'asset-management', 'ws-ops-4'],
     ['is soft delete on for the storage behind ws-hr-01?', 'backup-recovery', 'ws-hr-01'],
+    ["what's the score for mlw-vision-2", 'all', 'mlw-vision-2'],
+    ['is ws-lab-9 public?', 'public-network', 'ws-lab-9'],
+    ["is ws-ops-3's key vault purge protected", 'data-protection', 'ws-ops-3'],
+    ['tell me who can get into sample', 'rbac', 'sample'],
   ])('"%s" → %s on %s', (text, check, target) => {
     expect(router.route(text)).toMatchObject({ intent: 'check', check, target });
   });
@@ -152,6 +156,37 @@ describe('questions about a live resource run the checks', () => {
     expect(router.route('does our workspace need a private endpoint?').intent).toBe('question');
     expect(router.route('does acr geo-replication need premium').intent).toBe('question');
     expect(router.route('is traffic between the studio and storage encrypted in transit').intent).toBe('question');
+  });
+});
+
+describe('short questions about one\'s own state run the checks and ask which workspace', () => {
+  it.each([
+    ['is defender for storage on?', 'defender'],
+    ['defender for ai enabled?', 'defender'],
+    ["what's my score?", 'all'],
+    ['am i compliant', 'all'],
+    ['check whether SSH is open on my computes', 'network-security'],
+    ['see if ssh is open on our compute instances', 'network-security'],
+    ['can our workspace be reached from outside?', 'public-network'],
+    ['check my workspace', 'all'],
+    ['check our workspace pls', 'all'],
+  ])('"%s" → %s, no target', (text, check) => {
+    const route = router.route(text);
+    expect(route).toMatchObject({ intent: 'check', check });
+    expect(route.target).toBeUndefined();
+  });
+
+  it('takes no hyphenated verb for a workspace name', () => {
+    expect(router.route('does azure geo-replicate the container registry for us?')).toMatchObject({ intent: 'question', questionId: 'BR-01' });
+  });
+
+  it('keeps explainers, advice and how-to about the same subjects as questions', () => {
+    expect(router.route('what is defender for storage')).toMatchObject({ intent: 'question', questionId: 'defender-for-cloud' });
+    expect(router.route('should we turn on defender for key vault?').intent).toBe('question');
+    expect(router.route('what is secure score in defender for cloud').intent).toBe('question');
+    expect(router.route('how do we raise our secure score').intent).toBe('question');
+    expect(router.route('is public network access enabled by default?').intent).toBe('question');
+    expect(router.route('check my spelling please').intent).toBe('none');
   });
 });
 

@@ -16,7 +16,8 @@ import { createExceptionsFeature, workspaceResolverOver } from '../../src/dialog
 import type { CardAction, Feature, IncomingMessage, RouteResult } from '../../src/dialogs/feature';
 import { createLabFeature } from '../../src/dialogs/lab';
 import { createScanFeature } from '../../src/dialogs/scan';
-import type { GuardDecision, ScanGuard } from '../../src/dialogs/scan-guard';
+import { createGuardedScans } from '../../src/security/guarded-scans';
+import type { GuardDecision, ScanGuard } from '../../src/security/scan-guard';
 import { createWatchFeature } from '../../src/dialogs/watch';
 import { createExceptionService } from '../../src/exceptions/service';
 import { loadLabContent } from '../../src/knowledge/lab-content';
@@ -92,7 +93,7 @@ async function world(): Promise<World> {
   return {
     guard,
     port: new RecordingPort(linkedChannel),
-    scan: createScanFeature({ scanService, store, checks: checkById, guard }),
+    scan: createScanFeature({ scans: createGuardedScans(scanService, guard), store, checks: checkById }),
     lab: createLabFeature({ content: loadLabContent(), store, validation: (conversation) => createLabValidationService({ source: azure.for(conversation) }) }),
     watch: createWatchFeature({ notifications }),
     exceptions: createExceptionsFeature({ service: exceptionService, approvers: createApproverCheck({ kind: 'anyone' }, { roster: { isTeamOwner: () => Promise.resolve(true) } }), checks: checkById, maxDays: 365, resolveWorkspace: workspaceResolverOver((conversation) => azure.for(conversation)) }),

@@ -4,12 +4,11 @@
  */
 import { createArmClients } from '../../src/azure/clients';
 import type { ConversationInfo } from '../../src/dialogs/port';
-import type { ScanGuard } from '../../src/dialogs/scan-guard';
 import { createScanService } from '../../src/scan/create-scan-service';
 import { createChannelBindings, type ChannelBindings } from '../../src/security/channel-binding';
 import { createScanRateLimiter } from '../../src/security/rate-limit';
 import { createScanAuthorizer } from '../../src/security/scan-authorization';
-import { createScanGuard } from '../../src/security/scan-guard';
+import { createScanGuard, type ScanGuard } from '../../src/security/scan-guard';
 import { createMemoryStore, type MemoryGuardianStore } from '../../src/storage/memory-store';
 import { EXAMPLE_SUBSCRIPTION, EXAMPLE_WORKSPACE, graphRowOf, type ArmStandIn } from '../support/arm-stand-in';
 import { text } from '../support/arm-example';

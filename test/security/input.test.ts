@@ -1,4 +1,4 @@
-import { PARAMETER_INPUTS, WORKSPACE_INPUT } from '../../src/dialogs/lab-cards';
+import { PARAMETER_INPUTS, WORKSPACE_INPUT } from '../../src/dialogs/lab/cards';
 import { checkActionPayload, KNOWN_VERBS, MAX_TEXT_BYTES, quoteUserText, sanitizeMessageText, stripUnsafeCharacters } from '../../src/security/input';
 import { sampleCards } from '../support/sample-cards';
 import { declaredVerbs } from '../../src/routing/actions';

@@ -8,6 +8,7 @@ import { createApproverCheck } from '../../src/dialogs/exceptions-approvers';
 import { createExceptionsFeature, workspaceResolverOver } from '../../src/dialogs/exceptions';
 import type { IncomingMessage, RouteResult } from '../../src/dialogs/feature';
 import { createScanFeature } from '../../src/dialogs/scan';
+import { createGuardedScans } from '../../src/security/guarded-scans';
 import { createWatchFeature } from '../../src/dialogs/watch';
 import { createExceptionService } from '../../src/exceptions/service';
 import { silentLogger } from '../../src/logging';
@@ -43,7 +44,7 @@ async function features() {
   return {
     port,
     answer,
-    scan: createScanFeature({ scanService, store, checks: checkById, guard }),
+    scan: createScanFeature({ scans: createGuardedScans(scanService, guard), store, checks: checkById }),
     watch: createWatchFeature({ notifications }),
     exceptions: createExceptionsFeature({
       service: createExceptionService({ store, isKnownCheck: (id) => checkById(id) !== undefined, mayScan: () => true, maxDays: 365 }),

@@ -10,6 +10,7 @@ import { createLogger } from '../../src/logging';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { createLinkFeature } from '../../src/dialogs/link';
 import { createScanFeature } from '../../src/dialogs/scan';
+import { createGuardedScans } from '../../src/security/guarded-scans';
 import { openGuard } from '../dialogs/scan-fakes';
 import type { Feature } from '../../src/dialogs/feature';
 import { createRouter } from '../../src/knowledge/router';
@@ -52,7 +53,7 @@ describe('no token or secret in anything the bot sends or logs', () => {
     const productLogger = createLogger({ level: 'debug', destination: { write: (line: string) => void logLines.push(line) } });
     const features: Feature[] = [
       createLinkFeature({ bindings: createChannelBindings(new MemoryGuardianStore()), rosterCheck: { isTeamOwner: () => Promise.resolve(true) }, allowedScopes: [] }),
-      createScanFeature({ scanService: leaky, logger: productLogger, guard: openGuard() }),
+      createScanFeature({ scans: createGuardedScans(leaky, openGuard()), logger: productLogger }),
     ];
     harness = await startBotHarness({ features, router: createRouter(loadKnowledge()), logger: productLogger });
   });

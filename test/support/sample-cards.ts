@@ -15,11 +15,11 @@ import { checkById } from '../../src/checks/registry';
 import { lookupFrom } from '../../src/report/catalog';
 import { buildBaselineCard } from '../../src/dialogs/baseline-cards';
 import { buildHelpCard } from '../../src/dialogs/help';
-import { buildCandidatesCard, buildExerciseCard, buildOverviewCard, buildParametersCard, buildResetCard, buildValidationCard } from '../../src/dialogs/lab-cards';
+import { buildCandidatesCard, buildExerciseCard, buildOverviewCard, buildParametersCard, buildResetCard, buildValidationCard } from '../../src/dialogs/lab/cards';
 import { buildAnswerCard, buildCheckExplainerCard, buildNotSureCard } from '../../src/dialogs/qna-cards';
 import { watchConfirmationCard, watchListCard } from '../../src/dialogs/watch-cards';
 import { buildWelcomeCard } from '../../src/dialogs/welcome';
-import { buildChooseCategoriesCard, buildFeedbackCard, buildFinishedCard, buildQuestionCard } from '../../src/dialogs/workshop-cards';
+import { buildChooseCategoriesCard, buildFeedbackCard, buildFinishedCard, buildQuestionCard } from '../../src/dialogs/workshop/cards';
 import { summarizeBaseline } from '../../src/knowledge/baseline-document';
 import { loadKnowledge } from '../../src/knowledge/content';
 import { gradeAnswer } from '../../src/knowledge/key-points';
@@ -163,7 +163,7 @@ function workshopRecord(questionIds: readonly string[]): WorkshopRecord {
   };
 }
 
-/** The workshop and the baseline (src/dialogs/workshop-cards.ts, baseline-cards.ts). */
+/** The workshop and the baseline (src/dialogs/workshop/cards.ts, baseline-cards.ts). */
 export function workshopCards(): SampleCard[] {
   const knowledge = loadKnowledge();
   const question = knowledge.questions[0]!;
@@ -192,7 +192,7 @@ export function workshopCards(): SampleCard[] {
   ];
 }
 
-/** The lab (src/dialogs/lab-cards.ts): overview, exercises (with commands to copy), validation, parameters. */
+/** The lab (src/dialogs/lab/cards.ts): overview, exercises (with commands to copy), validation, parameters. */
 export function labCards(): SampleCard[] {
   const content = loadLabContent();
   const params = { subscriptionId: '1b6d3c4e-7f80-4a91-b2c3-d4e5f6a70001', namespace: 'mlops', postfix: '0001', location: 'eastus', environment: 'prod', computeCluster: 'cpu-cluster' };

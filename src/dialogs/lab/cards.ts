@@ -3,17 +3,17 @@
  * reset confirmation. Exercise text is our own content (trusted Markdown); anything from the learner or from
  * Azure — parameters, resource names, validation messages — goes through src/cards/escape first.
  */
-import { markdownText, plainText, safeUrl } from '../cards/escape';
-import { executeButton, type ActionData } from '../cards/actions';
-import { codeBlock } from '../cards/code-block';
-import { fillPlaceholders, type LabContent, type LabExercise, type LabPlaceholder } from '../knowledge/lab-content';
-import { expectedNames } from '../lab/naming';
-import type { LabParameters } from '../lab/parameters';
-import { completedCount, recordOf, type ExerciseRecord, type LabProgress, type StoredValidation } from '../lab/progress';
-import type { LabValidationStatus } from '../lab/result';
-import type { WorkspaceRef } from '../shared/workspace';
-import type { AdaptiveCard } from './port';
-import { LAB_ACTIONS } from '../routing/actions/lab';
+import { markdownText, plainText, safeUrl } from '../../cards/escape';
+import { executeButton, type ActionData } from '../../cards/actions';
+import { codeBlock } from '../../cards/code-block';
+import { fillPlaceholders, type LabContent, type LabExercise, type LabPlaceholder } from '../../knowledge/lab-content';
+import { expectedNames } from '../../lab/naming';
+import type { LabParameters } from '../../lab/parameters';
+import { completedCount, recordOf, type ExerciseRecord, type LabProgress, type StoredValidation } from '../../lab/progress';
+import type { LabValidationStatus } from '../../lab/result';
+import type { WorkspaceRef } from '../../shared/workspace';
+import type { AdaptiveCard } from '../port';
+import { LAB_ACTIONS } from '../../routing/actions/lab';
 
 /** The card input ids of the parameters form (also the LabParameters field names). */
 export const PARAMETER_INPUTS = ['subscriptionId', 'namespace', 'postfix', 'location', 'environment', 'computeCluster'] as const;

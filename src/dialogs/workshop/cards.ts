@@ -1,14 +1,14 @@
 /** The workshop cards: choose categories, one question, the feedback on an answer, and the end of the workshop. */
-import { CATEGORIES, CATEGORY_TITLES } from '../checks/types';
-import { executeButton, type ActionData } from '../cards/actions';
-import { markdownText } from '../cards/escape';
-import type { KnowledgeEntry, WorkshopQuestion } from '../knowledge/content-types';
-import type { KeyPointGrade } from '../knowledge/key-points';
-import type { AdaptiveCard } from './port';
-import { card, learnLinkElements, relatedChecksElements, runChecksAction, type CheckCatalog } from './qna-cards';
-import { markdownToCardElements, type CardElement } from './qna-card-text';
-import { BASELINE_ACTIONS } from '../routing/actions/baseline';
-import { WORKSHOP_ACTIONS } from '../routing/actions/workshop';
+import { CATEGORIES, CATEGORY_TITLES } from '../../checks/types';
+import { executeButton, type ActionData } from '../../cards/actions';
+import { markdownText } from '../../cards/escape';
+import type { KnowledgeEntry, WorkshopQuestion } from '../../knowledge/content-types';
+import type { KeyPointGrade } from '../../knowledge/key-points';
+import type { AdaptiveCard } from '../port';
+import { card, learnLinkElements, relatedChecksElements, runChecksAction, type CheckCatalog } from '../qna-cards';
+import { markdownToCardElements, type CardElement } from '../qna-card-text';
+import { BASELINE_ACTIONS } from '../../routing/actions/baseline';
+import { WORKSHOP_ACTIONS } from '../../routing/actions/workshop';
 
 /** A workshop button: Action.Execute with the Action.Submit fallback (inputs, such as the categories, travel in both). */
 function submit(title: string, verb: string, extra: ActionData = {}): CardElement {

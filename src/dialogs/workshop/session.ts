@@ -3,8 +3,8 @@
  * chat is one user's session; a channel or group chat is a facilitated session where several people answer).
  * Updates are read-modify-write with eTags, retried on conflict, so that simultaneous answers are all kept.
  */
-import { ETagConflictError, type GuardianStore } from '../storage/store';
-import type { WorkshopRecord } from '../knowledge/workshop-record';
+import { ETagConflictError, type GuardianStore } from '../../storage/store';
+import type { WorkshopRecord } from '../../knowledge/workshop-record';
 
 export function workshopKey(conversationId: string): string {
   return `workshop/${conversationId}`;

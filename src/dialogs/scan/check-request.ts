@@ -1,0 +1,110 @@
+/**
+ * A check request typed in chat — "scan ws-prod", "check rbac on <id>", "defender status for subscription <id>",
+ * "scan sample": the target is parsed once (src/shared/scan-target.ts) and each kind has its own path. A
+ * subscription goes to its Defender status (or a workspace choice); a workspace target is authorised, then scanned
+ * (the sample) or resolved within what the conversation may scan and scanned (an id or a name).
+ */
+import { errorCard, noticeCard } from '../../cards/notice-card';
+import type { ScanSelection } from '../../scan/scan-service';
+import { parseScanTarget, workspaceTargetText, type ParsedTarget, type WorkspaceTarget } from '../../shared/scan-target';
+import type { IncomingMessage } from '../feature';
+import type { TurnPort } from '../port';
+import { ignoredTargetParts, malformedResourceId, parseCheckScope, type CheckScope } from '../scan-action-data';
+import type { ScanContext } from './context';
+import { defenderStatus } from './defender-status';
+import { runScan } from './run-scan';
+import { listWorkspaces, promptForWorkspace } from './workspace-prompt';
+
+const RESOURCE_ID_EXAMPLE =
+  'A workspace id looks like /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.MachineLearningServices/workspaces/<name>; or name the workspace, or say "scan sample".';
+
+/** Checks whose Defender results a subscription alone can answer ("defender status for subscription <id>"). */
+const SUBSCRIPTION_SCOPES: ReadonlySet<CheckScope> = new Set<CheckScope>(['defender', 'logging-threat-detection']);
+
+/** Why the message named no workspace when it had a link, mention or HTML in it: those are never taken as targets. */
+function ignoredNotice(text: string): string | undefined {
+  const kinds = ignoredTargetParts(text);
+  if (kinds.length === 0) return undefined;
+  const list = kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1) ?? ''}`;
+  return `I ignored the ${list} in your message: I never take a workspace from a link, a mention or HTML. Name the workspace by its name or resource id.`;
+}
+
+/** The scan feature's answer to a message; false when the message is not a check request. */
+export async function handleCheckRequest(ctx: ScanContext, port: TurnPort, message: IncomingMessage): Promise<boolean> {
+  const route = message.route;
+  if (route.intent !== 'check') return false;
+  const scope = parseCheckScope(route.check ?? 'all');
+  const checkScope = scope.ok ? scope.value : 'all';
+  const target = route.target?.trim() ?? '';
+  // A resource id that cannot be one is answered as such, not with "Which workspace?".
+  const malformed = malformedResourceId(target === '' ? message.text : target);
+  if (malformed !== undefined) {
+    await port.sendCard(errorCard('That is not a valid resource id', `${malformed} ${RESOURCE_ID_EXAMPLE}`), 'Not a valid resource id');
+    return true;
+  }
+  if (target === '') await promptForWorkspace(ctx, port, checkScope, undefined, undefined, ignoredNotice(message.text));
+  else await scanTarget(ctx, port, parseScanTarget(target), checkScope);
+  return true;
+}
+
+/** Scans what the user named: each kind of target has its own path. */
+export async function scanTarget(ctx: ScanContext, port: TurnPort, target: ParsedTarget, scope: CheckScope | ScanSelection): Promise<void> {
+  switch (target.kind) {
+    case 'invalid':
+      await port.sendCard(errorCard('That is not a valid resource id', `${target.reason} ${RESOURCE_ID_EXAMPLE}`), 'Not a valid resource id');
+      return;
+    case 'subscription':
+      await scanSubscription(ctx, port, target.subscriptionId, scope);
+      return;
+    case 'sample':
+    case 'workspace-id':
+    case 'workspace-name':
+    case 'other-resource':
+      await scanWorkspace(ctx, port, target, scope);
+      return;
+  }
+}
+
+/** A subscription: its Defender plans, or (for workspace checks) the workspaces in it to choose from. */
+async function scanSubscription(ctx: ScanContext, port: TurnPort, subscription: string, scope: CheckScope | ScanSelection): Promise<void> {
+  if (typeof scope === 'string' && SUBSCRIPTION_SCOPES.has(scope)) {
+    await defenderStatus(ctx, port, subscription);
+    return;
+  }
+  // Other checks are about a workspace: offer the ones in that subscription (a guarded listing).
+  const inSubscription = (await listWorkspaces(ctx, port)).filter((w) => w.subscriptionId.toLowerCase() === subscription);
+  const notice = `That is a subscription; these checks are about a workspace. For the subscription's Defender plans, ask "defender status for subscription ${subscription}".`;
+  await promptForWorkspace(ctx, port, scope, inSubscription, undefined, notice);
+}
+
+/** One workspace: authorised first, then the sample's scan, or the name or id resolved and scanned. */
+async function scanWorkspace(ctx: ScanContext, port: TurnPort, parsed: WorkspaceTarget, scope: CheckScope | ScanSelection): Promise<void> {
+  const target = workspaceTargetText(parsed);
+  const lookup = await ctx.scansFor(port).lookup(target);
+  if (!lookup.allowed) {
+    await port.sendCard(errorCard('I cannot run that scan', lookup.reason), 'Scan refused');
+    return;
+  }
+  if (parsed.kind === 'sample') {
+    await runScan(ctx, port, parsed.text, scope, parsed.sampleName ?? 'the sample workspace');
+    return;
+  }
+  let resolution;
+  try {
+    resolution = await lookup.resolve();
+  } catch (error) {
+    await port.sendCard(errorCard('I could not start the scan', ctx.sentenceFor(error)), 'Scan refused');
+    return;
+  }
+  switch (resolution.kind) {
+    case 'found':
+      await runScan(ctx, port, resolution.workspace.id, scope, resolution.workspace.name);
+      return;
+    case 'ambiguous':
+      await promptForWorkspace(ctx, port, scope, resolution.candidates, target);
+      return;
+    case 'not_found':
+      await port.sendCard(noticeCard({ title: 'Workspace not found', lines: [resolution.message], tone: 'warning' }), 'Workspace not found');
+      return;
+  }
+}
