@@ -1,7 +1,8 @@
 /**
  * A watch guard that admits everything, for tests about scheduling, diffs and delivery rather than authorisation
- * (test/security/watch-guard.test.ts tests the real one). The product has no such guard: the notification service
- * requires one, and wiring passes the scan guard's.
+ * (test/security/watch-guard.test.ts tests the real one), inside the product's guarded watches handle. The product has
+ * no such guard: the notification service and the change re-checks require the handle, and wiring builds it over
+ * the scan guard's.
  */
 import type { ConversationInfo } from '../../src/dialogs/port';
 import { createGuardedWatches, type GuardedWatches, type WatchScanSource } from '../../src/security/guarded-watches';
