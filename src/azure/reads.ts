@@ -98,7 +98,7 @@ export function childTarget(parentId: string, child: string): ReadTarget {
   return target(CHILD_LABELS[child] ?? child, `${parentId}/${child.split('/')[0] ?? child}`, action);
 }
 
-export const registriesTarget = (rgId: string): ReadTarget => target('the ML registries in the resource group', rgId, 'Microsoft.MachineLearningServices/registries/read');
+export const registriesTarget = (subscriptionScope: string): ReadTarget => target('the ML registries in the subscription', subscriptionScope, 'Microsoft.MachineLearningServices/registries/read');
 export const storageTarget = (id: string): ReadTarget => target('the linked storage account', id, 'Microsoft.Storage/storageAccounts/read');
 export const blobServiceTarget = (id: string): ReadTarget =>
   target('the blob service settings of the linked storage account', `${id}/blobServices/default`, 'Microsoft.Storage/storageAccounts/blobServices/read');
@@ -173,8 +173,9 @@ export async function readOutboundRules(clients: ArmClients, ws: Workspace, sign
   return (await clients.raw.list(`${ws.id}/outboundRules`, API_VERSIONS.machineLearning, signal)).map(parseOutboundRule);
 }
 
-export async function readMlRegistries(clients: ArmClients, rgId: string, signal: AbortSignal): Promise<MlRegistry[]> {
-  return (await clients.raw.list(`${rgId}/providers/Microsoft.MachineLearningServices/registries`, API_VERSIONS.machineLearning, signal)).map(parseMlRegistry);
+/** Every ML registry in the subscription (Registries_ListBySubscription): a workspace may use one from any resource group. */
+export async function readMlRegistries(clients: ArmClients, subscriptionScope: string, signal: AbortSignal): Promise<MlRegistry[]> {
+  return (await clients.raw.list(`${subscriptionScope}/providers/Microsoft.MachineLearningServices/registries`, API_VERSIONS.machineLearning, signal)).map(parseMlRegistry);
 }
 
 export async function readStorageAccount(clients: ArmClients, id: string, signal: AbortSignal): Promise<StorageAccount> {

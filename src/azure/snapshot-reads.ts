@@ -201,12 +201,13 @@ export const SNAPSHOT_READS: ReadTableOf<WorkspaceSnapshot> = {
   datastores: workspaceChildren('datastores', 'datastores', ({ sub, ws }, s) => reads.readDatastores(sub, ws, s), undefined),
   connections: workspaceChildren('connections', 'connections', ({ clients, ws }, s) => reads.readConnections(clients, ws, s), undefined),
   outboundRules: workspaceChildren('outboundRules', 'outbound rules', ({ clients, ws }, s) => reads.readOutboundRules(clients, ws, s), undefined),
+  // The subscription, not the resource group: a workspace uses registries wherever they live (Registries_ListBySubscription).
   mlRegistries: {
     label: 'ML registries',
-    target: 'resourceGroup',
+    target: 'subscription',
     after: AFTER_WORKSPACE,
     about: reads.registriesTarget,
-    arm: ({ clients }, rgId, s) => reads.readMlRegistries(clients, rgId, s),
+    arm: ({ clients }, subscriptionScope, s) => reads.readMlRegistries(clients, subscriptionScope, s),
     graph: resourcesBelow('microsoft.machinelearningservices/registries', parseMlRegistry),
   },
   storageAccount: {

@@ -386,7 +386,7 @@ export interface WorkspaceSnapshot {
   readonly datastores: Collected<readonly Datastore[]>;
   readonly connections: Collected<readonly WorkspaceConnection[]>;
   readonly outboundRules: Collected<readonly OutboundRule[]>;
-  /** AML registries in the workspace's resource group. */
+  /** AML registries in the workspace's subscription; registries in other subscriptions are not read. */
   readonly mlRegistries: Collected<readonly MlRegistry[]>;
   readonly storageAccount: Linked<StorageAccount>;
   readonly blobService: Linked<BlobServiceProperties>;

@@ -114,7 +114,8 @@ export function affectedReads(resourceId: string, watched: WatchedWorkspace): Af
     if (read !== undefined) out.add(split.below[2] === 'deployments' ? 'onlineDeployments' : read);
     return out;
   }
-  if (split.type === 'microsoft.machinelearningservices/registries' && isWithinScope(split.base, workspace.split('/').slice(0, 5).join('/'))) {
+  // ML registries are read for the whole subscription: a workspace can use one from any of its resource groups.
+  if (split.type === 'microsoft.machinelearningservices/registries' && isWithinScope(split.base, subscription)) {
     out.add('mlRegistries');
     return out;
   }

@@ -1,28 +1,36 @@
 /**
  * "Defender status for subscription <id>": the Defender checks that are about the subscription itself
- * (AML-LT-005…010, 012, 013 read only its pricings and security connectors) run unchanged over a snapshot whose
- * workspace fields are marked "not read". Nothing about a workspace is read, so no workspace check can run here;
- * the checks keep their own rules (a plan missing from the pricings fails, an extension off fails).
+ * (AML-LT-005…010, 012, 013 read its pricings and security connectors) run over a snapshot whose workspace fields
+ * are marked "not read". Nothing about a workspace is read, so no workspace check can run here; the checks keep
+ * their own rules (a plan missing from the pricings fails, an extension off fails). The two plans a workspace
+ * needs only when it uses what they protect (AI services, attached VMs) are asked of the subscription as a whole:
+ * their plan rule runs without the workspace test that a subscription cannot answer.
  */
 import type { ArmClients } from '../azure/clients';
 import type { Collected, SecurityAssessment, WorkspaceSnapshot } from '../azure/snapshot';
 import { readOf, snapshotFromFields, type SnapshotField } from '../azure/snapshot-fields';
 import { collectSubscriptionDefender, type SubscriptionDefenderSnapshot } from '../azure/subscription-defender';
 import { fixCommand } from '../checks/fix-command';
+import { evaluateDefenderPlan, type PlanSpec } from '../checks/defender/plans';
+import { DEFENDER_FOR_AI } from '../checks/logging-threat-detection/aml-lt-005-defender-for-ai';
+import { DEFENDER_FOR_SERVERS } from '../checks/logging-threat-detection/aml-lt-012-defender-for-servers';
 import { checkById, CHECK_SET_VERSION } from '../checks/registry';
 import { runChecks } from '../checks/runner';
 import type { CheckDefinition, Finding, Status } from '../checks/types';
 import type { DefenderPlanStatus, DefenderStatusReport } from './scan-service';
 
-/** The subscription-level Defender checks, and the pricing each plan check reads (undefined: not a plan). */
-export const SUBSCRIPTION_DEFENDER_CHECKS: readonly { readonly checkId: string; readonly plan?: string }[] = [
+/**
+ * The subscription-level Defender checks, the pricing each plan check reads (undefined: not a plan), and, for a
+ * check that applies to a workspace only when it uses what the plan protects, the plan rule asked of the subscription.
+ */
+export const SUBSCRIPTION_DEFENDER_CHECKS: readonly { readonly checkId: string; readonly plan?: string; readonly wholeSubscription?: PlanSpec }[] = [
   { checkId: 'AML-LT-006', plan: 'CloudPosture' },
-  { checkId: 'AML-LT-005', plan: 'AI' },
+  { checkId: 'AML-LT-005', plan: 'AI', wholeSubscription: DEFENDER_FOR_AI },
   { checkId: 'AML-LT-007', plan: 'StorageAccounts' },
   { checkId: 'AML-LT-008', plan: 'KeyVaults' },
   { checkId: 'AML-LT-009', plan: 'Containers' },
   { checkId: 'AML-LT-010', plan: 'Arm' },
-  { checkId: 'AML-LT-012', plan: 'VirtualMachines' },
+  { checkId: 'AML-LT-012', plan: 'VirtualMachines', wholeSubscription: DEFENDER_FOR_SERVERS },
   { checkId: 'AML-LT-013' },
 ];
 
@@ -30,11 +38,12 @@ const STATUS_RANK: Readonly<Record<Status, number>> = { fail: 0, error: 1, accep
 const SEVERITY_RANK: Readonly<Record<string, number>> = { high: 0, medium: 1, low: 2 };
 const TOP_RECOMMENDATIONS = 5;
 
-function subscriptionChecks(): CheckDefinition[] {
-  return SUBSCRIPTION_DEFENDER_CHECKS.map(({ checkId }) => {
+/** The checks the status runs, each as it applies to a subscription alone. */
+export function subscriptionChecks(): CheckDefinition[] {
+  return SUBSCRIPTION_DEFENDER_CHECKS.map(({ checkId, wholeSubscription }) => {
     const check = checkById(checkId);
     if (check === undefined) throw new Error(`The check ${checkId} is missing from the registry.`);
-    return check;
+    return wholeSubscription === undefined ? check : { ...check, evaluate: (snapshot: WorkspaceSnapshot) => evaluateDefenderPlan(snapshot, wholeSubscription) };
   });
 }
 

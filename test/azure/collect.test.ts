@@ -82,7 +82,10 @@ describe('collectWorkspaceSnapshot on the hardened sample', () => {
     expect(value(snapshot.onlineDeployments)).toEqual([expect.objectContaining({ endpointName: HARDENED_NAMES.onlineEndpoint, egressPublicNetworkAccess: 'Disabled' })]);
     const blob = value(snapshot.datastores).find((d) => d.name === 'workspaceblobstore');
     expect(blob).toMatchObject({ datastoreType: 'AzureBlob', credentialsType: 'None', isDefault: true });
-    expect(value(snapshot.connections)).toEqual([expect.objectContaining({ authType: 'AAD', isSharedToAll: false })]);
+    expect(value(snapshot.connections)).toEqual([
+      expect.objectContaining({ category: 'ADLSGen2', authType: 'AAD', isSharedToAll: false }),
+      expect.objectContaining({ category: 'AzureOpenAI', authType: 'AAD', isSharedToAll: false }),
+    ]);
     const rules = value(snapshot.outboundRules);
     expect(rules.map((r) => r.type).sort()).toEqual(['FQDN', 'PrivateEndpoint', 'PrivateEndpoint', 'ServiceTag']);
     expect(rules.find((r) => r.type === 'FQDN')?.destination).toBe('pypi.org');

@@ -36,6 +36,7 @@ describe('reads a change can affect', () => {
     ['a diagnostic setting of the workspace', `${WS_ID}/providers/Microsoft.Insights/diagnosticSettings/d`, ['diagnostics.workspace']],
     ['the activity log export of the subscription', `${SUB}/providers/Microsoft.Insights/diagnosticSettings/d`, ['diagnostics.subscription']],
     ['a Defender plan', `${SUB}/providers/Microsoft.Security/pricings/StorageAccounts`, ['defenderPlans']],
+    ['an ML registry in another resource group of the subscription', `${SUB}/resourceGroups/rg-shared-assets/providers/Microsoft.MachineLearningServices/registries/mlr-shared`, ['mlRegistries']],
   ])('%s', (_, id, expected) => {
     expect(reads(id)).toEqual(expected);
   });
@@ -44,6 +45,7 @@ describe('reads a change can affect', () => {
     ['another storage account', `${RG}/providers/Microsoft.Storage/storageAccounts/other`],
     ['a role assignment on another resource group', `${SUB}/resourceGroups/rg-other/providers/Microsoft.Authorization/roleAssignments/3`],
     ['a virtual machine', `${RG}/providers/Microsoft.Compute/virtualMachines/vm`],
+    ['an ML registry in another subscription', '/subscriptions/00000000-0000-0000-0000-000000000002/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/registries/mlr'],
     ['another subscription\'s Defender plan', '/subscriptions/00000000-0000-0000-0000-000000000002/providers/Microsoft.Security/pricings/VirtualMachines'],
   ])('nothing for %s', (_, id) => {
     expect(reads(id)).toEqual([]);

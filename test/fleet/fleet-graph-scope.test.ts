@@ -1,7 +1,7 @@
 /**
  * The fleet collector over Resource Graph rows shaped on the official examples (arm-stand-in): role definitions
  * at the tenant (built-in roles) are kept next to the subscription's custom ones, and a workspace-level scope
- * keeps the rest of its resource group out of the query while its registries still come from ARM.
+ * keeps the rest of its resource group out of the query while the registries of its subscription still come from ARM.
  */
 import { createArmClients, type ArmClients } from '../../src/azure/clients';
 import { collectFleetSnapshots } from '../../src/azure/fleet-collect';
@@ -37,12 +37,12 @@ test('keeps built-in role definitions (tenant-level ids) and the subscription cu
   if (definitions?.ok) expect(definitions.value.map((d) => d.id).sort()).toEqual([builtIn, custom].sort());
 });
 
-test('a workspace-level scope bounds the resources query to the workspace and reads its group registries from ARM', async () => {
+test('a workspace-level scope bounds the resources query to the workspace and reads its subscription registries from ARM', async () => {
   const scope = graphScope([EXAMPLE_WORKSPACE_ID]);
   const { snapshots } = await collectFleetSnapshots(clients, { depth: 'graph', concurrency: 4, timeoutMs: 30_000, ...(scope !== undefined ? { scope } : {}) });
   expect(snapshots.map((s) => s.workspaceId)).toEqual([EXAMPLE_WORKSPACE_ID]);
   expect(snapshots[0]?.mlRegistries.ok).toBe(true);
   const resourcesQuery = arm.requests.map((r) => r.body as { query?: string }).find((b) => b?.query?.startsWith('resources'));
   expect(resourcesQuery?.query).toContain(`id startswith '${EXAMPLE_WORKSPACE_ID}/'`);
-  expect(arm.requests.some((r) => r.path.endsWith('/resourceGroups/workspace-1234/providers/Microsoft.MachineLearningServices/registries'))).toBe(true);
+  expect(arm.requests.some((r) => r.path === `/subscriptions/${EXAMPLE_SUBSCRIPTION}/providers/Microsoft.MachineLearningServices/registries`)).toBe(true);
 });

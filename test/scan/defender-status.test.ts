@@ -1,10 +1,9 @@
 /**
- * Item 4: "defender status for subscription <id>" runs the subscription-level Defender checks, unchanged, over the
- * subscription's own reads. A missing or Free plan fails, an extension that is off fails, a read that failed is
+ * "defender status for subscription <id>" runs the subscription-level Defender checks over the subscription's own
+ * reads; the plans a workspace needs only when it uses what they protect are asked of the subscription as a whole. A missing or Free plan fails, an extension that is off fails, a read that failed is
  * "not assessed" and never a pass.
  */
-import { evaluateDefenderStatus, SUBSCRIPTION_DEFENDER_CHECKS, subscriptionSnapshot } from '../../src/scan/defender-status';
-import { checkById } from '../../src/checks/registry';
+import { evaluateDefenderStatus, SUBSCRIPTION_DEFENDER_CHECKS, subscriptionChecks, subscriptionSnapshot } from '../../src/scan/defender-status';
 import { runChecks } from '../../src/checks/runner';
 import { defenderStatusSentence } from '../../src/report/wording';
 import { DEFENDER_SUB, hardenedCollected, labCollected } from './defender-fixtures';
@@ -13,7 +12,7 @@ const NOW = new Date('2026-11-25T20:31:00Z');
 
 describe('Defender status of a subscription', () => {
   test('only subscription-level checks are used: over a subscription snapshot none of them needs a workspace read', () => {
-    const checks = SUBSCRIPTION_DEFENDER_CHECKS.map(({ checkId }) => checkById(checkId)!);
+    const checks = subscriptionChecks();
     expect(checks.every((c) => c.areas.includes('defender'))).toBe(true);
     const findings = runChecks(subscriptionSnapshot(hardenedCollected()), checks);
     expect(findings.filter((f) => f.status === 'error')).toEqual([]);

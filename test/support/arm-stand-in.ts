@@ -132,7 +132,8 @@ const ROUTES: readonly Route[] = [
   route('GET', `${WS}/datastores`, '2022-10-01', onePage(EXAMPLE_FILES.datastores)),
   route('GET', `${WS}/connections`, '2025-09-01', onePage(EXAMPLE_FILES.connections)),
   route('GET', `${WS}/outboundrules`, '2025-09-01', onePage(EXAMPLE_FILES.outboundRules)),
-  route('GET', `${RG}/providers/microsoft\\.machinelearningservices/registries`, '2025-09-01', onePage(EXAMPLE_FILES.registries)),
+  // Registries_ListBySubscription has no stored example; its page schema is Registries_List's, whose example is served.
+  route('GET', `/subscriptions/${ID}/providers/microsoft\\.machinelearningservices/registries`, '2025-09-01', onePage(EXAMPLE_FILES.registries)),
   route('GET', `${RG}/providers/microsoft\\.storage/storageaccounts/${ID}`, '2026-06-01', () => exampleBody(EXAMPLE_FILES.storageAccount)),
   // Blob service properties (BlobServices_GetServiceProperties) have no example at 2026-06-01: this body is built
   // from the spec's BlobServiceProperties schema (openapi.json, not stored: see arm-specs/README.md).

@@ -4,7 +4,7 @@
  * one thing; `snapshotSample` takes the whole store back afterwards so that cases never leak into each other.
  */
 import { HARDENED_NAMES, LAB_NAMES, SAMPLE_TENANT_ID, sampleIds, type JsonObject, type SampleArm, type SampleIds, type SampleNames } from '../../src/sample';
-import { putMlRegistry, putOutboundRule, putPolicyAssignment, putPolicyState, type Put } from '../../src/sample/data/builders';
+import { putConnection, putMlRegistry, putOutboundRule, putPolicyAssignment, putPolicyState, type Put } from '../../src/sample/data/builders';
 
 export type SampleMutation = (arm: SampleArm) => void;
 
@@ -32,6 +32,25 @@ function setTags(arm: SampleArm, path: string, tags: JsonObject): void {
   const current = arm.getResource(path);
   if (current === undefined) throw new Error(`No sample resource at ${path}`);
   arm.setResource(path, { ...current, tags });
+}
+
+/** An attached VM compute (computeType VirtualMachine), shaped on machineLearningServices.json's VirtualMachine schema. */
+function putAttachedVm(arm: SampleArm, names: SampleNames, ids: SampleIds): void {
+  const id = `${ids.workspace}/computes/attached-dsvm`;
+  arm.setResource(id, {
+    id,
+    name: 'attached-dsvm',
+    type: 'Microsoft.MachineLearningServices/workspaces/computes',
+    location: names.location,
+    properties: {
+      computeType: 'VirtualMachine',
+      computeLocation: names.location,
+      resourceId: `${ids.resourceGroup}/providers/Microsoft.Compute/virtualMachines/vm-dsvm-01`,
+      provisioningState: 'Succeeded',
+      isAttachedCompute: true,
+      properties: { virtualMachineSize: 'Standard_D4s_v3', sshPort: 22, address: '10.0.1.10' },
+    },
+  });
 }
 
 export const mutations = {
@@ -92,6 +111,16 @@ export const mutations = {
   /** AML-NET-004: a user-defined rule to every blob endpoint in Azure. */
   hardenedOutboundRuleToAnyBlob: (arm) =>
     putOutboundRule(putInto(arm), HARDENED_IDS, 'allow-any-blob', { type: 'FQDN', category: 'UserDefined', status: 'Active', destination: '*.blob.core.windows.net' }),
+
+  /** AML-LT-005 fail: the lab workspace connects to Azure OpenAI while its subscription has Defender for AI services off. */
+  labAzureOpenAiConnection: (arm) =>
+    putConnection(putInto(arm), LAB_IDS, 'aoai-lab-chat', { category: 'AzureOpenAI', target: 'https://oai-guardian-lab.openai.azure.com/', authType: 'AAD', isSharedToAll: true }),
+
+  /** AML-LT-012: a virtual machine of the customer's own attached to the lab workspace as compute. */
+  labAttachedVm: (arm) => putAttachedVm(arm, LAB_NAMES, LAB_IDS),
+
+  /** AML-LT-012: a virtual machine of the customer's own attached to the hardened workspace as compute. */
+  hardenedAttachedVm: (arm) => putAttachedVm(arm, HARDENED_NAMES, HARDENED_IDS),
 
   /** AML-NET-014: an AML registry open to public networks in the lab's resource group. */
   labPublicMlRegistry: (arm) => putMlRegistry(putInto(arm), LAB_NAMES, LAB_IDS, 'Enabled'),

@@ -8,16 +8,10 @@
  * registered in the workspace itself are not registry models and the policy does not govern them.
  * Otherwise MANUAL: a person must review the deployed models. Not applicable when there are no deployments.
  */
-import type { OnlineDeployment } from '../../azure/snapshot';
 import { defineCheck, evidence, fail, manual, notApplicable, pass, withReads } from '../define';
 import { ML_POLICY } from '../governance/known-policies';
+import { modelRegistry } from '../model-registry';
 import { assignmentLabel, assignmentsOfDefinition, isEnforced, parameterValue } from '../governance/policy';
-
-/** The registry a deployed model comes from (`azureml://registries/{name}/…` or an ARM registry id), else undefined. */
-function modelRegistry(deployment: OnlineDeployment): string | undefined {
-  const model = deployment.modelId ?? '';
-  return (/^azureml:\/\/registries\/([^/]+)\//i.exec(model) ?? /\/providers\/Microsoft\.MachineLearningServices\/registries\/([^/]+)\//i.exec(model))?.[1];
-}
 
 export default defineCheck({
   id: 'AML-DP-010',

@@ -6,7 +6,7 @@
  */
 import type { DefenderPlan, WorkspaceSnapshot } from '../../azure/snapshot';
 import type { CheckResult, Evidence } from '../types';
-import { evidence, fail, pass, sameText, withReads } from '../define';
+import { evidence, fail, notApplicable, pass, sameText, withReads } from '../define';
 import { subscriptionScope } from '../governance/scope';
 
 export interface PlanExtension {
@@ -73,6 +73,26 @@ export function evaluateDefenderPlan(snapshot: WorkspaceSnapshot, spec: PlanSpec
     }
     return results;
   });
+}
+
+/** What of a workspace a plan protects, when the plan protects only some of what a workspace may use. */
+export interface PlanUse {
+  /** The workspace's resources the plan protects, by name; none makes the check not applicable. */
+  readonly users: readonly string[];
+  /** What they are, for the message: "Azure OpenAI or AI services connections". */
+  readonly what: string;
+  /** Why the plan is not asked for when there are none: one sentence. */
+  readonly whenNone: string;
+}
+
+/**
+ * The plan's rule, applied only when the workspace uses what the plan protects; not applicable otherwise. The
+ * result stays on the pricing id either way, so a finding keeps its identity when the workspace starts using it.
+ */
+export function evaluatePlanWhereUsed(snapshot: WorkspaceSnapshot, spec: PlanSpec, use: PlanUse): readonly CheckResult[] {
+  if (use.users.length === 0) return [notApplicable(pricingId(snapshot, spec.plan), use.whenNone)];
+  const because = ` It applies because the workspace has ${use.what}: ${use.users.join(', ')}.`;
+  return evaluateDefenderPlan(snapshot, spec).map((r) => (r.status === 'error' ? r : { ...r, message: `${r.message}${because}` }));
 }
 
 function planEvidence(plan: DefenderPlan, spec: PlanSpec): Evidence[] {

@@ -150,6 +150,13 @@ export function seedHardened(put: Put): void {
     authType: 'AAD',
     isSharedToAll: false,
   });
+  // The assistant the hardened team builds calls Azure OpenAI with Entra ID: it is what Defender for AI services (AML-LT-005) protects.
+  putConnection(put, ids, 'conn-aoai-assistant', {
+    category: 'AzureOpenAI',
+    target: 'https://oai-guardian-hardened.openai.azure.com/',
+    authType: 'AAD',
+    isSharedToAll: false,
+  });
 
   putOutboundRule(put, ids, '__SYS_PE_stguardianhardened_blob', {
     type: 'PrivateEndpoint',

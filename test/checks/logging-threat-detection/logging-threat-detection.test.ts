@@ -14,6 +14,7 @@ import lt013 from '../../../src/checks/logging-threat-detection/aml-lt-013-defen
 import lt014 from '../../../src/checks/logging-threat-detection/aml-lt-014-open-defender-recommendations';
 import { checks } from '../../../src/checks/logging-threat-detection';
 import type { CheckDefinition } from '../../../src/checks/types';
+import type { WorkspaceSnapshot } from '../../../src/azure/snapshot';
 import {
   APP_INSIGHTS_ID,
   KEY_VAULT_ID,
@@ -21,6 +22,9 @@ import {
   RESOURCE_GROUP_SCOPE,
   SUBSCRIPTION_SCOPE,
   WORKSPACE_ID,
+  amlCluster,
+  computeInstance,
+  connection,
   diagnosticSetting,
   failedRead,
   hardenedDefenderPlans,
@@ -30,6 +34,8 @@ import {
   onlineEndpoint,
   withAppInsights,
   withAssessments,
+  withComputes,
+  withConnections,
   withDefenderPlan,
   withDefenderPlans,
   withDiagnostics,
@@ -154,31 +160,40 @@ describe('AML-LT-004 App Insights workspace-based', () => {
   });
 });
 
-describe.each<[string, CheckDefinition, string]>([
-  ['AML-LT-005', lt005, 'AI'],
-  ['AML-LT-006', lt006, 'CloudPosture'],
-  ['AML-LT-008', lt008, 'KeyVaults'],
-  ['AML-LT-010', lt010, 'Arm'],
-  ['AML-LT-012', lt012, 'VirtualMachines'],
-])('%s Defender plan', (_id, check, plan) => {
+/** The hardened workspace, connected to Azure OpenAI: what Defender for AI services protects. */
+const usingAzureOpenAi = (snapshot: WorkspaceSnapshot): WorkspaceSnapshot =>
+  withConnections(snapshot, [connection(), connection({ id: `${WORKSPACE_ID}/connections/conn-aoai`, name: 'conn-aoai', category: 'AzureOpenAI', target: 'https://oai-contoso.openai.azure.com/' })]);
+/** The hardened workspace with a VM of its own attached as compute: what Defender for Servers protects. */
+const withAttachedVm = (snapshot: WorkspaceSnapshot): WorkspaceSnapshot =>
+  withComputes(snapshot, [computeInstance(), amlCluster(), computeInstance({ id: `${WORKSPACE_ID}/computes/attached-dsvm`, name: 'attached-dsvm', computeType: 'VirtualMachine' })]);
+const asIs = (snapshot: WorkspaceSnapshot): WorkspaceSnapshot => snapshot;
+
+describe.each<[string, CheckDefinition, string, (snapshot: WorkspaceSnapshot) => WorkspaceSnapshot]>([
+  ['AML-LT-005', lt005, 'AI', usingAzureOpenAi],
+  ['AML-LT-006', lt006, 'CloudPosture', asIs],
+  ['AML-LT-008', lt008, 'KeyVaults', asIs],
+  ['AML-LT-010', lt010, 'Arm', asIs],
+  ['AML-LT-012', lt012, 'VirtualMachines', withAttachedVm],
+])('%s Defender plan', (_id, check, plan, using) => {
+  const snapshotFor = (overrides: Partial<WorkspaceSnapshot> = {}): WorkspaceSnapshot => using(hardenedSnapshot(overrides));
   it('passes on Standard and records the sub-plan and extensions', () => {
-    const r = single(check.evaluate(hardenedSnapshot()));
+    const r = single(check.evaluate(snapshotFor()));
     expect(r).toMatchObject({ status: 'pass', resourceId: pricing(plan) });
     expect(actual(r, 'pricingTier')).toBe('Standard');
   });
   it('fails on Free', () => {
-    const r = single(check.evaluate(withDefenderPlan(hardenedSnapshot(), plan, { pricingTier: 'Free' })));
+    const r = single(check.evaluate(withDefenderPlan(snapshotFor(), plan, { pricingTier: 'Free' })));
     expect(r.status).toBe('fail');
     expect(r.message).toContain('tier Free');
     expect(actual(r, 'pricingTier')).toBe('Free');
   });
   it('fails, not passes, when the plan is missing from the list', () => {
-    const r = single(check.evaluate(withDefenderPlans(hardenedSnapshot(), hardenedDefenderPlans().filter((p) => p.name !== plan))));
+    const r = single(check.evaluate(withDefenderPlans(snapshotFor(), hardenedDefenderPlans().filter((p) => p.name !== plan))));
     expect(r.status).toBe('fail');
     expect(r.message).toContain('not enabled');
   });
   it('is an error when pricings cannot be read', () => {
-    const r = single(check.evaluate(hardenedSnapshot({ defenderPlans: failedRead('forbidden', 403, 'Microsoft.Security/pricings/read', SUBSCRIPTION_SCOPE) })));
+    const r = single(check.evaluate(snapshotFor({ defenderPlans: failedRead('forbidden', 403, 'Microsoft.Security/pricings/read', SUBSCRIPTION_SCOPE) })));
     expect(r.status).toBe('error');
     expect(r.message).toContain('Microsoft.Security/pricings/read');
   });
@@ -186,7 +201,7 @@ describe.each<[string, CheckDefinition, string]>([
 
 describe('AML-LT-005 Defender for AI evidence', () => {
   it('notes AIPromptEvidence without requiring it', () => {
-    const r = single(lt005.evaluate(withDefenderPlan(hardenedSnapshot(), 'AI', { extensions: [{ name: 'AIPromptEvidence', isEnabled: false }] })));
+    const r = single(lt005.evaluate(withDefenderPlan(usingAzureOpenAi(hardenedSnapshot()), 'AI', { extensions: [{ name: 'AIPromptEvidence', isEnabled: false }] })));
     expect(r.status).toBe('pass');
     expect(actual(r, 'extensions')).toBe('AIPromptEvidence=off');
   });
@@ -194,7 +209,7 @@ describe('AML-LT-005 Defender for AI evidence', () => {
 
 describe('AML-LT-012 Defender for Servers sub-plan', () => {
   it('shows the sub-plan', () => {
-    const r = single(lt012.evaluate(hardenedSnapshot()));
+    const r = single(lt012.evaluate(withAttachedVm(hardenedSnapshot())));
     expect(actual(r, 'subPlan')).toBe('P2');
     expect(r.message).toContain('sub-plan P2');
   });

@@ -174,7 +174,7 @@ describe('network security checks: specific passes and not_applicable', () => {
     expect(statuses(run(check(id), s))).toEqual(['not_applicable']);
   });
 
-  it('AML-NET-014 is not applicable when the resource group has no AML registry', () => {
+  it('AML-NET-014 is not applicable when the subscription has no AML registry', () => {
     expect(statuses(run(check('AML-NET-014'), withMlRegistries(hardenedSnapshot(), [])))).toEqual(['not_applicable']);
   });
 
