@@ -28,7 +28,7 @@ const SAMPLE_AS_TARGET = /\bsample(:[a-z0-9-]+)? (workspace|environment)\b|\bthe
 const STATE_VERBS =
   'have|has|use|uses|using|enforce|enforces|enforcing|allow|allows|allowing|require|requires|expose|exposes|run|runs|block|blocks|permit|permits|' +
   'encrypt|encrypts|send|sends|keep|keeps|store|stores|rely|relies|log|logs|accept|accepts|deny|denies|restrict|restricts|let|lets|disable|disables|' +
-  'comply|complies|meet|meets|pass|passes|fail|fails|contain|contains';
+  'comply|complies|meet|meets|pass|passes|fail|fails|contain|contains|grant|grants|give|gives';
 
 /** Resources of a workspace a name may stand before: "ws-prod storage", "sample key vault". */
 const OWN_RESOURCES = 'storage|storage account|key ?vault|vault|registry|acr|container registry|app(lication)? insights|computes?|compute instances?|clusters?|endpoints?|managed network|network|datastores?';
@@ -43,7 +43,7 @@ export function namedAsWorkspace(normalized: string, target: string): boolean {
     `\\b${t}'s\\b`,
     `\\b(of|on|for|in|at|against|behind) (the )?${t}\\b`,
     `\\b(does|do|did|has|is|are|was) (the )?${t} (${STATE_VERBS})\\b`,
-    `^(is|are|was) (the )?${t} (public|publicly|exposed|reachable|accessible|private|secure|compliant|hardened|encrypted|isolated|locked down|protected)\\b`,
+    `\\b(is|are|was) (the )?${t} (public|publicly|exposed|reachable|accessible|private|secure|compliant|hardened|encrypted|isolated|locked down|protected|behind|configured|set up|connected)\\b`,
     `\\b(does|do|did|has) (the )?${t} have$`,
     // A plain word before "storage" is an adjective ("sample storage account"); a resource-shaped name is not.
     ...(isSample ? [] : [`\\b${t} (${OWN_RESOURCES})\\b`]),
