@@ -30,7 +30,7 @@ const STATE_VERBS =
   'encrypt|encrypts|send|sends|keep|keeps|store|stores|rely|relies|log|logs|accept|accepts|deny|denies|restrict|restricts|let|lets|disable|disables|' +
   'comply|complies|meet|meets|pass|passes|fail|fails|contain|contains|grant|grants|give|gives';
 
-/** Resources of a workspace a name may stand before: "ws-prod storage", "sample key vault". */
+/** Resources of a workspace a name may stand before: "ws-prod storage", "mlw-01 key vault". */
 const OWN_RESOURCES = 'storage|storage account|key ?vault|vault|registry|acr|container registry|app(lication)? insights|computes?|compute instances?|clusters?|endpoints?|managed network|network|datastores?';
 
 /** Whether `target` (as found in the message) is placed where the message treats it as a workspace. */
