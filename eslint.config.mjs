@@ -41,7 +41,15 @@ export default tseslint.config(
   { files: ['src/cards/**/*.ts'], rules: restrict([{ group: ['@azure/*', '**/azure/**', '**/bot/**', '**/dialogs/**', '**/scan/**', '**/notifications/**', '**/events/**', '**/routing/intent*', '**/routing/handlers*', '@microsoft/teams-ai'], message: 'Cards are templates over plain data (and the declared card actions).' }]) },
   { files: ['src/routing/**/*.ts'], rules: restrict([{ group: ['@azure/*', '**/azure/**', '**/bot/**', '**/dialogs/**', '**/cards/**', '**/scan/**', '**/notifications/**', '**/events/**', '**/cli/**'], message: 'Routing turns messages into intents and declares card actions; it knows no feature.' }]) },
   { files: ['src/dialogs/**/*.ts'], rules: restrict([{ group: ['@azure/*', '**/azure/collect*', '**/azure/clients*', '**/sample/**', '**/bot/**', '**/cli/**'], message: 'Dialogs use services through interfaces and talk through the TurnPort.' }]) },
-  { files: ['src/notifications/**/*.ts', 'src/events/**/*.ts'], rules: restrict([{ group: ['@microsoft/*', '**/bot/**', '**/dialogs/**'], message: 'Notifications send through a port.' }]) },
+  {
+    files: ['src/notifications/**/*.ts', 'src/events/**/*.ts'],
+    rules: restrict([
+      { group: ['@microsoft/*', '**/bot/**', '**/dialogs/**'], message: 'Notifications send through a port.' },
+      // Watches reach Azure only through the guarded handle: not the scan service, not a guard, not an SDK client.
+      { group: ['**/security/**', '!**/security/guarded-watches', '**/azure/clients*', '**/azure/collect*', '**/scan/*', '!**/scan/scan-service'], message: 'Watches reach Azure only through src/security/guarded-watches.ts.' },
+      { group: ['**/scan/scan-service'], importNames: ['ScanService'], message: 'Watches reach Azure only through src/security/guarded-watches.ts.' },
+    ]),
+  },
   { files: ['src/security/**/*.ts'], rules: restrict([{ group: ['**/dialogs/**', '**/bot/**', '**/cli/**', '**/notifications/**', '**/events/**', '**/cards/**', '@microsoft/*'], message: 'The guard decides over shared types; the features that ask it sit above it.' }]) },
   { files: ['src/scan/**/*.ts'], rules: restrict([{ group: ['**/bot/**', '**/dialogs/**', '**/routing/**', '**/notifications/**', '**/cli/**'], message: 'The scan service serves the bot and the CLI; it knows neither.' }]) },
   { files: ['src/storage/**/*.ts'], rules: restrict([{ group: ['**/bot/**', '**/checks/**', '**/dialogs/**', '**/cards/**', '@microsoft/*'], message: 'Stores are leaves with their own Storage-shaped interface.' }]) },

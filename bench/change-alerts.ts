@@ -23,7 +23,7 @@ import type { GuardianStore } from '../src/storage/store';
 import { startAzuriteQueue } from '../test/support/azurite';
 import { emit, percentile, round, settledRequests } from './support';
 // The bench measures latency, not authorisation: every watch run is admitted.
-import { permissiveWatchGuard, watchPrincipal } from '../test/support/permissive-watch-guard';
+import { permissiveWatches, watchPrincipal } from '../test/support/permissive-watch-guard';
 
 const LATENCY_MS = 100;
 const POLL_INTERVAL_MS = 5_000;
@@ -47,7 +47,7 @@ function timedSender(): ProactiveSender & { next(): Promise<number> } {
 async function watched(env: SampleEnvironment): Promise<GuardianStore> {
   const store = createMemoryStore();
   await store.put(`conversation-ref/${CHANNEL}`, { conversation: { id: CHANNEL, conversationType: 'channel' }, serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams' });
-  const notifications = createNotificationService({ store, scanService: env.scanService, sender: timedSender(), logger: silentLogger(), instanceId: 'bench', guard: permissiveWatchGuard });
+  const notifications = createNotificationService({ store, watches: permissiveWatches(env.scanService), sender: timedSender(), logger: silentLogger(), instanceId: 'bench' });
   const r = await notifications.subscribe({ conversationId: CHANNEL, userId: 'u', target: 'sample:hardened', schedule: { cron: '0 8 * * *', timezone: 'UTC' }, principal: watchPrincipal(CHANNEL, 'u') });
   if (!r.ok) throw new Error(r.message);
   await notifications.runPass();
@@ -111,7 +111,7 @@ async function pushPath(changes: number) {
       throw e;
     });
     // Pull disabled here: the queue alone brings the changes.
-    const deps: ChangeAlertsDeps = { store, scanService: env.scanService, sender, logger: silentLogger(), instanceId: 'bench', guard: permissiveWatchGuard, readActivityLog: () => Promise.resolve({ kind: 'events', events: [] }), pollIntervalMs: 3_600_000, queues };
+    const deps: ChangeAlertsDeps = { store, watches: permissiveWatches(env.scanService), sender, logger: silentLogger(), instanceId: 'bench', readActivityLog: () => Promise.resolve({ kind: 'events', events: [] }), pollIntervalMs: 3_600_000, queues };
     const run = await measure(env, changes, createProductChangeAlerts(deps), sender, () => lastQueued);
     stop();
     return summary(run);
@@ -127,7 +127,7 @@ async function pullPath(changes: number, idleIntervals: number) {
     const store = await watched(env);
     env.arm.setLatency(LATENCY_MS);
     const sender = timedSender();
-    const deps: ChangeAlertsDeps = { store, scanService: env.scanService, sender, logger: silentLogger(), instanceId: 'bench', guard: permissiveWatchGuard, readActivityLog: activityLogReader(env.clients.raw), pollIntervalMs: POLL_INTERVAL_MS };
+    const deps: ChangeAlertsDeps = { store, watches: permissiveWatches(env.scanService), sender, logger: silentLogger(), instanceId: 'bench', readActivityLog: activityLogReader(env.clients.raw), pollIntervalMs: POLL_INTERVAL_MS };
     // Idle first, while the Activity Log is empty: every request is a poll (one per interval, the first after one).
     const idle = createProductChangeAlerts(deps);
     await settledRequests(env.arm);

@@ -1,6 +1,6 @@
 /**
- * The HTTP surface: POST /api/messages for the Bot Connector, GET /healthz for probes, and a hook for routes
- * other parts add (the notification trigger). It tracks turns in flight so that a shutdown lets them finish.
+ * The HTTP surface: POST /api/messages for the Bot Connector, GET /healthz for probes, the plain-text pages the
+ * Teams manifest links to (src/public-pages), and a hook for routes other parts add (the notification trigger). It tracks turns in flight so that a shutdown lets them finish.
  */
 import * as restify from 'restify';
 import type { Bot } from './bot/app';
@@ -8,6 +8,7 @@ import type { Logger } from './logging';
 import { readJsonBody } from './http-body';
 import { isRecord } from './shared/is-record';
 import { listeningAddress } from './shared/listening-address';
+import { loadPublicPages } from './public-pages';
 
 /** What a request may cost before anyone is authenticated. */
 export interface HttpLimits {
@@ -88,6 +89,13 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       }
     }
   });
+
+  for (const page of loadPublicPages()) {
+    server.get(page.path, (_req: restify.Request, res: restify.Response, next: restify.Next) => {
+      res.sendRaw(200, page.text, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+      next();
+    });
+  }
 
   server.get('/healthz', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
     // Version and uptime only: nothing about configuration, identities or secrets.

@@ -47,6 +47,7 @@ import { createScanRateLimiter } from './security/rate-limit';
 import { createScanGuard } from './security/scan-guard';
 import { limitScansInFlight } from './security/scans-in-flight';
 import { createWatchGuard } from './security/watch-guard';
+import { createGuardedWatches } from './security/guarded-watches';
 import { createGuardedAzure } from './security/guarded-azure';
 import { createGuardedScans } from './security/guarded-scans';
 import { createLinkFeature, type TeamRosterCheck } from './dialogs/link';
@@ -133,14 +134,14 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
   const acceptRisks = (report: ScanReport, conversationId: string): Promise<ScanReport> => exceptions.applyTo(report, conversationId);
   const sender = createProactiveSender({ continueConversation: deps.continueConversation });
   const instanceId = defaultInstanceId();
-  const watchGuard = createWatchGuard(guard);
+  // Watches and change re-checks reach Azure only through this handle: no scan service, no guard of their own.
+  const watches = createGuardedWatches(scanService, createWatchGuard(guard));
   const notifications = createNotificationService({
     store,
-    scanService,
+    watches,
     sender,
     logger,
     instanceId,
-    guard: watchGuard,
     acceptRisks,
     exceptionExpiry: { remindDays: config.exceptions.remindDays, maxDays: config.exceptions.maxDays },
     clock,
@@ -148,13 +149,12 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
   const changeQueues = changeQueuesFor(config, sampleSubscriptionIds);
   const changeAlerts = createProductChangeAlerts({
     store,
-    scanService,
+    watches,
     sender,
     logger,
     instanceId,
     readActivityLog: activityLogReaderFor(config, sampleEnvironment, sampleSubscriptionIds),
     pollIntervalMs: config.events.pollSeconds * 1000,
-    guard: watchGuard,
     acceptRisks,
     ...changeQueues,
   });

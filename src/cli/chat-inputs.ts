@@ -59,12 +59,16 @@ export function readInput(element: Json): ChatInput | undefined {
   }
 }
 
-/** How the input shows on a card in the terminal: "▸ Subscription id (text)". */
+/**
+ * How the input shows on a card in the terminal: "▸ Subscription id [subscriptionId] (text)". The name in brackets
+ * is the one `N name=value` takes; a label that is the name already is not repeated.
+ */
 export function inputSummary(input: ChatInput): string {
   const initial = input.kind === 'choice' ? titlesOf(input, input.initial) : input.initial;
   const kind =
     input.kind === 'choice' ? `choose ${input.multi ? 'any' : 'one'} of ${input.choices.length}` : input.kind === 'toggle' ? 'yes/no' : input.kind === 'number' ? 'number' : 'text';
-  return `▸ ${input.label} (${kind}${input.required ? ', required' : ''})${initial !== '' && input.kind !== 'toggle' ? `: ${initial}` : ''}`;
+  const name = input.label.toLowerCase() === input.id.toLowerCase() ? '' : ` [${input.id}]`;
+  return `▸ ${input.label}${name} (${kind}${input.required ? ', required' : ''})${initial !== '' && input.kind !== 'toggle' ? `: ${initial}` : ''}`;
 }
 
 /** The lines that ask for one input: the question, the choices numbered, and what an empty answer does. */

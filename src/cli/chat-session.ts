@@ -145,7 +145,7 @@ export class ChatSession {
     }
     const { button, card } = numberedButton;
     if (assignments !== undefined) {
-      await this.clickWithAssignments(button, card, assignments);
+      await this.clickWithAssignments(button, card, assignments, number);
       return;
     }
     if ((button.kind === 'submit' || button.kind === 'execute') && button.inputs.length > 0) {
@@ -204,18 +204,17 @@ export class ChatSession {
   }
 
   /** `N key=value …`: the named inputs as given, the others as the card shows them; nothing is asked. */
-  private async clickWithAssignments(button: ChatButton, card: string | undefined, assignments: readonly [string, string][]): Promise<void> {
-    if (button.kind !== 'submit' && button.kind !== 'execute') {
-      this.write(`(button "${button.title}" has no fields to fill)\n`);
+  private async clickWithAssignments(button: ChatButton, card: string | undefined, assignments: readonly [string, string][], number: number): Promise<void> {
+    const fields = button.kind === 'submit' || button.kind === 'execute' ? [...button.inputs, ...button.carried] : [];
+    if (fields.length === 0 || (button.kind !== 'submit' && button.kind !== 'execute')) {
+      this.write(`(button "${button.title}" has no fields to fill: type ${number} alone to click it)\n`);
       return;
     }
     const values = startValues(button);
-    const fields = [...button.inputs, ...button.carried];
     for (const [id, typed] of assignments) {
       const input: ChatInput | undefined = fields.find((i) => i.id === id);
       if (input === undefined) {
-        const ids = fields.map((i) => i.id);
-        this.write(`(no field "${id}" for "${button.title}"${ids.length > 0 ? `; its fields are ${ids.join(', ')}` : ''})\n`);
+        this.write(`(no field "${id}" for "${button.title}"; its fields are ${fields.map((i) => i.id).join(', ')})\n`);
         return;
       }
       const result = answerInput(input, typed);

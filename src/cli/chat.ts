@@ -21,6 +21,11 @@ import { createChatFiles } from './chat-files';
 import { ChatSession } from './chat-session';
 import { exportWorkshop } from './chat-workshop-export';
 import { ignoreBrokenPipe, useColor } from './report-io';
+import { LAB_NAMES, LAB_PARAMETERS } from '../sample';
+
+/** Runs as printed (test/e2e/chat-cli.test.ts does): the buttons are numbered as in a chat without the welcome card. */
+const EXAMPLE_LINES = ['start lab', '2', `3 subscriptionId=${LAB_NAMES.subscriptionId} namespace=${LAB_PARAMETERS.namespace} postfix=${LAB_PARAMETERS.postfix}`];
+const EXAMPLE = `printf '%s\\n' ${EXAMPLE_LINES.map((l) => `'${l}'`).join(' ')} | guardian chat --no-welcome`;
 
 const USAGE = `Usage: guardian chat [--verbose] [--no-welcome] [--state <dir>] [--files <dir>] [--export-workshop <file>]
 
@@ -29,7 +34,9 @@ Type a message and press Enter; type the number of a button to click it. Buttons
 whole chat, so those of earlier answers still work (a card the bot has replaced loses its buttons, as in Teams).
 A button on a card with fields asks for each field (Enter keeps the value shown; a choice takes its number, its
 title or a word of it, "network" for Network Security; "cancel" leaves the button unclicked), or takes them on
-one line: 2 namespace=mlops postfix=0001
+one line after its number, by the names in [brackets]. For example, "Set parameters" on the lab overview card,
+then "Save parameters" with the built-in sample's lab parameters:
+  ${EXAMPLE}
 "exit" or Ctrl-D quits. Lines can be piped in: echo "help" | guardian chat
 
 Options:

@@ -5,7 +5,7 @@
 import { areaOrCategory, AREAS, CATEGORIES, type Area, type Category } from '../checks/types';
 import type { ReportScope } from '../report/wording';
 import type { ScanSelection } from '../scan/scan-service';
-import { parseResourceId, parseWorkspaceId, ResourceIdError } from '../shared/resource-id';
+import { parseWorkspaceId, ResourceIdError } from '../shared/resource-id';
 import { isSampleTarget } from '../shared/scan-target';
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
@@ -116,22 +116,4 @@ export function parseReportScope(data: Readonly<Record<string, unknown>>): Parse
 export function scopeOf(scope: CheckScope): ReportScope & ScanSelection {
   if (scope === 'all') return { kind: 'all' };
   return areaOrCategory(scope);
-}
-
-/**
- * Why a resource id the user typed cannot be one ("/subscriptions/xyz": "xyz" is not a subscription id), or
- * undefined when the text holds no attempt at an id, or a valid one. The router passes no target for a malformed
- * id; this says what is wrong instead of asking "Which workspace?".
- */
-export function malformedResourceId(text: string): string | undefined {
-  const attempt = /(^|\s)(\/?subscriptions\/\S*)/i.exec(text)?.[2];
-  if (attempt === undefined) return undefined;
-  const id = attempt.startsWith('/') ? attempt : `/${attempt}`;
-  try {
-    parseResourceId(id.replace(/[.,;:!?]+$/, '').replace(/\/+$/, ''));
-    return undefined;
-  } catch (error) {
-    if (error instanceof ResourceIdError) return error.message;
-    throw error;
-  }
 }

@@ -4,6 +4,7 @@
  */
 import { executeButton } from '../cards/actions';
 import { markdownText, plainText } from '../cards/escape';
+import type { BaselineOutcome } from '../notifications/baseline';
 import { describeSchedule } from '../notifications/schedule';
 import type { Subscription } from '../notifications/subscriptions';
 import type { AdaptiveCard } from './port';
@@ -20,11 +21,23 @@ export function timeZoneNote(timezone: string, userTimeZone: string | undefined,
   return `Times are in ${timezone}.`;
 }
 
+/** What the baseline is, as the confirmation says it: taken now (its counts), kept from before, or still to come. */
+export function baselineNote(baseline: BaselineOutcome): string {
+  switch (baseline.kind) {
+    case 'taken':
+      return `Baseline taken now: ${baseline.report.summary.fail} failing, ${baseline.report.summary.error} not assessed. Its findings follow here within a minute; from now on I post when findings change.`;
+    case 'kept':
+      return 'The baseline stays as it was: I post here only when findings change.';
+    case 'pending':
+      return `I could not take the baseline just now (${baseline.reason}). I try again within a minute and post it here; after that I post only when findings change.`;
+  }
+}
+
 /**
  * After "watch …": what is watched (the full resource id, wrapped, never clipped), when and in which time zone,
- * what happens next, and Unwatch.
+ * the baseline, and Unwatch.
  */
-export function watchConfirmationCard(subscription: Subscription, created: boolean, userTimeZone?: string): AdaptiveCard {
+export function watchConfirmationCard(subscription: Subscription, created: boolean, baseline: BaselineOutcome, userTimeZone?: string): AdaptiveCard {
   const name = subscription.workspace.name;
   const title = created ? `Now watching ${name}` : `Updated: watching ${name}`;
   return card(
@@ -41,13 +54,7 @@ export function watchConfirmationCard(subscription: Subscription, created: boole
         ],
       },
       { type: 'TextBlock', text: markdownText(timeZoneNote(subscription.schedule.timezone, userTimeZone, subscription.workspaceTarget), 300), isSubtle: true, wrap: true },
-      {
-        type: 'TextBlock',
-        text: created
-          ? 'Coming next: a baseline summary of every current finding, here within a few minutes. After that I post only when findings change.'
-          : 'I post here only when findings change.',
-        wrap: true,
-      },
+      { type: 'TextBlock', text: markdownText(baselineNote(baseline), 600), wrap: true },
     ],
     [removeAction(subscription, 'Unwatch')],
     title,

@@ -79,7 +79,7 @@ export function createWatchFeature(deps: { readonly notifications: WatchNotifica
             principal: conversation,
           });
           if (!result.ok) await port.sendText(plainText(result.message, 600));
-          else await port.sendCard(watchConfirmationCard(result.subscription, result.created, userTimeZone), `Watching ${result.subscription.workspace.name}`);
+          else await port.sendCard(watchConfirmationCard(result.subscription, result.created, result.baseline, userTimeZone), `Watching ${result.subscription.workspace.name}`);
           return true;
         }
       }

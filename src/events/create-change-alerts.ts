@@ -1,6 +1,6 @@
 /**
  * Change alerts composed from the product's parts: the Activity Log poller over the watched subscriptions, the
- * Event Grid queue consumer when a queue is configured, the targeted re-check over the scan service, and an
+ * Event Grid queue consumer when a queue is configured, the targeted re-check through the guarded watches, and an
  * outbox over the same store and sender as the notifications (entries are claimed in the store, so it shares the
  * work with theirs).
  */
@@ -8,7 +8,6 @@ import type { Logger } from '../logging';
 import { Outbox } from '../notifications/outbox';
 import type { ProactiveSender } from '../notifications/sender';
 import { SubscriptionRepository } from '../notifications/subscriptions';
-import type { ScanService } from '../scan/scan-service';
 import type { GuardianStore } from '../storage/store';
 import { createActivityLogPoller, type ActivityLogPoller, type ActivityLogReader } from './activity-log-poller';
 import { createChangeAlerts, type ChangeAlerts } from './change-alerts';
@@ -19,7 +18,8 @@ import type { ChangeEvent } from '../shared/change-event';
 
 export interface ChangeAlertsDeps {
   readonly store: GuardianStore;
-  readonly scanService: ScanService;
+  /** The only way to Azure: each re-check is admitted for the conversation and user that set the watch up. */
+  readonly watches: RecheckDeps['watches'];
   readonly sender: ProactiveSender;
   readonly logger: Logger;
   readonly instanceId: string;
@@ -28,8 +28,7 @@ export interface ChangeAlertsDeps {
   readonly pollIntervalMs: number;
   readonly windowMs?: number;
   readonly scanLeaseTtlMs?: number;
-  /** The watches' scan guard and the conversations' accepted risks, as the scheduled scans apply them. */
-  readonly guard: RecheckDeps['guard'];
+  /** The conversations' accepted risks, as the scheduled scans apply them. */
   readonly acceptRisks?: RecheckDeps['acceptRisks'];
   /** The Event Grid queues every instance consumes (push), besides the Activity Log poll (pull). */
   readonly queues?: EventQueues;
@@ -60,13 +59,12 @@ export function createProductChangeAlerts(deps: ChangeAlertsDeps): ProductChange
   });
   const recheckDeps: RecheckDeps = {
     store: deps.store,
-    scanService: deps.scanService,
+    watches: deps.watches,
     subscriptions,
     outbox,
     logger: deps.logger,
     instanceId: deps.instanceId,
     scanLeaseTtlMs: deps.scanLeaseTtlMs ?? 600_000,
-    guard: deps.guard,
     ...(deps.acceptRisks === undefined ? {} : { acceptRisks: deps.acceptRisks }),
   };
   const queueConsumer =

@@ -13,16 +13,18 @@ import { changeAlertCard } from '../notifications/change-alert-card';
 import { compareFindings, describeDiff, diffReports } from '../notifications/diff';
 import { outboxIdOf } from '../notifications/outbox';
 import { readRunState, writeRunState } from '../notifications/run-state';
-import { scanLeaseName, type SchedulerDeps } from '../notifications/scheduler';
+import { scanLeaseName } from '../notifications/baseline';
+import type { SchedulerDeps } from '../notifications/scheduler';
 import { admitWatchRun } from '../notifications/watch-admission';
 import type { Subscription } from '../notifications/subscriptions';
 import { ScanError, type ScanSelection } from '../scan/scan-service';
+import type { AdmittedScan } from '../security/guarded-watches';
 import type { ChangeEvent } from '../shared/change-event';
 import { ETagConflictError, type GuardianStore } from '../storage/store';
 import { inSubscriptionsOf } from './event-scope';
 import { affectedReads, checksAffected, unionOfReads, watchedWorkspaceOf, type AffectedReads } from './affected-reads';
 
-/** What a scheduled watch run needs (store, scan service, outbox, lease, guard, accepted risks), and the lease retries. */
+/** What a scheduled watch run needs (store, guarded watches, outbox, lease, accepted risks), and the lease retries. */
 export interface RecheckDeps extends SchedulerDeps {
   /** Tries to take a watch's scan lease while a scheduled scan holds it (default 20, 250 ms apart). */
   readonly leaseAttempts?: number;
@@ -123,20 +125,22 @@ async function recheckWorkspace(deps: RecheckDeps, subscriptions: readonly Subsc
   const checkIds = reads === 'all' ? 'all' : new Set(checks.map((c) => c.id));
   const base = { workspaceId, events: changes.length, checks: checks.length };
   if (checks.length === 0) return { ...base, outcomes: subscriptions.map((s) => ({ subscriptionId: s.id, outcome: 'no-effect', enqueued: 0 })) };
-  // Each watch passes the scan guard as its scheduled run would; only if one is admitted does Azure get read.
+  // Each watch is admitted as its scheduled run would be; only if one is does Azure get read, through its admission.
   const outcomes: WorkspaceRecheck['outcomes'][number][] = [];
   const admitted: Subscription[] = [];
+  let scan: AdmittedScan | undefined;
   for (const subscription of subscriptions) {
     const admission = await admitWatchRun(deps, subscription);
-    if (admission === 'run') admitted.push(subscription);
-    else outcomes.push({ subscriptionId: subscription.id, outcome: admission, enqueued: 0 });
+    if (admission.kind === 'run') {
+      admitted.push(subscription);
+      scan ??= admission.scan;
+    } else outcomes.push({ subscriptionId: subscription.id, outcome: admission.kind, enqueued: 0 });
   }
-  const first = admitted[0];
-  if (first === undefined) return { ...base, outcomes };
+  if (scan === undefined) return { ...base, outcomes };
   const selection: ScanSelection = checkIds === 'all' ? { kind: 'all' } : { kind: 'checks', checkIds: [...checkIds] };
   let report: ScanReport;
   try {
-    report = await deps.scanService.scan({ target: first.workspaceTarget, selection });
+    report = await scan(selection);
   } catch (error) {
     // The scheduled scan reports a scan that keeps failing; an alert cannot say more than it.
     deps.logger.warn({ err: error instanceof ScanError ? error.message : error, workspaceId }, 'targeted re-check failed; the scheduled scan stays the safety net');

@@ -88,6 +88,12 @@ function workspaceName(text: string): string | undefined {
 /** "subscription <guid>", "sub <guid>", "subscription id: <guid>": a GUID that names a subscription. */
 const SUBSCRIPTION_GUID = /\b(?:subscriptions?|subs?)(?:\s+id)?[\s:=#]+([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/i;
 
+/**
+ * "subscription 1234", "sub id: 12-ab": a subscription named by a broken GUID. Only hex digits and hyphens, with a
+ * digit, count: "the subscription ws-prod-01 lives in" names a workspace, "my subscription please" nothing.
+ */
+const SUBSCRIPTION_NOT_GUID = /\b(?:subscriptions?|subs?)(?:\s+id)?(?:\s*[:=#]\s*|\s+)([a-f0-9-]*\d[a-f0-9-]*)(?=$|[\s"'`).,;:!?])/i;
+
 /** The subscription scope id of a GUID: the form the scan feature takes for subscription-level checks. */
 export function subscriptionScope(guid: string): string {
   return `/subscriptions/${guid.toLowerCase()}`;
@@ -128,6 +134,9 @@ export function findTarget(message: string): string | undefined {
   if (id !== null) return id[0].replace(/[./]+$/, '');
   const subscription = SUBSCRIPTION_GUID.exec(text);
   if (subscription?.[1] !== undefined) return subscriptionScope(subscription[1]);
+  // Kept as typed, so that the scan feature can say why it is not a subscription id instead of asking for a workspace.
+  const notGuid = SUBSCRIPTION_NOT_GUID.exec(text)?.[1];
+  if (notGuid !== undefined && GUID.exec(text) === null) return `/subscriptions/${notGuid}`;
   const guid = GUID.exec(text);
   if (guid !== null) return subscriptionScope(guid[0]);
   return sampleTarget(text) ?? workspaceName(text);

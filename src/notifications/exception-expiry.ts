@@ -20,7 +20,7 @@ import { changeCard } from './cards';
 import { describeDiff, diffReports } from './diff';
 import { outboxIdOf, type Outbox } from './outbox';
 import { readRunState, writeRunState } from './run-state';
-import { scanLeaseName } from './scheduler';
+import { scanLeaseName } from './baseline';
 import { isConversationRef, type ConversationRefJson } from './sender';
 import { CONVERSATION_REF_PREFIX, conversationRefKey, type SubscriptionRepository } from './subscriptions';
 

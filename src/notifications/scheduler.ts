@@ -8,10 +8,11 @@
  */
 import type { ScanReport } from '../checks/types';
 import type { Logger } from '../logging';
-import { ScanError, type ScanService } from '../scan/scan-service';
-import type { WatchGuard } from '../security/watch-guard';
+import { ScanError } from '../scan/scan-service';
+import type { GuardedWatches } from '../security/guarded-watches';
 import type { GuardianStore } from '../storage/store';
-import { baselineCard, changeCard, digestCard, scanFailedCard } from './cards';
+import { baselineEntry, scanFailureMessage, scanLeaseName } from './baseline';
+import { changeCard, digestCard, scanFailedCard } from './cards';
 import { describeDiff, diffReports } from './diff';
 import { outboxIdOf, type NotificationKind, type Outbox } from './outbox';
 import { readRunState, writeRunState, type RunState } from './run-state';
@@ -32,23 +33,20 @@ export interface SubscriptionRun {
 
 export interface SchedulerDeps {
   readonly store: GuardianStore;
-  readonly scanService: ScanService;
+  /** The only way to Azure: each run is admitted for the conversation and user that set the watch up. */
+  readonly watches: GuardedWatches;
   readonly subscriptions: SubscriptionRepository;
   readonly outbox: Outbox;
   readonly logger: Logger;
   readonly instanceId: string;
   /** Longer than a scan can take (GUARDIAN_SCAN_TIMEOUT_MS); a crashed instance's lease frees after it. */
   readonly scanLeaseTtlMs: number;
-  /** Authorises each run for the conversation and user that set the watch up (src/security/watch-guard.ts). */
-  readonly guard: WatchGuard;
   /** The watching conversation's accepted risks applied to the report before it is compared (src/exceptions). */
   readonly acceptRisks?: (report: ScanReport, conversationId: string) => Promise<ScanReport>;
 }
 
 const WEEK_MS = 7 * 24 * 3600_000;
 const MAX_SLOTS_SKIPPED = 100_000;
-
-export const scanLeaseName = (subscriptionId: string): string => `scan/${subscriptionId}`;
 
 /**
  * The slot to run now, or undefined when not due. A new subscription is due at once (its baseline). Slots
@@ -98,17 +96,18 @@ async function runOne(deps: SchedulerDeps, subscriptionId: string, now: Date, sc
 
     const admission = await admitWatchRun(deps, subscription);
     // Over budget, the slot stays due: a later pass runs it once the budget has refilled.
-    if (admission !== 'run') return { subscriptionId, workspace, outcome: admission, enqueued: 0 };
+    if (admission.kind !== 'run') return { subscriptionId, workspace, outcome: admission.kind, enqueued: 0 };
     let report: ScanReport;
     try {
-      // The workspace the guard just admitted, by its id: a name typed at subscribe time could resolve elsewhere now.
+      // The workspace just admitted, by its id (a name typed at subscribe time could resolve elsewhere now). Each
+      // watch of it was admitted and charged; the first admitted one's scan serves them all in this pass.
       const key = subscription.workspace.id.toLowerCase();
-      const scan = scans.get(key) ?? deps.scanService.scan({ target: subscription.workspace.id, selection: { kind: 'all' } });
+      const scan = scans.get(key) ?? admission.scan({ kind: 'all' });
       scans.set(key, scan);
       report = await scan;
       if (deps.acceptRisks !== undefined) report = await deps.acceptRisks(report, subscription.conversationId);
     } catch (e) {
-      const message = e instanceof ScanError ? e.message : 'The scan failed unexpectedly; the bot log has the details.';
+      const message = scanFailureMessage(e);
       if (!(e instanceof ScanError)) logger.error({ err: e, subscriptionId }, 'scheduled scan failed');
       const repeated = state?.lastError === message;
       const enqueued = repeated ? 0 : await enqueue('scan-failed', scanFailedCard(subscription, message), `I could not scan ${workspace}.`);
@@ -120,7 +119,7 @@ async function runOne(deps: SchedulerDeps, subscriptionId: string, now: Date, sc
     let outcome: RunOutcome;
     if (state?.lastReport === undefined) {
       outcome = 'baseline';
-      enqueued += await enqueue('baseline', baselineCard(subscription, report), `Now watching ${workspace}.`);
+      enqueued += (await deps.outbox.enqueue(baselineEntry(subscription, report))) ? 1 : 0;
     } else {
       const diff = diffReports(state.lastReport, report);
       outcome = diff.hasChanges ? 'changed' : 'unchanged';

@@ -1,5 +1,5 @@
 /**
- * The notifications service: subscribe / unsubscribe / list for the chat, and passes (due scans, accepted-risk
+ * The notifications service: subscribe (which takes the watch's baseline, baseline.ts) / unsubscribe / list for the chat, and passes (due scans, accepted-risk
  * reminders and expiries, then the outbox) run by a croner timer every minute on every instance — leases and outbox claims make each scan
  * and each post happen once — or on demand (POST /api/notifications/run, tests).
  */
@@ -7,10 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Cron } from 'croner';
 import type { Logger } from '../logging';
-import type { Resolution, ScanService, WorkspaceRef } from '../scan/scan-service';
 import { ScanError } from '../scan/scan-service';
-import type { WatchGuard, WatchPrincipal } from '../security/watch-guard';
+import type { GuardedWatches, SubscribeAdmission, WatchPrincipal } from '../security/guarded-watches';
 import type { GuardianStore } from '../storage/store';
+import { baselineEntry, takeBaseline, type BaselineOutcome } from './baseline';
 import { runExceptionExpiry, type ExceptionExpirySettings, type ExpiryRun } from './exception-expiry';
 import { Outbox, type DrainSummary, type OutboxOptions } from './outbox';
 import { runStateKey } from './run-state';
@@ -21,7 +21,8 @@ import { conversationRefKey, matchesTarget, SubscriptionRepository, subscription
 
 export interface NotificationServiceOptions {
   readonly store: GuardianStore;
-  readonly scanService: ScanService;
+  /** The only way to Azure, at subscribe and before every run: no watch reads Azure without being admitted. */
+  readonly watches: GuardedWatches;
   readonly sender: ProactiveSender;
   readonly logger: Logger;
   /** Unique per process (host name + pid + random is fine): holder of leases and outbox claims. */
@@ -37,8 +38,6 @@ export interface NotificationServiceOptions {
   /** Timer pattern for start() (default every minute). */
   readonly timerCron?: string;
   readonly maxSubscriptionsPerConversation?: number;
-  /** The scan guard for watches, at subscribe and before every run: no watch reads Azure without it. */
-  readonly guard: WatchGuard;
   /** Applies a conversation's accepted risks to a scheduled report (src/exceptions). */
   readonly acceptRisks?: SchedulerDeps['acceptRisks'];
   /** Reminders before an accepted risk expires and the change card when it has (src/notifications/exception-expiry.ts); off when absent. */
@@ -60,7 +59,7 @@ export interface SubscribeRequest {
 }
 
 export type SubscribeResult =
-  | { readonly ok: true; readonly subscription: Subscription; readonly created: boolean }
+  | { readonly ok: true; readonly subscription: Subscription; readonly created: boolean; readonly baseline: BaselineOutcome }
   | { readonly ok: false; readonly message: string };
 
 export interface PassSummary {
@@ -90,28 +89,27 @@ export function defaultInstanceId(): string {
 }
 
 export function createNotificationService(options: NotificationServiceOptions): NotificationService {
-  const { store, scanService, logger, instanceId } = options;
+  const { store, watches, logger, instanceId } = options;
   const now = options.now ?? Date.now;
   const clock = options.clock ?? ((): Date => new Date(now()));
   const subscriptions = new SubscriptionRepository(store);
   const outbox = new Outbox({ ...options.outbox, store, sender: options.sender, subscriptions, logger, instanceId, now, sleep: options.sleep, random: options.random });
   const maxPerConversation = options.maxSubscriptionsPerConversation ?? 20;
+  const scanLeaseTtlMs = options.scanLeaseTtlMs ?? 600_000;
   let timer: Cron | undefined;
   let running: Promise<PassSummary> | undefined;
 
   async function pass(at: Date): Promise<PassSummary> {
     const startedAt = new Date(now()).toISOString();
-    const scanLeaseTtlMs = options.scanLeaseTtlMs ?? 600_000;
     const scans = await runDueScans(
       {
         store,
-        scanService,
+        watches,
         subscriptions,
         outbox,
         logger,
         instanceId,
         scanLeaseTtlMs,
-        guard: options.guard,
         ...(options.acceptRisks === undefined ? {} : { acceptRisks: options.acceptRisks }),
       },
       at,
@@ -136,14 +134,8 @@ export function createNotificationService(options: NotificationServiceOptions): 
       if (!isConversationRef(ref)) {
         return { ok: false, message: 'I do not know how to reach this conversation yet. Send me any message here, then try again.' };
       }
-      const { guard } = options;
-      const principal = request.principal;
-      const target = await guard.authorizeTarget(request.target, principal);
-      if (!target.allowed) return { ok: false, message: target.reason };
-      const resolved = await resolveWorkspace(scanService, request.target, (r: Resolution) => guard.boundResolution(request.target, r, principal));
+      const resolved = admissionResult(request.target, await admitSubscribe(watches, request.target, request.principal));
       if (!resolved.ok) return resolved;
-      const admitted = await guard.admitSubscribe(resolved.workspace.id, principal);
-      if (!admitted.allowed) return { ok: false, message: admitted.reason };
       const id = subscriptionIdOf(request.conversationId, resolved.workspace.id);
       const existing = await subscriptions.get(id);
       if (existing === undefined && (await subscriptions.listForConversation(request.conversationId)).length >= maxPerConversation) {
@@ -162,9 +154,13 @@ export function createNotificationService(options: NotificationServiceOptions): 
         enabled: true,
         ...(request.principal !== undefined ? { principal: request.principal } : {}),
       };
+      // The baseline now, with the scan the admission allows: a change made a minute after "watch" is then a change
+      // against it. Its run state is written before the watch is saved, so no pass takes a second baseline.
+      const baseline = await takeBaseline({ store, logger, instanceId, scanLeaseTtlMs, ...(options.acceptRisks === undefined ? {} : { acceptRisks: options.acceptRisks }) }, subscription, resolved.scan, clock());
       await subscriptions.save(subscription);
-      logger.info({ subscriptionId: id, workspaceId: resolved.workspace.id, created: existing === undefined }, 'subscription saved');
-      return { ok: true, subscription, created: existing === undefined };
+      if (baseline.kind === 'taken') await outbox.enqueue(baselineEntry(subscription, baseline.report));
+      logger.info({ subscriptionId: id, workspaceId: resolved.workspace.id, created: existing === undefined, baseline: baseline.kind }, 'subscription saved');
+      return { ok: true, subscription, created: existing === undefined, baseline };
     },
 
     async unsubscribe(conversationId, target) {
@@ -223,27 +219,29 @@ export function createNotificationService(options: NotificationServiceOptions): 
   return service;
 }
 
-async function resolveWorkspace(
-  scanService: ScanService,
-  target: string,
-  bound?: (resolution: Resolution) => Promise<Resolution>,
-): Promise<{ ok: true; workspace: WorkspaceRef } | { ok: false; message: string }> {
+/** The admission, or a ScanError from the name lookup as a refusal (a name lookup is a read that can fail). */
+async function admitSubscribe(watches: GuardedWatches, target: string, principal: WatchPrincipal): Promise<SubscribeAdmission> {
   try {
-    const found = await scanService.resolve(target);
-    const resolution = bound === undefined ? found : await bound(found);
-    switch (resolution.kind) {
-      case 'found':
-        return { ok: true, workspace: resolution.workspace };
-      case 'ambiguous':
-        return {
-          ok: false,
-          message: `"${target}" matches several workspaces: ${resolution.candidates.map((c) => `${c.name} (${c.resourceGroup})`).join(', ')}. Watch one by its resource id.`,
-        };
-      case 'not_found':
-        return { ok: false, message: resolution.message };
-    }
+    return await watches.admitSubscribe(target, principal);
   } catch (e) {
-    if (e instanceof ScanError) return { ok: false, message: e.message };
+    if (e instanceof ScanError) return { kind: 'refused', reason: e.message };
     throw e;
+  }
+}
+
+/** The admitted workspace and its scan, or what to tell the user instead. */
+function admissionResult(target: string, admission: SubscribeAdmission): ({ ok: true } & Extract<SubscribeAdmission, { kind: 'admitted' }>) | { ok: false; message: string } {
+  switch (admission.kind) {
+    case 'admitted':
+      return { ok: true, ...admission };
+    case 'refused':
+      return { ok: false, message: admission.reason };
+    case 'ambiguous':
+      return {
+        ok: false,
+        message: `"${target}" matches several workspaces: ${admission.candidates.map((c) => `${c.name} (${c.resourceGroup})`).join(', ')}. Watch one by its resource id.`,
+      };
+    case 'not_found':
+      return { ok: false, message: admission.message };
   }
 }

@@ -11,7 +11,7 @@ import type { ConversationRefJson } from './sender';
 
 export { parseWatchCommand, type WatchCommand } from './watch-command';
 
-import type { WatchPrincipal } from '../security/watch-guard';
+import type { WatchPrincipal } from '../security/guarded-watches';
 
 export interface Subscription {
   readonly id: string;

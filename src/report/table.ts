@@ -4,7 +4,18 @@
  */
 import type { Finding, ScanReport, Status } from '../checks/types';
 import { actionable, needsAction, sortFindings, tallyByCategory } from './order';
-import { acceptedSentence, categoryTitle, evidenceSentence, findingBadge, fixCommand, scannedAtSentence, scoreSentence, summarySentence, verdictSentence } from './wording';
+import {
+  acceptedSentence,
+  categoryTitle,
+  evidenceSentence,
+  findingBadge,
+  fixCommand,
+  scannedAtSentence,
+  scoreSentence,
+  summarySentence,
+  truncatedSentence,
+  verdictSentence,
+} from './wording';
 
 export interface TableOptions {
   readonly color: boolean;
@@ -55,6 +66,19 @@ function indented(text: string, width: number, indent = '    '): string[] {
   return wrapWords(clean(text), Math.max(20, width - indent.length)).map((l) => `${indent}${l}`);
 }
 
+/**
+ * Evidence rows shown per finding: a role-assignment check can carry dozens, which would bury the next finding.
+ * The rest are counted, never dropped silently; one hidden row is shown instead, as it takes the line its count would.
+ */
+const EVIDENCE_ROWS = 3;
+
+function evidenceLines(f: Finding, width: number): string[] {
+  const shown = f.evidence.length <= EVIDENCE_ROWS + 1 ? f.evidence : f.evidence.slice(0, EVIDENCE_ROWS);
+  const lines = shown.flatMap((e) => indented(evidenceSentence(e), width));
+  const hidden = f.evidence.length - shown.length;
+  return hidden > 0 ? [...lines, ...indented(truncatedSentence(hidden), width)] : lines;
+}
+
 const COUNT_COLUMNS: readonly { readonly status: Status; readonly title: string }[] = [
   { status: 'fail', title: 'Failed' },
   { status: 'error', title: 'Not assessed' },
@@ -95,7 +119,7 @@ export function renderTable(report: ScanReport, options: TableOptions): string {
     for (const l of moreTitle) out.push(`${' '.repeat(42)}${l}`);
     out.push(...indented(f.message, width));
     if (f.exception !== undefined) out.push(...indented(acceptedSentence(f.exception), width));
-    for (const e of f.evidence.slice(0, 3)) out.push(...indented(evidenceSentence(e), width).map((l) => paint('dim', l)));
+    out.push(...evidenceLines(f, width).map((l) => paint('dim', l)));
     const command = f.status === 'fail' ? fixCommand(f) : undefined;
     if (command !== undefined) out.push(`    fix: ${clean(command)}`);
     if (f.status === 'fail') out.push(paint('dim', `    ${f.remediation.url}`));

@@ -4,7 +4,7 @@
  * subscription (its Defender plans; for workspace checks, the workspaces in it). Chat, cards and the CLI pass the
  * parsed target on instead of re-testing the text.
  */
-import { parseResourceId, ResourceIdError } from './resource-id';
+import { isGuid, parseResourceId, ResourceIdError } from './resource-id';
 
 export type ParsedTarget =
   /** `sample` or `sample:<name>`, lower case: the sample environment's workspaces. */
@@ -41,6 +41,40 @@ export function parseScanTarget(text: string): ParsedTarget {
   // A name is checked where it is resolved (src/azure/resolve.ts), against the workspaces the bot may read.
   if (t === '') return { kind: 'invalid', reason: 'No workspace was named.' };
   return { kind: 'workspace-name', name: t };
+}
+
+/** What is wrong with a target the user tried to type, in the words of the answer: "That is not a valid <what>". */
+export interface TargetProblem {
+  readonly what: 'subscription id' | 'resource id';
+  readonly reason: string;
+}
+
+/** `/subscriptions/<x>` and nothing after it: a subscription named by its id. */
+const SUBSCRIPTION_ID_ATTEMPT = /(?:^|\s)\/?subscriptions\/([^\s/]+)\/?(?=$|\s|[.,;:!?])/i;
+const RESOURCE_ID_ATTEMPT = /(?:^|\s)(\/?subscriptions\/\S*)/i;
+
+function notASubscriptionId(typed: string): TargetProblem {
+  const shown = typed.length > 60 ? `${typed.slice(0, 59)}…` : typed;
+  return { what: 'subscription id', reason: `"${shown}" is not one: a subscription id is a GUID like 8c1f3a52-6d4e-4b7a-9f20-3e5d7c9a1b64 (az account show --query id prints yours).` };
+}
+
+/**
+ * Why the text cannot name what it tries to ("/subscriptions/xyz", a broken workspace id), or undefined when it holds
+ * no attempt at an id, or a valid one. The router turns "subscription 1234" into the target `/subscriptions/1234`.
+ */
+export function malformedTarget(text: string): TargetProblem | undefined {
+  const bySlash = SUBSCRIPTION_ID_ATTEMPT.exec(text)?.[1];
+  if (bySlash !== undefined && !isGuid(bySlash)) return notASubscriptionId(bySlash);
+  const attempt = RESOURCE_ID_ATTEMPT.exec(text)?.[1];
+  if (attempt === undefined) return undefined;
+  const id = attempt.startsWith('/') ? attempt : `/${attempt}`;
+  try {
+    parseResourceId(id.replace(/[.,;:!?]+$/, '').replace(/\/+$/, ''));
+    return undefined;
+  } catch (error) {
+    if (error instanceof ResourceIdError) return { what: 'resource id', reason: error.message };
+    throw error;
+  }
 }
 
 export function isSampleTarget(text: string): boolean {

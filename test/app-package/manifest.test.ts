@@ -7,8 +7,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import AdmZip from 'adm-zip';
 import { PNG } from 'pngjs';
+import { spawnSync } from 'node:child_process';
 import { packageApp, PackageError, parseEnvFile, substitute } from '../../src/cli/package-app';
 import { HELP_COMMANDS } from '../../src/dialogs/help';
+import { loadPublicPages } from '../../src/public-pages';
 import { validateInChildProcess as validate } from './schema-validator';
 
 const root = path.join(__dirname, '..', '..');
@@ -19,7 +21,23 @@ const vars = {
   BOT_ID: '0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d',
   BOT_DOMAIN: 'guardian-dev.azurewebsites.net',
   APP_NAME_SUFFIX: '-dev',
+  PRIVACY_URL: 'https://guardian-dev.azurewebsites.net/privacy',
+  TERMS_OF_USE_URL: 'https://guardian-dev.azurewebsites.net/terms-of-use',
+  WEBSITE_URL: 'https://guardian-dev.azurewebsites.net/support',
 };
+
+/** Microsoft's own privacy statement, terms of use and other pages: never this app's developer links. */
+const MICROSOFT_PAGE = /https?:\/\/([a-z0-9-]+\.)*(microsoft\.com|aka\.ms)\b/i;
+const DEVELOPER_LINKS = ['websiteUrl', 'privacyUrl', 'termsOfUseUrl'] as const;
+
+/** scripts/developer-links.js as the Toolkit's `script` step runs it: the variables of the env, nothing else. */
+function developerLinks(env: Record<string, string>): { set: Record<string, string>; status: number | null; stderr: string } {
+  const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'developer-links.js')], { env, encoding: 'utf8' });
+  const set = Object.fromEntries(
+    [...result.stdout.matchAll(/^::set-teamsfx-env ([A-Z_]+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]),
+  );
+  return { set, status: result.status, stderr: result.stderr };
+}
 
 interface Manifest {
   $schema: string;
@@ -70,7 +88,51 @@ test('the bot has personal, team and groupChat scopes, and command lists of at m
 
 test('every placeholder is named, and a missing value is reported', () => {
   const { missing } = substitute(template, { APP_NAME_SUFFIX: '' });
-  expect(missing.sort()).toEqual(['BOT_DOMAIN', 'BOT_ID', 'TEAMS_APP_ID']);
+  expect(missing.sort()).toEqual(['BOT_DOMAIN', 'BOT_ID', 'PRIVACY_URL', 'TEAMS_APP_ID', 'TERMS_OF_USE_URL', 'WEBSITE_URL']);
+});
+
+describe('developer links', () => {
+  test('come from the environment: the template names no Microsoft page for privacy, terms or website', () => {
+    const developer = (JSON.parse(template) as { developer: Record<string, string> }).developer;
+    expect(DEVELOPER_LINKS.map((key) => developer[key])).toEqual(['${{WEBSITE_URL}}', '${{PRIVACY_URL}}', '${{TERMS_OF_USE_URL}}']);
+    expect(template).not.toMatch(/privacy\.microsoft\.com|microsoft\.com\/legal|privacystatement|terms-of-use"/i);
+  });
+
+  test('provision fills an empty link with the page the bot serves, keeps an organization\'s own, and needs BOT_DOMAIN', () => {
+    const pages = loadPublicPages();
+    const filled = developerLinks({ BOT_DOMAIN: 'guardian-dev.azurewebsites.net', PRIVACY_URL: 'https://contoso.example/privacy' });
+    expect(filled.status).toBe(0);
+    const expected = Object.fromEntries(pages.filter((p) => p.variable !== 'PRIVACY_URL').map((p) => [p.variable, `https://guardian-dev.azurewebsites.net${p.path}`]));
+    expect(filled.set).toEqual(expected);
+    const none = developerLinks({});
+    expect(none.status).toBe(1);
+    expect(none.set).toEqual({});
+    expect(none.stderr).toMatch(/BOT_DOMAIN is not set/);
+  });
+
+  test.each(fs.readdirSync(path.join(root, 'env')).filter((f) => /^\.env\.[a-z]+$/.test(f)))(
+    '%s, once provisioned, packages links to the bot\'s own pages and none of Microsoft\'s',
+    async (file) => {
+      const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guardian-links-'));
+      try {
+        const committed = parseEnvFile(fs.readFileSync(path.join(root, 'env', file), 'utf8'));
+        // What provision writes before the manifest is packaged: the ids and domain, then the links' defaults.
+        const provisioned: Record<string, string> = { ...committed };
+        for (const [key, value] of Object.entries(vars)) if ((provisioned[key] ?? '') === '' && !key.endsWith('_URL')) provisioned[key] = value;
+        const links = developerLinks(Object.fromEntries(Object.entries(provisioned).filter(([, v]) => v !== '')));
+        expect(links.status).toBe(0);
+        const result = await packageApp({ env: file.slice('.env.'.length), vars: { ...provisioned, ...links.set }, appPackageDir, outDir, validate });
+        const text = new AdmZip(result.zipPath).readAsText('manifest.json');
+        const developer = (JSON.parse(text) as { developer: Record<string, string> }).developer;
+        const urls = DEVELOPER_LINKS.map((key) => developer[key] ?? '');
+        expect(urls.map((u) => new URL(u).pathname).sort()).toEqual(loadPublicPages().map((p) => p.path).sort());
+        for (const url of urls) expect(url).not.toMatch(MICROSOFT_PAGE);
+        expect(text).not.toContain('${{');
+      } finally {
+        fs.rmSync(outDir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 test('values are JSON-escaped when substituted', () => {

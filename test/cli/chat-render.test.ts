@@ -44,6 +44,8 @@ describe('chat rendering', () => {
     };
     const rendered = renderCard(card);
     expect(rendered.lines).toEqual(['▸ Name (text): a', '[1] Save  [2] Cancel  [3] More']);
+    const labelled = renderCard({ body: [{ type: 'Input.Text', id: 'subscriptionId', label: 'Subscription id' }] });
+    expect(labelled.lines).toEqual(['▸ Subscription id [subscriptionId] (text)']);
     const [save, cancel, more] = rendered.buttons;
     expect(save?.kind === 'submit' ? save.inputs.map((i) => i.id) : undefined).toEqual(['name']);
     expect(cancel?.kind === 'submit' ? cancel.inputs : undefined).toEqual([]);

@@ -5,7 +5,7 @@ import { createWatchFeature } from '../../src/dialogs/watch';
 import { createNotificationService } from '../../src/notifications/service';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { CONVERSATION_ID, finding, RecordingSender, report, saveConversationRef, ScriptedScanService } from '../notifications/helpers';
-import { permissiveWatchGuard } from '../support/permissive-watch-guard';
+import { permissiveWatches } from '../support/permissive-watch-guard';
 
 class RecordingPort implements TurnPort {
   readonly texts: string[] = [];
@@ -40,11 +40,10 @@ async function setup() {
   await saveConversationRef(store);
   const notifications = createNotificationService({
     store,
-    scanService: new ScriptedScanService([report([finding('N-1', 'fail')])]),
+    watches: permissiveWatches(new ScriptedScanService([report([finding('N-1', 'fail')])])),
     sender: new RecordingSender(),
     logger: silentLogger(),
     instanceId: 'test',
-    guard: permissiveWatchGuard,
   });
   return { feature: createWatchFeature({ notifications }), notifications };
 }

@@ -9,6 +9,7 @@ import type { Feature } from '../../src/dialogs/feature';
 import { conversationRefKey } from '../../src/bot/conversation';
 import { startServer } from '../../src/index';
 import { silentLogger } from '../../src/logging';
+import { loadPublicPages } from '../../src/public-pages';
 import { startBotHarness, testConfig, type BotHarness } from '../support/bot-client';
 import { cardOf, cardText } from '../support/fake-connector';
 
@@ -49,6 +50,20 @@ describe('bot over HTTP (local mode)', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;
     expect(body).toEqual({ status: 'ok', version: '9.9.9-test', uptimeSeconds: expect.any(Number) as number });
+  });
+
+  test('serves the pages the manifest links to (privacy, terms of use, support) as plain text, to anyone', async () => {
+    const pages = loadPublicPages();
+    expect(pages.map((p) => p.path).sort()).toEqual(['/privacy', '/support', '/terms-of-use']);
+    for (const page of pages) {
+      const res = await fetch(`${harness.server.url}${page.path}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      const text = await res.text();
+      expect(text).toBe(page.text);
+      expect(text).toMatch(/^Baseline Guardian: /);
+    }
   });
 
   test('a body that is not an activity gets a specific 400, not a 500 with internals', async () => {

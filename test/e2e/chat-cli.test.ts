@@ -141,7 +141,7 @@ describe('guardian chat fills card inputs (review item 3)', () => {
     seen = await chat.type(chat.button(seen, 'Set parameters'), /\[\d+\] Or let me find my deployed workspace/);
     expect(seen).toContain('▸ location (text): eastus');
     seen = await chat.type(chat.button(seen, 'Or let me find my deployed workspace'), /\[\d+\] Find my workspace/);
-    expect(seen).toContain('▸ Workspace name or resource id (text)');
+    expect(seen).toContain('▸ Workspace name or resource id [workspace] (text)');
     expect(seen).not.toContain('not supported in chat');
     // One field: the workspace; the form's values go along as they stand.
     seen = await chat.type(chat.button(seen, 'Find my workspace'), /Workspace name or resource id/);

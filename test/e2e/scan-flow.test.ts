@@ -376,16 +376,33 @@ describe('review fixes through the fake Bot Connector (items 4, 5, 8, 9, 15, 21)
     }
   });
 
-  test('"scan /subscriptions/xyz" says what is wrong with the id instead of asking "Which workspace?"', async () => {
+  test.each([
+    ['scan /subscriptions/xyz', 'xyz'],
+    ['check defender on subscription 1234', '1234'],
+    ['defender status for subscription 1234-abcd', '1234-abcd'],
+  ])('"%s" says the subscription id is not valid and what one looks like, instead of asking "Which workspace?"', async (message, typed) => {
     bot.sample.arm.resetLog();
-    const cards = await answerTo('scan /subscriptions/xyz');
+    const cards = await answerTo(message);
+    expect(cards).toHaveLength(1);
+    const text = cardText(cards[0]);
+    expect(text).toContain('That is not a valid subscription id');
+    expect(text).toContain(`"${typed}" is not one`);
+    expect(text).toMatch(/a subscription id is a GUID like [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+    expect(text).not.toContain('Which workspace?');
+    expect(bot.sample.arm.requests).toEqual([]);
+  });
+
+  test('a broken workspace id is answered as a resource id that is not valid, with what one looks like', async () => {
+    bot.sample.arm.resetLog();
+    const cards = await answerTo('scan /subscriptions/xyz/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws');
     expect(cards).toHaveLength(1);
     const text = cardText(cards[0]);
     expect(text).toContain('That is not a valid resource id');
     expect(text).toContain('"xyz" is not a subscription id');
-    expect(text).not.toContain('Which workspace?');
+    expect(text).toContain('A workspace id looks like /subscriptions/');
     expect(bot.sample.arm.requests).toEqual([]);
   });
+
 
   test('an unknown workspace is explained in words a Teams user can act on, with no setting names', async () => {
     const text = (await answerTo('scan ws-nowhere-to-be-found')).map((c) => cardText(c)).join('\n');

@@ -1,7 +1,7 @@
 /**
  * Watching through the fake Bot Connector: "daily at 08:00" is in the user's own time zone (Teams sends it as the
  * activity's `localTimezone`) unless they name one; the zone is stored, scheduled in and shown; the confirmation
- * shows the whole resource id, says the baseline summary is coming, and its Unwatch button stops the watch.
+ * shows the whole resource id, says what the baseline taken at subscribe found, and its Unwatch button stops the watch.
  */
 import { SAMPLE_WORKSPACE_IDS } from '../../src/sample';
 import { dueSlot } from '../../src/notifications/scheduler';
@@ -71,12 +71,12 @@ describe('watch schedules in the user time zone, through the fake Bot Connector'
     expect((await subscriptionOf(user)).schedule.timezone).toBe('UTC');
   });
 
-  test('the confirmation shows the whole resource id wrapped, says the baseline summary is coming, and has Unwatch', async () => {
+  test('the confirmation shows the whole resource id wrapped, says what the baseline found, and has Unwatch', async () => {
     const user = bot.client('personal', { localTimezone: 'Europe/Berlin' });
     const card = await watch(user, 'watch sample daily at 08:00');
     const idBlock = findBlock(card, WORKSPACE_ID);
     expect(idBlock).toMatchObject({ type: 'TextBlock', text: WORKSPACE_ID, wrap: true });
-    expect(cardText(card)).toMatch(/Coming next: a baseline summary of every current finding, here within a few minutes\./);
+    expect(cardText(card)).toMatch(/Baseline taken now: \d+ failing, \d+ not assessed\. Its findings follow here within a minute/);
 
     const unwatch = executeAction(card, 'watch.remove');
     expect(unwatch).toBeDefined();

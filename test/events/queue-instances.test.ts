@@ -17,7 +17,7 @@ import type { GuardianStore } from '../../src/storage/store';
 import { cardText, RecordingSender } from '../notifications/helpers';
 import { startAzuriteQueue, type AzuriteQueueHandle } from '../support/azurite';
 import { HARDENED_IDS, LAB_IDS } from '../support/sample-mutations';
-import { permissiveWatchGuard, watchPrincipal } from '../support/permissive-watch-guard';
+import { permissiveWatches, watchPrincipal } from '../support/permissive-watch-guard';
 
 const CHANNEL = '19:one@thread.tacv2';
 const ADA = { name: 'Ada Lovelace', upn: 'ada@contoso.com' };
@@ -54,7 +54,7 @@ describe('two instances consuming one Event Grid queue', () => {
     queues = eventQueuesFrom({ connectionString: azurite.connectionString, serviceUrl: '', name: 'guardian-changes' }, () => Promise.reject(new Error('no token: SharedKey')));
     await queues.queue.create();
     await queues.poisonQueue.create();
-    const setup = createNotificationService({ store, scanService: env.scanService, sender: new RecordingSender(), logger: silentLogger(), instanceId: 'setup', guard: permissiveWatchGuard });
+    const setup = createNotificationService({ store, watches: permissiveWatches(env.scanService), sender: new RecordingSender(), logger: silentLogger(), instanceId: 'setup' });
     await store.put(`conversation-ref/${CHANNEL}`, { conversation: { id: CHANNEL, conversationType: 'channel' }, serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams' });
     const watched = await setup.subscribe({ conversationId: CHANNEL, userId: 'u1', target: 'sample:hardened', schedule: { cron: '0 8 * * *', timezone: 'UTC' }, principal: watchPrincipal(CHANNEL, 'u1') });
     if (!watched.ok) throw new Error(watched.message);
@@ -65,11 +65,10 @@ describe('two instances consuming one Event Grid queue', () => {
       const sender = new RecordingSender();
       const alerts = createProductChangeAlerts({
         store,
-        scanService: env.scanService,
+        watches: permissiveWatches(env.scanService),
         sender,
         logger,
         instanceId,
-        guard: permissiveWatchGuard,
         readActivityLog: () => Promise.resolve({ kind: 'events', events: [] }), // the queue only, here
         pollIntervalMs: 3_600_000,
         windowMs: 300,

@@ -18,6 +18,7 @@ import { createScanRateLimiter } from '../../src/security/rate-limit';
 import { createScanAuthorizer } from '../../src/security/scan-authorization';
 import { createScanGuard } from '../../src/security/scan-guard';
 import { createWatchGuard } from '../../src/security/watch-guard';
+import { createGuardedWatches } from '../../src/security/guarded-watches';
 import type { ChangeEvent } from '../../src/shared/change-event';
 import { isWithinScope } from '../../src/shared/resource-id';
 import { createMemoryStore } from '../../src/storage/memory-store';
@@ -51,10 +52,10 @@ beforeEach(async () => {
   const logger = createLogger({ level: 'info', destination: { write: (line: string) => void logs.push(line) } });
   const bindings = createChannelBindings(store);
   const authorizer = createScanAuthorizer({ allowedScopes: [SUBSCRIPTION], allowedTenants: [], botTenantId: TENANT, localMode: false, bindings, sampleSubscriptionIds: [] });
-  const guard = createWatchGuard(createScanGuard(authorizer, createScanRateLimiter({ store })));
+  const watches = createGuardedWatches(env.scanService, createWatchGuard(createScanGuard(authorizer, createScanRateLimiter({ store }))));
   const exceptions = createExceptionService({ store, isKnownCheck: (id) => checkById(id) !== undefined, mayScan: (id) => isWithinScope(id, SUBSCRIPTION), maxDays: 90 });
   const acceptRisks = exceptions.applyTo.bind(exceptions);
-  const notifications = createNotificationService({ store, scanService: env.scanService, sender, logger, instanceId: 'a', guard, acceptRisks });
+  const notifications = createNotificationService({ store, watches, sender, logger, instanceId: 'a', acceptRisks });
   await store.put(`conversation-ref/${CHANNEL}`, { conversation: { id: CHANNEL, conversationType: 'channel' }, serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams' });
   const subscribed = await notifications.subscribe({ conversationId: CHANNEL, userId: 'aad-ada', target: HARDENED_IDS.workspace, schedule: { cron: '0 8 * * *', timezone: 'UTC' }, principal });
   if (!subscribed.ok) throw new Error(subscribed.message);
@@ -67,7 +68,7 @@ beforeEach(async () => {
     const result = await exceptions.accept({ conversationId: CHANNEL, workspace: { id: HARDENED_IDS.workspace, name: 'hardened' }, checkId, resource, reason: 'Vendor upload window', owner: 'Ada', expires, createdBy: 'Ada' });
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
   };
-  ctx = { env, sender, bindings, notifications, accept, logs, deps: { store, scanService: env.scanService, subscriptions, outbox, logger, instanceId: 'a', scanLeaseTtlMs: 60_000, guard, acceptRisks } };
+  ctx = { env, sender, bindings, notifications, accept, logs, deps: { store, watches, subscriptions, outbox, logger, instanceId: 'a', scanLeaseTtlMs: 60_000, acceptRisks } };
 });
 
 afterEach(() => ctx.env.close());

@@ -18,7 +18,7 @@ import type { GuardianStore } from '../../src/storage/store';
 import { cardSchemaErrors } from '../support/card-schema';
 import { cardText, RecordingSender } from '../notifications/helpers';
 import { HARDENED_IDS } from '../support/sample-mutations';
-import { permissiveWatchGuard, watchPrincipal } from '../support/permissive-watch-guard';
+import { permissiveWatches, watchPrincipal } from '../support/permissive-watch-guard';
 
 const ADA = { name: 'Ada Lovelace', upn: 'ada@contoso.com' };
 const CHANNELS = ['19:one@thread.tacv2', '19:two@thread.tacv2'];
@@ -38,7 +38,7 @@ beforeEach(async () => {
   const store = createMemoryStore();
   const sender = new RecordingSender();
   const logger = silentLogger();
-  const notifications = createNotificationService({ store, scanService: env.scanService, sender, logger, instanceId: 'a', guard: permissiveWatchGuard });
+  const notifications = createNotificationService({ store, watches: permissiveWatches(env.scanService), sender, logger, instanceId: 'a' });
   for (const id of CHANNELS) {
     await store.put(`conversation-ref/${id}`, { conversation: { id, conversationType: 'channel' }, serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams' });
     const r = await notifications.subscribe({ conversationId: id, userId: 'u1', target: 'sample:hardened', schedule: { cron: '0 8 * * *', timezone: 'UTC' }, principal: watchPrincipal(id, 'u1') });
@@ -48,7 +48,7 @@ beforeEach(async () => {
   sender.sent.length = 0;
   const subscriptions = new SubscriptionRepository(store);
   const outbox = new Outbox({ store, sender, subscriptions, logger, instanceId: 'a' });
-  ctx = { env, store, sender, notifications, deps: { store, scanService: env.scanService, subscriptions, outbox, logger, instanceId: 'a', scanLeaseTtlMs: 60_000, guard: permissiveWatchGuard } };
+  ctx = { env, store, sender, notifications, deps: { store, watches: permissiveWatches(env.scanService), subscriptions, outbox, logger, instanceId: 'a', scanLeaseTtlMs: 60_000 } };
 });
 
 afterEach(() => ctx.env.close());

@@ -113,6 +113,19 @@ describe('check requests', () => {
     expect(router.route(`scan ${SUB}`)).toMatchObject({ intent: 'check', check: 'all', target: `/subscriptions/${SUB}` });
   });
 
+  it.each([
+    ['check defender on subscription 1234', 'defender', '/subscriptions/1234'],
+    ['defender status for subscription id: 12-ab', 'defender', '/subscriptions/12-ab'],
+    ['scan sub 42.', 'all', '/subscriptions/42'],
+  ])('keeps a subscription that is not a GUID as typed, for the scan feature to refuse: %s', (message, check, target) => {
+    expect(router.route(message)).toMatchObject({ intent: 'check', check, target });
+  });
+
+  it('does not take a word or a workspace name after "subscription" for a subscription id', () => {
+    expect(router.route('is defender on for my subscription please?').target).toBeUndefined();
+    expect(router.route('is defender for storage on for the subscription ws-prod-01 lives in?').target).toBe('ws-prod-01');
+  });
+
   it('takes "defender status" without a subscription as a Defender check (the scan feature asks where)', () => {
     const route = router.route('defender status');
     expect(route).toMatchObject({ intent: 'check', check: 'defender' });

@@ -49,7 +49,8 @@ describe('notification cards', () => {
     ['baseline', baselineCard(SUB, after)],
     ['digest', digestCard(SUB, after)],
     ['scan failed', scanFailedCard(SUB, 'Missing Microsoft.MachineLearningServices/workspaces/read')],
-    ['watch confirmation', watchConfirmationCard(SUB, true)],
+    ['watch confirmation', watchConfirmationCard(SUB, true, { kind: 'taken', report: after })],
+    ['watch confirmation, baseline to come', watchConfirmationCard(SUB, true, { kind: 'pending', reason: 'The scan timed out.' })],
     ['watch list', watchListCard([SUB])],
   ];
 

@@ -3,7 +3,7 @@ import { createNotificationService } from '../../src/notifications/service';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { cardSchemaErrors } from '../support/card-schema';
 import { CONVERSATION_ID, cardText, FakeClock, fakeServiceOptions, finding, RecordingSender, report, saveConversationRef, ScriptedScanService, SendError, WS_ID } from './helpers';
-import { watchPrincipal } from '../support/permissive-watch-guard';
+import { permissiveWatches, watchPrincipal } from '../support/permissive-watch-guard';
 
 const DAY = 24 * 3600_000;
 const OWNER_AAD_ID = 'aad-owner-1';
@@ -18,7 +18,7 @@ function setup(script: ConstructorParameters<typeof ScriptedScanService>[0] = [F
   const exceptions = createExceptionService({ store, isKnownCheck: () => true, mayScan: () => true, maxDays: 180, now: () => clock.date() });
   const service = createNotificationService({
     store,
-    scanService: new ScriptedScanService(script),
+    watches: permissiveWatches(new ScriptedScanService(script)),
     sender,
     ...fakeServiceOptions(clock),
     acceptRisks: (r, conversationId) => exceptions.applyTo(r, conversationId),
@@ -30,10 +30,9 @@ function setup(script: ConstructorParameters<typeof ScriptedScanService>[0] = [F
   return { clock, store, exceptions, service, sender, at };
 }
 
+/** The risk is accepted first, then the workspace watched: its baseline (taken at subscribe) shows the risk accepted. */
 async function watchAndAccept(ctx: ReturnType<typeof setup>, expires: string) {
   await saveConversationRef(ctx.store);
-  const watched = await ctx.service.subscribe({ conversationId: CONVERSATION_ID, userId: 'u1', target: 'ws-prod', schedule: { cron: '0 8 * * *', timezone: 'UTC' }, principal: watchPrincipal(CONVERSATION_ID, 'u1') });
-  if (!watched.ok) throw new Error(watched.message);
   const accepted = await ctx.exceptions.accept({
     conversationId: CONVERSATION_ID,
     workspace: { id: WS_ID, name: 'ws-prod' },
@@ -46,6 +45,8 @@ async function watchAndAccept(ctx: ReturnType<typeof setup>, expires: string) {
     createdBy: 'Olga Owner',
   });
   if (!accepted.ok) throw new Error(JSON.stringify(accepted.problems));
+  const watched = await ctx.service.subscribe({ conversationId: CONVERSATION_ID, userId: 'u1', target: 'ws-prod', schedule: { cron: '0 8 * * *', timezone: 'UTC' }, principal: watchPrincipal(CONVERSATION_ID, 'u1') });
+  if (!watched.ok) throw new Error(watched.message);
   return accepted.stored;
 }
 
@@ -113,8 +114,8 @@ describe('accepted risk expiry in notification passes', () => {
   it('fails the finding again on the day after expiry and posts one change card, which the next scheduled scan does not repeat', async () => {
     const ctx = setup();
     await watchAndAccept(ctx, '2030-01-05');
-    expect((await ctx.service.runPass()).scans.map((s) => s.outcome)).toEqual(['baseline']);
-    expect(cardText(ctx.sender.sent[0]!.card)).not.toContain('1 failing');
+    expect((await ctx.service.runPass()).scans).toEqual([]); // the baseline was taken at subscribe; this pass posts it
+    expect(cardText(ctx.sender.sent[0]!.card)).toContain('Now watching ws-prod: 0 failing');
 
     ctx.at('2030-01-05T09:00:00.000Z'); // the last day: still accepted
     expect((await ctx.service.runPass()).scans.map((s) => s.outcome)).toEqual(['unchanged']);

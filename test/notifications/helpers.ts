@@ -5,8 +5,6 @@ import type { Resolution, ScanRequest, ScanService, WorkspaceRef } from '../../s
 import { SendError, type ConversationRefJson, type ProactiveSender } from '../../src/notifications/sender';
 import type { GuardianStore } from '../../src/storage/store';
 import { silentLogger, type Logger } from '../../src/logging';
-import type { WatchGuard } from '../../src/security/watch-guard';
-import { permissiveWatchGuard } from '../support/permissive-watch-guard';
 
 export const WS_ID = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/ws-prod';
 export const WORKSPACE: WorkspaceRef = { id: WS_ID, name: 'ws-prod', resourceGroup: 'rg-ml', subscriptionId: '00000000-0000-0000-0000-000000000001', location: 'westeurope' };
@@ -91,8 +89,8 @@ export class FakeClock {
 }
 
 /** The options every notification-service test shares: one instance, the fake clock for time and sleeps, no jitter. */
-export function fakeServiceOptions(clock: FakeClock): { logger: Logger; instanceId: string; now: () => number; sleep: (ms: number) => Promise<void>; random: () => number; guard: WatchGuard } {
-  return { logger: silentLogger(), instanceId: 'a', now: clock.now, sleep: clock.sleep, random: () => 0, guard: permissiveWatchGuard };
+export function fakeServiceOptions(clock: FakeClock): { logger: Logger; instanceId: string; now: () => number; sleep: (ms: number) => Promise<void>; random: () => number } {
+  return { logger: silentLogger(), instanceId: 'a', now: clock.now, sleep: clock.sleep, random: () => 0 };
 }
 
 export const CONVERSATION_ID = '19:channel@thread.tacv2';

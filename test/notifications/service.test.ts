@@ -4,19 +4,19 @@ import { dueSlot } from '../../src/notifications/scheduler';
 import { MemoryBackend, MemoryGuardianStore } from '../../src/storage/memory-store';
 import type { GuardianStore } from '../../src/storage/store';
 import { CONVERSATION_ID, cardText, FakeClock, fakeServiceOptions, finding, RecordingSender, report, saveConversationRef, ScriptedScanService, SendError, WS_ID } from './helpers';
-import { watchPrincipal } from '../support/permissive-watch-guard';
+import { permissiveWatches, watchPrincipal } from '../support/permissive-watch-guard';
 
 const DAY = 24 * 3600_000;
 const CLEAN = report([finding('NET-1', 'pass'), finding('NET-2', 'fail')]);
 const WORSE = report([finding('NET-1', 'fail'), finding('NET-2', 'fail')]);
 
-function setup(script: ConstructorParameters<typeof ScriptedScanService>[0], overrides: Partial<NotificationServiceOptions> = {}, backend = new MemoryBackend(), clock = new FakeClock()) {
+function setup(script: ConstructorParameters<typeof ScriptedScanService>[0], overrides: Partial<NotificationServiceOptions> & { scanService?: ScriptedScanService } = {}, backend = new MemoryBackend(), clock = new FakeClock()) {
   const store: GuardianStore = overrides.store ?? new MemoryGuardianStore(clock.now, backend);
-  const scanService = (overrides.scanService as ScriptedScanService | undefined) ?? new ScriptedScanService(script);
+  const scanService = overrides.scanService ?? new ScriptedScanService(script);
   const sender = (overrides.sender as RecordingSender | undefined) ?? new RecordingSender();
   const service = createNotificationService({
     store,
-    scanService,
+    watches: permissiveWatches(scanService),
     sender,
     ...fakeServiceOptions(clock),
     ...overrides,
@@ -32,11 +32,12 @@ async function subscribe(ctx: ReturnType<typeof setup>, extra: { weeklyDigest?: 
 }
 
 describe('notification service', () => {
-  it('posts a baseline, then exactly one card per change, and nothing when nothing changed', async () => {
+  it('posts the baseline taken at subscribe, then exactly one card per change, and nothing when nothing changed', async () => {
     const ctx = setup([CLEAN, CLEAN, WORSE, WORSE, CLEAN]);
-    await subscribe(ctx); // 07:00
+    await subscribe(ctx); // 07:00: the baseline scan
+    expect(ctx.scanService.requests).toHaveLength(1);
     const first = await ctx.service.runPass();
-    expect(first.scans.map((s) => s.outcome)).toEqual(['baseline']);
+    expect(first.scans).toEqual([]);
     expect(ctx.sender.sent).toHaveLength(1);
     expect(cardText(ctx.sender.sent[0]!.card)).toContain('Now watching ws-prod: 1 failing');
 
@@ -107,11 +108,11 @@ describe('notification service', () => {
     const sender = new RecordingSender();
     const a = setup([], { scanService, sender, instanceId: 'a' }, backend, clock);
     const b = setup([], { scanService, sender, instanceId: 'b' }, backend, clock);
-    await subscribe(a);
+    await subscribe(a); // the baseline scan
     const [pa, pb] = await Promise.all([a.service.runPass(), b.service.runPass()]);
     expect(scanService.requests).toHaveLength(1);
     expect(sender.sent).toHaveLength(1);
-    expect([...pa.scans, ...pb.scans].map((s) => s.outcome).sort()).toEqual(expect.arrayContaining(['baseline']));
+    expect([...pa.scans, ...pb.scans]).toEqual([]);
     clock.advance(DAY);
     await Promise.all([b.service.runPass(), a.service.runPass()]);
     expect(scanService.requests).toHaveLength(2);
@@ -122,7 +123,7 @@ describe('notification service', () => {
     const backend = new MemoryBackend();
     const clock = new FakeClock();
     const base = new MemoryGuardianStore(clock.now, backend);
-    let failRunState = true;
+    let failRunState = false;
     const dying: GuardianStore = Object.assign(Object.create(base) as GuardianStore, {
       put: (key: string, value: unknown, ifMatch?: string) => {
         if (failRunState && key.startsWith('watch-state/')) {
@@ -132,13 +133,15 @@ describe('notification service', () => {
         return base.put(key, value, ifMatch);
       },
     });
-    const before = setup([CLEAN], { store: dying }, backend, clock);
+    const before = setup([CLEAN, WORSE], { store: dying }, backend, clock);
     await subscribe(before);
+    failRunState = true;
+    clock.advance(3600_000); // 08:00: the change card is enqueued, then the process dies
     await expect(before.service.runPass()).rejects.toThrow('process killed');
-    const after = setup([CLEAN], { instanceId: 'restarted', sender: before.sender }, backend, clock);
+    const after = setup([WORSE], { instanceId: 'restarted', sender: before.sender }, backend, clock);
     const summary = await after.service.runPass();
-    expect(summary.scans).toEqual([expect.objectContaining({ outcome: 'baseline', enqueued: 0 })]);
-    expect(before.sender.sent).toHaveLength(1);
+    expect(summary.scans).toEqual([expect.objectContaining({ outcome: 'changed', enqueued: 0 })]);
+    expect(before.sender.sent.map((m) => m.text)).toEqual(['Now watching ws-prod.', 'ws-prod: 1 new finding']);
     expect((await after.service.runPass()).scans).toEqual([]);
   });
 

@@ -43,4 +43,26 @@ describe('table report', () => {
     expect(wrapWords('aaa bbb ccc', 7)).toEqual(['aaa bbb', 'ccc']);
     expect(wrapWords('/subscriptions/very-long-id', 5)).toEqual(['/subscriptions/very-long-id']);
   });
+
+  describe('evidence', () => {
+    const failed = report.findings.find((f) => f.status === 'fail')!;
+    const rows = (n: number): Finding['evidence'] =>
+      Array.from({ length: n }, (_, i) => ({ property: `roleAssignments[${i}].roleDefinitionName`, actual: 'Owner', expected: 'a narrower role' }));
+    const shownRows = (plain: string): string[] => plain.split('\n').filter((l) => l.includes('].roleDefinitionName = Owner'));
+
+    it('shows every row of a finding with a few, and never hides a single row behind a count', () => {
+      for (const n of [1, 3, 4]) {
+        const plain = renderTable({ ...report, findings: [{ ...failed, evidence: rows(n) }] }, { color: false });
+        expect(shownRows(plain)).toHaveLength(n);
+        expect(plain).not.toMatch(/more evidence row/);
+      }
+    });
+
+    it('counts the rows it leaves out and says where to see them all', () => {
+      const plain = renderTable({ ...report, findings: [{ ...failed, evidence: rows(9) }] }, { color: false });
+      const shown = shownRows(plain);
+      expect(shown.length).toBeLessThan(9);
+      expect(plain).toContain(`${9 - shown.length} more evidence rows not shown; see guardian scan --format markdown`);
+    });
+  });
 });

@@ -7,7 +7,8 @@
  * Not driven because they cannot read Azure: the baseline document (it shows the stored last scan, authorised
  * again), the checks catalog, Q&A, the workshop, reset, link and the sample changer are built without any Azure
  * access (src/wiring.ts). The last test below holds the product's list of features to this classification, so a
- * new feature must be placed on one side. Change alerts (src/events) are not a chat route and are not covered here.
+ * new feature must be placed on one side. A watch's scheduled run and its change re-check (src/events) are driven
+ * too: they read Azure for the user who set the watch up, through the same guarded handle as the subscribe.
  */
 import { checkById } from '../../src/checks/registry';
 import { createApproverCheck } from '../../src/dialogs/exceptions-approvers';
@@ -23,9 +24,12 @@ import { loadLabContent } from '../../src/knowledge/lab-content';
 import { createLabValidationService } from '../../src/lab/validation-service';
 import { silentLogger } from '../../src/logging';
 import { createNotificationService, type NotificationService } from '../../src/notifications/service';
+import { createProductChangeAlerts, type ProductChangeAlerts } from '../../src/events/create-change-alerts';
 import { createGuardedAzure } from '../../src/security/guarded-azure';
 import { createWatchGuard } from '../../src/security/watch-guard';
+import { createGuardedWatches } from '../../src/security/guarded-watches';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
+import type { ChangeEvent } from '../../src/shared/change-event';
 import { buildProductFeatures } from '../../src/wiring';
 import { testConfig } from '../support/bot-client';
 import { RecordingSender, saveConversationRef } from '../notifications/helpers';
@@ -71,6 +75,7 @@ interface World {
   readonly watch: Feature;
   readonly exceptions: Feature;
   readonly notifications: NotificationService;
+  readonly changeAlerts: ProductChangeAlerts;
 }
 
 /** The features that read Azure, composed as src/wiring.ts composes them. */
@@ -80,7 +85,10 @@ async function world(): Promise<World> {
   const guard = switchable(base.guard, base.foreignTenantGuard);
   const azure = createGuardedAzure(scanService, guard);
   await saveConversationRef(store);
-  const notifications = createNotificationService({ store, scanService, sender: new RecordingSender(), logger: silentLogger(), instanceId: 'routes', guard: createWatchGuard(guard) });
+  const watches = createGuardedWatches(scanService, createWatchGuard(guard));
+  const sender = new RecordingSender();
+  const notifications = createNotificationService({ store, watches, sender, logger: silentLogger(), instanceId: 'routes' });
+  const changeAlerts = createProductChangeAlerts({ store, watches, sender, logger: silentLogger(), instanceId: 'routes', readActivityLog: () => Promise.resolve({ kind: 'events', events: [] }), pollIntervalMs: 3_600_000 });
   const exceptionService = createExceptionService({ store, isKnownCheck: (id) => checkById(id) !== undefined, mayScan: () => true, maxDays: 365 });
   return {
     guard,
@@ -90,8 +98,12 @@ async function world(): Promise<World> {
     watch: createWatchFeature({ notifications }),
     exceptions: createExceptionsFeature({ service: exceptionService, approvers: createApproverCheck({ kind: 'anyone' }, { roster: { isTeamOwner: () => Promise.resolve(true) } }), checks: checkById, maxDays: 365, resolveWorkspace: workspaceResolverOver((conversation) => azure.for(conversation)) }),
     notifications,
+    changeAlerts,
   };
 }
+
+/** The example workspace written by someone: a change that concerns every check. */
+const workspaceWritten: ChangeEvent = { id: 'event-1', resourceId: EXAMPLE_WORKSPACE_ID, operation: 'Microsoft.MachineLearningServices/workspaces/write', time: '2030-01-01T08:00:00Z', caller: { kind: 'user', displayName: 'Ada' }, source: 'activity-log' };
 
 const check = (check: NonNullable<RouteResult['check']>, target: string): IncomingMessage => ({ text: `${check} ${target}`, route: { intent: 'check', check, ...(target === '' ? {} : { target }), confidence: 1 } });
 const command = (name: string, args: string): IncomingMessage => ({ text: `${name} ${args}`, route: { intent: 'command', command: name, args, confidence: 1 } });
@@ -116,7 +128,18 @@ const ROUTES: Readonly<Record<string, Route>> = {
   'watch: subscribe by name': { act: (w) => w.watch.onMessage!(w.port, command('watch', EXAMPLE_NAME)) },
   'watch: a scheduled run': {
     prepare: (w) => w.watch.onMessage!(w.port, command('watch', EXAMPLE_WORKSPACE_ID)),
-    act: (w) => w.notifications.runPass(),
+    // A day on: the run is due whether the baseline was taken at subscribe or by a first pass.
+    act: (w) => w.notifications.runPass(new Date(Date.now() + 26 * 3600_000)),
+  },
+  'watch: a change re-check': {
+    prepare: async (w) => {
+      await w.watch.onMessage!(w.port, command('watch', EXAMPLE_WORKSPACE_ID));
+      await w.notifications.runPass(); // the baseline, if the subscribe did not take it
+    },
+    act: async (w) => {
+      await w.changeAlerts.sink([workspaceWritten]);
+      return w.changeAlerts.flush();
+    },
   },
   'lab: find by name': { prepare: (w) => w.lab.onMessage!(w.port, command('lab', 'start')), act: (w) => w.lab.onMessage!(w.port, command('lab', `find ${EXAMPLE_NAME}`)) },
   'lab: find by id': { prepare: (w) => w.lab.onMessage!(w.port, command('lab', 'start')), act: (w) => w.lab.onMessage!(w.port, command('lab', `find ${EXAMPLE_WORKSPACE_ID}`)) },

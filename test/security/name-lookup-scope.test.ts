@@ -15,6 +15,7 @@ import { silentLogger } from '../../src/logging';
 import { createNotificationService } from '../../src/notifications/service';
 import { createGuardedAzure } from '../../src/security/guarded-azure';
 import { createWatchGuard } from '../../src/security/watch-guard';
+import { createGuardedWatches } from '../../src/security/guarded-watches';
 import { RecordingSender, saveConversationRef } from '../notifications/helpers';
 import { EXAMPLE_SUBSCRIPTION, startArmStandIn, type ArmStandIn } from '../support/arm-stand-in';
 import { addWorkspaceRow, ALLOWED_SCOPES, FORBIDDEN_SUB, guardedArm, linkedChannel, UNLINKED_SUB, workspaceIdIn } from './guarded-arm';
@@ -37,7 +38,7 @@ async function features() {
   const { store, guard, scanService } = await guardedArm(arm);
   await saveConversationRef(store);
   const azure = createGuardedAzure(scanService, guard);
-  const notifications = createNotificationService({ store, scanService, sender: new RecordingSender(), logger: silentLogger(), instanceId: 'names', guard: createWatchGuard(guard) });
+  const notifications = createNotificationService({ store, watches: createGuardedWatches(scanService, createWatchGuard(guard)), sender: new RecordingSender(), logger: silentLogger(), instanceId: 'names' });
   const port = new RecordingPort(linkedChannel);
   const answer = (): string => [...port.texts, ...port.cards.flatMap(stringsIn)].join('\n');
   return {

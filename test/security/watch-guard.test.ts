@@ -14,7 +14,8 @@ import { createScanGuard } from '../../src/security/scan-guard';
 import { createWatchGuard, UNKNOWN_PRINCIPAL } from '../../src/security/watch-guard';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { CONVERSATION_ID, finding, RecordingSender, report, saveConversationRef, ScriptedScanService, WORKSPACE } from '../notifications/helpers';
-import { permissiveWatchGuard } from '../support/permissive-watch-guard';
+import { permissiveWatches } from '../support/permissive-watch-guard';
+import { createGuardedWatches } from '../../src/security/guarded-watches';
 import { RecordingPort } from './helpers';
 import { SubscriptionRepository } from '../../src/notifications/subscriptions';
 
@@ -35,7 +36,7 @@ async function setup(options: { allowedScopes?: string[]; perUser?: number } = {
   const scanService = new ScriptedScanService([report([finding('N-1', 'fail')])]);
   const logs: string[] = [];
   const logger = createLogger({ level: 'info', destination: { write: (line: string) => void logs.push(line) } });
-  const notifications = createNotificationService({ store, scanService, sender: new RecordingSender(), logger, instanceId: 'test', guard });
+  const notifications = createNotificationService({ store, watches: createGuardedWatches(scanService, guard), sender: new RecordingSender(), logger, instanceId: 'test' });
   return { store, bindings, scanService, logs, notifications, feature: createWatchFeature({ notifications }) };
 }
 
@@ -62,10 +63,11 @@ test('setting up a watch spends the scan budget like a scan', async () => {
 test('a team linked elsewhere after the watch was set up revokes it at the next run, with a log line', async () => {
   const { feature, bindings, notifications, scanService, logs } = await setup();
   await feature.onMessage!(new RecordingPort(inChannel()), watch('ws-prod daily at 08:00'));
+  expect(scanService.requests).toHaveLength(1); // the baseline, while the team was linked there
   await bindings.add(inChannel(), `/subscriptions/${SUB}/resourceGroups/rg-elsewhere`, 'owner');
   const pass = await notifications.runPass(new Date('2030-01-02T09:00:00Z'));
   expect(pass.scans.map((s) => s.outcome)).toEqual(['revoked']);
-  expect(scanService.requests).toEqual([]);
+  expect(scanService.requests).toHaveLength(1);
   const [sub] = await notifications.list(CONVERSATION_ID);
   expect(sub?.enabled).toBe(false);
   expect(logs.some((l) => l.includes('watch revoked: its scan is no longer authorised'))).toBe(true);
@@ -78,7 +80,7 @@ test('a watch for a tenant that is not allowed is refused; one saved without who
   expect(created.ok).toBe(false);
   // A watch stored without a principal (an older version) cannot be authorised again.
   const legacy = await setup();
-  const plain = createNotificationService({ store: legacy.store, scanService: legacy.scanService, sender: new RecordingSender(), logger: createLogger({ level: 'silent' }), instanceId: 'old', guard: permissiveWatchGuard });
+  const plain = createNotificationService({ store: legacy.store, watches: permissiveWatches(legacy.scanService), sender: new RecordingSender(), logger: createLogger({ level: 'silent' }), instanceId: 'old' });
   expect((await plain.subscribe({ conversationId: CONVERSATION_ID, userId: 'u', target: 'ws-prod', schedule: { cron: '0 8 * * *', timezone: 'UTC' }, principal: inChannel('u') })).ok).toBe(true);
   // As an older version stored it: without who set it up.
   const repository = new SubscriptionRepository(legacy.store);
@@ -89,7 +91,7 @@ test('a watch for a tenant that is not allowed is refused; one saved without who
   const pass = await legacy.notifications.runPass(new Date('2030-01-02T09:00:00Z'));
   expect(pass.scans.map((s) => s.outcome)).toEqual(['revoked']);
   expect((await legacy.notifications.list(CONVERSATION_ID))[0]?.disabledReason).toBe(UNKNOWN_PRINCIPAL);
-  expect(legacy.scanService.requests).toEqual([]);
+  expect(legacy.scanService.requests).toHaveLength(1); // the baseline when it was set up; nothing since
   expect(scanService.requests).toEqual([]);
   expect(await store.list('subscriptions/')).toEqual([]);
 });
@@ -97,10 +99,11 @@ test('a watch for a tenant that is not allowed is refused; one saved without who
 test('an authorised watch runs and spends the budget at every run; over budget it is skipped, not revoked', async () => {
   const { feature, notifications, scanService } = await setup({ perUser: 2 });
   await feature.onMessage!(new RecordingPort(inChannel()), watch('ws-prod daily at 08:00'));
+  expect(scanService.requests).toHaveLength(1); // the baseline, on the scan the subscribe was charged
   const first = await notifications.runPass(new Date('2030-01-02T09:00:00Z'));
-  expect(first.scans.map((s) => s.outcome)).toEqual(['baseline']);
+  expect(first.scans.map((s) => s.outcome)).toEqual(['unchanged']);
   const second = await notifications.runPass(new Date('2030-01-03T09:00:00Z'));
   expect(second.scans.map((s) => s.outcome)).toEqual(['over-budget']);
-  expect(scanService.requests).toHaveLength(1);
+  expect(scanService.requests).toHaveLength(2);
   expect((await notifications.list(CONVERSATION_ID))[0]?.enabled).toBe(true);
 });

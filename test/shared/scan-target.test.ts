@@ -1,4 +1,4 @@
-import { isSampleTarget, parseScanTarget, workspaceTargetText } from '../../src/shared/scan-target';
+import { isSampleTarget, malformedTarget, parseScanTarget, workspaceTargetText } from '../../src/shared/scan-target';
 
 const SUBSCRIPTION = '00000000-1111-2222-3333-444444444444';
 const WORKSPACE_ID = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw-prod`;
@@ -38,5 +38,25 @@ describe('parseScanTarget', () => {
       return parsed.kind === 'sample' || parsed.kind === 'workspace-id' || parsed.kind === 'workspace-name' ? workspaceTargetText(parsed) : undefined;
     });
     expect(texts).toEqual(['sample:hardened', WORKSPACE_ID, 'mlw-prod']);
+  });
+});
+
+describe('malformedTarget', () => {
+  it('says a subscription that is not a GUID is not a subscription id, and shows what one looks like', () => {
+    for (const text of ['/subscriptions/xyz', 'scan /subscriptions/1234/', 'subscriptions/12-ab.']) {
+      const problem = malformedTarget(text);
+      expect(problem?.what).toBe('subscription id');
+      expect(problem?.reason).toMatch(/a subscription id is a GUID like [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+    }
+    expect(malformedTarget('/subscriptions/xyz')?.reason).toMatch(/^"xyz" is not one/);
+  });
+
+  it('says why a longer id is not a resource id', () => {
+    expect(malformedTarget('/subscriptions/xyz/resourceGroups/rg')).toEqual({ what: 'resource id', reason: '"xyz" is not a subscription id (a GUID).' });
+    expect(malformedTarget(`/subscriptions/${SUBSCRIPTION}/providers/x`)?.what).toBe('resource id');
+  });
+
+  it('finds nothing wrong with valid ids or text without one', () => {
+    for (const text of [`/subscriptions/${SUBSCRIPTION}`, `scan ${WORKSPACE_ID}`, 'scan ws-prod', 'defender status']) expect(malformedTarget(text)).toBeUndefined();
   });
 });

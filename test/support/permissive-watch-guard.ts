@@ -1,9 +1,11 @@
 /**
  * A watch guard that admits everything, for tests about scheduling, diffs and delivery rather than authorisation
- * (test/security/watch-guard.test.ts tests the real one). The product has no such guard: the notification service
- * requires one, and wiring passes the scan guard's.
+ * (test/security/watch-guard.test.ts tests the real one), inside the product's guarded watches handle. The product has
+ * no such guard: the notification service and the change re-checks require the handle, and wiring builds it over
+ * the scan guard's.
  */
 import type { ConversationInfo } from '../../src/dialogs/port';
+import { createGuardedWatches, type GuardedWatches, type WatchScanSource } from '../../src/security/guarded-watches';
 import type { WatchGuard } from '../../src/security/watch-guard';
 
 export const permissiveWatchGuard: WatchGuard = {
@@ -12,6 +14,11 @@ export const permissiveWatchGuard: WatchGuard = {
   admitSubscribe: () => Promise.resolve({ allowed: true }),
   admitRun: () => Promise.resolve({ kind: 'run' }),
 };
+
+/** Watches over `source` that admit everything (the handle is the product's; only the guard is permissive). */
+export function permissiveWatches(source: WatchScanSource): GuardedWatches {
+  return createGuardedWatches(source, permissiveWatchGuard);
+}
 
 /** Who sets a watch up in such tests: a personal chat of one user. */
 export function watchPrincipal(conversationId: string, userId: string): ConversationInfo {

@@ -270,8 +270,9 @@ export function notificationCards(): SampleCard[] {
     createdBy: { userId: 'u', name: HOSTILE_STRINGS[2]! },
   });
   return [
-    { name: 'watch-confirmation', card: watchConfirmationCard(subscription(), true) },
-    { name: 'watch-confirmation-updated-hostile', card: watchConfirmationCard(hostileSub, false) },
+    { name: 'watch-confirmation', card: watchConfirmationCard(subscription(), true, { kind: 'taken', report: after }) },
+    { name: 'watch-confirmation-baseline-pending', card: watchConfirmationCard(subscription(), true, { kind: 'pending', reason: 'The scan did not finish in 120 s.' }) },
+    { name: 'watch-confirmation-updated-hostile', card: watchConfirmationCard(hostileSub, false, { kind: 'kept' }) },
     { name: 'watch-list', card: watchListCard([subscription(), hostileSub, subscription({ id: 's3', enabled: false, disabledReason: 'Teams refused the post (403)' })]) },
     { name: 'watch-list-empty', card: watchListCard([]) },
     { name: 'notification-baseline', card: baselineCard(subscription(), after) },

@@ -6,10 +6,10 @@
  */
 import { errorCard, noticeCard } from '../../cards/notice-card';
 import type { ScanSelection } from '../../scan/scan-service';
-import { parseScanTarget, workspaceTargetText, type ParsedTarget, type WorkspaceTarget } from '../../shared/scan-target';
+import { malformedTarget, parseScanTarget, workspaceTargetText, type ParsedTarget, type WorkspaceTarget } from '../../shared/scan-target';
 import type { IncomingMessage } from '../feature';
 import type { TurnPort } from '../port';
-import { ignoredTargetParts, malformedResourceId, parseCheckScope, type CheckScope } from '../scan-action-data';
+import { ignoredTargetParts, parseCheckScope, type CheckScope } from '../scan-action-data';
 import type { ScanContext } from './context';
 import { defenderStatus } from './defender-status';
 import { runScan } from './run-scan';
@@ -37,9 +37,10 @@ export async function handleCheckRequest(ctx: ScanContext, port: TurnPort, messa
   const checkScope = scope.ok ? scope.value : 'all';
   const target = route.target?.trim() ?? '';
   // A resource id that cannot be one is answered as such, not with "Which workspace?".
-  const malformed = malformedResourceId(target === '' ? message.text : target);
+  const malformed = malformedTarget(target === '' ? message.text : target);
   if (malformed !== undefined) {
-    await port.sendCard(errorCard('That is not a valid resource id', `${malformed} ${RESOURCE_ID_EXAMPLE}`), 'Not a valid resource id');
+    const reason = malformed.what === 'resource id' ? `${malformed.reason} ${RESOURCE_ID_EXAMPLE}` : malformed.reason;
+    await port.sendCard(errorCard(`That is not a valid ${malformed.what}`, reason), `Not a valid ${malformed.what}`);
     return true;
   }
   if (target === '') await promptForWorkspace(ctx, port, checkScope, undefined, undefined, ignoredNotice(message.text));

@@ -12,6 +12,8 @@ export const SAMPLE_TENANT_ID = '5a3b1c2d-0e4f-4a6b-8c7d-9e0f1a2b3c4d';
 const LAB_NAMESPACE = 'mlopsv2';
 const LAB_POSTFIX = '0001';
 const LAB_ENVIRONMENT = 'prod';
+/** The lab parameters (config-infra-prod.yml) the sample lab workspace was deployed with. */
+export const LAB_PARAMETERS = { namespace: LAB_NAMESPACE, postfix: LAB_POSTFIX, environment: LAB_ENVIRONMENT } as const;
 const LAB_BASE = `${LAB_NAMESPACE}-${LAB_POSTFIX}${LAB_ENVIRONMENT}`;
 const LAB_COMPACT = `${LAB_NAMESPACE}${LAB_POSTFIX}${LAB_ENVIRONMENT}`;
 
