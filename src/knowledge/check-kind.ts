@@ -19,10 +19,10 @@ const KIND_PATTERNS: readonly (readonly [RegExp, CheckKind])[] = [
   [/\btag(s|ged|ging)?\b|\binventory\b/, 'asset-management'],
   [/\bpim\b|\bjust[- ]in[- ]time\b|\bjit\b|\bstanding (admin|access|owner|privileged?|role)|\bprivileged\b|\beligible (roles?|assignments?)\b|\bbreak[- ]glass\b/, 'privileged-access'],
   [
-    /\bpublic(ly)?[ -]?(network )?(access|exposed|exposure|accessible|reachable|endpoints?|network)\b|\bexposed to the internet\b|^(is|are) \S+( \S+)? (exposed|public)$|\binternet[- ]?(facing|exposed|exposure)\b|\bopen to the (internet|world|public)\b|\bpna\b|\bhow exposed\b|\bfrom the (internet|outside)\b|\b(reach|reached|reachable|accessible|exposed)\b.*\b(internet|outside|anywhere)\b|\b(internet|outside world|anywhere)\b.*\b(reach|access|get to|connect)\b/,
+    /\bpublic(ly)?[ -]?(network )?(access|exposed|exposure|accessible|reachable|endpoints?|network)\b|\bexposed to the internet\b|^(is|are) (\S+ ){1,4}(exposed|public)$|\binternet[- ]?(facing|exposed|exposure)\b|\bopen to the (internet|world|public)\b|\bpna\b|\bhow exposed\b|\bfrom the (internet|outside)\b|\b(reach|reached|reachable|accessible|exposed)\b.*\b(internet|outside|anywhere)\b|\b(internet|outside world|anywhere)\b.*\b(reach|access|get to|connect)\b/,
     'public-network',
   ],
-  [/\brbac\b|\broles?\b|\brole assignments?\b|\bpermissions?\b|\biam\b|\bwho (has|have|can|is allowed)\b|\bwho'?s got\b|\bowners?\b|\bcontributors?\b|\baccess rights\b/, 'rbac'],
+  [/\brbac\b|\broles?\b|\brole assignments?\b|\bpermissions?\b|\biam\b|\bwho (has|have|can|is allowed|owns)\b|\b(has|have) access to\b|\bwho'?s got\b|\bowners?\b|\bcontributors?\b|\baccess rights\b/, 'rbac'],
   [/\bbackups?\b|\bback(ed)? up\b|\bsoft[- ]delete\b|\bversioning\b|\bgeo[- ]?(redundant|redundancy|replicat\w*)\b|\bgrs\b|\brestore\b|\brecover(y|able)?\b|\bdisaster\b|\bretention\b/, 'backup-recovery'],
   [/\bencrypt\w*\b|\bcmk\b|\bcustomer[- ]managed keys?\b|\btls\b|\bhttps\b|\bhbi\b|\bhigh[- ]business[- ]impact\b|\banonymous (blob )?access\b|\bpurge[- ]protect\w*\b|\bcross[- ]tenant\b|\bdata protection\b|\bexport\b/, 'data-protection'],
   [

@@ -5,6 +5,8 @@
 import { AREAS, type Area } from '../checks/types';
 import { checkKind, type CheckKind } from './check-kind';
 import { escapeRegExp, synonymGroups } from './synonyms';
+import { namedAsWorkspace, sampleAsWord } from './workspace-mention';
+import { isBaselineId } from './baseline-ids';
 
 export interface CheckRequest {
   readonly check: CheckKind;
@@ -19,9 +21,7 @@ const GUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i
 /** Words that start a scan request. Typos of "scan" and "check" are common enough to list. */
 const IMPERATIVE = /^(please |pls |plz |can you |could you |would you |can u |could u |go |now |quickly )*(scan|scna|sacn|scan again|rescan|re-scan|check|chek|chcek|chekc|cehck|chk|audit|assess|inspect|review|evaluate|verify|test|run)\b/;
 const QUESTION_WORD = /^(how|what|why|when|which|where|should|can i|can we|do i|do we|is it|explain|tell me)\b/;
-const STATUS_WORDS = /\b(status|findings|posture|compliance|compliant|score|issues|problems|results|report|secure|hardened|configured|enabled|disabled|on|off|open|exposed)\b/;
-/** "scan sample", "on the sample", "who can access sample": the sample named as what to check, not "sample code". */
-const SAMPLE_AS_TARGET = /\bsample(:[a-z0-9-]+)? (workspace|environment|data)\b|\b(on|for|of|in|using|with|against) (the )?sample\b|\b(access( to)?|into|reach) (the )?sample(:[a-z0-9-]+)?$/;
+const STATUS_WORDS = /\b(status|findings|failed|failing|passing|posture|compliance|compliant|score|issues|problems|results|report|secure|hardened|configured|enabled|disabled|on|off|open|exposed)\b/;
 /** "what's my score?", "our compliance score": the speaker's own score is what a scan of everything reports. */
 const OWN_SCORE = /\b(my|our)( team'?s)? ((current|latest|last|overall|security|secure|compliance|baseline) )*(score|grade|rating)\b/;
 /**
@@ -44,7 +44,9 @@ const NOT_A_NAME = new Set(
     'customer-managed microsoft-managed shared-key key-based token-based up-to-date multi-factor two-factor role-based cross-tenant ' +
     'e-mail re-scan follow-up day-to-day top-to-bottom right-now transit rest azure portal studio cloud general default place ' +
     'geo-redundancy geo-replication geo-replicated geo-replicate geo-replicates zone-redundant zone-redundancy disaster-recovery high-availability ' +
-    'point-in-time read-only self-hosted on-premises on-prem third-party non-production pre-production'
+    'point-in-time read-only self-hosted on-premises on-prem third-party non-production pre-production ' +
+    // Values of workspace settings, not workspaces: "the difference of allow-internet-outbound and …".
+    'allow-internet-outbound allow-only-approved-outbound user-assigned system-assigned'
   ).split(' '),
 );
 
@@ -58,7 +60,7 @@ const DOMAIN_PHRASES: ReadonlySet<string> = new Set(synonymGroups().flat().map((
 
 function looksLikeName(token: string): boolean {
   const lower = token.toLowerCase();
-  return /^[a-z0-9][a-z0-9_.-]{1,63}$/i.test(token) && /[a-z]/i.test(token) && !NOT_A_NAME.has(lower) && !DOMAIN_PHRASES.has(lower);
+  return /^[a-z0-9][a-z0-9_.-]{1,63}$/i.test(token) && /[a-z]/i.test(token) && !NOT_A_NAME.has(lower) && !DOMAIN_PHRASES.has(lower) && !isBaselineId(token);
 }
 
 /** The workspace (or other) name the message names, if any. */
@@ -149,7 +151,9 @@ export function matchCheckRequest(normalized: string, original: string, subject:
   const asksHow = QUESTION_WORD.test(normalized);
   const withoutIds = original.replace(RESOURCE_ID, ' ').replace(GUID, ' ');
   const check = checkKind(withoutLinks(subject).replace(RESOURCE_ID, ' '));
-  const target = findTarget(original);
+  const found = findTarget(original);
+  // "check sample code for secrets": the English word, not the sample environment.
+  const target = found?.startsWith('sample') === true && sampleAsWord(normalized) ? undefined : found;
 
   if (imperative && !asksHow) {
     // "check my answer", "review the workshop" are not scans: require a target, a scan word or a check topic.
@@ -166,10 +170,11 @@ export function matchCheckRequest(normalized: string, original: string, subject:
   // In a question a plain word is a name only when introduced as one ("the workspace called finance"): "is soft
   // delete on for my storage in production?" names no workspace, it asks about one's own.
   const introducedAsName = target !== undefined && new RegExp(`\\b(workspace|called|named) ${escapeRegExp(target.toLowerCase())}\\b`).test(normalized);
-  const explicitTarget =
-    target !== undefined &&
-    (target.startsWith('sample') ? SAMPLE_AS_TARGET.test(normalized) : looksLikeResource(target) || introducedAsName);
+  const namedWorkspace = target !== undefined && namedAsWorkspace(normalized, target);
+  const explicitTarget = target !== undefined && (target.startsWith('sample') ? namedWorkspace : looksLikeResource(target) || introducedAsName);
   const asksState =
+    // "what's the isolation mode of sample?", "how many findings does ws-prod have?": a property of the named one.
+    (namedWorkspace && /^(what|which|how many)\b/.test(normalized)) ||
     /\b(check|scan|audit|review|assess)\b/.test(normalized) ||
     /^(is|are|does|do|has|have|who has|how (secure|safe|exposed|hardened|compliant)|what'?s (the |our |my )?((current|latest|overall|security|compliance|baseline) )*(status|posture|state|score)|show|get|list|any)\b/.test(normalized) ||
     /\b(status|findings)\b/.test(normalized) ||
@@ -213,7 +218,7 @@ const ASKS_STATE =
   /^(is|are|am i|does|do|did|has|have|who|which|any|how many|can (anyone|anybody|someone|somebody|people|users)|what'?s (wrong|broken|the (status|state|posture|situation))|how (does|do|is|are) \S+( \S+)? (look|looking|doing|holding up|configured|set up|score|rate|fare|stack up|measure up)|how (secure|safe|exposed|hardened|compliant|locked down|healthy|good|bad|strong|weak|robust)\b.* (is|are)|can \S+( \S+)? be (reached|accessed|seen|opened)|(what|which) (\S+ ){0,3}(are|is) (on|off|enabled|disabled|turned on|switched on|active|assigned|configured)|what does (\S+ ){1,5}look like)\b/;
 const REVIEW_REQUEST =
   /^(please |pls |can you |could you |would you |now )*(give|take a (look|peek)|have a look|look (at|over|into)|go over|go through|double[- ]check|sanity[- ]check|run (every|all|each|the full set of) checks?|scan|rescan|audit|assess|inspect|check|review|(see|verify) (whether|if)|tell me (what'?s wrong|whether|if|who)|find out (whether|if|who)|let me know (whether|if|who)|confirm|show( me)?|list)\b|\bwhat'?s wrong with\b|\bsecurity[- ]wise\b|\blook like\b|\b(do|run|perform|give|gimme|make|get) (me |us )?(a |an |the )?((full|complete|quick|proper|thorough|baseline|security|compliance|health) )*(review|check|scan|audit|assessment|report card|health ?check)\b/;
-const HOW_TO = /\b(support|supports|supported|offer|offers|provide|provides|should|shall|need( to)?|needs|must|have to|has to|supposed to|recommend\w*|best practice|best way|possible|allowed to|enough|sufficient|worth|overkill|necessary|better|versus|vs|by default|in general|generally|typically|usually|normally|allowed to be|can i|can we|how (do|can|would|should) (i|we|you))\b/;
+const HOW_TO = /\b(difference|differences|support|supports|supported|offer|offers|provide|provides|should|shall|need( to)?|needs|must|have to|has to|supposed to|recommend\w*|best practice|best way|possible|allowed to|enough|sufficient|worth|overkill|necessary|better|versus|vs|by default|in general|generally|typically|usually|normally|allowed to be|can i|can we|how (do|can|would|should) (i|we|you))\b/;
 const OWN_RESOURCE =
   /\b(our|my|this|these|the (prod|production|dev|test|staging)) (ml |aml |azure ml |machine learning |prod |production |dev |test |staging |team'?s? )?(workspaces?|subscriptions?|subs?|tenant|environments?|storage( accounts?)?|key ?vaults?|registr(y|ies)|computes?|clusters?|endpoints?|setup|deployments?|resources)\b/;
 /** "are we exposed…?", "do we have CSPM on?", "is it currently enabled?": the speaker's own, present state. */

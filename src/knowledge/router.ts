@@ -17,6 +17,7 @@ import type { KnowledgeContent } from './content-types';
 import { findEntry } from './content';
 import { matchCommand } from './command-patterns';
 import { matchCheckRequest } from './check-request';
+import { CHECK_ID, QUESTION_ID } from './baseline-ids';
 import { cleanMessage, normalizeForMatching } from './message-text';
 import { createKnowledgeSearch, type KnowledgeSearch, type SearchHit } from './search';
 import { checkExplainerMarkdown, entryAnswerMarkdown, notSureMarkdown, offTopicMarkdown, type RelatedCheckInfo } from './answer-text';
@@ -54,8 +55,6 @@ export interface RouterOptions {
   readonly describeCheck?: RelatedCheckInfo;
 }
 
-const QUESTION_ID = /\b(NS|WVN|TVN|IM|PA|DP|AM|LT|PV|BR)-(\d{2})\b/i;
-const CHECK_ID = /\bAML-([A-Z]+)-(\d{3})\b/i;
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;

@@ -11,8 +11,11 @@ import { createSpellingCorrector } from './spelling';
 
 /** Everyday words that occur in keywords but say nothing about the domain on their own. */
 const GENERIC_TERMS: ReadonlySet<string> = new Set(
-  ['time', 'just', 'team', 'order', 'new', 'own', 'second', 'mode', 'work', 'home', 'office', 'user', 'people', 'name', 'type', 'open', 'safe', 'good', 'hello', 'windows', 'sign', 'question'].map(stem),
+  ['time', 'just', 'team', 'order', 'new', 'own', 'second', 'mode', 'work', 'home', 'office', 'user', 'people', 'name', 'type', 'open', 'safe', 'good', 'hello', 'windows', 'sign', 'question', 'com'].map(stem),
 );
+/** An e-mail address names a person or a mailbox, never a subject of the baseline ("jane@contoso.com"). */
+const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
+const withoutEmailAddresses = (text: string): string => text.replace(EMAIL_ADDRESS, ' ');
 /** Weak terms still count, a little: "azure ml" must not decide between two answers. */
 const boostTerm = (term: string): number => (WEAK_TERMS.has(term) ? 0.3 : 1);
 
@@ -88,7 +91,7 @@ export function createKnowledgeSearch(content: KnowledgeContent): KnowledgeSearc
     docs.flatMap((d): string[] => FIELDS.map((field) => d[field])),
     [...entries.flatMap((e) => [e.title, ...e.keywords]), ...[...content.checks.values()].map((c) => c.title), ...synonymGroups().flat()],
   );
-  const queryTerms = (text: string): string[] => significantTerms(spelling.correct(text));
+  const queryTerms = (text: string): string[] => significantTerms(spelling.correct(withoutEmailAddresses(text)));
 
   const lexicon = new Set<string>();
   const lexiconSources = [...entries.flatMap((e) => [e.title, ...e.keywords]), ...[...content.checks.values()].map((c) => c.title), synonymCanonicals().join(' ')];
@@ -99,7 +102,7 @@ export function createKnowledgeSearch(content: KnowledgeContent): KnowledgeSearc
 
   return {
     search(raw, limit = 5) {
-      const text = spelling.correct(raw);
+      const text = spelling.correct(withoutEmailAddresses(raw));
       const terms = queryTerms(text);
       if (terms.length === 0) return [];
       const strongTerms = terms.filter((t) => !WEAK_TERMS.has(t));

@@ -1,10 +1,12 @@
 import { loadKnowledge } from '../../src/knowledge/content';
 import { ANSWER_THRESHOLD, createRouter, ONE_TERM_THRESHOLD } from '../../src/knowledge/router';
 import { cleanMessage } from '../../src/knowledge/message-text';
+import { isBaselineId } from '../../src/knowledge/baseline-ids';
 import { parseLabCommand } from '../../src/lab/commands';
 import { LAB_COMMANDS_TEXT } from '../../src/dialogs/lab/cards';
 
-const router = createRouter(loadKnowledge());
+const knowledge = loadKnowledge();
+const router = createRouter(knowledge);
 const SUB = '0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0';
 const WS_ID = `/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/ws-prod`;
 
@@ -328,5 +330,68 @@ describe('questions that name no workspace', () => {
 
   it('a plain name introduced as one is still a target', () => {
     expect(router.route('is public network access off on the workspace called finance?')).toMatchObject({ intent: 'check', target: 'finance' });
+  });
+});
+
+describe('questions about a named workspace run its checks', () => {
+  it.each([
+    ['does sample enforce TLS 1.2 on its storage?', 'data-protection', 'sample'],
+    ["is sample's storage account public?", 'public-network', 'sample'],
+    ["can anyone reach sample's storage from the internet?", 'public-network', 'sample'],
+    ['does sample have a managed network?', 'network-security', 'sample'],
+    ["what's the isolation mode of sample?", 'network-security', 'sample'],
+    ['does sample use a user-assigned identity?', 'identity-management', 'sample'],
+    ['does sample use a customer-managed key?', 'data-protection', 'sample'],
+    ['what is the minimum TLS version of ws-prod storage?', 'data-protection', 'ws-prod'],
+    ['what is my score on sample?', 'all', 'sample'],
+    ['how many findings does sample have?', 'all', 'sample'],
+    ["is sample:hardened's key vault purge protected?", 'data-protection', 'sample:hardened'],
+    ['what identity does mlw-core-01 use for its storage?', 'identity-management', 'mlw-core-01'],
+    ["who owns sample's storage?", 'rbac', 'sample'],
+    ['does aml-weu-002 have a managed network?', 'network-security', 'aml-weu-002'],
+    ['which roles does sample grant to the data scientists?', 'rbac', 'sample'],
+    ['how is sample configured for logging?', 'logging-threat-detection', 'sample'],
+    ['is sample behind a firewall?', 'network-security', 'sample'],
+  ])('"%s" → %s on %s', (text, check, target) => {
+    expect(router.route(text)).toMatchObject({ intent: 'check', check, target });
+  });
+
+  it.each([
+    ['does Azure ML support customer-managed keys?', 'customer-managed-keys'],
+    ['what is the minimum TLS version for storage?', 'DP-03'],
+    ["what's the isolation mode of a managed network?", 'managed-virtual-network'],
+    ['what is the difference of allow-internet-outbound and allow-only-approved-outbound?', 'managed-virtual-network'],
+    ['does the sample code use managed identity?', 'managed-identity'],
+    ['is sample data encrypted at rest in azure ml?', 'DP-02'],
+    ['what does aml-net-001 check on storage?', 'AML-NET-001'],
+  ])('"%s" names no workspace and is answered from the baseline (%s)', (text, questionId) => {
+    const route = router.route(text);
+    expect(route).toMatchObject({ intent: 'question', questionId });
+    expect(route.target).toBeUndefined();
+  });
+
+  it('takes "sample" before a noun for the English word, not the sample environment', () => {
+    const route = router.route('check sample code for secrets');
+    expect(route.intent).not.toBe('check');
+    expect(route.target).toBeUndefined();
+  });
+
+  it('knows every check id of the catalog as an id, so none is taken for a workspace', () => {
+    const ids = [...knowledge.checks.keys()];
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.filter((id) => !isBaselineId(id))).toEqual([]);
+    expect(isBaselineId('aml-weu-001')).toBe(false);
+  });
+});
+
+describe('e-mail addresses', () => {
+  it.each(['jane@contoso.com', 'bob@fabrikam.com', '<at>Guardian</at> admin@contoso.com', 'contoso.com'])('"%s" alone is not understood as a baseline question', (text) => {
+    const route = router.route(text);
+    expect(route.intent).toBe('none');
+    expect(route.questionId).toBeUndefined();
+  });
+
+  it('does not stop a question about a person\'s roles on a named workspace', () => {
+    expect(router.route('is jane@contoso.com an owner on ws-prod?')).toMatchObject({ intent: 'check', check: 'rbac', target: 'ws-prod' });
   });
 });
