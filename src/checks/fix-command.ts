@@ -120,12 +120,21 @@ export const SNAPSHOT_FILLERS: Readonly<Record<string, SnapshotFiller>> = {
   'identity-resource-id': onlyUserAssignedIdentity,
 };
 
+function snapshotValue(key: string, snapshot: WorkspaceSnapshot): string | undefined {
+  try {
+    return SNAPSHOT_FILLERS[key]?.(snapshot);
+  } catch {
+    // A snapshot not shaped as collected (a probe's emptied read) leaves the placeholder: the runner never throws.
+    return undefined;
+  }
+}
+
 /** The finding with the snapshot's values written into its command's placeholders (the runner calls this once). */
 export function withSnapshotValues(finding: Finding, snapshot: WorkspaceSnapshot): Finding {
   const template = finding.remediation.cli;
   if (template === undefined) return finding;
   const parts = idParts(finding.resourceId);
-  const cli = fill(template, (key) => FILLERS[key]?.(finding, parts) ?? SNAPSHOT_FILLERS[key]?.(snapshot));
+  const cli = fill(template, (key) => FILLERS[key]?.(finding, parts) ?? snapshotValue(key, snapshot));
   return cli === template ? finding : { ...finding, remediation: { ...finding.remediation, cli } };
 }
 
