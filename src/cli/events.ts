@@ -76,7 +76,7 @@ export function pollIntervalText(config: Pick<Config, 'bot' | 'events'>): string
   const seconds = config.events.pollSeconds;
   const configured = config.bot.id !== '' || seconds !== CHANGE_POLL_DEFAULT_SECONDS.localMode;
   if (configured) return `every ${seconds} s (GUARDIAN_CHANGE_POLL_SECONDS)`;
-  return `every ${CHANGE_POLL_DEFAULT_SECONDS.deployed} s (a deployed bot's default; GUARDIAN_CHANGE_POLL_SECONDS changes it, and local mode polls the sample every ${CHANGE_POLL_DEFAULT_SECONDS.localMode} s)`;
+  return `every ${CHANGE_POLL_DEFAULT_SECONDS.deployed} s (a deployed bot's default, GUARDIAN_CHANGE_POLL_SECONDS; ${CHANGE_POLL_DEFAULT_SECONDS.localMode} s in local mode)`;
 }
 
 const STATE_LABELS: Readonly<Record<SetupState, string>> = { ok: 'ok', missing: 'MISSING', 'cannot check': 'CANNOT CHECK' };
