@@ -19,6 +19,7 @@ import { runChecks } from '../../src/checks/runner';
 import type { Finding } from '../../src/checks/types';
 import type { JsonObject } from '../../src/sample';
 import { EXAMPLES, exampleBody, withProperties } from '../support/arm-example';
+import { azCommandProblem, azCommands, azSpansInSentence } from '../support/az-commands';
 import { EXAMPLE_WORKSPACE_ID, startArmStandIn, type ArmStandIn } from '../support/arm-stand-in';
 import { fakeCredential, FAST_RETRY } from '../support/fake-arm';
 import { hardenedSnapshot, ok, REGISTRY_ID } from '../support/snapshot-builder';
@@ -63,6 +64,12 @@ describe('fix commands over the official-example snapshot', () => {
       return Object.entries(KNOWN).flatMap(([placeholder, valueOf]) => (command.includes(placeholder) && valueOf(snapshot, f) !== undefined ? [`${f.checkId} ${placeholder}: ${command}`] : []));
     });
     expect(kept).toEqual([]);
+  });
+
+  test('are real az commands with real flags, and so are the az commands in each finding\'s own portal steps', () => {
+    const printed = findings.flatMap((f) => [fixCommand(f) ?? '', ...f.remediation.portal.flatMap(azSpansInSentence)]).filter((c) => c !== '');
+    expect(printed.length).toBeGreaterThan(20);
+    expect(printed.flatMap((c) => azCommands(c).map(azCommandProblem)).filter((p) => p !== undefined)).toEqual([]);
   });
 
   test('name the workspace identity, its one user-assigned identity and the key the findings are about', () => {
