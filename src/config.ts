@@ -190,8 +190,7 @@ export function loadConfig(env: Env = process.env, version = readPackageVersion(
   if (authMode === 'user' && oauthConnectionName === '') problems.push('GUARDIAN_AUTH_MODE=user needs OAUTH_CONNECTION_NAME (the Azure Bot OAuth connection that signs users in to Azure).');
   if (authMode === 'user' && botType === 'UserAssignedMsi') problems.push('GUARDIAN_AUTH_MODE=user needs an app registration (BOT_TYPE SingleTenant or MultiTenant): a managed identity cannot do Teams SSO.');
 
-  // Local mode watches only the sample, whose changes a workshop wants to see within seconds.
-  const pollSeconds = int('GUARDIAN_CHANGE_POLL_SECONDS', botId === '' ? 5 : 60, 1, 3600);
+  const pollSeconds = int('GUARDIAN_CHANGE_POLL_SECONDS', botId === '' ? CHANGE_POLL_DEFAULT_SECONDS.localMode : CHANGE_POLL_DEFAULT_SECONDS.deployed, 1, 3600);
   const queueConnectionString = str('GUARDIAN_EVENTS_QUEUE_CONNECTION_STRING');
   // The bot's token goes to this URL: https only (Azurite over http takes the connection-string form).
   const queueServiceUrl = str('GUARDIAN_EVENTS_QUEUE_URL') === '' ? '' : httpsUrl('GUARDIAN_EVENTS_QUEUE_URL', '');
@@ -253,6 +252,12 @@ export function loadConfig(env: Env = process.env, version = readPackageVersion(
 
 /** The Bot Framework channel id of Microsoft Teams. */
 export const TEAMS_CHANNEL = 'msteams';
+
+/**
+ * Activity Log poll interval without GUARDIAN_CHANGE_POLL_SECONDS: local mode watches only the sample, whose
+ * changes a workshop wants within seconds; a deployed bot (BOT_ID set) polls every subscription once a minute.
+ */
+export const CHANGE_POLL_DEFAULT_SECONDS = { localMode: 5, deployed: 60 } as const;
 
 const LOCAL_MODE_LIMIT = 'local mode has no token check, so it may scan only the sample environment';
 

@@ -30,12 +30,14 @@ function devOpsLine(findings: readonly Finding[]): { readonly text: string; read
 function recommendationLines(open: DefenderStatusReport['openRecommendations']): { readonly headline: string; readonly top: readonly string[] } {
   if (!open.ok) return { headline: `Not assessed: ${open.message}`, top: [] };
   if (open.count === 0) return { headline: 'Defender for Cloud lists no open recommendation in this subscription.', top: [] };
-  const headline = `${open.count} open recommendation${open.count === 1 ? '' : 's'} in this subscription${open.count > open.top.length ? `; the ${open.top.length} most severe` : ''}:`;
+  // The assessments list rarely carries a severity (no $expand in its contract): rank and label only what it gives.
+  const ranked = open.top.some((r) => r.severity !== undefined);
+  const headline = `${open.count} open recommendation${open.count === 1 ? '' : 's'} in this subscription${open.count > open.top.length ? `; the ${open.top.length} ${ranked ? 'most severe' : 'first'}` : ''}:`;
   const top = open.top.map((r) => {
     const known = SEVERITIES.find((s) => s === r.severity?.toLowerCase());
-    const severity = known !== undefined ? SEVERITY_LABELS[known] : (r.severity ?? 'Unknown');
+    const severity = known !== undefined ? SEVERITY_LABELS[known] : r.severity;
     const resource = r.resourceId.split('/').filter((s) => s !== '').at(-1) ?? r.resourceId;
-    return `${severity} · ${r.displayName} (${resource})`;
+    return `${severity === undefined ? '' : `${severity} · `}${r.displayName} (${resource})`;
   });
   return { headline, top };
 }

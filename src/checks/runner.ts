@@ -5,19 +5,20 @@
 import type { WorkspaceSnapshot } from '../azure/snapshot';
 import type { CheckDefinition, CheckResult, Finding, ScanReport, StatusCounts } from './types';
 import { countByStatus } from './types';
+import { withSnapshotValues } from './fix-command';
 import { findingIdentity } from './identity';
 import { compareFindings } from './order';
 import { CHECK_SET_VERSION } from './registry';
 
 function toFinding(check: CheckDefinition, result: CheckResult): Finding {
-  const { cli, ...rest } = result;
+  const { cli, remediation, ...rest } = result;
   return {
     ...rest,
     checkId: check.id,
     title: check.title,
     category: check.category,
     severity: check.severity,
-    remediation: cli === undefined ? check.remediation : { ...check.remediation, cli },
+    remediation: remediation ?? (cli === undefined ? check.remediation : { ...check.remediation, cli }),
     workshopQuestions: check.workshopQuestions,
   };
 }
@@ -69,7 +70,7 @@ function evaluateOne(check: CheckDefinition, snapshot: WorkspaceSnapshot): reado
 
 /** Every check yields at least one finding, in the one display order (checks/order.ts). */
 export function runChecks(snapshot: WorkspaceSnapshot, checks: readonly CheckDefinition[]): Finding[] {
-  return checks.flatMap((check) => evaluateOne(check, snapshot).map((r) => toFinding(check, r))).sort(compareFindings);
+  return checks.flatMap((check) => evaluateOne(check, snapshot).map((r) => withSnapshotValues(toFinding(check, r), snapshot))).sort(compareFindings);
 }
 
 export function summarize(findings: readonly Finding[]): StatusCounts {

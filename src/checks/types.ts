@@ -92,6 +92,12 @@ export interface CheckResult {
    * few Owners need an assignment created, not deleted.
    */
   readonly cli?: string;
+  /**
+   * The whole remediation of this result, when it is about another kind of resource than the check's general
+   * one (the registry of a storage-and-registry check): its own portal steps and link, and no CLI fix when none
+   * can work. Wins over `cli`.
+   */
+  readonly remediation?: Remediation;
 }
 
 export interface CheckDefinition {

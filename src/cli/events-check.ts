@@ -2,14 +2,20 @@
  * `guardian events` checks the push path as it is in Azure, read by read: the subscription's system topic for
  * resource changes, an event subscription on it that delivers the three change event types under every subject
  * prefix the plan needs to the bot's queue, and (given the storage account) the queue and its poison queue.
- * Each line says what is missing; a read the identity may not make says which permission it lacks.
+ * Each line says what is missing; a read the identity may not make is "cannot check" (not missing), naming the
+ * permission and the role that has it.
  */
 import { readEventSubscriptions, readQueueExists, readSystemTopics, SUBSCRIPTION_TOPIC_TYPE, type EventSubscriptionSetup, type SetupRead } from '../azure/event-setup';
 import type { RawArm } from '../azure/raw';
 import { CHANGE_EVENTS_TEMPLATE, prefixesCover, type EventSetupPlan } from '../events/setup-plan';
 
+/** `cannot check`: the identity may not read it, so whether it exists is unknown (not the same as missing). */
+export type SetupState = 'ok' | 'missing' | 'cannot check';
+
 export interface SetupCheck {
   readonly item: string;
+  readonly state: SetupState;
+  /** `state` is `ok` (kept for JSON readers of earlier versions). */
   readonly ok: boolean;
   readonly detail: string;
 }
@@ -17,8 +23,14 @@ export interface SetupCheck {
 const same = (a: string | undefined, b: string): boolean => a?.toLowerCase() === b.toLowerCase();
 const deploy = `deploy ${CHANGE_EVENTS_TEMPLATE}`;
 
-function unreadable(item: string, read: Exclude<SetupRead<unknown>, { kind: 'ok' }>): SetupCheck {
-  return { item, ok: false, detail: read.kind === 'forbidden' ? `cannot check: this identity needs ${read.permission}` : 'not found' };
+function setupCheck(item: string, state: SetupState, detail: string): SetupCheck {
+  return { item, state, ok: state === 'ok', detail };
+}
+
+/** A read refused or not found. Every read here is a plain read action, which the Reader role on `scope` grants. */
+function unreadable(item: string, read: Exclude<SetupRead<unknown>, { kind: 'ok' }>, scope: string): SetupCheck {
+  if (read.kind === 'forbidden') return setupCheck(item, 'cannot check', `this identity needs ${read.permission} (the Reader role on ${scope} has it)`);
+  return setupCheck(item, 'missing', 'not found');
 }
 
 /** What an event subscription lacks for the plan: event types not delivered and prefixes not covered. */
@@ -30,31 +42,39 @@ function gaps(subscription: EventSubscriptionSetup, plan: EventSetupPlan): strin
   return [...missingTypes.map((t) => `event type ${t} not included`), ...uncovered.map((p) => `subjects under ${p} not delivered`), ...suffix];
 }
 
-export async function checkEventSetup(raw: RawArm, plan: EventSetupPlan, queueAccountId: string | undefined, signal: AbortSignal): Promise<SetupCheck[]> {
-  const checks: SetupCheck[] = [];
+/** The subscription's resource-change topic and the event subscription on it that feeds the bot's queue. */
+async function checkTopic(raw: RawArm, plan: EventSetupPlan, queueAccountId: string | undefined, signal: AbortSignal): Promise<SetupCheck[]> {
+  const subscriptionScope = `subscription ${plan.subscriptionId}`;
   const topicItem = `system topic for the resource changes of subscription ${plan.subscriptionId}`;
   const topics = await readSystemTopics(raw, plan.subscriptionId, signal);
-  if (topics.kind !== 'ok') return [unreadable(topicItem, topics)];
+  if (topics.kind !== 'ok') return [unreadable(topicItem, topics, subscriptionScope)];
   const topic = topics.value.find((t) => same(t.topicType, SUBSCRIPTION_TOPIC_TYPE) && same(t.source, `/subscriptions/${plan.subscriptionId}`));
-  if (topic === undefined) return [{ item: topicItem, ok: false, detail: `none (${deploy})` }];
-  checks.push({ item: topicItem, ok: true, detail: topic.id });
+  if (topic === undefined) return [setupCheck(topicItem, 'missing', `none (${deploy})`)];
+  const found = setupCheck(topicItem, 'ok', topic.id);
 
   const subscriptionItem = `event subscription delivering changes to queue ${plan.queueName}`;
   const subscriptions = await readEventSubscriptions(raw, topic.id, signal);
-  if (subscriptions.kind !== 'ok') return [...checks, unreadable(subscriptionItem, subscriptions)];
+  if (subscriptions.kind !== 'ok') return [found, unreadable(subscriptionItem, subscriptions, subscriptionScope)];
   const toQueue = subscriptions.value.filter(
     (s) => same(s.endpointType, 'StorageQueue') && same(s.queueName, plan.queueName) && (queueAccountId === undefined || same(s.queueAccountId, queueAccountId)),
   );
   const best = toQueue.map((s) => ({ s, gaps: gaps(s, plan) })).sort((a, b) => a.gaps.length - b.gaps.length)[0];
-  if (best === undefined) checks.push({ item: subscriptionItem, ok: false, detail: `none on ${topic.id} (${deploy})` });
-  else checks.push({ item: subscriptionItem, ok: best.gaps.length === 0, detail: best.gaps.length === 0 ? best.s.id : `${best.s.id}: ${best.gaps.join('; ')}` });
+  if (best === undefined) return [found, setupCheck(subscriptionItem, 'missing', `none on ${topic.id} (${deploy})`)];
+  return [found, setupCheck(subscriptionItem, best.gaps.length === 0 ? 'ok' : 'missing', best.gaps.length === 0 ? best.s.id : `${best.s.id}: ${best.gaps.join('; ')}`)];
+}
 
-  if (queueAccountId !== undefined) {
-    for (const name of [plan.queueName, plan.poisonQueueName]) {
-      const item = `queue ${name} in ${queueAccountId}`;
-      const read = await readQueueExists(raw, queueAccountId, name, signal);
-      checks.push(read.kind === 'ok' ? { item, ok: true, detail: 'exists' } : read.kind === 'not_found' ? { item, ok: false, detail: `missing (${deploy})` } : unreadable(item, read));
-    }
+/** The queue and its poison queue: checked whatever the topic's state, so one run names everything to fix. */
+async function checkQueues(raw: RawArm, plan: EventSetupPlan, queueAccountId: string, signal: AbortSignal): Promise<SetupCheck[]> {
+  const checks: SetupCheck[] = [];
+  for (const name of [plan.queueName, plan.poisonQueueName]) {
+    const item = `queue ${name} in ${queueAccountId}`;
+    const read = await readQueueExists(raw, queueAccountId, name, signal);
+    checks.push(read.kind === 'ok' ? setupCheck(item, 'ok', 'exists') : read.kind === 'not_found' ? setupCheck(item, 'missing', `missing (${deploy})`) : unreadable(item, read, `storage account ${queueAccountId}`));
   }
   return checks;
+}
+
+export async function checkEventSetup(raw: RawArm, plan: EventSetupPlan, queueAccountId: string | undefined, signal: AbortSignal): Promise<SetupCheck[]> {
+  const topic = await checkTopic(raw, plan, queueAccountId, signal);
+  return queueAccountId === undefined ? topic : [...topic, ...(await checkQueues(raw, plan, queueAccountId, signal))];
 }

@@ -3,15 +3,15 @@
  * the exact setup of change alerts for a watched workspace — the pull path (nothing to deploy) and the push path
  * (infra/change-events.bicep with the subject prefixes this workspace needs) — then a check of what exists in
  * Azure, read through the same Azure composition as `guardian scan`. Exit codes: 0 the push path is set up,
- * 1 something is missing, 2 usage, configuration or authentication error.
+ * 1 something is missing or cannot be checked, 2 usage, configuration or authentication error.
  */
-import type { Config } from '../config';
+import { CHANGE_POLL_DEFAULT_SECONDS, type Config } from '../config';
 import { deploymentCommand, planEventSetup, type EventSetupPlan } from '../events/setup-plan';
 import { isWithinScope, parseResourceId, parseWorkspaceId, ResourceIdError } from '../shared/resource-id';
 import { loadCliConfig } from './cli-config';
 import { parseCliOptions, stringOption } from './cli-options';
 import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
-import type { SetupCheck } from './events-check';
+import type { SetupCheck, SetupState } from './events-check';
 import { writeOut } from './report-io';
 
 const USAGE = `Usage: guardian events <workspace resource id> [options]
@@ -19,7 +19,8 @@ const USAGE = `Usage: guardian events <workspace resource id> [options]
 Print the setup of change alerts for a watched workspace, then check it in Azure.
 
 Two paths bring changes to the bot:
-  pull  the Activity Log of the workspace's subscription, polled every GUARDIAN_CHANGE_POLL_SECONDS (60 s);
+  pull  the Activity Log of the workspace's subscription, polled every GUARDIAN_CHANGE_POLL_SECONDS (60 s;
+        5 s in local mode, which watches only the sample);
         nothing to deploy, the bot's Reader role is enough
   push  an Event Grid system topic on the subscription delivering the resource changes under the workspace's
         scopes to a Storage queue every bot instance consumes (infra/change-events.bicep)
@@ -30,7 +31,7 @@ Options:
   --format <f>          text (default) or json
 
 Signs in with DefaultAzureCredential (e.g. your az login), as guardian scan does.
-Exit codes: 0 set up, 1 something is missing, 2 usage, configuration or authentication error.`;
+Exit codes: 0 set up, 1 something is missing or cannot be checked, 2 usage, configuration or authentication error.`;
 
 interface EventsArgs {
   readonly workspaceId: string;
@@ -66,12 +67,27 @@ export function parseEventsArgs(args: readonly string[]): EventsArgs {
   return { workspaceId, queueAccountId, queue: stringOption(parsed, 'queue'), format: (stringOption(parsed, 'format') ?? 'text') as 'text' | 'json' };
 }
 
+/**
+ * The poll interval of the bot this setup is for. `guardian events` usually runs without the bot's BOT_ID, so its
+ * own configuration falls back to the local-mode default, which a deployed bot never uses: unless the interval is
+ * set, or this is the bot's configuration, name the deployed default.
+ */
+export function pollIntervalText(config: Pick<Config, 'bot' | 'events'>): string {
+  const seconds = config.events.pollSeconds;
+  const configured = config.bot.id !== '' || seconds !== CHANGE_POLL_DEFAULT_SECONDS.localMode;
+  if (configured) return `every ${seconds} s (GUARDIAN_CHANGE_POLL_SECONDS)`;
+  return `every ${CHANGE_POLL_DEFAULT_SECONDS.deployed} s (a deployed bot's default, GUARDIAN_CHANGE_POLL_SECONDS; ${CHANGE_POLL_DEFAULT_SECONDS.localMode} s in local mode)`;
+}
+
+const STATE_LABELS: Readonly<Record<SetupState, string>> = { ok: 'ok', missing: 'MISSING', 'cannot check': 'CANNOT CHECK' };
+const LABEL_WIDTH = Math.max(...Object.values(STATE_LABELS).map((l) => l.length));
+
 export function renderEventsText(plan: EventSetupPlan, config: Config, checks: readonly SetupCheck[]): string {
   const lines = [
     `Change alerts for ${plan.workspaceId}`,
     '',
-    `Pull (nothing to deploy): the bot reads the Activity Log of subscription ${plan.subscriptionId} every ${config.events.pollSeconds} s`,
-    '(GUARDIAN_CHANGE_POLL_SECONDS); its identity needs Microsoft.Insights/eventtypes/values/read there (Reader has it).',
+    `Pull (nothing to deploy): the bot reads the Activity Log of subscription ${plan.subscriptionId}`,
+    `${pollIntervalText(config)}; its identity needs Microsoft.Insights/eventtypes/values/read there (Reader has it).`,
     '',
     `Push: deploy into a resource group of subscription ${plan.subscriptionId}:`,
     '',
@@ -89,7 +105,7 @@ export function renderEventsText(plan: EventSetupPlan, config: Config, checks: r
     ...(plan.otherSubscriptions.length > 0 ? ['', `Linked resources in other subscriptions (${plan.otherSubscriptions.join(', ')}): deploy there too for their changes.`] : []),
     '',
     'Check:',
-    ...checks.map((c) => `  ${c.ok ? 'ok     ' : 'MISSING'}  ${c.item}: ${c.detail}`),
+    ...checks.map((c) => `  ${STATE_LABELS[c.state].padEnd(LABEL_WIDTH)}  ${c.item}: ${c.detail}`),
   ];
   return `${lines.join('\n')}\n`;
 }

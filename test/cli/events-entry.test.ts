@@ -97,7 +97,8 @@ describe('guardian events, built, against ARM', () => {
     const run = await events([EXAMPLE_WORKSPACE_ID]);
     expect(run.code).toBe(1);
     expect(run.stderr).not.toMatch(STACK_TRACE);
-    expect(run.stdout).toContain('cannot check: this identity needs Microsoft.EventGrid/systemTopics/read');
+    expect(run.stdout).toMatch(/CANNOT CHECK\s+system topic for the resource changes of subscription .*: this identity needs Microsoft\.EventGrid\/systemTopics\/read \(the Reader role/);
+    expect(run.stdout).not.toContain('MISSING');
   });
 
   it('refuses a workspace outside the allowed scopes (exit 2) before reading anything', async () => {

@@ -31,9 +31,9 @@ export default defineCheck({
     portal: [
       'Azure ML studio > Compute > Compute instances > select the instance > Schedules.',
       'Turn on "Idle shutdown" with a timeout such as 60 minutes.',
-      'The CLI sets idle shutdown when an instance is created (idle_time_before_shutdown_minutes in its YAML or --set; az ml compute update has no idle-shutdown flag); change an existing instance in the studio.',
+      'The CLI sets idle shutdown only when an instance is created (idle_time_before_shutdown_minutes in its YAML or --set of az ml compute create); az ml compute update has no idle-shutdown flag, so change an existing instance in the studio.',
     ],
-    cli: 'az ml compute create --name <ci> --type ComputeInstance --size <vm-size> --resource-group <rg> --workspace-name <ws> --set idle_time_before_shutdown_minutes=60',
+    // No `cli`: every finding is about an instance that exists, and a create would only conflict with it.
     url: 'https://learn.microsoft.com/azure/machine-learning/how-to-create-compute-instance#configure-idle-shutdown',
   },
   since: '2026.11.0',

@@ -7,7 +7,7 @@
  * ACR CMK needs the Premium tier and can only be chosen when the registry is created.
  */
 import type { Workspace } from '../../azure/snapshot';
-import type { CheckResult } from '../types';
+import type { CheckResult, Remediation } from '../types';
 import { defineCheck, evidence, fail, manual, notApplicable, pass, sameText, withLinked, withReads } from '../define';
 import { sensitiveClassification } from '../governance/workspace-tags';
 
@@ -17,6 +17,18 @@ function cmkRequiredBecause(ws: Workspace): string | undefined {
   const tag = sensitiveClassification(ws);
   return tag !== undefined ? `the workspace is tagged ${tag.key}=${tag.value}` : undefined;
 }
+
+/**
+ * A registry's encryption cannot be changed after it is created, so its finding gets no `az` fix (an
+ * `az acr update` or a storage command cannot work): the way out is a new Premium registry with the key.
+ */
+const REGISTRY_REMEDIATION: Remediation = {
+  portal: [
+    'A container registry takes a customer-managed key only when it is created, on the Premium tier: create a new Premium registry with "Customer-managed key" enabled (a user-assigned identity that can use the key in Key Vault).',
+    'Import the images of the current registry into it (az acr import), point the workspace at the new registry, and remove the old one once nothing uses it.',
+  ],
+  url: 'https://learn.microsoft.com/azure/container-registry/tutorial-enable-customer-managed-keys',
+};
 
 export default defineCheck({
   id: 'AML-DP-007',
@@ -37,6 +49,8 @@ export default defineCheck({
       'Storage: open the account > Security + networking > Encryption, choose "Customer-managed keys", select the key in Key Vault and save.',
       'Container registry: CMK can only be set on a new Premium registry; create one with encryption enabled and point the workspace at it.',
     ],
+    // The storage fix; the registry's results carry REGISTRY_REMEDIATION instead.
+
     cli: 'az storage account update -g <rg> -n <sa> --encryption-key-source Microsoft.Keyvault --encryption-key-vault https://<kv>.vault.azure.net --encryption-key-name <key>',
     url: 'https://learn.microsoft.com/azure/storage/common/customer-managed-keys-overview',
   },
@@ -59,9 +73,12 @@ export default defineCheck({
         () => notApplicable(ws.id, `Workspace ${ws.name} names no container registry yet.`),
         (acr): readonly CheckResult[] => {
           const facts = [evidence('properties.encryption.status', acr.encryptionStatus, 'enabled'), evidence('sku.name', acr.sku, 'Premium')];
-          if (sameText(acr.encryptionStatus, 'enabled')) return [pass(acr.id, `Container registry ${acr.name} is encrypted with a customer-managed key.`, facts)];
-          if (because !== undefined) return [fail(acr.id, `Container registry ${acr.name} uses Microsoft-managed keys although ${because}.`, facts)];
-          return [manual(acr.id, `Container registry ${acr.name} uses Microsoft-managed keys; decide whether its images require a customer-managed key.`)];
+          const result = (): CheckResult => {
+            if (sameText(acr.encryptionStatus, 'enabled')) return pass(acr.id, `Container registry ${acr.name} is encrypted with a customer-managed key.`, facts);
+            if (because !== undefined) return fail(acr.id, `Container registry ${acr.name} uses Microsoft-managed keys although ${because}.`, facts);
+            return manual(acr.id, `Container registry ${acr.name} uses Microsoft-managed keys; decide whether its images require a customer-managed key.`);
+          };
+          return [{ ...result(), remediation: REGISTRY_REMEDIATION }];
         },
       );
       return [...storage, ...registry];

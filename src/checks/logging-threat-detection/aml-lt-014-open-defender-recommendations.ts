@@ -5,6 +5,7 @@
  */
 import { defineCheck, evidence, fail, pass, sameText, withReads } from '../define';
 import { belongsToWorkspace } from '../governance/scope';
+import { severityNote } from '../defender/assessment-severity';
 import { lastSegment } from '../../shared/resource-id';
 
 export default defineCheck({
@@ -31,9 +32,9 @@ export default defineCheck({
       if (open.length === 0) return [pass(ws.id, `Defender for Cloud reports no open recommendation on workspace ${ws.name} or its linked resources.`, [])];
       // One resource can have several open recommendations: the assessment name tells them apart (the subject).
       return open.map((a) => ({
-        ...fail(a.resourceId, `${lastSegment(a.resourceId)}: "${a.displayName}" (severity ${a.severity ?? 'unknown'}) is open.`, [
+        ...fail(a.resourceId, `${lastSegment(a.resourceId)}: "${a.displayName}"${severityNote(a.severity)} is open.`, [
           evidence('status.code', a.statusCode, 'Healthy'),
-          evidence('metadata.severity', a.severity, 'any'),
+          ...(a.severity === undefined ? [] : [evidence('metadata.severity', a.severity, 'any')]),
           evidence('assessment', a.id, 'any'),
         ]),
         subject: lastSegment(a.id),
