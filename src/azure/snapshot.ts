@@ -347,6 +347,8 @@ export interface PolicyAssignment {
   readonly displayName: string | undefined;
   readonly policyDefinitionId: string;
   readonly scope: string;
+  /** Scopes below `scope` the assignment excludes (ARM `notScopes`; empty when absent). */
+  readonly notScopes: readonly string[];
   /** `Default` | `DoNotEnforce`. */
   readonly enforcementMode: string | undefined;
   /** Parameter values, flattened to JSON-compatible values. */

@@ -4,6 +4,8 @@
  * from data we wrote ourselves.
  */
 import am001 from '../../src/checks/asset-management/aml-am-001-compute-idle-shutdown';
+import am003 from '../../src/checks/asset-management/aml-am-003-ml-policies-assigned';
+import am005 from '../../src/checks/asset-management/aml-am-005-mcsb-initiative-assigned';
 import br003 from '../../src/checks/backup-recovery/aml-br-003-workspace-soft-delete';
 import dp003 from '../../src/checks/data-protection/aml-dp-003-key-vault-recoverable';
 import lt007 from '../../src/checks/logging-threat-detection/aml-lt-007-defender-for-storage';
@@ -13,7 +15,7 @@ import pv002 from '../../src/checks/posture-vulnerability/aml-pv-002-registry-im
 import type { CheckDefinition, CheckResult, Status } from '../../src/checks/types';
 import type { WorkspaceSnapshot } from '../../src/azure/snapshot';
 import { readKeyVault, readStorageAccount } from '../../src/azure/reads';
-import { parseAssessment, parseDefenderPlan } from '../../src/azure/parse/governance';
+import { parseAssessment, parseDefenderPlan, parsePolicyAssignment } from '../../src/azure/parse/governance';
 import { JsonReader } from '../../src/azure/parse/json-reader';
 import { parseCompute } from '../../src/azure/parse/ml';
 import { parseContainerRegistry } from '../../src/azure/parse/registry';
@@ -21,7 +23,7 @@ import { parseWorkspace, parseWorkspacePreviewSettings } from '../../src/azure/p
 import type { JsonObject } from '../../src/sample';
 import { EXAMPLES, exampleBody, items, member, text, withProperties } from '../support/arm-example';
 import { startTestArm, type TestArm } from '../support/fake-arm';
-import { hardenedSnapshot } from '../support/snapshot-builder';
+import { RESOURCE_GROUP_SCOPE, SUBSCRIPTION_SCOPE, hardenedSnapshot } from '../support/snapshot-builder';
 
 const reader = (body: JsonObject): JsonReader => JsonReader.of(body, 'an example body');
 const statuses = (results: readonly CheckResult[]): Status[] => results.map((r) => r.status);
@@ -47,6 +49,47 @@ describe('AML-NET-015 on the workspace example', () => {
 
   test('is not applicable to the example as published (public network access Disabled)', () => {
     expect(statuses(evaluate(net015, workspace({})))).toEqual(['not_applicable']);
+  });
+});
+
+describe('AML-AM-005 and AML-AM-003 on the policy assignment list example', () => {
+  const example = items(exampleBody(EXAMPLES.policyAssignments))[0]!;
+  const managementGroup = '/providers/Microsoft.Management/managementGroups/contoso-mg';
+  const mcsbSet = '/providers/Microsoft.Authorization/policySetDefinitions/1f3afdf9-d0c9-4c3d-847f-89da613e70a8';
+  const publicNetworkPolicy = '/providers/Microsoft.Authorization/policyDefinitions/438c38d2-3772-465a-a9cc-7a6666a275ce';
+  /** The example's first assignment, made at `scope` for `policyDefinitionId` and excluding `notScopes`. */
+  const assignment = (name: string, scope: string, policyDefinitionId: string, notScopes: string[]) =>
+    parsePolicyAssignment(
+      reader({
+        ...withProperties(example, { displayName: name, policyDefinitionId, scope, notScopes, parameters: {} }),
+        id: `${scope}/providers/Microsoft.Authorization/policyAssignments/${name}`,
+        name,
+      }),
+    );
+  const mcsbExcluding = (notScopes: string[]) => assignment('MCSB', managementGroup, mcsbSet, notScopes);
+
+  test("AML-AM-005 fails the benchmark assigned at a management group whose notScopes hold the workspace's resource group, naming the exclusion", () => {
+    const results = evaluate(am005, { policyAssignments: ok([mcsbExcluding([RESOURCE_GROUP_SCOPE.toUpperCase()])]) });
+    expect(statuses(results)).toEqual(['fail']);
+    expect(results[0]!.message).toContain(`notScopes exclude the workspace (${RESOURCE_GROUP_SCOPE.toUpperCase()})`);
+  });
+
+  test('AML-AM-005 passes when notScopes hold only a resource group whose name merely starts with the workspace resource group name', () => {
+    expect(statuses(evaluate(am005, { policyAssignments: ok([mcsbExcluding([`${RESOURCE_GROUP_SCOPE}-archive`])]) }))).toEqual(['pass']);
+    expect(statuses(evaluate(am005, { policyAssignments: ok([mcsbExcluding([])]) }))).toEqual(['pass']);
+  });
+
+  test('AML-AM-003 fails when the benchmark excludes the resource group and the public-network policy excludes the subscription', () => {
+    const results = evaluate(am003, {
+      policyAssignments: ok([mcsbExcluding([RESOURCE_GROUP_SCOPE]), assignment('aml-public-network', managementGroup, publicNetworkPolicy, [SUBSCRIPTION_SCOPE])]),
+    });
+    expect(statuses(results)).toEqual(['fail']);
+    expect(results[0]!.message).toContain(`"MCSB" (MCSB) is assigned but its notScopes exclude the workspace (${RESOURCE_GROUP_SCOPE})`);
+    expect(results[0]!.message).toContain(`"aml-public-network" (aml-public-network) is assigned but its notScopes exclude the workspace (${SUBSCRIPTION_SCOPE})`);
+  });
+
+  test('AML-AM-003 passes the benchmark at a management group that excludes nothing covering the workspace', () => {
+    expect(statuses(evaluate(am003, { policyAssignments: ok([mcsbExcluding([`${SUBSCRIPTION_SCOPE}/resourceGroups/rg-sandbox`])]) }))).toEqual(['pass']);
   });
 });
 

@@ -52,5 +52,6 @@ export const EXAMPLES = {
   pricings: 'specification/security/resource-manager/Microsoft.Security/stable/2024-01-01/examples/Pricings/ListPricings_example.json',
   vault: 'specification/keyvault/resource-manager/Microsoft.KeyVault/KeyVault/stable/2026-02-01/examples/getVault.json',
   storageAccount: 'specification/storage/resource-manager/Microsoft.Storage/stable/2026-06-01/examples/StorageAccountGetProperties.json',
+  policyAssignments: 'specification/resources/resource-manager/Microsoft.Authorization/policy/stable/2023-04-01/examples/listPolicyAssignmentsForResource.json',
   containerRegistry: 'specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/Registry/preview/2023-11-01-preview/examples/RegistryGet.json',
 } as const;

@@ -461,6 +461,7 @@ export function policyAssignment(definitionGuid: string, displayName: string, ki
     displayName,
     policyDefinitionId: `/providers/Microsoft.Authorization/${definitionType}/${definitionGuid}`,
     scope,
+    notScopes: [],
     enforcementMode: 'Default',
     parameters: {},
   };

@@ -11,7 +11,7 @@
 import type { PolicyAssignment } from '../../azure/snapshot';
 import { defineCheck, evidence, fail, pass, withReads } from '../define';
 import { GENERAL_POLICY } from '../governance/known-policies';
-import { assignmentLabel, assignmentsOfDefinition, isEnforced } from '../governance/policy';
+import { applyingTo, assignmentLabel, assignmentsOfDefinition, isEnforced } from '../governance/policy';
 
 function describe(found: PolicyAssignment | undefined): string | undefined {
   if (found === undefined) return undefined;
@@ -43,7 +43,8 @@ export default defineCheck({
   since: '2026.11.0',
   evaluate(snapshot) {
     return withReads(snapshot.policyAssignments, (assignments) => {
-      const enforcedOf = (guid: string) => assignmentsOfDefinition(assignments, guid).find(isEnforced) ?? assignmentsOfDefinition(assignments, guid)[0];
+      const applying = applyingTo(assignments, snapshot.workspaceId);
+      const enforcedOf = (guid: string) => assignmentsOfDefinition(applying, guid).find(isEnforced) ?? assignmentsOfDefinition(applying, guid)[0];
       const allowedTypes = enforcedOf(GENERAL_POLICY.allowedResourceTypes);
       const deniedTypes = enforcedOf(GENERAL_POLICY.notAllowedResourceTypes);
       const locations = enforcedOf(GENERAL_POLICY.allowedLocations);

@@ -11,7 +11,7 @@
 import type { OnlineDeployment } from '../../azure/snapshot';
 import { defineCheck, evidence, fail, manual, notApplicable, pass, withReads } from '../define';
 import { ML_POLICY } from '../governance/known-policies';
-import { assignmentLabel, assignmentsOfDefinition, isEnforced, parameterValue } from '../governance/policy';
+import { applyingTo, assignmentLabel, assignmentsOfDefinition, isEnforced, parameterValue } from '../governance/policy';
 
 /** The registry a deployed model comes from (`azureml://registries/{name}/…` or an ARM registry id), else undefined. */
 function modelRegistry(deployment: OnlineDeployment): string | undefined {
@@ -45,7 +45,7 @@ export default defineCheck({
   evaluate(snapshot) {
     return withReads(snapshot.onlineDeployments, snapshot.policyAssignments, (deployments, assignments) => {
       if (deployments.length === 0) return [notApplicable(snapshot.workspaceId, 'The workspace has no online deployments.')];
-      const enforcing = assignmentsOfDefinition(assignments, ML_POLICY.registryModelsDeny).find(
+      const enforcing = assignmentsOfDefinition(applyingTo(assignments, snapshot.workspaceId), ML_POLICY.registryModelsDeny).find(
         (a) => isEnforced(a) && String(parameterValue(a, 'effect')).toLowerCase() === 'deny',
       );
       if (enforcing !== undefined) {
