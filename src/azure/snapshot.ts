@@ -259,7 +259,10 @@ export interface ContainerRegistry {
   readonly adminUserEnabled: boolean | undefined;
   readonly anonymousPullEnabled: boolean | undefined;
   readonly publicNetworkAccess: string | undefined;
+  /** `networkRuleSet.defaultAction`; network rules take effect only on the Premium SKU. */
   readonly networkDefaultAction: string | undefined;
+  /** `networkRuleSet.ipRules[].value`: IPv4 addresses or CIDR ranges. */
+  readonly networkIpRules: readonly string[];
   readonly privateEndpointConnections: readonly PrivateEndpointConnection[];
   /** `enabled` | `disabled` (lower-case in ARM). */
   readonly exportPolicyStatus: string | undefined;

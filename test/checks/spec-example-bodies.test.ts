@@ -10,6 +10,8 @@ import br003 from '../../src/checks/backup-recovery/aml-br-003-workspace-soft-de
 import dp003 from '../../src/checks/data-protection/aml-dp-003-key-vault-recoverable';
 import lt007 from '../../src/checks/logging-threat-detection/aml-lt-007-defender-for-storage';
 import net010 from '../../src/checks/network-security/aml-net-010-linked-storage-not-public';
+import net011 from '../../src/checks/network-security/aml-net-011-linked-key-vault-not-public';
+import net012 from '../../src/checks/network-security/aml-net-012-linked-registry-not-public';
 import net015 from '../../src/checks/network-security/aml-net-015-workspace-public-access-ip-limited';
 import pv002 from '../../src/checks/posture-vulnerability/aml-pv-002-registry-image-vulnerabilities';
 import type { CheckDefinition, CheckResult, Status } from '../../src/checks/types';
@@ -175,6 +177,34 @@ describe('AML-PV-002 on the registry, assessment and pricing examples', () => {
   });
 });
 
+describe('AML-NET-012 on the registry example', () => {
+  const registry = (changes: JsonObject, sku?: string) => {
+    const body = withProperties(exampleBody(EXAMPLES.containerRegistry), changes);
+    return ok(parseContainerRegistry(reader(sku === undefined ? body : { ...body, sku: { name: sku, tier: sku } })));
+  };
+
+  test('fails the Standard registry of the example even when its networkRuleSet denies by default: the rules need Premium', () => {
+    const results = evaluate(net012, { containerRegistry: registry({ networkRuleSet: { defaultAction: 'Deny', ipRules: [] } }) });
+    expect(statuses(results)).toEqual(['fail']);
+    expect(results[0]!.message).toContain('networkRuleSet.defaultAction Deny has no effect');
+    expect(results[0]!.message).toContain('Standard SKU');
+  });
+
+  test('labels the evidence with the registry property networkRuleSet.defaultAction', () => {
+    const [result] = evaluate(net012, { containerRegistry: registry({ networkRuleSet: { defaultAction: 'Deny', ipRules: [] } }, 'Premium') });
+    expect(result!.status).toBe('pass');
+    expect(result!.evidence.map((e) => e.property)).toContain('networkRuleSet.defaultAction');
+    expect(result!.evidence.map((e) => e.property)).not.toContain('networkAcls.defaultAction');
+  });
+
+  test('fails a Premium registry whose networkRuleSet allows an overly broad range', () => {
+    const rules = { defaultAction: 'Deny', ipRules: [{ action: 'Allow', value: '0.0.0.0/0' }] };
+    const results = evaluate(net012, { containerRegistry: registry({ networkRuleSet: rules }, 'Premium') });
+    expect(statuses(results)).toEqual(['fail']);
+    expect(results[0]!.message).toContain('overly broad ranges (0.0.0.0/0)');
+  });
+});
+
 describe('AML-LT-007 on the pricing list example (2024-01-01)', () => {
   const plans = (storage: JsonObject = {}) => {
     return ok(items(exampleBody(EXAMPLES.pricings)).map((p) => parseDefenderPlan(reader(p.name === 'StorageAccounts' ? withProperties(p, storage) : p))));
@@ -231,12 +261,39 @@ describe('checks on the vault and storage examples, read through the SDK', () =>
     expect(evaluate(dp003, { keyVault: await vault({}) })[0]!.message).toMatch(/lacks purge protection\.$/);
   });
 
-  test('AML-NET-010 treats a storage account SecuredByPerimeter as not public, governed by its network security perimeter', async () => {
+  const storage = async (changes: JsonObject) => {
     const example = exampleBody(EXAMPLES.storageAccount);
     // The example's id carries a `{subscription-id}` placeholder: give it a real one to serve it at its path.
     const id = text(example, 'id').replace('{subscription-id}', '3f2c8a1e-5b7d-4c9e-a1f0-6d2b8e4c7a90');
-    t.arm.setResource(id, withProperties({ ...example, id }, { publicNetworkAccess: 'SecuredByPerimeter' }));
-    const storageAccount = ok(await readStorageAccount(t.clients, id, signal));
+    t.arm.setResource(id, withProperties({ ...example, id }, changes));
+    return ok(await readStorageAccount(t.clients, id, signal));
+  };
+  /** Two halves of the IPv4 space: "deny by default" in name only. */
+  const wholeInternet = [{ value: '0.0.0.0/1' }, { value: '128.0.0.0/1' }];
+
+  test('AML-NET-010 fails a storage firewall that denies by default but allows both halves of the IPv4 space', async () => {
+    const example = member(exampleBody(EXAMPLES.storageAccount), 'properties');
+    const networkAcls = { ...member(example, 'networkAcls'), defaultAction: 'Deny', ipRules: wholeInternet.map((r) => ({ ...r, action: 'Allow' })) };
+    const results = evaluate(net010, { storageAccount: await storage({ networkAcls }) });
+    expect(statuses(results)).toEqual(['fail']);
+    expect(results[0]!.message).toContain('overly broad ranges (0.0.0.0/1, 128.0.0.0/1)');
+  });
+
+  test('AML-NET-010 passes a storage firewall that denies by default and allows one office range', async () => {
+    const example = member(exampleBody(EXAMPLES.storageAccount), 'properties');
+    const networkAcls = { ...member(example, 'networkAcls'), defaultAction: 'Deny', ipRules: [{ value: '203.0.113.0/24', action: 'Allow' }] };
+    expect(statuses(evaluate(net010, { storageAccount: await storage({ networkAcls }) }))).toEqual(['pass']);
+  });
+
+  test('AML-NET-011 fails a vault firewall that denies by default but allows both halves of the IPv4 space', async () => {
+    const results = evaluate(net011, { keyVault: await vault({ networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices', ipRules: wholeInternet } }) });
+    expect(statuses(results)).toEqual(['fail']);
+    expect(results[0]!.message).toContain('overly broad ranges (0.0.0.0/1, 128.0.0.0/1)');
+    expect(statuses(evaluate(net011, { keyVault: await vault({ networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices', ipRules: [{ value: '203.0.113.7' }] } }) }))).toEqual(['pass']);
+  });
+
+  test('AML-NET-010 treats a storage account SecuredByPerimeter as not public, governed by its network security perimeter', async () => {
+    const storageAccount = await storage({ publicNetworkAccess: 'SecuredByPerimeter' });
     expect(storageAccount.value.networkAcls?.defaultAction).toBe('Allow');
     const results = evaluate(net010, { storageAccount });
     expect(statuses(results)).toEqual(['pass']);

@@ -352,6 +352,7 @@ export function hardenedRegistry(overrides: Partial<ContainerRegistry> = {}): Co
     anonymousPullEnabled: false,
     publicNetworkAccess: 'Disabled',
     networkDefaultAction: 'Deny',
+    networkIpRules: [],
     privateEndpointConnections: [{ id: `${REGISTRY_ID}/privateEndpointConnections/pe-acr.9e1f`, status: 'Approved' }],
     exportPolicyStatus: 'disabled',
     quarantinePolicyStatus: 'enabled',
