@@ -136,12 +136,16 @@ export interface OnlineEndpoint {
   readonly authMode: string | undefined;
   readonly publicNetworkAccess: string | undefined;
   readonly identityType: string | undefined;
+  /** The attached Kubernetes compute the endpoint runs on; absent for managed endpoints. */
+  readonly compute: string | undefined;
 }
 
 export interface OnlineDeployment {
   readonly id: string;
   readonly name: string;
   readonly endpointName: string;
+  /** `Managed` | `Kubernetes` | `AzureMLCompute` (the spec's discriminator). */
+  readonly endpointComputeType: string | undefined;
   readonly egressPublicNetworkAccess: string | undefined;
   readonly modelId: string | undefined;
 }

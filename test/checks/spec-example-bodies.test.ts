@@ -9,6 +9,8 @@ import am005 from '../../src/checks/asset-management/aml-am-005-mcsb-initiative-
 import br003 from '../../src/checks/backup-recovery/aml-br-003-workspace-soft-delete';
 import dp003 from '../../src/checks/data-protection/aml-dp-003-key-vault-recoverable';
 import lt007 from '../../src/checks/logging-threat-detection/aml-lt-007-defender-for-storage';
+import net008 from '../../src/checks/network-security/aml-net-008-online-endpoint-not-public';
+import net009 from '../../src/checks/network-security/aml-net-009-online-deployment-egress-locked';
 import net010 from '../../src/checks/network-security/aml-net-010-linked-storage-not-public';
 import net011 from '../../src/checks/network-security/aml-net-011-linked-key-vault-not-public';
 import net012 from '../../src/checks/network-security/aml-net-012-linked-registry-not-public';
@@ -16,6 +18,7 @@ import net015 from '../../src/checks/network-security/aml-net-015-workspace-publ
 import pv002 from '../../src/checks/posture-vulnerability/aml-pv-002-registry-image-vulnerabilities';
 import type { CheckDefinition, CheckResult, Status } from '../../src/checks/types';
 import type { WorkspaceSnapshot } from '../../src/azure/snapshot';
+import { collectWorkspaceSnapshot } from '../../src/azure/collect';
 import { readKeyVault, readStorageAccount } from '../../src/azure/reads';
 import { parseAssessment, parseDefenderPlan, parsePolicyAssignment } from '../../src/azure/parse/governance';
 import { JsonReader } from '../../src/azure/parse/json-reader';
@@ -298,5 +301,49 @@ describe('checks on the vault and storage examples, read through the SDK', () =>
     const results = evaluate(net010, { storageAccount });
     expect(statuses(results)).toEqual(['pass']);
     expect(results[0]!.message).toContain('network security perimeter');
+  });
+});
+
+describe('AML-NET-008 and AML-NET-009 on the online endpoint and deployment list examples, collected through the SDK', () => {
+  let t: TestArm;
+  beforeEach(async () => {
+    t = await startTestArm({ seed: () => undefined });
+  });
+  afterEach(() => t.close());
+
+  const workspace = exampleBody(EXAMPLES.workspace);
+  const endpointId = `${text(workspace, 'id')}/onlineEndpoints/ep-scoring`;
+  /** The examples' first endpoint and deployment, served below the workspace example, changed as the case says. */
+  const collect = async (endpoint: JsonObject, deployment: JsonObject) => {
+    t.arm.setResource(text(workspace, 'id'), workspace);
+    const endpointBody = withProperties(items(exampleBody(EXAMPLES.onlineEndpoints))[0]!, endpoint);
+    t.arm.setResource(endpointId, { ...endpointBody, id: endpointId, name: 'ep-scoring' });
+    const deploymentBody = withProperties(items(exampleBody(EXAMPLES.onlineDeployments))[0]!, deployment);
+    t.arm.setResource(`${endpointId}/deployments/blue`, { ...deploymentBody, id: `${endpointId}/deployments/blue`, name: 'blue' });
+    const snapshot = await collectWorkspaceSnapshot(t.clients, text(workspace, 'id'), { timeoutMs: 10_000, concurrency: 4, only: new Set(['onlineEndpoints', 'onlineDeployments']) });
+    return { workspace: snapshot.workspace, onlineEndpoints: snapshot.onlineEndpoints, onlineDeployments: snapshot.onlineDeployments };
+  };
+  const kubernetes = `${text(workspace, 'id')}/computes/aks-inference`;
+
+  test('AML-NET-009 is not applicable to the Kubernetes deployment of the example, which sets no egressPublicNetworkAccess', async () => {
+    const results = evaluate(net009, await collect({ compute: kubernetes }, {}));
+    expect(statuses(results)).toEqual(['not_applicable']);
+    expect(results[0]!.message).toContain('attached Kubernetes cluster');
+  });
+
+  test('AML-NET-009 still fails the same deployment made Managed, on the default Enabled egress', async () => {
+    const results = evaluate(net009, await collect({ compute: null }, { endpointComputeType: 'Managed' }));
+    expect(statuses(results)).toEqual(['fail']);
+    expect(results[0]!.message).toContain('egressPublicNetworkAccess is not set (defaults to Enabled)');
+  });
+
+  test('AML-NET-008 is not applicable to the endpoint of the example, which names a Kubernetes compute', async () => {
+    const results = evaluate(net008, await collect({ compute: kubernetes }, {}));
+    expect(statuses(results)).toEqual(['not_applicable']);
+    expect(results[0]!.message).toContain(`attached Kubernetes compute ${kubernetes}`);
+  });
+
+  test('AML-NET-008 still fails a managed endpoint (no compute) that leaves publicNetworkAccess at its default', async () => {
+    expect(statuses(evaluate(net008, await collect({ compute: null }, { endpointComputeType: 'Managed' })))).toEqual(['fail']);
   });
 });

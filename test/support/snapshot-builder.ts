@@ -226,6 +226,7 @@ export function onlineEndpoint(overrides: Partial<OnlineEndpoint> = {}): OnlineE
     authMode: 'AADToken',
     publicNetworkAccess: 'Disabled',
     identityType: 'UserAssigned',
+    compute: undefined,
     ...overrides,
   };
 }
@@ -235,6 +236,7 @@ export function onlineDeployment(overrides: Partial<OnlineDeployment> = {}): Onl
     id: `${WORKSPACE_ID}/onlineEndpoints/ep-churn-scoring/deployments/blue`,
     name: 'blue',
     endpointName: 'ep-churn-scoring',
+    endpointComputeType: 'Managed',
     egressPublicNetworkAccess: 'Disabled',
     modelId: `${WORKSPACE_ID}/models/churn-model/versions/7`,
     ...overrides,
