@@ -5,6 +5,7 @@
  */
 import am001 from '../../src/checks/asset-management/aml-am-001-compute-idle-shutdown';
 import am003 from '../../src/checks/asset-management/aml-am-003-ml-policies-assigned';
+import am004 from '../../src/checks/asset-management/aml-am-004-allowed-types-locations-policy';
 import am005 from '../../src/checks/asset-management/aml-am-005-mcsb-initiative-assigned';
 import br003 from '../../src/checks/backup-recovery/aml-br-003-workspace-soft-delete';
 import dp003 from '../../src/checks/data-protection/aml-dp-003-key-vault-recoverable';
@@ -28,7 +29,7 @@ import { parseWorkspace, parseWorkspacePreviewSettings } from '../../src/azure/p
 import type { JsonObject } from '../../src/sample';
 import { EXAMPLES, exampleBody, items, member, text, withProperties } from '../support/arm-example';
 import { startTestArm, type TestArm } from '../support/fake-arm';
-import { RESOURCE_GROUP_SCOPE, SUBSCRIPTION_SCOPE, hardenedSnapshot } from '../support/snapshot-builder';
+import { RESOURCE_GROUP_SCOPE, SUBSCRIPTION_SCOPE, WORKSPACE_ID, hardenedSnapshot } from '../support/snapshot-builder';
 
 const reader = (body: JsonObject): JsonReader => JsonReader.of(body, 'an example body');
 const statuses = (results: readonly CheckResult[]): Status[] => results.map((r) => r.status);
@@ -91,6 +92,18 @@ describe('AML-AM-005 and AML-AM-003 on the policy assignment list example', () =
     expect(statuses(results)).toEqual(['fail']);
     expect(results[0]!.message).toContain(`"MCSB" (MCSB) is assigned but its notScopes exclude the workspace (${RESOURCE_GROUP_SCOPE})`);
     expect(results[0]!.message).toContain(`"aml-public-network" (aml-public-network) is assigned but its notScopes exclude the workspace (${SUBSCRIPTION_SCOPE})`);
+  });
+
+  test('AML-AM-004 fails allowed-types and allowed-locations assignments whose notScopes hold the workspace itself', () => {
+    const definition = (guid: string) => `/providers/Microsoft.Authorization/policyDefinitions/${guid}`;
+    const results = evaluate(am004, {
+      policyAssignments: ok([
+        assignment('allowed-types', managementGroup, definition('a08ec900-254a-4555-9bf5-e42af04b5c5c'), [WORKSPACE_ID]),
+        assignment('allowed-locations', managementGroup, definition('e56962a6-4747-49cd-b67b-bf8b01975c4c'), [WORKSPACE_ID]),
+      ]),
+    });
+    expect(statuses(results)).toEqual(['fail']);
+    expect(results[0]!.message).toContain(`"allowed-locations" (allowed-locations) is assigned but its notScopes exclude the workspace (${WORKSPACE_ID})`);
   });
 
   test('AML-AM-003 passes the benchmark at a management group that excludes nothing covering the workspace', () => {

@@ -11,7 +11,7 @@
 import type { PolicyAssignment } from '../../azure/snapshot';
 import { defineCheck, evidence, fail, pass, withReads } from '../define';
 import { GENERAL_POLICY } from '../governance/known-policies';
-import { applyingTo, assignmentLabel, assignmentsOfDefinition, isEnforced } from '../governance/policy';
+import { applyingTo, assignmentLabel, assignmentsOfDefinition, exclusionNotes, isEnforced } from '../governance/policy';
 
 function describe(found: PolicyAssignment | undefined): string | undefined {
   if (found === undefined) return undefined;
@@ -57,7 +57,11 @@ export default defineCheck({
       const locationsOk = locations !== undefined && isEnforced(locations);
       if (typesOk && locationsOk) return [pass(snapshot.workspaceId, 'Enforced policies restrict the resource types and locations that can be deployed at the workspace.', facts)];
       const missing = [typesOk ? undefined : 'resource types', locationsOk ? undefined : 'locations'].filter((m): m is string => m !== undefined);
-      return [fail(snapshot.workspaceId, `No enforced policy restricts the ${missing.join(' or ')} that can be deployed at the workspace.`, facts)];
+      const excluded = exclusionNotes(
+        [GENERAL_POLICY.allowedResourceTypes, GENERAL_POLICY.notAllowedResourceTypes, GENERAL_POLICY.allowedLocations].flatMap((guid) => assignmentsOfDefinition(assignments, guid)),
+        snapshot.workspaceId,
+      );
+      return [fail(snapshot.workspaceId, `No enforced policy restricts the ${missing.join(' or ')} that can be deployed at the workspace.${excluded}`, facts)];
     });
   },
 });

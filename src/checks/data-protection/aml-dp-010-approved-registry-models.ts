@@ -11,7 +11,7 @@
 import type { OnlineDeployment } from '../../azure/snapshot';
 import { defineCheck, evidence, fail, manual, notApplicable, pass, withReads } from '../define';
 import { ML_POLICY } from '../governance/known-policies';
-import { applyingTo, assignmentLabel, assignmentsOfDefinition, isEnforced, parameterValue } from '../governance/policy';
+import { applyingTo, assignmentLabel, assignmentsOfDefinition, exclusionNotes, isEnforced, parameterValue } from '../governance/policy';
 
 /** The registry a deployed model comes from (`azureml://registries/{name}/…` or an ARM registry id), else undefined. */
 function modelRegistry(deployment: OnlineDeployment): string | undefined {
@@ -70,7 +70,8 @@ export default defineCheck({
         ];
       }
       const models = deployments.map((d) => `${d.endpointName}/${d.name}: ${d.modelId ?? 'unknown model'}`).join('; ');
-      return [manual(snapshot.workspaceId, `No enforced policy restricts deployed models; review that these are approved: ${models}.`)];
+      const excluded = exclusionNotes(assignmentsOfDefinition(assignments, ML_POLICY.registryModelsDeny), snapshot.workspaceId);
+      return [manual(snapshot.workspaceId, `No enforced policy restricts deployed models; review that these are approved: ${models}.${excluded}`)];
     });
   },
 });
