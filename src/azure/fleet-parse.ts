@@ -102,6 +102,7 @@ export function onlineDeploymentFromRow(row: JsonReader): OnlineDeployment {
     id,
     name: row.need('name', 'An online deployment row'),
     endpointName,
+    endpointComputeType: p.str('endpointComputeType'),
     egressPublicNetworkAccess: p.str('egressPublicNetworkAccess'),
     modelId: p.str('model'),
   };

@@ -136,12 +136,16 @@ export interface OnlineEndpoint {
   readonly authMode: string | undefined;
   readonly publicNetworkAccess: string | undefined;
   readonly identityType: string | undefined;
+  /** The attached Kubernetes compute the endpoint runs on; absent for managed endpoints. */
+  readonly compute: string | undefined;
 }
 
 export interface OnlineDeployment {
   readonly id: string;
   readonly name: string;
   readonly endpointName: string;
+  /** `Managed` | `Kubernetes` | `AzureMLCompute` (the spec's discriminator). */
+  readonly endpointComputeType: string | undefined;
   readonly egressPublicNetworkAccess: string | undefined;
   readonly modelId: string | undefined;
 }
@@ -259,7 +263,10 @@ export interface ContainerRegistry {
   readonly adminUserEnabled: boolean | undefined;
   readonly anonymousPullEnabled: boolean | undefined;
   readonly publicNetworkAccess: string | undefined;
+  /** `networkRuleSet.defaultAction`; network rules take effect only on the Premium SKU. */
   readonly networkDefaultAction: string | undefined;
+  /** `networkRuleSet.ipRules[].value`: IPv4 addresses or CIDR ranges. */
+  readonly networkIpRules: readonly string[];
   readonly privateEndpointConnections: readonly PrivateEndpointConnection[];
   /** `enabled` | `disabled` (lower-case in ARM). */
   readonly exportPolicyStatus: string | undefined;
@@ -347,6 +354,8 @@ export interface PolicyAssignment {
   readonly displayName: string | undefined;
   readonly policyDefinitionId: string;
   readonly scope: string;
+  /** Scopes below `scope` the assignment excludes (ARM `notScopes`; empty when absent). */
+  readonly notScopes: readonly string[];
   /** `Default` | `DoNotEnforce`. */
   readonly enforcementMode: string | undefined;
   /** Parameter values, flattened to JSON-compatible values. */

@@ -47,10 +47,13 @@ export function withProperties(body: JsonObject, changes: JsonObject): JsonObjec
 
 export const EXAMPLES = {
   workspace: 'specification/machinelearningservices/resource-manager/Microsoft.MachineLearningServices/stable/2025-09-01/examples/Workspace/get.json',
+  onlineEndpoints: 'specification/machinelearningservices/resource-manager/Microsoft.MachineLearningServices/stable/2025-09-01/examples/Workspace/OnlineEndpoint/list.json',
+  onlineDeployments: 'specification/machinelearningservices/resource-manager/Microsoft.MachineLearningServices/stable/2022-10-01/examples/OnlineDeployment/list.json',
   computeInstance: 'specification/machinelearningservices/resource-manager/Microsoft.MachineLearningServices/stable/2025-09-01/examples/Compute/get/ComputeInstance.json',
   assessment: 'specification/security/resource-manager/Microsoft.Security/Security/stable/2021-06-01/examples/Assessments/GetAssessmentWithExpand_example.json',
   pricings: 'specification/security/resource-manager/Microsoft.Security/stable/2024-01-01/examples/Pricings/ListPricings_example.json',
   vault: 'specification/keyvault/resource-manager/Microsoft.KeyVault/KeyVault/stable/2026-02-01/examples/getVault.json',
   storageAccount: 'specification/storage/resource-manager/Microsoft.Storage/stable/2026-06-01/examples/StorageAccountGetProperties.json',
+  policyAssignments: 'specification/resources/resource-manager/Microsoft.Authorization/policy/stable/2023-04-01/examples/listPolicyAssignmentsForResource.json',
   containerRegistry: 'specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/Registry/preview/2023-11-01-preview/examples/RegistryGet.json',
 } as const;

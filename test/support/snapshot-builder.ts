@@ -226,6 +226,7 @@ export function onlineEndpoint(overrides: Partial<OnlineEndpoint> = {}): OnlineE
     authMode: 'AADToken',
     publicNetworkAccess: 'Disabled',
     identityType: 'UserAssigned',
+    compute: undefined,
     ...overrides,
   };
 }
@@ -235,6 +236,7 @@ export function onlineDeployment(overrides: Partial<OnlineDeployment> = {}): Onl
     id: `${WORKSPACE_ID}/onlineEndpoints/ep-churn-scoring/deployments/blue`,
     name: 'blue',
     endpointName: 'ep-churn-scoring',
+    endpointComputeType: 'Managed',
     egressPublicNetworkAccess: 'Disabled',
     modelId: `${WORKSPACE_ID}/models/churn-model/versions/7`,
     ...overrides,
@@ -352,6 +354,7 @@ export function hardenedRegistry(overrides: Partial<ContainerRegistry> = {}): Co
     anonymousPullEnabled: false,
     publicNetworkAccess: 'Disabled',
     networkDefaultAction: 'Deny',
+    networkIpRules: [],
     privateEndpointConnections: [{ id: `${REGISTRY_ID}/privateEndpointConnections/pe-acr.9e1f`, status: 'Approved' }],
     exportPolicyStatus: 'disabled',
     quarantinePolicyStatus: 'enabled',
@@ -461,6 +464,7 @@ export function policyAssignment(definitionGuid: string, displayName: string, ki
     displayName,
     policyDefinitionId: `/providers/Microsoft.Authorization/${definitionType}/${definitionGuid}`,
     scope,
+    notScopes: [],
     enforcementMode: 'Default',
     parameters: {},
   };

@@ -47,6 +47,7 @@ export function parsePolicyAssignment(body: JsonReader): PolicyAssignment {
     displayName: p.str('displayName'),
     policyDefinitionId: p.str('policyDefinitionId') ?? '',
     scope: p.str('scope') ?? '',
+    notScopes: p.strings('notScopes'),
     enforcementMode: p.str('enforcementMode'),
     parameters,
   };

@@ -35,6 +35,7 @@ export function parseOnlineEndpoint(body: JsonReader): OnlineEndpoint {
     authMode: p.str('authMode'),
     publicNetworkAccess: p.str('publicNetworkAccess'),
     identityType: body.obj('identity').str('type'),
+    compute: p.str('compute'),
   };
 }
 

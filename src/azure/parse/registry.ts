@@ -9,6 +9,7 @@ import { parsePrivateEndpointConnections } from './workspace';
 export function parseContainerRegistry(body: JsonReader): ContainerRegistry {
   const p = body.obj('properties');
   const policies = p.obj('policies');
+  const rules = p.obj('networkRuleSet');
   return {
     id: body.need('id', 'The container registry'),
     name: body.need('name', 'The container registry'),
@@ -16,7 +17,8 @@ export function parseContainerRegistry(body: JsonReader): ContainerRegistry {
     adminUserEnabled: p.bool('adminUserEnabled'),
     anonymousPullEnabled: p.bool('anonymousPullEnabled'),
     publicNetworkAccess: p.str('publicNetworkAccess'),
-    networkDefaultAction: p.obj('networkRuleSet').str('defaultAction'),
+    networkDefaultAction: rules.str('defaultAction'),
+    networkIpRules: rules.list('ipRules').flatMap((rule) => rule.str('value') ?? []),
     privateEndpointConnections: parsePrivateEndpointConnections(p),
     exportPolicyStatus: policies.obj('exportPolicy').str('status'),
     quarantinePolicyStatus: policies.obj('quarantinePolicy').str('status'),

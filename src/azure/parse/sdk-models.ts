@@ -166,6 +166,7 @@ export function fromSdkOnlineDeployment(d: SdkOnlineDeployment, endpointName: st
     id: need(d.id, 'An online deployment id'),
     name: need(d.name, 'An online deployment name'),
     endpointName,
+    endpointComputeType: d.properties.endpointComputeType,
     egressPublicNetworkAccess: d.properties.egressPublicNetworkAccess,
     modelId: d.properties.model,
   };

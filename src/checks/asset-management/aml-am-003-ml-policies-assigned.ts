@@ -4,14 +4,22 @@
  * Required: public network disabled, private link, compute local auth disabled, compute in a VNet — each assigned
  * directly or through the Microsoft cloud security benchmark initiative (which contains all four; notes/check-catalog.md §1.6).
  * Beats anchor defect §5.3: when "Allow Only Approved Outbound" (6ddb1705) is assigned, its isolationMode parameter
- * must not be left at the default `Disabled`, which audits the wrong direction.
+ * must not be left at the default `Disabled`, which audits the wrong direction. An assignment whose notScopes contain
+ * the workspace does not count.
  */
+import type { PolicyAssignment } from '../../azure/snapshot';
 import type { Evidence } from '../types';
 import { defineCheck, evidence, fail, pass, withReads } from '../define';
 import { ML_POLICY, policyName } from '../governance/known-policies';
-import { MCSB_INITIATIVE_GUID, assignmentLabel, assignmentsOfDefinition, assignmentsOfInitiative, parameterValue } from '../governance/policy';
+import { MCSB_INITIATIVE_GUID, applyingTo, assignmentLabel, assignmentsOfDefinition, assignmentsOfInitiative, exclusionNotes, parameterValue } from '../governance/policy';
 
 const REQUIRED = [ML_POLICY.publicNetworkDisabled, ML_POLICY.privateLink, ML_POLICY.computeLocalAuthDisabled, ML_POLICY.computeInVnet];
+
+/** The assignments that would have covered the missing definitions, had their notScopes not excluded the workspace. */
+function excludable(assignments: readonly PolicyAssignment[], missing: readonly string[]): readonly PolicyAssignment[] {
+  if (missing.length === 0) return [];
+  return [...assignmentsOfInitiative(assignments, MCSB_INITIATIVE_GUID), ...missing.flatMap((guid) => assignmentsOfDefinition(assignments, guid))];
+}
 
 export default defineCheck({
   id: 'AML-AM-003',
@@ -37,18 +45,19 @@ export default defineCheck({
   since: '2026.11.0',
   evaluate(snapshot) {
     return withReads(snapshot.policyAssignments, (assignments) => {
-      const mcsb = assignmentsOfInitiative(assignments, MCSB_INITIATIVE_GUID)[0];
+      const applying = applyingTo(assignments, snapshot.workspaceId);
+      const mcsb = assignmentsOfInitiative(applying, MCSB_INITIATIVE_GUID)[0];
       const facts: Evidence[] = [];
       const missing: string[] = [];
       for (const guid of REQUIRED) {
-        const direct = assignmentsOfDefinition(assignments, guid)[0];
+        const direct = assignmentsOfDefinition(applying, guid)[0];
         const how = direct !== undefined ? `assigned as ${assignmentLabel(direct)}` : mcsb !== undefined ? `via initiative ${assignmentLabel(mcsb)}` : undefined;
-        if (how === undefined) missing.push(policyName(guid));
+        if (how === undefined) missing.push(guid);
         facts.push(evidence(`policy ${guid}`, how, 'assigned, directly or via the MCSB initiative'));
       }
       const problems: string[] = [];
-      if (missing.length > 0) problems.push(`not assigned: ${missing.join('; ')}`);
-      for (const outbound of assignmentsOfDefinition(assignments, ML_POLICY.approvedOutboundOnly)) {
+      if (missing.length > 0) problems.push(`not assigned: ${missing.map(policyName).join('; ')}`);
+      for (const outbound of assignmentsOfDefinition(applying, ML_POLICY.approvedOutboundOnly)) {
         const mode = parameterValue(outbound, 'isolationMode');
         facts.push(evidence(`${outbound.name}.parameters.isolationMode`, mode, 'AllowOnlyApprovedOutbound'));
         if (typeof mode !== 'string' || mode.toLowerCase() === 'disabled') {
@@ -57,7 +66,7 @@ export default defineCheck({
       }
       return problems.length === 0
         ? [pass(snapshot.workspaceId, 'The Azure ML built-in policies for public access, private link, compute local auth and compute VNet apply to the workspace.', facts)]
-        : [fail(snapshot.workspaceId, `Azure ML policy coverage is incomplete: ${problems.join('. ')}.`, facts)];
+        : [fail(snapshot.workspaceId, `Azure ML policy coverage is incomplete: ${problems.join('. ')}.${exclusionNotes(excludable(assignments, missing), snapshot.workspaceId)}`, facts)];
     });
   },
 });

@@ -11,7 +11,7 @@
 import type { PolicyAssignment } from '../../azure/snapshot';
 import { defineCheck, evidence, fail, pass, withReads } from '../define';
 import { GENERAL_POLICY } from '../governance/known-policies';
-import { assignmentLabel, assignmentsOfDefinition, isEnforced } from '../governance/policy';
+import { applyingTo, assignmentLabel, assignmentsOfDefinition, exclusionNotes, isEnforced } from '../governance/policy';
 
 function describe(found: PolicyAssignment | undefined): string | undefined {
   if (found === undefined) return undefined;
@@ -43,7 +43,8 @@ export default defineCheck({
   since: '2026.11.0',
   evaluate(snapshot) {
     return withReads(snapshot.policyAssignments, (assignments) => {
-      const enforcedOf = (guid: string) => assignmentsOfDefinition(assignments, guid).find(isEnforced) ?? assignmentsOfDefinition(assignments, guid)[0];
+      const applying = applyingTo(assignments, snapshot.workspaceId);
+      const enforcedOf = (guid: string) => assignmentsOfDefinition(applying, guid).find(isEnforced) ?? assignmentsOfDefinition(applying, guid)[0];
       const allowedTypes = enforcedOf(GENERAL_POLICY.allowedResourceTypes);
       const deniedTypes = enforcedOf(GENERAL_POLICY.notAllowedResourceTypes);
       const locations = enforcedOf(GENERAL_POLICY.allowedLocations);
@@ -56,7 +57,11 @@ export default defineCheck({
       const locationsOk = locations !== undefined && isEnforced(locations);
       if (typesOk && locationsOk) return [pass(snapshot.workspaceId, 'Enforced policies restrict the resource types and locations that can be deployed at the workspace.', facts)];
       const missing = [typesOk ? undefined : 'resource types', locationsOk ? undefined : 'locations'].filter((m): m is string => m !== undefined);
-      return [fail(snapshot.workspaceId, `No enforced policy restricts the ${missing.join(' or ')} that can be deployed at the workspace.`, facts)];
+      const excluded = exclusionNotes(
+        [GENERAL_POLICY.allowedResourceTypes, GENERAL_POLICY.notAllowedResourceTypes, GENERAL_POLICY.allowedLocations].flatMap((guid) => assignmentsOfDefinition(assignments, guid)),
+        snapshot.workspaceId,
+      );
+      return [fail(snapshot.workspaceId, `No enforced policy restricts the ${missing.join(' or ')} that can be deployed at the workspace.${excluded}`, facts)];
     });
   },
 });

@@ -1,9 +1,10 @@
 /**
  * AML-AM-005 — The Microsoft cloud security benchmark initiative applies to the workspace, enforced.
  * enforcementMode absent means Default (enforced) in ARM; DoNotEnforce fails because it switches off Deny/DINE effects.
+ * An assignment whose notScopes contain the workspace (or its resource group or subscription) does not apply to it.
  */
 import { defineCheck, evidence, fail, pass, withReads } from '../define';
-import { MCSB_INITIATIVE_GUID, assignmentLabel, assignmentsOfInitiative, isEnforced } from '../governance/policy';
+import { MCSB_INITIATIVE_GUID, applyingTo, assignmentLabel, assignmentsOfInitiative, exclusionNotes, isEnforced } from '../governance/policy';
 
 export default defineCheck({
   id: 'AML-AM-005',
@@ -29,7 +30,8 @@ export default defineCheck({
   since: '2026.11.0',
   evaluate(snapshot) {
     return withReads(snapshot.policyAssignments, (assignments) => {
-      const found = assignmentsOfInitiative(assignments, MCSB_INITIATIVE_GUID);
+      const assigned = assignmentsOfInitiative(assignments, MCSB_INITIATIVE_GUID);
+      const found = applyingTo(assigned, snapshot.workspaceId);
       const enforced = found.find(isEnforced);
       const shown = enforced ?? found[0];
       const facts = [
@@ -38,6 +40,8 @@ export default defineCheck({
       ];
       if (enforced !== undefined) return [pass(snapshot.workspaceId, `The Microsoft cloud security benchmark applies to the workspace through ${assignmentLabel(enforced)}.`, facts)];
       if (shown !== undefined) return [fail(snapshot.workspaceId, `The Microsoft cloud security benchmark is assigned (${assignmentLabel(shown)}) but set to DoNotEnforce.`, facts)];
+      const excluded = exclusionNotes(assigned, snapshot.workspaceId);
+      if (excluded !== '') return [fail(snapshot.workspaceId, `The Microsoft cloud security benchmark does not apply to the workspace:${excluded}`, facts)];
       return [fail(snapshot.workspaceId, 'The Microsoft cloud security benchmark initiative is not assigned at any scope covering the workspace.', facts)];
     });
   },

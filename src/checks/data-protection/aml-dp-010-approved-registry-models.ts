@@ -11,7 +11,7 @@
 import { defineCheck, evidence, fail, manual, notApplicable, pass, withReads } from '../define';
 import { ML_POLICY } from '../governance/known-policies';
 import { modelRegistry } from '../model-registry';
-import { assignmentLabel, assignmentsOfDefinition, isEnforced, parameterValue } from '../governance/policy';
+import { applyingTo, assignmentLabel, assignmentsOfDefinition, exclusionNotes, isEnforced, parameterValue } from '../governance/policy';
 
 export default defineCheck({
   id: 'AML-DP-010',
@@ -39,7 +39,7 @@ export default defineCheck({
   evaluate(snapshot) {
     return withReads(snapshot.onlineDeployments, snapshot.policyAssignments, (deployments, assignments) => {
       if (deployments.length === 0) return [notApplicable(snapshot.workspaceId, 'The workspace has no online deployments.')];
-      const enforcing = assignmentsOfDefinition(assignments, ML_POLICY.registryModelsDeny).find(
+      const enforcing = assignmentsOfDefinition(applyingTo(assignments, snapshot.workspaceId), ML_POLICY.registryModelsDeny).find(
         (a) => isEnforced(a) && String(parameterValue(a, 'effect')).toLowerCase() === 'deny',
       );
       if (enforcing !== undefined) {
@@ -64,7 +64,8 @@ export default defineCheck({
         ];
       }
       const models = deployments.map((d) => `${d.endpointName}/${d.name}: ${d.modelId ?? 'unknown model'}`).join('; ');
-      return [manual(snapshot.workspaceId, `No enforced policy restricts deployed models; review that these are approved: ${models}.`)];
+      const excluded = exclusionNotes(assignmentsOfDefinition(assignments, ML_POLICY.registryModelsDeny), snapshot.workspaceId);
+      return [manual(snapshot.workspaceId, `No enforced policy restricts deployed models; review that these are approved: ${models}.${excluded}`)];
     });
   },
 });

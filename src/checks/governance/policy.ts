@@ -1,9 +1,9 @@
 /**
- * Reading policy assignments: which definition or initiative an assignment points at, whether it is enforced,
- * and its parameter values.
+ * Reading policy assignments: which definition or initiative an assignment points at, whether it reaches the
+ * workspace, whether it is enforced, and its parameter values.
  */
 import type { PolicyAssignment } from '../../azure/snapshot';
-import { lastSegment } from '../../shared/resource-id';
+import { isWithinScope, lastSegment } from '../../shared/resource-id';
 
 /**
  * The Microsoft cloud security benchmark initiative (formerly Azure Security Benchmark), the default
@@ -28,6 +28,30 @@ export function assignmentsOfDefinition(assignments: readonly PolicyAssignment[]
 /** Assignments of one initiative (policy set). */
 export function assignmentsOfInitiative(assignments: readonly PolicyAssignment[], guid: string): readonly PolicyAssignment[] {
   return assignments.filter((a) => isInitiative(a.policyDefinitionId) && definitionGuid(a.policyDefinitionId) === guid.toLowerCase());
+}
+
+/**
+ * The `notScopes` entry that excludes `resourceId` — the resource itself or a scope above it (its resource group,
+ * its subscription) — or undefined. Azure Policy does not evaluate resources in an excluded scope, so an
+ * assignment read at the workspace does not govern it when one of its notScopes contains it.
+ */
+export function exclusionOf(assignment: PolicyAssignment, resourceId: string): string | undefined {
+  return assignment.notScopes.find((notScope) => isWithinScope(resourceId, notScope));
+}
+
+/** The assignments whose notScopes leave `resourceId` in scope. */
+export function applyingTo(assignments: readonly PolicyAssignment[], resourceId: string): readonly PolicyAssignment[] {
+  return assignments.filter((a) => exclusionOf(a, resourceId) === undefined);
+}
+
+/** A sentence per assignment whose notScopes exclude the workspace, each led by a space; '' when none does. */
+export function exclusionNotes(assignments: readonly PolicyAssignment[], workspaceId: string): string {
+  return assignments
+    .map((assignment) => {
+      const notScope = exclusionOf(assignment, workspaceId);
+      return notScope === undefined ? '' : ` ${assignmentLabel(assignment)} is assigned but its notScopes exclude the workspace (${notScope}).`;
+    })
+    .join('');
 }
 
 /** ARM's default enforcement mode is `Default` (enforced); only `DoNotEnforce` switches effects off. */

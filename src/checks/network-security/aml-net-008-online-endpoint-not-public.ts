@@ -1,7 +1,12 @@
-import { defineCheck, evidence, fail, pass, sameText, withReads } from '../define';
+import { defineCheck, evidence, fail, notApplicable, pass, sameText, withReads } from '../define';
 import { perResource } from '../per-resource';
+import { isKubernetesEndpoint } from './compute-kinds';
 
-/** `publicNetworkAccess` of a managed online endpoint defaults to Enabled, so "not set" fails. */
+/**
+ * `publicNetworkAccess` of a managed online endpoint defaults to Enabled, so "not set" fails. A Kubernetes endpoint
+ * (one that names its attached cluster in `compute`) is reached through the cluster's own load balancer, so the
+ * flag does not decide its exposure: it is not applicable, as attached computes are for AML-NET-005 to 007.
+ */
 export default defineCheck({
   id: 'AML-NET-008',
   slug: 'aml-net-008-online-endpoint-not-public',
@@ -26,6 +31,9 @@ export default defineCheck({
   evaluate: (snapshot) =>
     withReads(snapshot.onlineEndpoints, (endpoints) =>
       perResource(endpoints, { resourceId: snapshot.workspaceId, message: 'The workspace has no online endpoints.' }, (e) => {
+        if (isKubernetesEndpoint(e)) {
+          return notApplicable(e.id, `Online endpoint ${e.name} runs on the attached Kubernetes compute ${e.compute ?? ''}; its exposure is configured on the cluster (its inference router's load balancer), not by publicNetworkAccess.`);
+        }
         const facts = [evidence('properties.publicNetworkAccess', e.publicNetworkAccess, 'Disabled')];
         if (sameText(e.publicNetworkAccess, 'Disabled')) return pass(e.id, `Online endpoint ${e.name} has public network access Disabled.`, facts);
         return fail(e.id, `Online endpoint ${e.name} accepts scoring requests from public networks: publicNetworkAccess is ${e.publicNetworkAccess ?? 'not set (defaults to Enabled)'}.`, facts);

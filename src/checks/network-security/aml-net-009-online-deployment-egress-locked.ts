@@ -1,10 +1,11 @@
-import { defineCheck, evidence, fail, pass, sameText, withReads } from '../define';
+import { defineCheck, evidence, fail, notApplicable, pass, sameText, withReads } from '../define';
 import { perResource } from '../per-resource';
-import { managedNetworkOn } from './compute-kinds';
+import { isKubernetesDeployment, managedNetworkOn } from './compute-kinds';
 
 /**
  * Under a workspace managed network, deployment egress is governed by the managed network and the legacy
- * `egressPublicNetworkAccess` flag does not apply, so the deployment passes on the workspace's setting.
+ * `egressPublicNetworkAccess` flag does not apply, so the deployment passes on the workspace's setting. A
+ * Kubernetes deployment's egress is its attached cluster's network, which neither setting governs: not applicable.
  */
 export default defineCheck({
   id: 'AML-NET-009',
@@ -29,6 +30,9 @@ export default defineCheck({
   evaluate: (snapshot) =>
     withReads(snapshot.workspace, snapshot.onlineDeployments, (ws, deployments) =>
       perResource(deployments, { resourceId: ws.id, message: `Workspace ${ws.name} has no online deployments.` }, (d) => {
+        if (isKubernetesDeployment(d)) {
+          return notApplicable(d.id, `Deployment ${d.name} of endpoint ${d.endpointName} runs on an attached Kubernetes cluster (endpointComputeType Kubernetes); its egress is configured on the cluster's network, not by egressPublicNetworkAccess or the workspace managed network.`);
+        }
         const facts = [
           evidence('properties.egressPublicNetworkAccess', d.egressPublicNetworkAccess, 'Disabled'),
           evidence('workspace managedNetwork.isolationMode', ws.managedNetworkIsolationMode, 'AllowOnlyApprovedOutbound'),

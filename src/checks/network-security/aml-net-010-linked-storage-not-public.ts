@@ -33,6 +33,7 @@ export default defineCheck({
           kind: 'storage account',
           id: sa.id,
           name: sa.name,
+          firewall: 'networkAcls',
           publicNetworkAccess: sa.publicNetworkAccess,
           defaultAction: sa.networkAcls?.defaultAction,
           ipRules: sa.networkAcls?.ipRules ?? [],

@@ -33,6 +33,7 @@ export default defineCheck({
           kind: 'key vault',
           id: kv.id,
           name: kv.name,
+          firewall: 'networkAcls',
           publicNetworkAccess: kv.publicNetworkAccess,
           defaultAction: kv.networkAcls?.defaultAction,
           ipRules: kv.networkAcls?.ipRules ?? [],

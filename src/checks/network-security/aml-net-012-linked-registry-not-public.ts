@@ -37,7 +37,10 @@ export default defineCheck({
           id: acr.id,
           name: acr.name,
           publicNetworkAccess: acr.publicNetworkAccess,
+          firewall: 'networkRuleSet',
           defaultAction: acr.networkDefaultAction,
+          ipRules: acr.networkIpRules,
+          firewallIgnoredBecause: needsPremium(acr) ? 'network rules need the Premium SKU' : undefined,
           privateEndpointConnections: acr.privateEndpointConnections,
         });
         if (result.status === 'fail' && needsPremium(acr)) {

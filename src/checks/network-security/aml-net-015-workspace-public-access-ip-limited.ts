@@ -6,17 +6,7 @@
  * preview read (the snapshot's workspacePreview); when that read failed the check says so instead of guessing.
  */
 import { defineCheck, evidence, fail, notApplicable, notAssessed, pass, sameText, withReads } from '../define';
-
-/** Ranges this wide are not an allow-list (a /0 to /8 covers millions of addresses). */
-const WIDEST_ACCEPTABLE_PREFIX = 9;
-
-function tooBroad(range: string): boolean {
-  const [address, prefixText] = range.trim().split('/');
-  if (address === '0.0.0.0' || address === '*') return true;
-  if (prefixText === undefined) return false;
-  const prefix = Number(prefixText);
-  return Number.isInteger(prefix) && prefix < WIDEST_ACCEPTABLE_PREFIX;
-}
+import { isOverlyBroadRange } from './ip-ranges';
 
 export default defineCheck({
   id: 'AML-NET-015',
@@ -57,7 +47,7 @@ export default defineCheck({
         const why = acls === undefined ? 'no network rules (networkAcls)' : `network rules that allow by default (defaultAction ${acls.defaultAction ?? 'not set'})`;
         return [fail(ws.id, `Workspace ${ws.name} has public network access ${state} with ${why}: every internet address can reach it.`, facts)];
       }
-      const broad = rules.filter(tooBroad);
+      const broad = rules.filter(isOverlyBroadRange);
       if (broad.length > 0) return [fail(ws.id, `Workspace ${ws.name} has public network access ${state} and its IP rules contain overly broad ranges: ${broad.join(', ')}.`, facts)];
       if (rules.length === 0) return [pass(ws.id, `Workspace ${ws.name} has public network access ${state} but denies by default and allows no IP address.`, facts)];
       return [pass(ws.id, `Workspace ${ws.name} has public network access ${state}, limited to ${rules.length} IP rule(s): ${rules.join(', ')}.`, facts)];
