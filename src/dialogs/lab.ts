@@ -29,7 +29,7 @@ import type { LabValidationService } from '../lab/validation-service';
 import type { WorkspaceRef } from '../shared/workspace';
 import type { GuardianStore } from '../storage/store';
 import { dispatchAction, type ActionHandler, type ActionHandlers } from './action-handlers';
-import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
+import type { ActionResult, CardAction, Feature, IncomingMessage, TurnCommandHandlers } from './feature';
 import {
   LAB_COMMANDS_TEXT,
   PARAMETER_INPUTS,
@@ -66,7 +66,7 @@ type Reply = { readonly kind: 'card'; readonly card: AdaptiveCard } | { readonly
 const MAX_CANDIDATES = 5;
 const WORKSPACE_TARGET = /^(\/subscriptions\/\S+|[A-Za-z0-9][A-Za-z0-9_.-]{2,62})$/;
 
-export function createLabFeature(options: LabFeatureOptions): Feature {
+export function createLabFeature(options: LabFeatureOptions): Feature & { readonly commands: Pick<TurnCommandHandlers, 'lab'> } {
   const { content } = options;
   const validationFor = (port: TurnPort): LabValidationService => (typeof options.validation === 'function' ? options.validation(port.conversation) : options.validation);
   const total = content.exercises.length;
@@ -335,11 +335,13 @@ export function createLabFeature(options: LabFeatureOptions): Feature {
   return {
     name: 'lab',
 
-    async onMessage(port: TurnPort, message: IncomingMessage): Promise<boolean> {
-      const route = message.route;
-      let cmd: LabCommand | undefined;
-      if (route.intent === 'command' && route.command === 'lab') cmd = parseLabCommand(route.args);
-      else cmd = await awaitedReply(port, message);
+    commands: {
+      lab: async ({ args }, { port }) => send(port, await command(port, parseLabCommand(args))),
+    },
+
+    /** The input the lab asked for (its parameters, the workspace to find), typed as free text. */
+    async onFreeText(port: TurnPort, message: IncomingMessage): Promise<boolean> {
+      const cmd = await awaitedReply(port, message);
       if (cmd === undefined) return false;
       await send(port, await command(port, cmd));
       return true;

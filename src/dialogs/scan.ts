@@ -25,7 +25,7 @@ import { areaAnswerSentence, defenderStatusSentence, recheckResultSentence, scan
 import { quoteUserText } from '../security/input';
 import { ScanError, type DefenderStatusReport, type ScanSelection, type ScanService } from '../scan/scan-service';
 import type { GuardianStore } from '../storage/store';
-import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
+import type { ActionResult, CardAction, Feature, TurnIntentHandlers } from './feature';
 import { MAX_SUGGESTIONS, type AdaptiveCard, type Suggestion, type TurnPort } from './port';
 import {
   ignoredTargetParts,
@@ -168,7 +168,7 @@ function describeTarget(target: string): string {
   return target.split('/').filter((part) => part !== '').at(-1) ?? target;
 }
 
-export function createScanFeature(options: ScanFeatureOptions): Feature {
+export function createScanFeature(options: ScanFeatureOptions): Feature & { readonly intents: Pick<TurnIntentHandlers, 'check'> } {
   const { scanService, logger, checks, guard } = options;
   const access: LastScanAccess = { guard, userScopedResults: options.userScopedResults === true };
   const lastScans = new LastScans(options.store);
@@ -605,21 +605,20 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
   return {
     name: 'scan',
 
-    async onMessage(port: TurnPort, message: IncomingMessage): Promise<boolean> {
-      const route = message.route;
-      if (route.intent !== 'check') return false;
-      const scope = parseCheckScope(route.check ?? 'all');
-      const checkScope = scope.ok ? scope.value : 'all';
-      const target = route.target?.trim() ?? '';
-      // A resource id that cannot be one is answered as such, not with "Which workspace?".
-      const malformed = malformedResourceId(target === '' ? message.text : target);
-      if (malformed !== undefined) {
-        await port.sendCard(errorCard('That is not a valid resource id', `${malformed} ${RESOURCE_ID_EXAMPLE}`), 'Not a valid resource id');
-        return true;
-      }
-      if (target === '') await promptForWorkspace(port, checkScope, undefined, undefined, ignoredNotice(message.text));
-      else await scanTarget(port, parseScanTarget(target), checkScope);
-      return true;
+    intents: {
+      async check(route, { port, message }): Promise<void> {
+        const scope = parseCheckScope(route.check);
+        const checkScope = scope.ok ? scope.value : 'all';
+        const target = route.target?.trim() ?? '';
+        // A resource id that cannot be one is answered as such, not with "Which workspace?".
+        const malformed = malformedResourceId(target === '' ? message.text : target);
+        if (malformed !== undefined) {
+          await port.sendCard(errorCard('That is not a valid resource id', `${malformed} ${RESOURCE_ID_EXAMPLE}`), 'Not a valid resource id');
+          return;
+        }
+        if (target === '') await promptForWorkspace(port, checkScope, undefined, undefined, ignoredNotice(message.text));
+        else await scanTarget(port, parseScanTarget(target), checkScope);
+      },
     },
 
     onAction: dispatchAction(actions, unknownButton),

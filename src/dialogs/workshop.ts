@@ -16,7 +16,7 @@ import { gradeAnswer } from '../knowledge/key-points';
 import type { ParticipantAnswer, WorkshopRecord } from '../knowledge/workshop-record';
 import type { GuardianStore } from '../storage/store';
 import { dispatchAction, unknownButton, type ActionHandler, type ActionHandlers } from './action-handlers';
-import type { Feature, IncomingMessage } from './feature';
+import type { Feature, IncomingMessage, TurnCommandHandlers } from './feature';
 import type { TurnPort } from './port';
 import type { CheckCatalog } from './qna-cards';
 import { buildChooseCategoriesCard, buildFeedbackCard, buildFinishedCard, buildQuestionCard } from './workshop-cards';
@@ -51,7 +51,13 @@ function answeredCount(session: WorkshopRecord): number {
   return session.questionIds.filter((id) => (session.answers[id]?.length ?? 0) > 0).length;
 }
 
-export function createWorkshopFeature({ content, store, checks, now = () => new Date() }: WorkshopDependencies): Feature {
+export interface WorkshopFeature extends Feature {
+  readonly commands: Pick<TurnCommandHandlers, 'workshop'>;
+  /** When a workshop question waits for an answer: pause the workshop, visibly, before another guided activity runs. */
+  pauseForAnotherActivity(port: TurnPort): Promise<void>;
+}
+
+export function createWorkshopFeature({ content, store, checks, now = () => new Date() }: WorkshopDependencies): WorkshopFeature {
   const stamp = (): string => now().toISOString();
   const facilitated = (port: TurnPort): boolean => port.conversation.conversationType !== 'personal';
 
@@ -258,23 +264,19 @@ export function createWorkshopFeature({ content, store, checks, now = () => new 
       await answer(port, text);
       return true;
     },
-    async onMessage(port: TurnPort, message: IncomingMessage): Promise<boolean> {
-      const { route } = message;
-      // Another guided activity takes over the conversation: pause here first, visibly, and let it run.
-      if (route.intent === 'command' && route.command === 'lab' && (await promptPending(port))) {
-        const paused = await pause(port);
-        if (paused?.status === 'paused') {
-          await port.sendText(`You were in the workshop: I paused it at question ${paused.index + 1} of ${paused.questionIds.length} (say **continue workshop** to come back). Now the lab.`);
-        }
-        return false;
+    async pauseForAnotherActivity(port: TurnPort): Promise<void> {
+      if (!(await promptPending(port))) return;
+      const paused = await pause(port);
+      if (paused?.status === 'paused') {
+        await port.sendText(`You were in the workshop: I paused it at question ${paused.index + 1} of ${paused.questionIds.length} (say **continue workshop** to come back). Now the lab.`);
       }
-      if (route.intent === 'command' && route.command === 'workshop') {
-        const [first = 'start', ...rest] = (route.args ?? '').trim().split(/\s+/).filter((w) => w.length > 0);
+    },
+    commands: {
+      workshop: async ({ args }, { port }) => {
+        const [first = 'start', ...rest] = args.trim().split(/\s+/).filter((w) => w.length > 0);
         const action: Action = ACTION_LIST.find((a) => a === first) ?? 'start';
         await run(port, action, parseCategories(ACTIONS.has(first) ? rest : [first, ...rest]));
-        return true;
-      }
-      return false;
+      },
     },
     onAction: dispatchAction(actions, unknownButton),
   };

@@ -8,6 +8,7 @@ import type { LabValidationService } from '../../src/lab/validation-service';
 import type { Resolution } from '../../src/scan/scan-service';
 import { createMemoryStore, type MemoryGuardianStore } from '../../src/storage/memory-store';
 import { cardSchemaErrors } from '../support/card-schema';
+import { offer } from '../support/conversation';
 
 const SUB = '3f2c8a1e-5b7d-4c9e-a1f0-6d2b8e4c7a90';
 const USER = 'aad-user-1';
@@ -94,7 +95,7 @@ describe('lab feature', () => {
   });
 
   const onAction = (a: CardAction) => feature.onAction!(port, a);
-  const onMessage = (m: IncomingMessage) => feature.onMessage!(port, m);
+  const onMessage = (m: IncomingMessage) => offer(feature, port, m);
 
   async function startWithParams(): Promise<void> {
     await onMessage(lab('start'));
@@ -183,9 +184,9 @@ describe('lab feature', () => {
     // restart: a new feature instance over the same store resumes
     const restarted = createLabFeature({ content, store, validation, now });
     const port2 = new FakePort();
-    expect(await restarted.onMessage!(port2, lab('where am i'))).toBe(true);
+    expect(await offer(restarted, port2, lab('where am i'))).toBe(true);
     expect(json(port2.cards[0]!)).toContain('You are on exercise 7 of 12');
-    expect(await restarted.onMessage!(port2, lab('status'))).toBe(true);
+    expect(await offer(restarted, port2, lab('status'))).toBe(true);
     const status = port2.cards[1]!;
     expect(cardSchemaErrors(status)).toEqual([]);
     expect(json(status)).toContain('Your lab progress');

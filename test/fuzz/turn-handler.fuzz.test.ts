@@ -17,6 +17,7 @@ import { checkActionPayload, KNOWN_VERBS } from '../../src/security/input';
 import { parseExecuteAction } from '../../src/bot/card-action';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { startBotHarness, type BotHarness } from '../support/bot-client';
+import { testConversation } from '../support/conversation';
 
 const SEED = 20250815;
 const MESSAGE_RUNS = 120;
@@ -83,7 +84,7 @@ describe('turn handler under random and hostile input', () => {
       createLinkFeature({ bindings, rosterCheck: { isTeamOwner: () => Promise.resolve(true) }, allowedScopes: [`/subscriptions/${SUB}`] }),
       createScanFeature({ scanService: sample.scanService, store, guard: openGuard() }),
     ];
-    harness = await startBotHarness({ router: createRouter(loadKnowledge()), features, store });
+    harness = await startBotHarness({ router: createRouter(loadKnowledge()), conversation: testConversation(features), store });
     console.log(`fuzz seed ${SEED}: ${MESSAGE_RUNS} messages, ${ACTION_RUNS} card actions`);
   });
 
