@@ -2,15 +2,14 @@
  * How conversation features plug into the bot. The bot routes each message to one `Intent` (src/routing) and
  * decides, by one rule (turn-precedence.ts), whether it is a command or free text; free text goes first to a
  * feature waiting for an answer (`onFreeText`); otherwise the intent's handler runs. Each feature exposes the
- * handlers it owns as a typed part of the maps (`commands: Pick<FeatureCommandHandlers, 'watch' | …>`, `intents`),
+ * handlers it owns as a typed part of the maps (`commands: Pick<TurnCommandHandlers, 'watch' | …>`, `intents`),
  * and conversation.ts assembles the complete maps, which the compiler checks for a handler per command and kind.
  * Card actions go to the feature whose name prefixes the verb (`scan.recheck` → scan).
  * Features keep their own state in the GuardianStore, keyed by conversation and user.
  */
 import type { AccountPort, AdaptiveCard, TurnPort } from './port';
 import type { RouteResult } from '../knowledge/route-result';
-import type { CommandHandlers, IntentHandler, IntentHandlers } from '../routing/handlers';
-import type { IntentKind } from '../routing/intent';
+import type { CommandHandlers, IntentHandlers } from '../routing/handlers';
 
 export type { RouteResult };
 
@@ -54,8 +53,6 @@ export interface MessageTurn {
 /** The complete maps of a chat turn: one handler per intent kind, and per command. */
 export type TurnIntentHandlers = IntentHandlers<Promise<void>, MessageTurn>;
 export type TurnCommandHandlers = CommandHandlers<Promise<void>, MessageTurn>;
-/** The handler of one intent kind other than `command` (commands have their own map). */
-export type TurnIntentHandler<K extends Exclude<IntentKind, 'command'>> = IntentHandler<K, Promise<void>, MessageTurn>;
 
 export interface Feature {
   /** Also the verb prefix of its card actions: `scan` owns `scan.*`. */
