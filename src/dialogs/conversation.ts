@@ -23,8 +23,9 @@ export interface Conversation {
   readonly intents: TurnIntentHandlers;
 }
 
-type With<C extends keyof TurnCommandHandlers> = Feature & { readonly commands: Pick<TurnCommandHandlers, C> };
-type Answers<K extends keyof Omit<TurnIntentHandlers, 'command'>> = Feature & { readonly intents: Pick<TurnIntentHandlers, K> };
+/** A feature with exactly these commands: the spreads below then say precisely which handlers each brings. */
+type With<C extends keyof TurnCommandHandlers> = Omit<Feature, 'commands'> & { readonly commands: Pick<TurnCommandHandlers, C> };
+type Answers<K extends keyof Omit<TurnIntentHandlers, 'command'>> = Omit<Feature, 'intents'> & { readonly intents: Pick<TurnIntentHandlers, K> };
 
 /** The product's features, each with the handlers it owns. */
 export interface ConversationFeatures {

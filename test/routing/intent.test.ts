@@ -53,7 +53,7 @@ describe('the Intent union', () => {
     expect(diagnostics.join('\n')).toMatch(/Property '"?not-sure"?' is missing/);
   });
 
-  it('does not compile the bot\'s command map without a handler for a command of the table, nor its intent map without a kind', () => {
+  it('does not compile the bot\'s command map without a handler for a command of the table, its intent map without a kind, nor the conversation without the bot\'s commands', () => {
     // The maps the bot's conversation is assembled into (src/dialogs/conversation.ts), keyed by the real command
     // table: a command added to the table without a handler fails in the same way.
     const file = join(__dirname, 'unhandled-command.fixture.ts');
@@ -68,13 +68,20 @@ describe('the Intent union', () => {
       `export const more: TurnCommandHandlers = withoutAccept;`,
       `export const intents: TurnIntentHandlers = withoutNone;`,
       `export const whole: TurnCommandHandlers = { ...withoutSample, sample: complete.sample };`,
+      // The assembly itself: without the bot's signout, the conversation cannot be built.
+      `import { assembleConversation, type AccountCommandHandlers, type ConversationFeatures } from '../../src/dialogs/conversation';`,
+      `declare const features: ConversationFeatures;`,
+      `declare const account: AccountCommandHandlers;`,
+      `const { signout: _signout, ...signInOnly } = account;`,
+      `export const conversation = assembleConversation(features, signInOnly);`,
       '',
     ].join('\n');
     const diagnostics = typeErrorsOf(file, source).join('\n');
     expect(diagnostics).toMatch(/Property '"?sample"?' is missing/);
     expect(diagnostics).toMatch(/Property '"?accept"?' is missing/);
     expect(diagnostics).toMatch(/Property '"?none"?' is missing/);
+    expect(diagnostics).toMatch(/Property '"?signout"?' is missing/);
     // The complete map compiles: the errors above are the missing handlers, nothing else.
-    expect(diagnostics.split('\n').filter((line) => /is missing/.test(line))).toHaveLength(3);
+    expect(diagnostics.split('\n').filter((line) => /is missing/.test(line))).toHaveLength(4);
   });
 });
