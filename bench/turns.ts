@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const questions = readLabelledSet()
     .filter((m) => m.intent === 'question')
     .map((m) => m.text);
-  const harness = await startBotHarness({ features: undefined, sample: false, notificationTimer: false });
+  const harness = await startBotHarness({ conversation: undefined, sample: false, notificationTimer: false });
   const clients = Array.from({ length: CONVERSATIONS }, (_, i) => harness.client('personal', { id: `bench-conversation-${i}` }));
   const turn = async (i: number): Promise<number> => {
     const client = clients[i % CONVERSATIONS]!;

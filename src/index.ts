@@ -9,7 +9,7 @@ import { createBot, type Bot } from './bot/app';
 import type { MessageRouter } from './bot/router';
 import type { TypingOptions } from './bot/typing';
 import type { SampleEnvironment } from './scan/sample-environment';
-import type { Feature } from './dialogs/feature';
+import type { Conversation } from './dialogs/conversation';
 import { createHttpServer, type HttpLimits } from './server';
 import type { TokenCredential } from '@azure/identity';
 import { createCredential } from './azure/credentials';
@@ -28,8 +28,8 @@ export interface StartServerOptions {
   readonly host?: string;
   readonly logger?: Logger;
   readonly store?: GuardianStore;
-  /** Replaces the product's features (tests inject their own). */
-  readonly features?: readonly Feature[];
+  /** Replaces the product's conversation: its features and handlers (tests inject their own). */
+  readonly conversation?: Conversation;
   readonly router?: MessageRouter;
   readonly typing?: TypingOptions;
   /** More HTTP routes (tests). The notification trigger is registered by the product wiring. */
@@ -80,7 +80,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let product: ProductServices | undefined;
   // Late-bound: the features need a proactive sender, the sender needs the bot built from the features.
   const late: { bot?: Bot } = {};
-  if (options.features === undefined) {
+  if (options.conversation === undefined) {
     product = await buildProductFeatures({
       config,
       logger,
@@ -95,10 +95,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
     closers.push(() => product?.close() ?? Promise.resolve());
   }
-  const features = options.features ?? product?.features ?? [];
+  const conversation = options.conversation ?? product?.conversation;
   const router = options.router ?? product?.router;
 
-  const bot = createBot({ config, logger, store, features, ...(router ? { router } : {}), ...(options.typing ? { typing: options.typing } : {}) });
+  const bot = createBot({ config, logger, store, ...(conversation ? { conversation } : {}), ...(router ? { router } : {}), ...(options.typing ? { typing: options.typing } : {}) });
   late.bot = bot;
   const services: Services = { config, logger, store, bot, ...(product ? { product } : {}) };
   const http = createHttpServer({

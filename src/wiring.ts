@@ -1,13 +1,13 @@
 /**
  * Part of the composition root: builds the product's services and conversation features — the embedded sample
  * environment, the scan service (sample + Azure), knowledge and router, workshop, lab, scan, watch and Q&A —
- * and the notification service with its admin route. `startServer` calls it; tests inject their own features.
+ * assembled into one conversation (src/dialogs/conversation.ts) — and the notification service with its admin route.
+ * `startServer` calls it; tests inject their own conversation.
  */
 import type * as restify from 'restify';
 import type { Config } from './config';
 import type { Logger } from './logging';
 import type { GuardianStore } from './storage/store';
-import type { Feature } from './dialogs/feature';
 import type { Bot } from './bot/app';
 import type { MessageRouter } from './bot/router';
 import { createProactiveSender } from './bot/proactive-sender';
@@ -63,6 +63,8 @@ import type { ActivityLogReader } from './events/activity-log-poller';
 import { createSampleChanger } from './sample/changes';
 import { publishSampleChanges } from './sample/event-grid';
 import { createSampleChangeFeature } from './dialogs/sample-change';
+import { assembleConversation, type Conversation } from './dialogs/conversation';
+import { ACCOUNT_COMMANDS } from './bot/account';
 
 export interface ProductDependencies {
   readonly config: Config;
@@ -77,7 +79,8 @@ export interface ProductDependencies {
 }
 
 export interface ProductServices {
-  readonly features: readonly Feature[];
+  /** The chat features and the one map of intent and command handlers assembled from them. */
+  readonly conversation: Conversation;
   readonly router: MessageRouter;
   readonly scanService: ScanService & SnapshotSource;
   readonly notifications: NotificationService;
@@ -164,32 +167,35 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
     : undefined;
 
   // Who gets a message is one rule (dialogs/turn-precedence.ts): commands and buttons run, free text answers a
-  // pending workshop prompt. Each feature below takes only its own commands (the lab also the inputs it asked
-  // for); Q&A answers questions and the fallback.
-  const features: Feature[] = [
-    createResetFeature({ store }),
-    createWorkshopFeature({ content: knowledge, store, checks: checkById }),
-    createLabFeature({ content: loadLabContent(), store, validation: (conversation) => createLabValidationService({ source: guardedAzure.for(conversation) }) }),
-    ...(sampleEnvironment !== undefined ? [createSampleChangeFeature({ changes: createSampleChanger(sampleEnvironment.arm) })] : []),
-    createWatchFeature({ notifications }),
-    // The offer side of Teams' file consent; the bot (src/bot/app.ts) answers Allow/Decline over the same store.
-    createBaselineFeature({ content: knowledge, store, offerFile: createFileConsent({ store, logger }).offerFile, lastScanAccess: { guard, userScopedResults: config.azure.authMode === 'user' } }),
-    createLinkFeature({ bindings, rosterCheck: teamOwnerCheck(config), allowedScopes: config.azure.allowedScopes, onError: (e) => logger.warn({ err: e }, 'link command failed') }),
-    createExceptionsFeature({
-      service: exceptions,
-      approvers: createApproverCheck(config.exceptions.approvers, { roster: teamOwnerCheck(config) }),
-      checks: checkById,
-      maxDays: config.exceptions.maxDays,
-      now: clock,
-      resolveWorkspace: workspaceResolverOver((conversation) => guardedAzure.for(conversation)),
-    }),
-    createScanFeature({ scans: createGuardedScans(scanService, guard), store, logger, checks: checkById, sampleWorkspaceId, acceptRisks, userScopedResults: config.azure.authMode === 'user' }),
-    createChecksCatalogFeature({ checks: allChecks }),
-    createQnaFeature({ content: knowledge, router, checks: checkById }),
-  ];
+  // pending prompt; then the intent's handler, from the maps conversation.ts assembles (the bot's own commands,
+  // signin and signout, included).
+  const conversation = assembleConversation(
+    {
+      reset: createResetFeature({ store }),
+      workshop: createWorkshopFeature({ content: knowledge, store, checks: checkById }),
+      lab: createLabFeature({ content: loadLabContent(), store, validation: (info) => createLabValidationService({ source: guardedAzure.for(info) }) }),
+      sample: createSampleChangeFeature({ changes: sampleEnvironment !== undefined ? createSampleChanger(sampleEnvironment.arm) : undefined }),
+      watch: createWatchFeature({ notifications }),
+      // The offer side of Teams' file consent; the bot (src/bot/app.ts) answers Allow/Decline over the same store.
+      baseline: createBaselineFeature({ content: knowledge, store, offerFile: createFileConsent({ store, logger }).offerFile, lastScanAccess: { guard, userScopedResults: config.azure.authMode === 'user' } }),
+      link: createLinkFeature({ bindings, rosterCheck: teamOwnerCheck(config), allowedScopes: config.azure.allowedScopes, onError: (e) => logger.warn({ err: e }, 'link command failed') }),
+      exceptions: createExceptionsFeature({
+        service: exceptions,
+        approvers: createApproverCheck(config.exceptions.approvers, { roster: teamOwnerCheck(config) }),
+        checks: checkById,
+        maxDays: config.exceptions.maxDays,
+        now: clock,
+        resolveWorkspace: workspaceResolverOver((info) => guardedAzure.for(info)),
+      }),
+      scan: createScanFeature({ scans: createGuardedScans(scanService, guard), store, logger, checks: checkById, sampleWorkspaceId, acceptRisks, userScopedResults: config.azure.authMode === 'user' }),
+      checks: createChecksCatalogFeature({ checks: allChecks }),
+      qna: createQnaFeature({ content: knowledge, router, checks: checkById }),
+    },
+    ACCOUNT_COMMANDS,
+  );
 
   return {
-    features,
+    conversation,
     router,
     scanService,
     notifications,

@@ -10,12 +10,17 @@ import { scrubSecrets } from '../logging';
 import { ARM_SETTING } from './auth/settings';
 import { armTokenOrSignIn, SIGN_IN_TEXT } from './auth/sign-in';
 import { errorMessage } from '../shared/error-message';
+import type { AccountCommandHandlers } from '../dialogs/conversation';
+import type { AccountPort } from '../dialogs/port';
 
 /** What `signin` / `signout` answer in this turn (one sentence each). */
-export interface AccountCommands {
-  signIn(): Promise<string>;
-  signOut(): Promise<string>;
-}
+export type AccountCommands = AccountPort;
+
+/** The bot's part of the command map: the two commands answer with the account of the turn. */
+export const ACCOUNT_COMMANDS: AccountCommandHandlers = {
+  signin: async (_intent, { port, account }) => port.sendText(await account.signIn()),
+  signout: async (_intent, { port, account }) => port.sendText(await account.signOut()),
+};
 
 export const BOT_IDENTITY_TEXT =
   'No sign-in needed: this bot reads Azure with its own identity (its managed identity or service principal), so ' +

@@ -13,7 +13,7 @@ import {
 import { Application, type TurnState } from '@microsoft/teams-ai';
 import { GuardianAdapter } from './guardian-adapter';
 import type { Config } from '../config';
-import type { Feature } from '../dialogs/feature';
+import { helpOnlyConversation, type Conversation } from '../dialogs/conversation';
 import type { TurnPort } from '../dialogs/port';
 import type { Logger } from '../logging';
 import type { GuardianStore } from '../storage/store';
@@ -39,10 +39,11 @@ export interface BotDependencies {
   readonly logger: Logger;
   readonly store: GuardianStore;
   /**
-   * Free text goes first to a feature waiting for an answer (onFreeText), then each message to the features in
-   * order (first onMessage returning true wins); card verbs go to the feature named by their prefix.
+   * What messages do: free text goes first to a feature waiting for an answer (onFreeText), then every message to
+   * the handler of its intent (src/dialogs/conversation.ts); card verbs go to the feature named by their prefix.
+   * Defaults to help only: the help card, or "I did not catch that" with it.
    */
-  readonly features: readonly Feature[];
+  readonly conversation?: Conversation;
   /** Defaults to the help/greeting router. */
   readonly router?: MessageRouter;
   readonly typing?: TypingOptions;
@@ -92,7 +93,7 @@ export function createBot(deps: BotDependencies): Bot {
 
   const messages = new MessageHandler({
     logger,
-    features: deps.features,
+    conversation: deps.conversation ?? helpOnlyConversation,
     router: deps.router ?? defaultRouter,
     typing: deps.typing ?? DEFAULT_TYPING,
   });

@@ -1,12 +1,16 @@
 /**
- * Messages and card actions: check the input, route it, offer it to the features, fall back to help.
+ * Messages and card actions: check the input, route it to one intent, and run the conversation's handler for it
+ * (after a pending prompt has had its chance at free text); card actions go to the feature their verb names.
  */
 import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import type { ActionResult, CardAction, Feature, IncomingMessage } from '../dialogs/feature';
-import { messageKind, type MessageSource } from '../dialogs/turn-precedence';
+import type { ActionResult, CardAction, IncomingMessage } from '../dialogs/feature';
+import type { Conversation } from '../dialogs/conversation';
+import { answersPendingPrompt, messageKind, type MessageSource } from '../dialogs/turn-precedence';
 import { botIdentityAccount, type AccountCommands } from './account';
-import { buildHelpCard, quickActionText } from '../dialogs/help';
+import { quickActionText } from '../dialogs/help';
+import { handleIntent } from '../routing/handlers';
+import { intentOf } from '../routing/intent';
 import type { AdaptiveCard as PortCard, TurnPort } from '../dialogs/port';
 import { scrubSecrets, type Logger } from '../logging';
 import { featureNameOf, parseExecuteAction, parseSubmitAction, type ParsedCardAction } from './card-action';
@@ -17,12 +21,11 @@ import { withTyping, type TypingOptions } from './typing';
 
 export interface MessageHandlerDeps {
   readonly logger: Logger;
-  readonly features: readonly Feature[];
+  readonly conversation: Conversation;
   readonly router: MessageRouter;
   readonly typing: TypingOptions;
 }
 
-const NOT_UNDERSTOOD = 'I did not catch that. Here is what I can do:';
 /**
  * The invoke answer when a feature answered an Action.Execute with new messages and left the clicked card as it
  * is (a quick action, "Check this on my workspace"): Teams shows it on the card, the messages follow below.
@@ -73,31 +76,15 @@ export class MessageHandler {
   }
 
   /**
-   * Routes text and offers it to the features; help when none takes it. Also used by quick-action buttons, whose
-   * text is a command whatever is pending (turn-precedence.ts).
+   * Routes text to one intent and runs its handler, unless it is free text a pending prompt takes as its answer
+   * (turn-precedence.ts). Also used by quick-action buttons, whose text is a command whatever is pending.
    */
   private async dispatchText(port: TurnPort, text: string, source: MessageSource, account: AccountCommands = botIdentityAccount): Promise<void> {
     const route = await this.deps.router.route(text);
     const message: IncomingMessage = { text, route, kind: messageKind(text, route, source) };
-    // Sign-in belongs to the bot (the OAuth connection), not to a feature.
-    if (message.kind === 'command' && route.intent === 'command' && (route.command === 'signin' || route.command === 'signout')) {
-      await port.sendText(await (route.command === 'signin' ? account.signIn() : account.signOut()));
-      return;
-    }
-    if (message.kind === 'free-text') {
-      for (const feature of this.deps.features) {
-        if (feature.onFreeText !== undefined && (await feature.onFreeText(port, message))) return;
-      }
-    }
-    for (const feature of this.deps.features) {
-      if (feature.onMessage !== undefined && (await feature.onMessage(port, message))) return;
-    }
-    if (route.intent === 'question' && route.answer !== undefined && route.answer !== '') {
-      await port.sendText(route.answer);
-      return;
-    }
-    const asked = route.intent === 'command' && route.command === 'help';
-    await port.sendCard(buildHelpCard(asked ? {} : { intro: NOT_UNDERSTOOD }), 'Baseline Guardian: commands');
+    const { features, intents } = this.deps.conversation;
+    if (await answersPendingPrompt(features, port, message)) return;
+    await handleIntent(intentOf(route), intents, { port, message, account });
   }
 
   private async dispatchAction(port: TurnPort, parsed: ParsedCardAction): Promise<ActionResult> {
@@ -112,7 +99,7 @@ export class MessageHandler {
       return { kind: 'handled' };
     }
     const owner = featureNameOf(action.verb);
-    const feature = this.deps.features.find((f) => f.name === owner && f.onAction !== undefined);
+    const feature = this.deps.conversation.features.find((f) => f.name === owner && f.onAction !== undefined);
     if (feature?.onAction === undefined) {
       this.deps.logger.info({ verb: action.verb }, 'card action for no feature');
       return { kind: 'text', text: BAD_ACTION };

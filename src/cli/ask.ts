@@ -65,7 +65,7 @@ const HUMAN_TEXT: IntentHandlers<string> = {
 };
 
 export function askHumanText(route: RouteResult): string {
-  return handleIntent(intentOf(route), HUMAN_TEXT);
+  return handleIntent(intentOf(route), HUMAN_TEXT, undefined);
 }
 
 /**

@@ -8,7 +8,7 @@ import { buildBaselineDocument, summarizeBaseline } from '../knowledge/baseline-
 import type { KnowledgeContent } from '../knowledge/content-types';
 import type { GuardianStore } from '../storage/store';
 import { dispatchAction, unknownButton, type ActionHandlers } from './action-handlers';
-import type { Feature, IncomingMessage } from './feature';
+import type { Feature, TurnCommandHandlers } from './feature';
 import type { TurnPort } from './port';
 import { buildBaselineCard } from './baseline-cards';
 import { readSession } from './workshop/session';
@@ -28,7 +28,7 @@ export interface BaselineDependencies {
   readonly now?: () => Date;
 }
 
-export function createBaselineFeature({ content, store, offerFile, lastScanAccess, now = () => new Date() }: BaselineDependencies): Feature {
+export function createBaselineFeature({ content, store, offerFile, lastScanAccess, now = () => new Date() }: BaselineDependencies): Feature & { readonly commands: Pick<TurnCommandHandlers, 'baseline'> } {
   // The same record the scan feature writes, read through its own accessor so the shapes cannot drift apart.
   const lastScans = new LastScans(store);
 
@@ -56,11 +56,7 @@ export function createBaselineFeature({ content, store, offerFile, lastScanAcces
 
   return {
     name: 'baseline',
-    async onMessage(port: TurnPort, message: IncomingMessage): Promise<boolean> {
-      if (message.route.intent !== 'command' || message.route.command !== 'baseline') return false;
-      await deliver(port);
-      return true;
-    },
+    commands: { baseline: (_intent, { port }) => deliver(port) },
     onAction: dispatchAction(actions, unknownButton),
   };
 }

@@ -4,20 +4,19 @@
  */
 import { checkCatalogCard } from '../cards/check-catalog-card';
 import type { CheckInfo } from '../report/catalog';
-import type { Feature, IncomingMessage } from './feature';
-import type { TurnPort } from './port';
+import type { Feature, TurnCommandHandlers } from './feature';
 
 export interface ChecksCatalogDependencies {
   readonly checks: readonly Pick<CheckInfo, 'id' | 'title' | 'category'>[];
 }
 
-export function createChecksCatalogFeature({ checks }: ChecksCatalogDependencies): Feature {
+export function createChecksCatalogFeature({ checks }: ChecksCatalogDependencies): Feature & { readonly commands: Pick<TurnCommandHandlers, 'checks'> } {
   return {
     name: 'checks',
-    async onMessage(port: TurnPort, { route }: IncomingMessage): Promise<boolean> {
-      if (route.intent !== 'command' || route.command !== 'checks') return false;
-      await port.sendCard(checkCatalogCard(checks), `The check catalog: ${checks.length} checks`);
-      return true;
+    commands: {
+      checks: async (_intent, { port }) => {
+        await port.sendCard(checkCatalogCard(checks), `The check catalog: ${checks.length} checks`);
+      },
     },
   };
 }

@@ -16,7 +16,7 @@ import { ScanError, type Resolution } from '../scan/scan-service';
 import { quoteUserText } from '../security/input';
 import { parseResourceId, ResourceIdError } from '../shared/resource-id';
 import type { ApproverCheck } from './exceptions-approvers';
-import type { ActionResult, CardAction, Feature, IncomingMessage } from './feature';
+import type { ActionResult, CardAction, Feature, TurnCommandHandlers } from './feature';
 import { dispatchAction } from './action-handlers';
 import type { ConversationInfo, TurnPort } from './port';
 import { EXCEPTION_ACTIONS } from '../routing/actions/exceptions';
@@ -110,7 +110,7 @@ const unquoted = (text: string): string => text;
 
 const text = (data: CardAction['data'], key: string): string => (typeof data[key] === 'string' ? (data[key]).trim() : '');
 
-export function createExceptionsFeature(options: ExceptionsFeatureOptions): Feature {
+export function createExceptionsFeature(options: ExceptionsFeatureOptions): Feature & { readonly commands: Pick<TurnCommandHandlers, 'accept' | 'exceptions'> } {
   const { service, approvers, checks } = options;
   const now = options.now ?? ((): Date => new Date());
 
@@ -227,18 +227,9 @@ export function createExceptionsFeature(options: ExceptionsFeatureOptions): Feat
 
   return {
     name: 'exceptions',
-    async onMessage(port: TurnPort, message: IncomingMessage): Promise<boolean> {
-      const { route } = message;
-      if (route.intent !== 'command') return false;
-      if (route.command === 'accept') {
-        await acceptInWords(port, route.args ?? '');
-        return true;
-      }
-      if (route.command === 'exceptions') {
-        await port.sendText(exceptionsListText(await service.list(port.conversation.conversationId), now()));
-        return true;
-      }
-      return false;
+    commands: {
+      accept: ({ args }, { port }) => acceptInWords(port, args),
+      exceptions: async (_intent, { port }) => port.sendText(exceptionsListText(await service.list(port.conversation.conversationId), now())),
     },
     onAction: dispatchAction<typeof EXCEPTION_ACTIONS>(
       {

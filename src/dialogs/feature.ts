@@ -1,12 +1,15 @@
 /**
- * How conversation features plug into the bot. The bot routes each message (see RouteResult) and decides, by one
- * rule (turn-precedence.ts), whether it is a command or free text; free text goes first to a feature waiting for
- * an answer (`onFreeText`), then every message to the features in order (`onMessage`); card actions go to the
- * feature whose name prefixes the verb (`scan.recheck` → scan).
+ * How conversation features plug into the bot. The bot routes each message to one `Intent` (src/routing) and
+ * decides, by one rule (turn-precedence.ts), whether it is a command or free text; free text goes first to a
+ * feature waiting for an answer (`onFreeText`); otherwise the intent's handler runs. Each feature exposes the
+ * handlers it owns as a typed part of the maps (`commands: Pick<TurnCommandHandlers, 'watch' | …>`, `intents`),
+ * and conversation.ts assembles the complete maps, which the compiler checks for a handler per command and kind.
+ * Card actions go to the feature whose name prefixes the verb (`scan.recheck` → scan).
  * Features keep their own state in the GuardianStore, keyed by conversation and user.
  */
-import type { AdaptiveCard, TurnPort } from './port';
+import type { AccountPort, AdaptiveCard, TurnPort } from './port';
 import type { RouteResult } from '../knowledge/route-result';
+import type { CommandHandlers, IntentHandlers } from '../routing/handlers';
 
 export type { RouteResult };
 
@@ -39,15 +42,29 @@ export type ActionResult =
   /** A short answer for the user (stale or forged action data, etc.). */
   | { readonly kind: 'text'; readonly text: string };
 
+/** What a message handler gets besides its intent: the turn's port, the message, and the account of this turn. */
+export interface MessageTurn {
+  readonly port: TurnPort;
+  readonly message: IncomingMessage;
+  /** What signin / signout do in this turn (the bot's own commands). */
+  readonly account: AccountPort;
+}
+
+/** The complete maps of a chat turn: one handler per intent kind, and per command. */
+export type TurnIntentHandlers = IntentHandlers<Promise<void>, MessageTurn>;
+export type TurnCommandHandlers = CommandHandlers<Promise<void>, MessageTurn>;
+
 export interface Feature {
   /** Also the verb prefix of its card actions: `scan` owns `scan.*`. */
   readonly name: string;
   /**
-   * Free text while this feature waits for an answer (a workshop prompt): returns true when it took it as that
-   * answer. Offered before `onMessage`, and only free text (turn-precedence.ts): commands and buttons never get here.
+   * Free text while this feature waits for an answer (a workshop prompt, the lab's parameters): returns true when
+   * it took it as that answer. Only free text gets here (turn-precedence.ts): commands and buttons never do.
    */
   onFreeText?(port: TurnPort, message: IncomingMessage): Promise<boolean>;
-  /** Returns true when it handled the message (a command, a question, a scan request…). */
-  onMessage?(port: TurnPort, message: IncomingMessage): Promise<boolean>;
+  /** The commands this feature answers: its part of the command map (conversation.ts assembles the whole). */
+  readonly commands?: Partial<TurnCommandHandlers>;
+  /** The other intents this feature answers (a check request, a question…). */
+  readonly intents?: Partial<Omit<TurnIntentHandlers, 'command'>>;
   onAction?(port: TurnPort, action: CardAction): Promise<ActionResult>;
 }

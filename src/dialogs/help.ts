@@ -5,7 +5,7 @@
 import { executeButton } from '../cards/actions';
 import type { VerbHandlers, VerbOf } from '../routing/actions/declare';
 import { WELCOME_ACTIONS } from '../routing/actions/welcome';
-import type { AdaptiveCard } from './port';
+import type { AdaptiveCard, TurnPort } from './port';
 
 export interface HelpCommand {
   /** What the user types (an example, with placeholders in angle brackets). */
@@ -82,4 +82,17 @@ export function buildHelpCard(options: HelpCardOptions = {}): AdaptiveCard {
     body,
     actions: quickActionButtons([WELCOME_ACTIONS.scan, WELCOME_ACTIONS.workshop, WELCOME_ACTIONS.lab]),
   };
+}
+
+const HELP_SUMMARY = 'Baseline Guardian: commands';
+const NOT_UNDERSTOOD = 'I did not catch that. Here is what I can do:';
+
+/** The `help` command: the help card. */
+export async function showHelp(port: TurnPort): Promise<void> {
+  await port.sendCard(buildHelpCard(), HELP_SUMMARY);
+}
+
+/** The answer when nothing applies to a message: the help card, under "I did not catch that". */
+export async function showNotUnderstood(port: TurnPort): Promise<void> {
+  await port.sendCard(buildHelpCard({ intro: NOT_UNDERSTOOD }), HELP_SUMMARY);
 }

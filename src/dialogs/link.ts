@@ -9,7 +9,7 @@ import type { ChannelBinding, ChannelBindings } from '../security/channel-bindin
 import { BindingLimitError } from '../security/channel-binding';
 import { quoteUserText } from '../security/input';
 import { isWithinScope, parseResourceId, ResourceIdError } from '../shared/resource-id';
-import type { Feature, IncomingMessage } from './feature';
+import type { Feature, TurnCommandHandlers } from './feature';
 import type { ConversationInfo, TurnPort } from './port';
 
 /** The port the bot implements with Teams' roster (see src/bot/auth/team-owner.ts). */
@@ -83,7 +83,7 @@ export function describeBinding(binding: ChannelBinding | undefined, allowedScop
   return `This team is linked to ${binding.scopes.join(', ')}: scans from here are limited to those. A team owner can change it with "link this channel to <scope>" or "unlink".`;
 }
 
-export function createLinkFeature(options: LinkFeatureOptions): Feature {
+export function createLinkFeature(options: LinkFeatureOptions): Feature & { readonly commands: Pick<TurnCommandHandlers, 'link' | 'unlink'> } {
   const { bindings, rosterCheck, allowedScopes } = options;
 
   async function ownerOrExplain(port: TurnPort): Promise<boolean> {
@@ -158,12 +158,9 @@ export function createLinkFeature(options: LinkFeatureOptions): Feature {
 
   return {
     name: 'link',
-    async onMessage(port: TurnPort, message: IncomingMessage): Promise<boolean> {
-      const route = message.route;
-      if (route.intent !== 'command' || (route.command !== 'link' && route.command !== 'unlink')) return false;
-      if (route.command === 'link') await link(port, route.args ?? '');
-      else await unlink(port, route.args ?? '');
-      return true;
+    commands: {
+      link: ({ args }, { port }) => link(port, args),
+      unlink: ({ args }, { port }) => unlink(port, args),
     },
   };
 }

@@ -34,6 +34,12 @@ export interface TurnPort {
 }
 
 /** A Bot Framework attachment other than an Adaptive Card (Teams file consent and file info cards), as plain JSON. */
+/** The user's Azure account in this turn: what `signin` / `signout` do (one sentence each). The bot implements it. */
+export interface AccountPort {
+  signIn(): Promise<string>;
+  signOut(): Promise<string>;
+}
+
 export interface MessageAttachment {
   readonly contentType: string;
   readonly name?: string;

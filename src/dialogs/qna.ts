@@ -8,7 +8,7 @@ import { findEntry } from '../knowledge/content';
 import { offTopicMarkdown } from '../knowledge/answer-text';
 import type { Router } from '../knowledge/router';
 import { dispatchAction, unknownButton, type ActionHandlers } from './action-handlers';
-import type { Feature, IncomingMessage } from './feature';
+import type { Feature, TurnIntentHandlers } from './feature';
 import type { TurnPort } from './port';
 import { buildAnswerCard, buildCheckExplainerCard, buildNotSureCard, type CheckCatalog } from './qna-cards';
 import { QNA_ACTIONS } from '../routing/actions/qna';
@@ -20,7 +20,7 @@ export interface QnaDependencies {
   readonly checks: CheckCatalog;
 }
 
-export function createQnaFeature({ content, checks }: QnaDependencies): Feature {
+export function createQnaFeature({ content, checks }: QnaDependencies): Feature & { readonly intents: Pick<TurnIntentHandlers, 'question' | 'not-sure' | 'none'> } {
   async function answer(port: TurnPort, id: string): Promise<boolean> {
     const entry = findEntry(content, id);
     if (entry !== undefined) {
@@ -45,23 +45,22 @@ export function createQnaFeature({ content, checks }: QnaDependencies): Feature 
 
   return {
     name: 'qna',
-    async onMessage(port: TurnPort, message: IncomingMessage): Promise<boolean> {
-      const { route } = message;
-      if (route.intent === 'none') {
-        await port.sendText(route.answer ?? offTopicMarkdown());
-        return true;
-      }
-      if (route.intent !== 'question') return false;
-      const suggestions = route.suggestions ?? [];
+    intents: {
+      question: async ({ questionId, answer: text }, { port }) => {
+        if (!(await answer(port, questionId))) await port.sendText(orOffTopic(text));
+      },
       // Not sure: the router names no answer, only the closest ones.
-      if (route.questionId === undefined && suggestions.length > 0) {
-        await port.sendCard(buildNotSureCard(suggestions), "I'm not sure I understood");
-        return true;
-      }
-      if (route.questionId !== undefined && (await answer(port, route.questionId))) return true;
-      await port.sendText(route.answer ?? offTopicMarkdown());
-      return true;
+      'not-sure': async ({ suggestions, answer: text }, { port }) => {
+        if (suggestions.length > 0) await port.sendCard(buildNotSureCard(suggestions), "I'm not sure I understood");
+        else await port.sendText(orOffTopic(text));
+      },
+      none: ({ answer: text }, { port }) => port.sendText(orOffTopic(text)),
     },
     onAction: dispatchAction(actions, unknownButton),
   };
+}
+
+/** The router's own answer, or the honest "outside what I cover" when it gave none. */
+function orOffTopic(answer: string): string {
+  return answer !== '' ? answer : offTopicMarkdown();
 }

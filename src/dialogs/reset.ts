@@ -8,7 +8,7 @@
  */
 import type { GuardianStore } from '../storage/store';
 import { dispatchAction, unknownButton, type ActionHandlers } from './action-handlers';
-import type { Feature, IncomingMessage } from './feature';
+import type { Feature, TurnCommandHandlers } from './feature';
 import type { TurnPort } from './port';
 import { buildResetCancelledCard, buildResetConfirmCard, buildResetDoneCard, inventoryLines } from './reset-cards';
 import { inventoryOf, isEmptyInventory, resetData, type ResetScope } from './reset-data';
@@ -23,7 +23,7 @@ function scopeOf(port: TurnPort): ResetScope {
   return { conversationId, userId, personal: conversationType === 'personal' };
 }
 
-export function createResetFeature({ store }: ResetDependencies): Feature {
+export function createResetFeature({ store }: ResetDependencies): Feature & { readonly commands: Pick<TurnCommandHandlers, 'reset'> } {
   const actions: ActionHandlers<typeof RESET_ACTIONS> = {
     [RESET_ACTIONS.cancel]: () => Promise.resolve({ kind: 'card', card: buildResetCancelledCard() }),
     [RESET_ACTIONS.confirm]: async (port) => {
@@ -35,16 +35,16 @@ export function createResetFeature({ store }: ResetDependencies): Feature {
 
   return {
     name: 'reset',
-    async onMessage(port: TurnPort, message: IncomingMessage): Promise<boolean> {
-      if (message.route.intent !== 'command' || message.route.command !== 'reset') return false;
-      const scope = scopeOf(port);
-      const inventory = await inventoryOf(store, scope);
-      if (isEmptyInventory(inventory)) {
-        await port.sendText('I have nothing stored for this conversation: no scan, workshop, lab progress, file offer or watch.');
-        return true;
-      }
-      await port.sendCard(buildResetConfirmCard(inventory, scope.personal), `Delete your data? This deletes: ${inventoryLines(inventory, scope.personal).join('; ')}.`);
-      return true;
+    commands: {
+      reset: async (_intent, { port }) => {
+        const scope = scopeOf(port);
+        const inventory = await inventoryOf(store, scope);
+        if (isEmptyInventory(inventory)) {
+          await port.sendText('I have nothing stored for this conversation: no scan, workshop, lab progress, file offer or watch.');
+          return;
+        }
+        await port.sendCard(buildResetConfirmCard(inventory, scope.personal), `Delete your data? This deletes: ${inventoryLines(inventory, scope.personal).join('; ')}.`);
+      },
     },
     onAction: dispatchAction(actions, unknownButton),
   };

@@ -11,7 +11,8 @@
  * So with a workshop prompt open, "start lab" starts the lab, while "Watch the workspace daily and review RBAC
  * monthly with PIM" — which the router alone would take for a watch command — is graded as the answer.
  */
-import type { IncomingMessage, RouteResult } from './feature';
+import type { Feature, IncomingMessage, RouteResult } from './feature';
+import type { TurnPort } from './port';
 import { cleanMessage, normalizeForMatching } from '../knowledge/message-text';
 
 /** `command`: runs whatever is pending (rule 1 or 2). `free-text`: may answer a pending prompt (rule 3). */
@@ -36,4 +37,16 @@ export function messageKind(text: string, route: RouteResult, source: MessageSou
 /** The kind the bot set on the message; a feature called directly (tests, the CLI chat) gets it from the text. */
 export function kindOf(message: IncomingMessage): MessageKind {
   return message.kind ?? messageKind(message.text, message.route);
+}
+
+/**
+ * Rule 3: free text goes first to a feature waiting for an answer (its `onFreeText`); true when one took it as that
+ * answer. Anything else — and free text no prompt waits for — goes to the handler of its intent.
+ */
+export async function answersPendingPrompt(features: readonly Feature[], port: TurnPort, message: IncomingMessage): Promise<boolean> {
+  if (kindOf(message) !== 'free-text') return false;
+  for (const feature of features) {
+    if (feature.onFreeText !== undefined && (await feature.onFreeText(port, message))) return true;
+  }
+  return false;
 }

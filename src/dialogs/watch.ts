@@ -8,16 +8,14 @@ import type { NotificationService } from '../notifications/service';
 import { knownTimeZone } from '../notifications/schedule';
 import { parseWatchCommand, WATCH_USAGE } from '../notifications/watch-command';
 import { dispatchAction, unknownButton, type ActionHandlers } from './action-handlers';
-import type { Feature, IncomingMessage } from './feature';
+import type { Feature, MessageTurn, TurnCommandHandlers } from './feature';
 import type { TurnPort } from './port';
 import { watchConfirmationCard, watchListCard } from './watch-cards';
 import { WATCH_ACTIONS } from '../routing/actions/watch';
 
 export type WatchNotifications = Pick<NotificationService, 'subscribe' | 'unsubscribe' | 'unsubscribeById' | 'list'>;
 
-const COMMANDS = new Set(['watch', 'unwatch', 'watches']);
-
-export function createWatchFeature(deps: { readonly notifications: WatchNotifications }): Feature {
+export function createWatchFeature(deps: { readonly notifications: WatchNotifications }): Feature & { readonly commands: Pick<TurnCommandHandlers, 'watch' | 'unwatch' | 'watches'> } {
   const { notifications } = deps;
 
   async function showList(port: TurnPort): Promise<void> {
@@ -40,51 +38,53 @@ export function createWatchFeature(deps: { readonly notifications: WatchNotifica
     },
   };
 
+  /** The three watch commands share one grammar (parseWatchCommand), so each hands it the command in words. */
+  async function watchCommand(text: string, { port }: MessageTurn): Promise<void> {
+    const { conversation } = port;
+    // Teams says which time zone the user is in: "daily at 08:00" means their 08:00 unless they name a zone.
+    const userTimeZone = knownTimeZone(conversation.timeZone);
+    const command = parseWatchCommand(text, userTimeZone);
+    switch (command.kind) {
+      case 'invalid':
+        await port.sendText(plainText(command.message, 400));
+        return;
+      case 'list':
+        await showList(port);
+        return;
+      case 'unwatch': {
+        const removed = await notifications.unsubscribe(conversation.conversationId, command.target);
+        await port.sendText(
+          removed.length === 0
+            ? `This conversation does not watch ${plainText(command.target, 120)}. Say "watches" to see what it watches.`
+            : `Stopped watching ${plainText(removed.map((s) => s.workspace.name).join(', '), 300)}.`,
+        );
+        return;
+      }
+      case 'watch': {
+        await port.typing();
+        const result = await notifications.subscribe({
+          conversationId: conversation.conversationId,
+          userId: conversation.userId,
+          userName: conversation.userName,
+          target: command.target,
+          schedule: command.schedule,
+          weeklyDigest: command.weeklyDigest,
+          principal: conversation,
+        });
+        if (!result.ok) await port.sendText(plainText(result.message, 600));
+        else await port.sendCard(watchConfirmationCard(result.subscription, result.created, result.baseline, userTimeZone), `Watching ${result.subscription.workspace.name}`);
+        return;
+      }
+    }
+  }
+
   return {
     name: 'watch',
-
-    async onMessage(port: TurnPort, message: IncomingMessage): Promise<boolean> {
-      const { route } = message;
-      if (route.intent !== 'command' || route.command === undefined || !COMMANDS.has(route.command)) return false;
-      const text = route.command === 'watches' ? 'watches' : `${route.command} ${route.args ?? ''}`;
-      const { conversation } = port;
-      // Teams says which time zone the user is in: "daily at 08:00" means their 08:00 unless they name a zone.
-      const userTimeZone = knownTimeZone(conversation.timeZone);
-      const command = parseWatchCommand(text, userTimeZone);
-      switch (command.kind) {
-        case 'invalid':
-          await port.sendText(plainText(command.message, 400));
-          return true;
-        case 'list':
-          await showList(port);
-          return true;
-        case 'unwatch': {
-          const removed = await notifications.unsubscribe(conversation.conversationId, command.target);
-          await port.sendText(
-            removed.length === 0
-              ? `This conversation does not watch ${plainText(command.target, 120)}. Say "watches" to see what it watches.`
-              : `Stopped watching ${plainText(removed.map((s) => s.workspace.name).join(', '), 300)}.`,
-          );
-          return true;
-        }
-        case 'watch': {
-          await port.typing();
-          const result = await notifications.subscribe({
-            conversationId: conversation.conversationId,
-            userId: conversation.userId,
-            userName: conversation.userName,
-            target: command.target,
-            schedule: command.schedule,
-            weeklyDigest: command.weeklyDigest,
-            principal: conversation,
-          });
-          if (!result.ok) await port.sendText(plainText(result.message, 600));
-          else await port.sendCard(watchConfirmationCard(result.subscription, result.created, result.baseline, userTimeZone), `Watching ${result.subscription.workspace.name}`);
-          return true;
-        }
-      }
+    commands: {
+      watch: ({ args }, turn) => watchCommand(`watch ${args}`, turn),
+      unwatch: ({ args }, turn) => watchCommand(`unwatch ${args}`, turn),
+      watches: (_intent, turn) => watchCommand('watches', turn),
     },
-
     onAction: dispatchAction(actions, unknownButton),
   };
 }

@@ -3,26 +3,23 @@
  *   accept AML-NET-001 on ws-prod for 90 days: partner network needs the studio
  *   accept AML-NET-001 on ws-prod until 2027-03-01: partner network needs the studio
  *   show exceptions   (also: list exceptions, accepted risks, exceptions)
- * `matchExceptionCommand` recognises them for the router; `parseAcceptCommand` reads the original text (case kept,
- * the reason is the user's own words) and names every part that is missing.
+ * `matchExceptionsList` and `matchAccept` recognise them for the router's command table; `parseAcceptCommand`
+ * reads the original text (case kept, the reason is the user's own words) and names every part that is missing.
  */
 import type { ExceptionFieldError } from './validate';
-
-export interface ExceptionCommandMatch {
-  readonly command: 'accept' | 'exceptions';
-  readonly args: string;
-}
 
 const ACCEPT = /^accept(?:\s+(?:the\s+)?risk(?:\s+(?:of|for))?)?\s+(.*)$/is;
 const LIST = /^(?:(?:show|list|what are)(?: me)?(?: the| our| all| my)? (?:exceptions|accepted risks)|exceptions|accepted risks)\??$/;
 
-/** `t`: the normalised (lowercase) message; `original`: the cleaned message with its case. */
-export function matchExceptionCommand(t: string, original: string = t): ExceptionCommandMatch | undefined {
-  if (LIST.test(t)) return { command: 'exceptions', args: '' };
-  // "accept AML-…" only: "accept the invitation" or "accept risk?" as a question is not the command.
+/** "show exceptions": `t` is the normalised (lowercase) message. */
+export function matchExceptionsList(t: string): { readonly args: string } | undefined {
+  return LIST.test(t) ? { args: '' } : undefined;
+}
+
+/** "accept AML-…" only: "accept the invitation" or "accept risk?" as a question is not the command. */
+export function matchAccept(_t: string, original: string): { readonly args: string } | undefined {
   const m = ACCEPT.exec(original.trim());
-  if (m !== null && /^aml-[a-z]+-\d{3}\b/i.test(m[1] ?? '')) return { command: 'accept', args: (m[1] ?? '').trim() };
-  return undefined;
+  return m !== null && /^aml-[a-z]+-\d{3}\b/i.test(m[1] ?? '') ? { args: (m[1] ?? '').trim() } : undefined;
 }
 
 export interface AcceptCommand {

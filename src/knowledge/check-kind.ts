@@ -9,7 +9,7 @@
  * data protection (purge protection).
  */
 import type { Area, Category } from '../checks/types';
-import { categoriesIn } from './command-patterns';
+import { categoriesIn } from './commands/categories';
 
 export type CheckKind = 'all' | Area | Category;
 

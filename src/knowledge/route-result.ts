@@ -4,6 +4,7 @@
  * the router that produces it does.
  */
 import type { Area, Category } from '../checks/types';
+import type { CommandName } from './commands/table';
 
 /** What the router made of a message (also the JSON of `guardian ask --json`). */
 export interface RouteResult {
@@ -14,8 +15,8 @@ export interface RouteResult {
   readonly check?: 'all' | Area | Category;
   /** For `check` (and some commands): the workspace id or name, `sample`, or a subscription id. */
   readonly target?: string;
-  /** For `command`: the command name (help, reset, workshop, baseline, lab, watch, unwatch, watches, link, unlink, checks, signin, signout). */
-  readonly command?: string;
+  /** For `command`: the command's name in the command table (src/knowledge/commands/table.ts). */
+  readonly command?: CommandName;
   /** For `command`: the rest of the text after the command word(s). */
   readonly args?: string;
   /** 0..1 */

@@ -15,7 +15,7 @@
 import type { RouteResult } from './route-result';
 import type { KnowledgeContent } from './content-types';
 import { findEntry } from './content';
-import { matchCommand } from './command-patterns';
+import { matchCommand } from './commands/table';
 import { matchCheckRequest } from './check-request';
 import { CHECK_ID, QUESTION_ID } from './baseline-ids';
 import { cleanMessage, normalizeForMatching } from './message-text';

@@ -1,13 +1,14 @@
 /**
  * What a message means, as one discriminated union: the routing layer's output. The knowledge router's flat
- * `RouteResult` is parsed here, once, at the edge: a command name the bot does not know, a question without an id
- * or a check without a kind cannot get past `intentOf`.
+ * `RouteResult` is parsed here, once, at the edge: a command name the table does not declare, a question without an
+ * id or a check without a kind cannot get past `intentOf`.
  */
 import type { CheckKind } from '../knowledge/check-kind';
 import type { RouteResult } from '../knowledge/route-result';
+import { isCommandName, type CommandName } from '../knowledge/commands/table';
 
-export const COMMANDS = ['help', 'reset', 'workshop', 'baseline', 'lab', 'watch', 'unwatch', 'watches', 'link', 'unlink', 'checks', 'signin', 'signout'] as const;
-export type CommandName = (typeof COMMANDS)[number];
+/** The commands are declared once, in the command table (name + matcher); their names are read from it. */
+export { COMMAND_NAMES, type CommandName } from '../knowledge/commands/table';
 
 export interface Suggestion {
   readonly id: string;
@@ -28,15 +29,14 @@ export type Intent =
 
 export type IntentKind = Intent['kind'];
 
-function isCommand(name: string | undefined): name is CommandName {
-  return (COMMANDS as readonly string[]).includes(name ?? '');
-}
+/** A request to run checks on a live resource. */
+export type CheckIntent = Extract<Intent, { kind: 'check' }>;
 
 /** The intent of a routed message. Anything malformed is `none`, with the router's own answer when it had one. */
 export function intentOf(route: RouteResult): Intent {
   switch (route.intent) {
     case 'command':
-      return isCommand(route.command)
+      return isCommandName(route.command)
         ? { kind: 'command', command: route.command, args: route.args ?? '', ...(route.target !== undefined ? { target: route.target } : {}) }
         : { kind: 'none', answer: route.answer ?? '' };
     case 'check':

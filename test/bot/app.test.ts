@@ -7,9 +7,10 @@ import type { Feature } from '../../src/dialogs/feature';
 import { createLogger, silentLogger } from '../../src/logging';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { testConfig } from '../support/bot-client';
+import { answeringEveryMessage, testConversation } from '../support/conversation';
 
 function harness(features: Feature[] = [], router?: Parameters<typeof createBot>[0]['router']) {
-  const bot = createBot({ config: testConfig(), logger: silentLogger(), store: new MemoryGuardianStore(), features, ...(router ? { router } : {}) });
+  const bot = createBot({ config: testConfig(), logger: silentLogger(), store: new MemoryGuardianStore(), conversation: testConversation(features), ...(router ? { router } : {}) });
   return new TestAdapter(async (context) => {
     await bot.app.run(context);
   });
@@ -28,10 +29,11 @@ test('the injected router decides what a message means, and features see its res
   const routed: string[] = [];
   const feature: Feature = {
     name: 'scan',
-    onMessage: async (port, message) => {
-      routed.push(`${message.route.intent}:${message.route.target ?? ''}`);
-      await port.sendText('scanning');
-      return true;
+    intents: {
+      check: async (intent, { port }) => {
+        routed.push(`${intent.kind}:${intent.target ?? ''}`);
+        await port.sendText('scanning');
+      },
     },
   };
   const router = { route: (text: string) => ({ intent: 'check' as const, check: 'all' as const, target: text.split(' ')[1] ?? '', confidence: 1 }) };
@@ -39,13 +41,12 @@ test('the injected router decides what a message means, and features see its res
   expect(routed).toEqual(['check:ws-1']);
 });
 
-test('features are offered a message in order; the first that takes it wins', async () => {
+test('free text goes to a pending prompt before the handler of its intent; a command goes past it', async () => {
   const calls: string[] = [];
-  const pass: Feature = { name: 'first', onMessage: () => (calls.push('first'), Promise.resolve(false)) };
-  const take: Feature = { name: 'second', onMessage: async (port) => (calls.push('second'), await port.sendText('second took it'), true) };
-  const never: Feature = { name: 'third', onMessage: () => (calls.push('third'), Promise.resolve(true)) };
-  await harness([pass, take, never]).send('anything').assertReply('second took it').startTest();
-  expect(calls).toEqual(['first', 'second']);
+  const prompt: Feature = { name: 'prompt', onFreeText: async (port, message) => (calls.push(`prompt ${message.text}`), await port.sendText('answered the prompt'), true) };
+  const handler = answeringEveryMessage('handler', async ({ port, message }) => (calls.push(`handler ${message.text}`), await port.sendText('handled')));
+  await harness([prompt, handler]).send('anything').assertReply('answered the prompt').send('help').assertReply('handled').startTest();
+  expect(calls).toEqual(['prompt anything', 'handler help']);
 });
 
 test('in a group chat a message without a mention gets no reply', async () => {
@@ -72,8 +73,8 @@ test('an Action.Execute invoke is answered with an invoke response carrying the 
 });
 
 test('a feature that throws gets the apology, not the error text', async () => {
-  const broken: Feature = { name: 'broken', onMessage: () => Promise.reject(new Error('secret internal detail')) };
-  const bot = createBot({ config: testConfig(), logger: silentLogger(), store: new MemoryGuardianStore(), features: [broken] });
+  const broken = answeringEveryMessage('broken', () => Promise.reject(new Error('secret internal detail')));
+  const bot = createBot({ config: testConfig(), logger: silentLogger(), store: new MemoryGuardianStore(), conversation: testConversation([broken]) });
   const adapter = new TestAdapter(async (context) => {
     await bot.app.run(context);
   });
@@ -91,8 +92,8 @@ test('a crash is logged with a scrubbed stack, the activity type and a reference
   const lines: string[] = [];
   const logger = createLogger({ level: 'error', destination: { write: (line: string) => void lines.push(line) } });
   const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlc2lnbmF0dXJl';
-  const broken: Feature = { name: 'broken', onMessage: () => Promise.reject(new Error(`upstream said Bearer ${token}`)) };
-  const bot = createBot({ config: testConfig(), logger, store: new MemoryGuardianStore(), features: [broken] });
+  const broken = answeringEveryMessage('broken', () => Promise.reject(new Error(`upstream said Bearer ${token}`)));
+  const bot = createBot({ config: testConfig(), logger, store: new MemoryGuardianStore(), conversation: testConversation([broken]) });
   const adapter = new TestAdapter(async (context) => {
     await bot.app.run(context);
   });

@@ -9,24 +9,20 @@ import { TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { createBot } from '../../src/bot/app';
 import { runInTurn, teamGroupIdFromTeams } from '../../src/bot/team-group';
 import { ConfigError } from '../../src/config';
-import type { Feature } from '../../src/dialogs/feature';
 import { silentLogger } from '../../src/logging';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { testConfig } from '../support/bot-client';
+import { answeringEveryMessage, testConversation } from '../support/conversation';
 
 const TENANT = '00000000-0000-0000-0000-0000000000aa';
 const REGISTERED = { BOT_ID: '11111111-2222-3333-4444-555555555555', BOT_PASSWORD: 'not-a-real-secret', BOT_TENANT_ID: TENANT };
 
 function botAnswering(env: Record<string, string>, reached: string[]): TestAdapter {
-  const echo: Feature = {
-    name: 'echo',
-    onMessage: async (port, message) => {
-      reached.push(message.text);
-      await port.sendText(`echo ${message.text}`);
-      return true;
-    },
-  };
-  const bot = createBot({ config: testConfig(env), logger: silentLogger(), store: new MemoryGuardianStore(), features: [echo] });
+  const echo = answeringEveryMessage('echo', async ({ port, message }) => {
+    reached.push(message.text);
+    await port.sendText(`echo ${message.text}`);
+  });
+  const bot = createBot({ config: testConfig(env), logger: silentLogger(), store: new MemoryGuardianStore(), conversation: testConversation([echo]) });
   return new TestAdapter(async (context) => {
     await bot.app.run(context);
   });

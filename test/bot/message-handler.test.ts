@@ -8,9 +8,10 @@ import type { Feature } from '../../src/dialogs/feature';
 import { silentLogger } from '../../src/logging';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { testConfig } from '../support/bot-client';
+import { testConversation } from '../support/conversation';
 
 function harness(features: Feature[]) {
-  const bot = createBot({ config: testConfig(), logger: silentLogger(), store: new MemoryGuardianStore(), features });
+  const bot = createBot({ config: testConfig(), logger: silentLogger(), store: new MemoryGuardianStore(), conversation: testConversation(features) });
   return new TestAdapter(async (context) => {
     await bot.app.run(context);
   });

@@ -12,6 +12,7 @@ import { createScanAuthorizer } from '../../src/security/scan-authorization';
 import { createScanGuard } from '../../src/security/scan-guard';
 import { cardText, message, RecordingPort } from './qna-fakes';
 import { openGuard } from './scan-fakes';
+import { offer } from '../support/conversation';
 
 const content = loadKnowledge();
 const router = createRouter(content);
@@ -37,12 +38,12 @@ describe('baseline feature', () => {
     const baseline = createBaselineFeature({ content, store, now, lastScanAccess: { guard: openGuard(), userScopedResults: false }, offerFile: (_port, fileName, text) => { offered.push({ fileName, content: text }); return Promise.resolve(); } });
     const workshop = createWorkshopFeature({ content, store, checks: checkById, now });
     const port = new RecordingPort();
-    await workshop.onMessage!(port, message(router, 'start workshop network security'));
+    await offer(workshop, port, message(router, 'start workshop network security'));
     await workshop.onFreeText!(port, message(router, 'ExpressRoute and private endpoints'));
     await store.put(lastScanKey('conv-1'), { report, target: report.workspace.id });
     port.take();
 
-    expect(await baseline.onMessage!(port, message(router, 'my baseline'))).toBe(true);
+    expect(await offer(baseline, port, message(router, 'my baseline'))).toBe(true);
     const [sent] = port.take();
     const card = sent?.kind === 'card' ? sent.card : undefined;
     expect(cardSchemaErrors(card)).toEqual([]);
@@ -61,7 +62,7 @@ describe('baseline feature', () => {
     expect(await baseline.onAction!(port, { verb: 'baseline.show', data: {}, via: 'submit' })).toEqual({ kind: 'handled' });
     expect(cardText((port.take()[0] as { card: unknown }).card)).toContain('reference baseline');
     expect(offers).toBe(0);
-    expect(await baseline.onMessage!(port, message(router, 'what ports does aml need?'))).toBe(false);
+    expect(await offer(baseline, port, message(router, 'what ports does aml need?'))).toBe(false);
   });
 
   describe('leaves a stored scan out of the document when this user may not see it now', () => {
@@ -72,7 +73,7 @@ describe('baseline feature', () => {
       const offered: string[] = [];
       const baseline = createBaselineFeature({ content, store, now, lastScanAccess: { guard, userScopedResults: options.userScopedResults }, offerFile: (_port, _name, text) => { offered.push(text); return Promise.resolve(); } });
       await store.put(lastScanKey('conv-1'), { report, target: report.workspace.id, scannedBy: options.scannedBy });
-      await baseline.onMessage!(new RecordingPort(), message(router, 'my baseline'));
+      await offer(baseline, new RecordingPort(), message(router, 'my baseline'));
       return offered.join('\n');
     };
     const SCOPE = '/subscriptions/8c1f3e2a-4b5d-4e6f-9a0b-1c2d3e4f5a6b';

@@ -9,6 +9,7 @@ import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { cardSchemaErrors } from '../support/card-schema';
 import { smallReport, SUB, VAULT_ID, WORKSPACE_ID } from '../support/report-fixtures';
 import { FakePort } from './scan-fakes';
+import { offer } from '../support/conversation';
 
 const NOW = new Date('2026-12-07T12:00:00.000Z');
 const { report, checks } = smallReport();
@@ -33,7 +34,7 @@ function setup(options: { approvers?: ExceptionApprovers; owners?: readonly stri
     now: () => NOW,
     resolveWorkspace: (target) => Promise.resolve(target === 'ws-prod' ? { ok: true as const, id: WORKSPACE_ID, name: 'ws-prod' } : { ok: false as const, message: `No workspace is called ${target}.` }),
   });
-  const say = async (port: FakePort, text: string, command: 'accept' | 'exceptions', args: string) => feature.onMessage!(port, { text, route: { intent: 'command', command, args, confidence: 1 } });
+  const say = async (port: FakePort, text: string, command: 'accept' | 'exceptions', args: string) => offer(feature, port, { text, route: { intent: 'command', command, args, confidence: 1 } });
   return { store, service, feature, say };
 }
 

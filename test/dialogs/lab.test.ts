@@ -8,6 +8,7 @@ import type { LabValidationService } from '../../src/lab/validation-service';
 import type { Resolution } from '../../src/scan/scan-service';
 import { createMemoryStore, type MemoryGuardianStore } from '../../src/storage/memory-store';
 import { cardSchemaErrors } from '../support/card-schema';
+import { offer } from '../support/conversation';
 
 const SUB = '3f2c8a1e-5b7d-4c9e-a1f0-6d2b8e4c7a90';
 const USER = 'aad-user-1';
@@ -94,16 +95,16 @@ describe('lab feature', () => {
   });
 
   const onAction = (a: CardAction) => feature.onAction!(port, a);
-  const onMessage = (m: IncomingMessage) => feature.onMessage!(port, m);
+  const offerToLab = (m: IncomingMessage) => offer(feature, port, m);
 
   async function startWithParams(): Promise<void> {
-    await onMessage(lab('start'));
+    await offerToLab(lab('start'));
     cardOf(await onAction(act('lab.params', VALID_PARAMS)));
   }
 
   it('walks the lab: overview, parameters, exercises, failing then passing validation, done/skip/back, resume after restart, status', async () => {
     // start → overview
-    expect(await onMessage(lab('start'))).toBe(true);
+    expect(await offerToLab(lab('start'))).toBe(true);
     const overview = port.cards[0]!;
     expect(cardSchemaErrors(overview)).toEqual([]);
     expect(json(overview)).toContain('0 of 12 exercises complete');
@@ -140,7 +141,7 @@ describe('lab feature', () => {
     expect((await stored(store))?.exercises['3']).toMatchObject({ outcome: 'done', validation: { status: 'cannot_validate' } });
 
     // jump to exercise 6; validation fails, then passes
-    expect(await onMessage(lab('exercise 6'))).toBe(true);
+    expect(await offerToLab(lab('exercise 6'))).toBe(true);
     expect(json(port.cards.at(-1)!)).toContain('config-infra-prod.yml');
     validation.answers['infrastructure-deployed'] = {
       status: 'failed',
@@ -174,18 +175,18 @@ describe('lab feature', () => {
     // a question mid-lab is not swallowed, and the place is kept
     const before = JSON.stringify(await stored(store));
     const sent = port.cards.length + port.texts.length;
-    expect(await onMessage(other('what is a service principal?'))).toBe(false);
-    expect(await onMessage(other('scan sample', { intent: 'check', check: 'all', target: 'sample' }))).toBe(false);
-    expect(await onMessage(other('help', { intent: 'command', command: 'help' }))).toBe(false);
+    expect(await offerToLab(other('what is a service principal?'))).toBe(false);
+    expect(await offerToLab(other('scan sample', { intent: 'check', check: 'all', target: 'sample' }))).toBe(false);
+    expect(await offerToLab(other('help', { intent: 'command', command: 'help' }))).toBe(false);
     expect(port.cards.length + port.texts.length).toBe(sent);
     expect(JSON.stringify(await stored(store))).toBe(before);
 
     // restart: a new feature instance over the same store resumes
     const restarted = createLabFeature({ content, store, validation, now });
     const port2 = new FakePort();
-    expect(await restarted.onMessage!(port2, lab('where am i'))).toBe(true);
+    expect(await offer(restarted, port2, lab('where am i'))).toBe(true);
     expect(json(port2.cards[0]!)).toContain('You are on exercise 7 of 12');
-    expect(await restarted.onMessage!(port2, lab('status'))).toBe(true);
+    expect(await offer(restarted, port2, lab('status'))).toBe(true);
     const status = port2.cards[1]!;
     expect(cardSchemaErrors(status)).toEqual([]);
     expect(json(status)).toContain('Your lab progress');
@@ -199,12 +200,12 @@ describe('lab feature', () => {
 
   it('finishes with a completion overview after exercise 12', async () => {
     await startWithParams();
-    await onMessage(lab('exercise 12'));
+    await offerToLab(lab('exercise 12'));
     const end = cardOf(await onAction(act('lab.done', { exercise: 12 })));
     expect(json(end)).toContain('End of the lab');
     let last: ActionResult | undefined;
     for (let n = 1; n <= 11; n++) {
-      await onMessage(lab(`exercise ${n}`));
+      await offerToLab(lab(`exercise ${n}`));
       last = await onAction(act(n === 1 ? 'lab.done' : 'lab.skip', { exercise: n }));
     }
     expect(json(cardOf(last!))).toContain('Exercise 12 of 12');
@@ -239,7 +240,7 @@ describe('lab feature', () => {
 
   it('turns a validation error into "could not validate" and lets the learner retry', async () => {
     await startWithParams();
-    await onMessage(lab('exercise 7'));
+    await offerToLab(lab('exercise 7'));
     validation.answers['defender-cspm-devops'] = new Error('socket hang up');
     const card = cardOf(await onAction(act('lab.validate', { exercise: 7 })));
     expect(json(card)).toContain('Could not validate');
@@ -250,7 +251,7 @@ describe('lab feature', () => {
 
   it('escapes Azure text placed in cards', async () => {
     await startWithParams();
-    await onMessage(lab('exercise 8'));
+    await offerToLab(lab('exercise 8'));
     validation.answers['defender-recommendations'] = {
       status: 'passed',
       items: [{ ok: false, text: 'Unhealthy: [click me](https://evil.example) <at>Boss</at> <b>x</b>', fix: 'run ${secret} now' }],
@@ -263,34 +264,34 @@ describe('lab feature', () => {
   });
 
   it('takes parameters as text once it asked for them, but still lets questions through', async () => {
-    await onMessage(lab('start'));
-    expect(await onMessage(lab('params'))).toBe(true);
+    await offerToLab(lab('start'));
+    expect(await offerToLab(lab('params'))).toBe(true);
     expect(json(port.cards.at(-1)!)).toContain('Lab parameters');
     expect((await stored(store))?.awaiting).toBe('parameters');
-    expect(await onMessage(other('what is a postfix?'))).toBe(false);
+    expect(await offerToLab(other('what is a postfix?'))).toBe(false);
     const text = `subscription=${SUB} namespace=mlops postfix=0002 location=westeurope environment=dev`;
-    expect(await onMessage({ text, route: { intent: 'none', confidence: 0.1 } })).toBe(true);
+    expect(await offerToLab({ text, route: { intent: 'none', confidence: 0.1 } })).toBe(true);
     const s = await stored(store);
     expect(s?.params).toMatchObject({ postfix: '0002', environment: 'dev', location: 'westeurope' });
     expect(s?.awaiting).toBeUndefined();
     // no longer awaiting: the same kind of text is not taken
-    expect(await onMessage({ text, route: { intent: 'none', confidence: 0.1 } })).toBe(false);
+    expect(await offerToLab({ text, route: { intent: 'none', confidence: 0.1 } })).toBe(false);
   });
 
   it('sets parameters from a typed command and reports problems', async () => {
-    expect(await onMessage(lab(`params subscription=${SUB} namespace=ml-ops postfix=1`))).toBe(true);
+    expect(await offerToLab(lab(`params subscription=${SUB} namespace=ml-ops postfix=1`))).toBe(true);
     expect(port.texts.at(-1)).toMatch(/namespace must be 1–10 lower-case letters/);
-    expect(await onMessage(lab('params colour=blue'))).toBe(true);
+    expect(await offerToLab(lab('params colour=blue'))).toBe(true);
     expect(port.texts.at(-1)).toMatch(/do not know the parameter\(s\) colour/);
   });
 
   it('finds the deployed workspace by name, and lets the learner choose when several match', async () => {
-    await onMessage(lab('start'));
-    expect(await onMessage(lab('find'))).toBe(true);
+    await offerToLab(lab('start'));
+    expect(await offerToLab(lab('find'))).toBe(true);
     expect(port.texts.at(-1)).toMatch(/Which workspace/);
     const ref = (rg: string, name: string) => ({ id: `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.MachineLearningServices/workspaces/${name}`, name, resourceGroup: rg, subscriptionId: SUB, location: 'eastus' });
     validation.resolution = { kind: 'ambiguous', candidates: [ref('rg-a', 'mlw-mlops-0001prod'), ref('rg-mlops-0003prod', 'mlw-mlops-0003prod')] };
-    expect(await onMessage(other('mlw-mlops', { intent: 'none', confidence: 0 }))).toBe(true);
+    expect(await offerToLab(other('mlw-mlops', { intent: 'none', confidence: 0 }))).toBe(true);
     expect(validation.found).toEqual(['mlw-mlops']);
     const choice = port.cards.at(-1)!;
     expect(cardSchemaErrors(choice)).toEqual([]);
@@ -306,20 +307,20 @@ describe('lab feature', () => {
 
   it('answers help, unknown lab words and validate of a confirm exercise in text', async () => {
     await startWithParams();
-    expect(await onMessage(lab('help'))).toBe(true);
+    expect(await offerToLab(lab('help'))).toBe(true);
     expect(port.texts.at(-1)).toMatch(/Help — exercise 1: Introduction/);
-    expect(await onMessage(lab('dance'))).toBe(true);
+    expect(await offerToLab(lab('dance'))).toBe(true);
     expect(port.texts.at(-1)).toMatch(/Lab commands/);
-    expect(await onMessage(lab('validate'))).toBe(true);
+    expect(await offerToLab(lab('validate'))).toBe(true);
     expect(port.texts.at(-1)).toMatch(/Azure cannot see/);
     expect(validation.calls).toEqual([]);
   });
 
   it('validates an earlier exercise by number without moving the learner', async () => {
     await startWithParams();
-    await onMessage(lab('exercise 7'));
+    await offerToLab(lab('exercise 7'));
     validation.answers['service-principal-role'] = { status: 'warning', items: [{ ok: false, text: 'Contributor on the whole subscription is more than the deployment needs.' }] };
-    expect(await onMessage(lab('validate 3'))).toBe(true);
+    expect(await offerToLab(lab('validate 3'))).toBe(true);
     const card = port.cards.at(-1)!;
     expect(json(card)).toContain('Passed with advice');
     expect(actionVerbs(card)).toEqual(['lab.continue']);
@@ -330,7 +331,7 @@ describe('lab feature', () => {
 
   it('resets only after confirmation', async () => {
     await startWithParams();
-    expect(await onMessage(lab('reset'))).toBe(true);
+    expect(await offerToLab(lab('reset'))).toBe(true);
     expect(actionVerbs(port.cards.at(-1)!)).toEqual(['lab.reset', 'lab.continue']);
     expect(await stored(store)).toBeDefined();
     expect(textOf(await onAction(act('lab.reset', { confirm: true })))).toMatch(/cleared/);
@@ -339,7 +340,7 @@ describe('lab feature', () => {
 
   it('starts afresh over a damaged stored record', async () => {
     await store.put(`lab/${USER}`, { version: 99, current: 'x' });
-    expect(await onMessage(lab('continue'))).toBe(true);
+    expect(await offerToLab(lab('continue'))).toBe(true);
     expect(json(port.cards.at(-1)!)).toContain('Exercise 1 of 12');
     expect((await stored(store))?.current).toBe(1);
   });

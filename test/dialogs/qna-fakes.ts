@@ -1,7 +1,6 @@
 /** A recording TurnPort and helpers for the Q&A, workshop and baseline feature tests. */
 import type { ConversationInfo, ConversationType, AdaptiveCard, TurnPort } from '../../src/dialogs/port';
-import type { Feature, IncomingMessage } from '../../src/dialogs/feature';
-import { kindOf } from '../../src/dialogs/turn-precedence';
+import type { IncomingMessage } from '../../src/dialogs/feature';
 import type { Router } from '../../src/knowledge/router';
 
 export type Sent = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'card'; readonly card: AdaptiveCard };
@@ -36,11 +35,7 @@ export function message(router: Router, text: string): IncomingMessage {
   return { text, route: router.route(text) };
 }
 
-/** A message offered to one feature as the bot offers it: free text to a pending prompt first, then onMessage. */
-export async function offer(feature: Feature, port: TurnPort, incoming: IncomingMessage): Promise<boolean> {
-  if (kindOf(incoming) === 'free-text' && feature.onFreeText !== undefined && (await feature.onFreeText(port, incoming))) return true;
-  return feature.onMessage !== undefined && feature.onMessage(port, incoming);
-}
+export { offer } from '../support/conversation';
 
 /** All text of a card (TextBlocks, facts, action titles), for assertions. */
 export function cardText(card: unknown): string {

@@ -6,6 +6,7 @@ import { buildAnswerCard } from '../../src/dialogs/qna-cards';
 import { DECIDED_AT_CREATION } from '../../src/knowledge/creation-time';
 import { cardSchemaErrors } from '../support/card-schema';
 import { actionsOf, cardText, message, RecordingPort } from './qna-fakes';
+import { offer } from '../support/conversation';
 
 const content = loadKnowledge();
 const router = createRouter(content);
@@ -14,7 +15,7 @@ const qna = createQnaFeature({ content, router, checks: checkById });
 describe('Q&A feature', () => {
   it('answers a question with a valid card: answer, Learn links, "Check this on my workspace"', async () => {
     const port = new RecordingPort();
-    expect(await qna.onMessage!(port, message(router, 'what ports does aml need?'))).toBe(true);
+    expect(await offer(qna, port, message(router, 'what ports does aml need?'))).toBe(true);
     const [sent] = port.take();
     expect(sent?.kind).toBe('card');
     const card = sent?.kind === 'card' ? sent.card : undefined;
@@ -104,12 +105,12 @@ describe('Q&A feature', () => {
   it('answers "delete my data" never with a Q&A answer: it is the reset command', async () => {
     const route = router.route('delete my data');
     expect(route).toMatchObject({ intent: 'command', command: 'reset' });
-    expect(await qna.onMessage!(new RecordingPort(), { text: 'delete my data', route })).toBe(false);
+    expect(await offer(qna, new RecordingPort(), { text: 'delete my data', route })).toBe(false);
   });
 
   it('offers suggestion buttons when not sure', async () => {
     const port = new RecordingPort();
-    await qna.onMessage!(port, message(router, 'vnet'));
+    await offer(qna, port, message(router, 'vnet'));
     const [sent] = port.take();
     const card = sent?.kind === 'card' ? sent.card : undefined;
     expect(cardText(card)).toMatch(/not sure/i);
@@ -123,10 +124,10 @@ describe('Q&A feature', () => {
 
   it('answers off-topic messages with text listing the topics, and ignores commands', async () => {
     const port = new RecordingPort();
-    await qna.onMessage!(port, message(router, 'tell me a joke'));
+    await offer(qna, port, message(router, 'tell me a joke'));
     expect(port.take()).toEqual([{ kind: 'text', text: expect.stringContaining('Identity Management') as string }]);
-    expect(await qna.onMessage!(port, message(router, 'scan sample'))).toBe(false);
-    expect(await qna.onMessage!(port, message(router, 'help'))).toBe(false);
+    expect(await offer(qna, port, message(router, 'scan sample'))).toBe(false);
+    expect(await offer(qna, port, message(router, 'help'))).toBe(false);
   });
 
   it('answers qna.question actions by id, and unknown ids with text', async () => {

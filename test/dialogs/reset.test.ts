@@ -17,6 +17,7 @@ import { ExceptionRepository, exceptionAuditPrefixFor, exceptionPrefixFor } from
 import { cardSchemaErrors } from '../support/card-schema';
 import { actionsOf, cardText, message, RecordingPort } from './qna-fakes';
 import { RESET_ACTIONS } from '../../src/routing/actions/reset';
+import { offer as offerMessage } from '../support/conversation';
 
 const content = loadKnowledge();
 const router = createRouter(content);
@@ -77,7 +78,7 @@ describe('reset', () => {
     const before = await keys(store);
     const reset = createResetFeature({ store });
     const port = new RecordingPort();
-    expect(await reset.onMessage!(port, message(router, text))).toBe(true);
+    expect(await offerMessage(reset, port, message(router, text))).toBe(true);
     const [sent] = port.take();
     expect(sent?.kind).toBe('card');
     const confirm = sent?.kind === 'card' ? sent.card : undefined;
@@ -144,7 +145,7 @@ describe('reset', () => {
     await store.put(LabProgressStore.keyOf('u1-channel'), newProgress('2026-03-01T10:00:00Z'));
     const reset = createResetFeature({ store });
     const port = new RecordingPort({ conversationId: 'conv-1', conversationType: 'channel', userId: 'u1' });
-    await reset.onMessage!(port, message(router, 'reset'));
+    await offerMessage(reset, port, message(router, 'reset'));
     const [sent] = port.take();
     const body = sent?.kind === 'card' ? cardText(sent.card) : '';
     expect(body).toContain("everyone's answers");
@@ -168,10 +169,10 @@ describe('reset', () => {
     const store = createMemoryStore();
     const reset = createResetFeature({ store });
     const port = new RecordingPort();
-    expect(await reset.onMessage!(port, message(router, 'reset'))).toBe(true);
+    expect(await offerMessage(reset, port, message(router, 'reset'))).toBe(true);
     expect(port.take()).toEqual([{ kind: 'text', text: expect.stringContaining('nothing stored') as string }]);
-    expect(await reset.onMessage!(port, message(router, 'how do I delete my data from the workspace?'))).toBe(false);
-    expect(await reset.onMessage!(port, message(router, 'scan sample'))).toBe(false);
+    expect(await offerMessage(reset, port, message(router, 'how do I delete my data from the workspace?'))).toBe(false);
+    expect(await offerMessage(reset, port, message(router, 'scan sample'))).toBe(false);
   });
 
   it('works during a pending workshop prompt when registered before the workshop', async () => {
@@ -179,7 +180,7 @@ describe('reset', () => {
     const features = [createResetFeature({ store }), createWorkshopFeature({ content, store, checks: checkById })];
     const port = new RecordingPort();
     const say = async (text: string): Promise<string | undefined> => {
-      for (const feature of features) if (await feature.onMessage!(port, message(router, text))) return feature.name;
+      for (const feature of features) if (await offerMessage(feature, port, message(router, text))) return feature.name;
       return undefined;
     };
     expect(await say('start workshop network')).toBe('workshop');

@@ -6,6 +6,7 @@ import { lookupFrom } from '../../src/report/catalog';
 import { createMemoryStore } from '../../src/storage/memory-store';
 import { smallReport, WORKSPACE_ID } from '../support/report-fixtures';
 import { cardText, FakePort, FakeScanService, ref } from './scan-fakes';
+import { offer } from '../support/conversation';
 
 const { report, checks } = smallReport();
 
@@ -53,7 +54,7 @@ describe('scan feature with a guard', () => {
   it('refuses a target outside the allowed scopes before resolving or reading anything', async () => {
     const { feature, port, service, guard } = setup();
     guard.deny = () => 'That workspace is outside the scopes this bot may scan.';
-    await feature.onMessage!(port, scanMessage(WORKSPACE_ID));
+    await offer(feature, port, scanMessage(WORKSPACE_ID));
     expect(service.requests).toHaveLength(0);
     expect(service.resolved).toHaveLength(0);
     expect(cardText(port.sent()[0]!)).toContain('outside the scopes this bot may scan');
@@ -62,7 +63,7 @@ describe('scan feature with a guard', () => {
   it('re-authorises the id a name resolves to before collecting, and does not reveal where that workspace is', async () => {
     const { feature, port, service, guard } = setup();
     guard.deny = (t) => (t === WORKSPACE_ID ? `This team is linked to another resource group, and ${t} is outside it.` : undefined);
-    await feature.onMessage!(port, scanMessage('ws-prod'));
+    await offer(feature, port, scanMessage('ws-prod'));
     expect(guard.asked).toEqual(['authorize ws-prod', `resolved ${WORKSPACE_ID}`]);
     expect(service.requests).toHaveLength(0);
     const answer = cardText(port.sent()[0]!);
@@ -89,8 +90,8 @@ describe('scan feature with a guard', () => {
   it('answers "try again in N s" when the scan budget is spent, and scans nothing', async () => {
     const { feature, port, service, guard } = setup();
     guard.budget = 1;
-    await feature.onMessage!(port, scanMessage('sample'));
-    await feature.onMessage!(port, scanMessage('sample'));
+    await offer(feature, port, scanMessage('sample'));
+    await offer(feature, port, scanMessage('sample'));
     expect(service.requests).toHaveLength(1);
     expect(cardText(port.sent()[port.sent().length - 1]!)).toContain('Try again in 42 s');
   });

@@ -15,6 +15,7 @@ import { createScanGuard } from '../../src/security/scan-guard';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { smallReport, SUB, WORKSPACE_ID } from '../support/report-fixtures';
 import { cardText, FakePort, FakeScanService, ref } from './scan-fakes';
+import { offer } from '../support/conversation';
 
 const TENANT = '00000000-0000-0000-0000-0000000000aa';
 const { report, checks } = smallReport();
@@ -34,7 +35,7 @@ function setup(extra: Partial<ScanFeatureOptions> = {}) {
   service.resolution = { kind: 'found', workspace: ref(WORKSPACE_ID, 'ws-prod') };
   const feature = createScanFeature({ scans: createGuardedScans(service, guard), checks: lookupFrom(checks), store, ...extra });
   const act = (port: FakePort, verb: string, data: Record<string, unknown>) => feature.onAction!(port, { verb, data, via: 'execute' } satisfies CardAction);
-  const scanAs = (port: FakePort) => feature.onMessage!(port, { text: 'scan ws-prod', route: { intent: 'check', check: 'all', target: WORKSPACE_ID, confidence: 1 } });
+  const scanAs = (port: FakePort) => offer(feature, port, { text: 'scan ws-prod', route: { intent: 'check', check: 'all', target: WORKSPACE_ID, confidence: 1 } });
   return { bindings, act, scanAs };
 }
 

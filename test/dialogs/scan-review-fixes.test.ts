@@ -18,6 +18,7 @@ import { cardSchemaErrors } from '../support/card-schema';
 import { findingOf, fixtureCheck, reportOf, smallReport, SUB, WORKSPACE_ID } from '../support/report-fixtures';
 import { DEFENDER_SUB, labDefenderReport } from '../scan/defender-fixtures';
 import { cardText, FakePort, FakeScanService, openGuard, ref } from './scan-fakes';
+import { offer } from '../support/conversation';
 
 const { report, checks } = smallReport();
 const SAMPLE_WS = `/subscriptions/${DEFENDER_SUB}/resourceGroups/rg-mlopsv2-0001prod/providers/Microsoft.MachineLearningServices/workspaces/mlw-mlopsv2-0001prod`;
@@ -47,7 +48,7 @@ describe('item 4: Defender status of a subscription', () => {
   it.each([DEFENDER_SUB, `/subscriptions/${DEFENDER_SUB}`])('"defender status for subscription %s" answers with the plans card', async (target) => {
     const { feature, port, service } = setup({ guarded: true });
     service.defender = labDefenderReport();
-    expect(await feature.onMessage!(port, message(`defender status for subscription ${target}`, { check: 'defender', target }))).toBe(true);
+    expect(await offer(feature, port, message(`defender status for subscription ${target}`, { check: 'defender', target }))).toBe(true);
     expect(service.defenderAsked).toEqual([DEFENDER_SUB]);
     expect(service.requests).toEqual([]);
     const card = port.sent()[0]!;
@@ -61,7 +62,7 @@ describe('item 4: Defender status of a subscription', () => {
 
   it('refuses a subscription outside the allowed scopes before reading anything', async () => {
     const { feature, port, service } = setup({ guarded: true, allowedScopes: [`/subscriptions/${SUB}/resourceGroups/rg-ml`] });
-    await feature.onMessage!(port, message('defender status', { check: 'defender', target: `/subscriptions/${SUB}` }));
+    await offer(feature, port, message('defender status', { check: 'defender', target: `/subscriptions/${SUB}` }));
     expect(service.defenderAsked).toEqual([]);
     expect(cardText(port.sent()[0]!)).toMatch(/whole subscription/);
   });
@@ -69,14 +70,14 @@ describe('item 4: Defender status of a subscription', () => {
   it('explains a subscription the service cannot read', async () => {
     const { feature, port, service } = setup();
     service.defender = new ScanError('forbidden', 'It needs Microsoft.Security/pricings/read.');
-    await feature.onMessage!(port, message('defender status', { check: 'defender', target: DEFENDER_SUB }));
+    await offer(feature, port, message('defender status', { check: 'defender', target: DEFENDER_SUB }));
     expect(cardText(port.sent()[0]!)).toContain(`I could not read the Defender plans of /subscriptions/${DEFENDER_SUB}: It needs Microsoft.Security/pricings/read.`);
   });
 
   it('other checks on a subscription offer its workspaces instead of treating the GUID as a name', async () => {
     const { feature, port, service } = setup();
     service.workspaces = [ref(SAMPLE_WS, 'mlw-mlopsv2-0001prod'), ref(WORKSPACE_ID, 'ws-prod')];
-    await feature.onMessage!(port, message('check rbac', { check: 'rbac', target: DEFENDER_SUB }));
+    await offer(feature, port, message('check rbac', { check: 'rbac', target: DEFENDER_SUB }));
     expect(service.resolved).toEqual([]);
     expect(service.defenderAsked).toEqual([]);
     const card = port.sent()[0]!;
@@ -90,21 +91,21 @@ describe('item 5: a sample workspace name in sample-only mode', () => {
   it('is resolved, then allowed by the id it resolves to', async () => {
     const { feature, port, service } = setup({ guarded: true });
     service.resolution = { kind: 'found', workspace: ref(SAMPLE_WS, 'mlw-mlopsv2-0001prod') };
-    await feature.onMessage!(port, message('scan mlw-mlopsv2-0001prod', { target: 'mlw-mlopsv2-0001prod' }));
+    await offer(feature, port, message('scan mlw-mlopsv2-0001prod', { target: 'mlw-mlopsv2-0001prod' }));
     expect(service.resolved).toEqual(['mlw-mlopsv2-0001prod']);
     expect(service.requests.map((r) => r.target)).toEqual([SAMPLE_WS]);
   });
 
   it('a name that resolves to a real workspace is still refused before the scan', async () => {
     const { feature, port, service } = setup({ guarded: true });
-    await feature.onMessage!(port, message('scan ws-prod', { target: 'ws-prod' }));
+    await offer(feature, port, message('scan ws-prod', { target: 'ws-prod' }));
     expect(service.requests).toEqual([]);
     expect(cardText(port.sent()[0]!)).toContain('set up for the sample environment only');
   });
 
   it('sample scans are not rate-limited (item 9)', async () => {
     const { feature, port, service } = setup({ guarded: true });
-    for (let i = 0; i < 8; i++) await feature.onMessage!(port, message('scan sample:hardened', { target: 'sample:hardened' }));
+    for (let i = 0; i < 8; i++) await offer(feature, port, message('scan sample:hardened', { target: 'sample:hardened' }));
     expect(service.requests).toHaveLength(8);
     expect(port.sent().map(cardText).join('\n')).not.toMatch(/limit of/);
   });
@@ -119,7 +120,7 @@ describe('item 8: re-check of a resource no longer in the results', () => {
   async function scannedWith(findings: Finding[]): Promise<ReturnType<typeof setup>> {
     const s = setup();
     s.service.result = reportOf(findings);
-    await s.feature.onMessage!(s.port, message('scan ws-prod', { target: 'ws-prod' }));
+    await offer(s.feature, s.port, message('scan ws-prod', { target: 'ws-prod' }));
     return s;
   }
   const recheck = (s: ReturnType<typeof setup>) =>
@@ -170,7 +171,7 @@ describe('item 15: area scans answer the question first', () => {
   it('an area scan posts one card: titled as what it is, opening with the answer, with no overall score', async () => {
     const { feature, port, service } = setup();
     service.result = reportOf([net('AML-NET-001', 'fail'), net('AML-NET-010', 'pass')]);
-    await feature.onMessage!(port, message('is public network access off on ws-prod?', { check: 'public-network', target: 'ws-prod' }));
+    await offer(feature, port, message('is public network access off on ws-prod?', { check: 'public-network', target: 'ws-prod' }));
     const answer = cardText(port.updates().at(-1)!);
     expect(answer).toContain('Is public network access off on ws-prod?');
     expect(answer).toContain('No — public network access is not off: ws-prod has publicNetworkAccess Enabled; 1 of 2 public-access check results fail.');
@@ -184,7 +185,7 @@ describe('item 15: area scans answer the question first', () => {
 
   it('a full scan has no answer (the summary replaces the progress card)', async () => {
     const { feature, port } = setup();
-    await feature.onMessage!(port, message('scan ws-prod', { target: 'ws-prod' }));
+    await offer(feature, port, message('scan ws-prod', { target: 'ws-prod' }));
     expect(cardText(port.updates().at(-1)!)).toContain('Security baseline scan');
   });
 });
@@ -197,7 +198,7 @@ describe('item 21: ignored link, mention or HTML', () => {
     ['scan @everyone', 'mention'],
   ])('"%s" → the prompt says the %s was ignored', async (text, kind) => {
     const { feature, port, service } = setup();
-    await feature.onMessage!(port, message(text, {}));
+    await offer(feature, port, message(text, {}));
     const prompt = cardText(port.sent()[0]!);
     expect(prompt).toContain(`I ignored the ${kind} in your message`);
     expect(prompt).toContain('Name the workspace by its name or resource id.');
@@ -207,7 +208,7 @@ describe('item 21: ignored link, mention or HTML', () => {
 
   it('a plain "scan" asks without a notice', async () => {
     const { feature, port } = setup();
-    await feature.onMessage!(port, message('scan', {}));
+    await offer(feature, port, message('scan', {}));
     expect(cardText(port.sent()[0]!)).not.toContain('ignored');
   });
 });

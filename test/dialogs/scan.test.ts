@@ -9,6 +9,7 @@ import { createMemoryStore } from '../../src/storage/memory-store';
 import { cardSchemaErrors } from '../support/card-schema';
 import { reportOf, smallReport, SUB, WORKSPACE_ID } from '../support/report-fixtures';
 import { cardText, FakePort, FakeScanService, openGuard, ref } from './scan-fakes';
+import { offer } from '../support/conversation';
 
 const { report, checks } = smallReport();
 const lookup = lookupFrom(checks);
@@ -37,7 +38,7 @@ const act = (feature: Feature, port: FakePort, verb: string, data: Record<string
 describe('scan feature: messages', () => {
   it('ignores messages that are not check requests', async () => {
     const { feature, port } = setup();
-    expect(await feature.onMessage!(port, { text: 'hi', route: { intent: 'question', confidence: 1 } })).toBe(false);
+    expect(await offer(feature, port, { text: 'hi', route: { intent: 'question', confidence: 1 } })).toBe(false);
     expect(port.events).toEqual([]);
   });
 
@@ -46,7 +47,7 @@ describe('scan feature: messages', () => {
     const { feature, port, service, store } = setup({ clock });
     service.progressSteps = 12;
     service.tick = () => (clock.t += 1500);
-    expect(await feature.onMessage!(port, message('ws-prod', 'rbac'))).toBe(true);
+    expect(await offer(feature, port, message('ws-prod', 'rbac'))).toBe(true);
     expect(service.requests[0]!.target).toBe(WORKSPACE_ID);
     expect(service.requests[0]!.selection).toEqual({ kind: 'area', area: 'rbac' });
     const sends = port.events.flatMap((e) => (e.kind === 'send' ? [e] : []));
@@ -72,7 +73,7 @@ describe('scan feature: messages', () => {
   it('throttles progress updates when reads complete faster than the interval', async () => {
     const { feature, port, service } = setup();
     service.progressSteps = 40;
-    await feature.onMessage!(port, message('ws-prod'));
+    await offer(feature, port, message('ws-prod'));
     // Clock never moves: an update every quarter of the reads at most, plus the final summary.
     expect(port.updates().length).toBeLessThanOrEqual(5);
   });
@@ -81,7 +82,7 @@ describe('scan feature: messages', () => {
     const { feature, port, service } = setup();
     service.progressSteps = 3;
     service.result = new ScanError('forbidden', 'ws-prod is outside the scopes this bot may scan.');
-    await feature.onMessage!(port, message('ws-prod'));
+    await offer(feature, port, message('ws-prod'));
     const last = port.updates().pop()!;
     expect(cardText(last)).toContain('I am not allowed to scan that workspace: ws-prod is outside the scopes this bot may scan.');
     expect(port.sent()).toHaveLength(1);
@@ -90,7 +91,7 @@ describe('scan feature: messages', () => {
   it('does not leak internals of an unexpected failure', async () => {
     const { feature, port, service } = setup();
     service.result = new Error('ECONNRESET at /internal/path with token=abc');
-    await feature.onMessage!(port, message('ws-prod'));
+    await offer(feature, port, message('ws-prod'));
     const text = cardText(port.updates().pop()!);
     expect(text).toContain('The scan failed unexpectedly');
     expect(text).not.toContain('ECONNRESET');
@@ -99,14 +100,14 @@ describe('scan feature: messages', () => {
   it('sends the summary as a new message when the update fails', async () => {
     const { feature, port } = setup();
     port.failUpdates = true;
-    await feature.onMessage!(port, message('ws-prod'));
+    await offer(feature, port, message('ws-prod'));
     expect(cardText(port.sent()[1]!)).toContain('Security baseline scan');
   });
 
   it('asks which workspace, listing what it can see plus the sample, when the target is missing', async () => {
     const { feature, port, service } = setup();
     service.workspaces = [ref(WORKSPACE_ID, 'ws-prod')];
-    await feature.onMessage!(port, message(undefined));
+    await offer(feature, port, message(undefined));
     const card = port.sent()[0]!;
     const choices = JSON.stringify(card);
     expect(choices).toContain(WORKSPACE_ID);
@@ -118,7 +119,7 @@ describe('scan feature: messages', () => {
   it('still offers the sample when listing workspaces fails', async () => {
     const { feature, port, service } = setup();
     service.listError = new Error('no credential');
-    await feature.onMessage!(port, message(undefined));
+    await offer(feature, port, message(undefined));
     expect(JSON.stringify(port.sent()[0])).toContain('"value":"sample"');
   });
 
@@ -126,12 +127,12 @@ describe('scan feature: messages', () => {
     const { feature, port, service } = setup();
     const other = `/subscriptions/${SUB.replace(/1$/, '2')}/resourceGroups/rg2/providers/Microsoft.MachineLearningServices/workspaces/ws-prod`;
     service.resolution = { kind: 'ambiguous', candidates: [ref(WORKSPACE_ID, 'ws-prod'), ref(other, 'ws-prod')] };
-    await feature.onMessage!(port, message('ws-prod'));
+    await offer(feature, port, message('ws-prod'));
     const json = JSON.stringify(port.sent()[0]);
     expect(json).toContain(other);
     expect(cardText(port.sent()[0]!)).toContain('Several workspaces are called "ws-prod"');
     service.resolution = { kind: 'not_found', message: 'No workspace called ws-nope is visible to the bot.' };
-    await feature.onMessage!(port, message('ws-nope'));
+    await offer(feature, port, message('ws-nope'));
     expect(cardText(port.sent()[1]!)).toContain('No workspace called ws-nope is visible to the bot.');
     expect(service.requests).toHaveLength(0);
   });
@@ -139,7 +140,7 @@ describe('scan feature: messages', () => {
   it('scans the sample without resolving it', async () => {
     const { feature, port, service } = setup();
     service.resolution = new Error('resolve must not be called');
-    await feature.onMessage!(port, message('sample'));
+    await offer(feature, port, message('sample'));
     expect(service.requests[0]!.target).toBe('sample');
     expect(cardText(port.sent()[0]!)).toContain('Scanning the sample workspace');
   });
@@ -147,7 +148,7 @@ describe('scan feature: messages', () => {
   it('explains a refused resolution (auth) in one sentence', async () => {
     const { feature, port, service } = setup();
     service.resolution = new ScanError('auth', 'Run "az login" first.');
-    await feature.onMessage!(port, message('ws-prod'));
+    await offer(feature, port, message('ws-prod'));
     expect(cardText(port.sent()[0]!)).toContain('I could not sign in to Azure: Run "az login" first.');
   });
 });
@@ -155,7 +156,7 @@ describe('scan feature: messages', () => {
 describe('scan feature: card actions', () => {
   async function scanned(): Promise<ReturnType<typeof setup>> {
     const s = setup();
-    await s.feature.onMessage!(s.port, message('ws-prod'));
+    await offer(s.feature, s.port, message('ws-prod'));
     return s;
   }
   const ids = { workspaceId: WORKSPACE_ID, target: WORKSPACE_ID };
@@ -257,7 +258,7 @@ describe('scan feature: card actions', () => {
 
   it('works without a store (in-process memory)', async () => {
     const { feature, port } = setup({ store: false });
-    await feature.onMessage!(port, message('ws-prod'));
+    await offer(feature, port, message('ws-prod'));
     expect((await act(feature, port, 'scan.page', { ...ids, page: 0 })).kind).toBe('card');
   });
 });

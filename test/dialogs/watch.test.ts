@@ -6,6 +6,8 @@ import { createNotificationService } from '../../src/notifications/service';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { CONVERSATION_ID, finding, RecordingSender, report, saveConversationRef, ScriptedScanService } from '../notifications/helpers';
 import { permissiveWatches } from '../support/permissive-watch-guard';
+import { offer } from '../support/conversation';
+import type { CommandName } from '../../src/routing/intent';
 
 class RecordingPort implements TurnPort {
   readonly texts: string[] = [];
@@ -30,7 +32,7 @@ class RecordingPort implements TurnPort {
   }
 }
 
-function command(name: string, args = ''): IncomingMessage {
+function command(name: CommandName, args = ''): IncomingMessage {
   const route: RouteResult = { intent: 'command', command: name, args, confidence: 1 };
   return { text: `${name} ${args}`.trim(), route };
 }
@@ -52,15 +54,15 @@ describe('watch feature', () => {
   it('ignores messages that are not its commands', async () => {
     const { feature } = await setup();
     const port = new RecordingPort();
-    expect(await feature.onMessage!(port, { text: 'hello', route: { intent: 'question', confidence: 0.9 } })).toBe(false);
-    expect(await feature.onMessage!(port, command('help'))).toBe(false);
+    expect(await offer(feature, port, { text: 'hello', route: { intent: 'question', confidence: 0.9 } })).toBe(false);
+    expect(await offer(feature, port, command('help'))).toBe(false);
     expect(port.texts).toEqual([]);
   });
 
   it('subscribes this conversation, recording who asked, and confirms with a card', async () => {
     const { feature, notifications } = await setup();
     const port = new RecordingPort();
-    expect(await feature.onMessage!(port, command('watch', 'ws-prod weekly on monday at 9:30 Europe/Paris'))).toBe(true);
+    expect(await offer(feature, port, command('watch', 'ws-prod weekly on monday at 9:30 Europe/Paris'))).toBe(true);
     const [sub] = await notifications.list(CONVERSATION_ID);
     expect(sub).toMatchObject({ createdBy: { userId: 'aad-ada', name: 'Ada' }, schedule: { cron: '30 9 * * 1', timezone: 'Europe/Paris' } });
     expect(JSON.stringify(port.cards[0])).toContain('weekly on Monday at 09:30 (Europe/Paris)');
@@ -70,28 +72,28 @@ describe('watch feature', () => {
   it('answers bad input and failed subscriptions with a clear text', async () => {
     const { feature } = await setup();
     const port = new RecordingPort();
-    await feature.onMessage!(port, command('watch', 'ws-prod daily at 25:00'));
-    await feature.onMessage!(port, command('watch', 'nope'));
+    await offer(feature, port, command('watch', 'ws-prod daily at 25:00'));
+    await offer(feature, port, command('watch', 'nope'));
     expect(port.texts).toEqual([expect.stringMatching(/not a time/), 'No workspace named nope.']);
   });
 
   it('lists and unwatches', async () => {
     const { feature } = await setup();
     const port = new RecordingPort();
-    await feature.onMessage!(port, command('watches'));
+    await offer(feature, port, command('watches'));
     expect(port.texts[0]).toMatch(/does not watch any workspace yet/);
-    await feature.onMessage!(port, command('watch', 'ws-prod'));
-    await feature.onMessage!(port, command('watches'));
+    await offer(feature, port, command('watch', 'ws-prod'));
+    await offer(feature, port, command('watches'));
     expect(JSON.stringify(port.cards[1])).toContain('This conversation watches 1 workspace');
-    await feature.onMessage!(port, command('unwatch', 'ws-prod'));
+    await offer(feature, port, command('unwatch', 'ws-prod'));
     expect(port.texts[1]).toBe('Stopped watching ws-prod.');
-    await feature.onMessage!(port, command('unwatch', 'ws-prod'));
+    await offer(feature, port, command('unwatch', 'ws-prod'));
     expect(port.texts[2]).toMatch(/does not watch ws-prod/);
   });
 
   it('removes from the list card only within the same conversation', async () => {
     const { feature, notifications } = await setup();
-    await feature.onMessage!(new RecordingPort(), command('watch', 'ws-prod'));
+    await offer(feature, new RecordingPort(), command('watch', 'ws-prod'));
     const [sub] = await notifications.list(CONVERSATION_ID);
     const forged = await feature.onAction!(new RecordingPort('19:other@thread.tacv2'), { verb: 'watch.remove', data: { subscriptionId: sub!.id }, via: 'execute' });
     expect(forged).toEqual({ kind: 'text', text: 'That subscription no longer exists here.' });

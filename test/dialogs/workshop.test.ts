@@ -177,14 +177,19 @@ describe('workshop answers while a prompt is pending', () => {
     },
   );
 
-  it('pauses, visibly, when the lab starts with a prompt open, and leaves the command to the lab', async () => {
+  it('leaves the lab command to the lab, and pauses, visibly, before another activity when a prompt is open', async () => {
     const { store, workshop } = setup();
     const port = new RecordingPort();
     await offer(workshop, port, message(router, 'start workshop network'));
     port.take();
     expect(await offer(workshop, port, message(router, 'start lab'))).toBe(false);
+    expect(port.take()).toEqual([]);
+    await workshop.pauseForAnotherActivity(port);
     expect(port.take()).toEqual([{ kind: 'text', text: expect.stringContaining('You were in the workshop: I paused it at question 1') as string }]);
     expect(await readSession(store, 'conv-1')).toMatchObject({ status: 'paused', answers: {} });
+    // Nothing is pending any more: a second activity finds nothing to pause and says nothing.
+    await workshop.pauseForAnotherActivity(port);
+    expect(port.take()).toEqual([]);
   });
 
   it('takes free text only while a prompt is pending: not when paused, done or never started', async () => {
@@ -200,7 +205,7 @@ describe('workshop answers while a prompt is pending', () => {
 
   it('is per conversation: another chat is not in the workshop', async () => {
     const { workshop } = setup();
-    await workshop.onMessage!(new RecordingPort(), message(router, 'start workshop network'));
+    await offer(workshop, new RecordingPort(), message(router, 'start workshop network'));
     const other = new RecordingPort({ conversationId: 'conv-2', userId: 'u2' });
     expect(await offer(workshop, other, message(router, 'Check the workspace network: turn off public network access'))).toBe(false);
   });

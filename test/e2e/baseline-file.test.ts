@@ -19,6 +19,7 @@ import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { LocalBotClient, localConversation, startBotHarness, testConfig, type BotHarness } from '../support/bot-client';
 import { cardOf, messagesIn, startFakeConnector, type ConnectorRecord, type LocalConnector } from '../support/fake-connector';
 import { openGuard } from '../dialogs/scan-fakes';
+import { testConversation } from '../support/conversation';
 
 const CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
 const FILE_INFO = 'application/vnd.microsoft.teams.card.file.info';
@@ -103,7 +104,7 @@ describe('baseline document as a Teams file (loopback uploads allowed for the te
       config: testConfig(),
       logger,
       store,
-      features: [createBaselineFeature({ content: knowledge, store, offerFile: consent.offerFile, lastScanAccess: { guard: openGuard(), userScopedResults: false } })],
+      conversation: testConversation([createBaselineFeature({ content: knowledge, store, offerFile: consent.offerFile, lastScanAccess: { guard: openGuard(), userScopedResults: false } })]),
       router: createRouter(knowledge),
       fileConsent: consent,
     });
@@ -221,7 +222,7 @@ describe('baseline document with the product wiring (HTTPS-only uploads)', () =>
 
   beforeAll(async () => {
     upload = await startUploadServer();
-    harness = await startBotHarness({ features: undefined, sample: false, notificationTimer: false });
+    harness = await startBotHarness({ conversation: undefined, sample: false, notificationTimer: false });
   });
   afterAll(async () => {
     await harness.close();

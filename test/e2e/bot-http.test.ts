@@ -12,6 +12,8 @@ import { silentLogger } from '../../src/logging';
 import { loadPublicPages } from '../../src/public-pages';
 import { startBotHarness, testConfig, type BotHarness } from '../support/bot-client';
 import { cardOf, cardText } from '../support/fake-connector';
+import { answeringEveryMessage, testConversation } from '../support/conversation';
+import { showNotUnderstood } from '../../src/dialogs/help';
 
 const echoCard = { type: 'AdaptiveCard' as const, version: '1.5', body: [{ type: 'TextBlock', text: 'rechecked' }] };
 
@@ -19,11 +21,12 @@ const echoCard = { type: 'AdaptiveCard' as const, version: '1.5', body: [{ type:
 function probeFeature(seen: string[]): Feature {
   return {
     name: 'probe',
-    onMessage: async (port, message) => {
-      seen.push(message.text);
-      if (message.text !== 'probe me') return false;
-      await port.sendText(`probe saw "${message.text}" in a ${port.conversation.conversationType}`);
-      return true;
+    intents: {
+      none: async (_intent, { port, message }) => {
+        seen.push(message.text);
+        if (message.text === 'probe me') await port.sendText(`probe saw "${message.text}" in a ${port.conversation.conversationType}`);
+        else await showNotUnderstood(port);
+      },
     },
     onAction: (_port, action) =>
       Promise.resolve(
@@ -39,7 +42,7 @@ describe('bot over HTTP (local mode)', () => {
   const seen: string[] = [];
 
   beforeAll(async () => {
-    harness = await startBotHarness({ features: [probeFeature(seen)] });
+    harness = await startBotHarness({ conversation: testConversation([probeFeature(seen)]) });
   });
   afterAll(async () => {
     await harness.close();
@@ -221,14 +224,8 @@ describe('bot over HTTP (local mode)', () => {
   });
 
   test('a secret-looking string a feature sends is scrubbed before it reaches the chat', async () => {
-    const leaky: Feature = {
-      name: 'leaky',
-      onMessage: async (port) => {
-        await port.sendText('token: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abcdefghijklmnop');
-        return true;
-      },
-    };
-    const h = await startBotHarness({ features: [leaky] });
+    const leaky = answeringEveryMessage('leaky', ({ port }) => port.sendText('token: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abcdefghijklmnop'));
+    const h = await startBotHarness({ conversation: testConversation([leaky]) });
     try {
       const personal = h.client('personal');
       await personal.sendText('anything');
@@ -271,16 +268,12 @@ describe('bot over HTTP with BOT_ID set', () => {
 describe('typing and shutdown', () => {
   test('slow work shows a typing indicator before the answer', async () => {
     const ref: { harness?: BotHarness } = {};
-    const slow: Feature = {
-      name: 'slow',
-      onMessage: async (port, message) => {
-        // Finish only once the typing indicator has reached the connector: no clock in the assertion.
-        await ref.harness!.connector.waitFor((r) => r.conversationId === port.conversation.conversationId && r.activity.type === 'typing');
-        await port.sendText(`done: ${message.text}`);
-        return true;
-      },
-    };
-    const h = await startBotHarness({ features: [slow], typing: { delayMs: 10, intervalMs: 1000 } });
+    const slow = answeringEveryMessage('slow', async ({ port, message }) => {
+      // Finish only once the typing indicator has reached the connector: no clock in the assertion.
+      await ref.harness!.connector.waitFor((r) => r.conversationId === port.conversation.conversationId && r.activity.type === 'typing');
+      await port.sendText(`done: ${message.text}`);
+    });
+    const h = await startBotHarness({ conversation: testConversation([slow]), typing: { delayMs: 10, intervalMs: 1000 } });
     ref.harness = h;
     try {
       const personal = h.client('personal');
@@ -298,16 +291,12 @@ describe('typing and shutdown', () => {
     let entered: () => void = () => undefined;
     const gate = new Promise<void>((r) => (release = r));
     const inside = new Promise<void>((r) => (entered = r));
-    const blocking: Feature = {
-      name: 'blocking',
-      onMessage: async (port) => {
-        entered();
-        await gate;
-        await port.sendText('finished');
-        return true;
-      },
-    };
-    const h = await startBotHarness({ features: [blocking] });
+    const blocking = answeringEveryMessage('blocking', async ({ port }) => {
+      entered();
+      await gate;
+      await port.sendText('finished');
+    });
+    const h = await startBotHarness({ conversation: testConversation([blocking]) });
     const personal = h.client('personal');
     const turn = personal.sendText('go');
     await inside;
@@ -399,20 +388,20 @@ describe('local mode stays on this machine; a registered bot names its tenants',
   }, 90_000);
 
   test('startServer without a host binds local mode to 127.0.0.1, and refuses real Azure scopes', async () => {
-    const server = await startServer({ config: testConfig(), logger: silentLogger(), port: 0, features: [] });
+    const server = await startServer({ config: testConfig(), logger: silentLogger(), port: 0, conversation: testConversation([]) });
     try {
       expect(server.address).toBe('127.0.0.1');
     } finally {
       await server.close();
     }
-    await expect(startServer({ config: testConfig({ GUARDIAN_ALLOWED_SCOPES: '/subscriptions/1b6d3c4e-7f80-4a91-b2c3-d4e5f6a70001' }), logger: silentLogger(), port: 0, features: [] })).rejects.toThrow(
+    await expect(startServer({ config: testConfig({ GUARDIAN_ALLOWED_SCOPES: '/subscriptions/1b6d3c4e-7f80-4a91-b2c3-d4e5f6a70001' }), logger: silentLogger(), port: 0, conversation: testConversation([]) })).rejects.toThrow(
       /may scan only the sample environment/,
     );
   });
 
   test('the tenant gate refuses a tenant outside GUARDIAN_ALLOWED_TENANTS before any feature runs', async () => {
     const seen: string[] = [];
-    const h = await startBotHarness({ env: { GUARDIAN_ALLOWED_TENANTS: '99999999-9999-4999-8999-999999999999' }, features: [probeFeature(seen)] });
+    const h = await startBotHarness({ env: { GUARDIAN_ALLOWED_TENANTS: '99999999-9999-4999-8999-999999999999' }, conversation: testConversation([probeFeature(seen)]) });
     try {
       const personal = h.client('personal');
       expect(personal.conversation.tenantId).toBe(TENANT);

@@ -12,6 +12,7 @@ import { startServer, type RunningServer } from '../../src/index';
 import { silentLogger } from '../../src/logging';
 import { testConfig } from '../support/bot-client';
 import { startPlayground, type RunningPlayground } from '../support/playground';
+import { testConversation } from '../support/conversation';
 
 const CHROMIUM = '/usr/bin/chromium';
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -26,7 +27,7 @@ describe('Agents Playground in headless Chromium', () => {
 
   beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (scripts/ensure-chromium.js).`);
-    server = await startServer({ config: testConfig(), logger: silentLogger(), host: '127.0.0.1', port: 0, features: [] });
+    server = await startServer({ config: testConfig(), logger: silentLogger(), host: '127.0.0.1', port: 0, conversation: testConversation([]) });
     playground = await startPlayground(`${server.url}/api/messages`);
     profile = fs.mkdtempSync(path.join(os.tmpdir(), 'guardian-chromium-'));
     context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });

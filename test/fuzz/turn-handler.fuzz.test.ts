@@ -18,6 +18,7 @@ import { checkActionPayload, KNOWN_VERBS } from '../../src/security/input';
 import { parseExecuteAction } from '../../src/bot/card-action';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { startBotHarness, type BotHarness } from '../support/bot-client';
+import { testConversation } from '../support/conversation';
 
 const SEED = 20250815;
 const MESSAGE_RUNS = 120;
@@ -84,7 +85,7 @@ describe('turn handler under random and hostile input', () => {
       createLinkFeature({ bindings, rosterCheck: { isTeamOwner: () => Promise.resolve(true) }, allowedScopes: [`/subscriptions/${SUB}`] }),
       createScanFeature({ scans: createGuardedScans(sample.scanService, openGuard()), store }),
     ];
-    harness = await startBotHarness({ router: createRouter(loadKnowledge()), features, store });
+    harness = await startBotHarness({ router: createRouter(loadKnowledge()), conversation: testConversation(features), store });
     console.log(`fuzz seed ${SEED}: ${MESSAGE_RUNS} messages, ${ACTION_RUNS} card actions`);
   });
 

@@ -12,6 +12,7 @@ import { createLabValidationService, type LabValidationService } from '../../src
 import { LAB_NAMES, sampleIds } from '../../src/sample';
 import { startSampleEnvironment, type SampleEnvironment } from '../../src/scan';
 import { createMemoryStore } from '../../src/storage/memory-store';
+import { offer } from '../support/conversation';
 
 const ids = sampleIds(LAB_NAMES);
 const PARAMS: LabParameters = {
@@ -112,9 +113,9 @@ describe('lab validations against the sample environment', () => {
       if (r.kind !== 'card') throw new Error(JSON.stringify(r));
       return JSON.stringify(r.card satisfies AdaptiveCard);
     };
-    await feature.onMessage!(port, { text: 'start lab', route: { intent: 'command', command: 'lab', args: 'start', confidence: 1 } });
+    await offer(feature, port, { text: 'start lab', route: { intent: 'command', command: 'lab', args: 'start', confidence: 1 } });
     expect(card(await feature.onAction!(port, act('lab.find', { workspace: LAB_NAMES.workspace })))).toContain(`Found workspace ${LAB_NAMES.workspace}`);
-    await feature.onMessage!(port, { text: 'lab exercise 6', route: { intent: 'command', command: 'lab', args: 'exercise 6', confidence: 1 } });
+    await offer(feature, port, { text: 'lab exercise 6', route: { intent: 'command', command: 'lab', args: 'exercise 6', confidence: 1 } });
     const validated = card(await feature.onAction!(port, act('lab.validate', { exercise: 6 })));
     expect(validated).toContain('✅ Passed');
     expect(validated).toContain(`Compute cluster cpu-cluster exists in workspace ${LAB_NAMES.workspace}`);

@@ -36,6 +36,8 @@ import { RecordingSender, saveConversationRef } from '../notifications/helpers';
 import { EXAMPLE_SUBSCRIPTION, EXAMPLE_WORKSPACE_ID, startArmStandIn, type ArmStandIn } from '../support/arm-stand-in';
 import { EXAMPLE_NAME, guardedArm, linkedChannel } from './guarded-arm';
 import { RecordingPort } from './helpers';
+import { offer } from '../support/conversation';
+import type { CommandName } from '../../src/routing/intent';
 
 let arm: ArmStandIn;
 beforeAll(async () => {
@@ -106,7 +108,7 @@ async function world(): Promise<World> {
 const workspaceWritten: ChangeEvent = { id: 'event-1', resourceId: EXAMPLE_WORKSPACE_ID, operation: 'Microsoft.MachineLearningServices/workspaces/write', time: '2030-01-01T08:00:00Z', caller: { kind: 'user', displayName: 'Ada' }, source: 'activity-log' };
 
 const check = (check: NonNullable<RouteResult['check']>, target: string): IncomingMessage => ({ text: `${check} ${target}`, route: { intent: 'check', check, ...(target === '' ? {} : { target }), confidence: 1 } });
-const command = (name: string, args: string): IncomingMessage => ({ text: `${name} ${args}`, route: { intent: 'command', command: name, args, confidence: 1 } });
+const command = (name: CommandName, args: string): IncomingMessage => ({ text: `${name} ${args}`, route: { intent: 'command', command: name, args, confidence: 1 } });
 const card = (verb: string, data: Record<string, unknown>): CardAction => ({ verb, data, via: 'execute' });
 
 interface Route {
@@ -116,24 +118,24 @@ interface Route {
 }
 
 const ROUTES: Readonly<Record<string, Route>> = {
-  'message: scan a workspace by id': { act: (w) => w.scan.onMessage!(w.port, check('all', EXAMPLE_WORKSPACE_ID)) },
-  'message: scan a workspace by name': { act: (w) => w.scan.onMessage!(w.port, check('all', EXAMPLE_NAME)) },
-  'message: Defender status of a subscription': { act: (w) => w.scan.onMessage!(w.port, check('defender', `/subscriptions/${EXAMPLE_SUBSCRIPTION}`)) },
-  'message: a scan without a workspace (the choice lists workspaces)': { act: (w) => w.scan.onMessage!(w.port, check('all', '')) },
+  'message: scan a workspace by id': { act: (w) => offer(w.scan, w.port, check('all', EXAMPLE_WORKSPACE_ID)) },
+  'message: scan a workspace by name': { act: (w) => offer(w.scan, w.port, check('all', EXAMPLE_NAME)) },
+  'message: Defender status of a subscription': { act: (w) => offer(w.scan, w.port, check('defender', `/subscriptions/${EXAMPLE_SUBSCRIPTION}`)) },
+  'message: a scan without a workspace (the choice lists workspaces)': { act: (w) => offer(w.scan, w.port, check('all', '')) },
   'card: re-check one finding': { act: (w) => w.scan.onAction!(w.port, card('scan.recheck', { target: EXAMPLE_WORKSPACE_ID, workspaceId: EXAMPLE_WORKSPACE_ID, checkId: 'AML-NET-001' })) },
   'card: re-scan': { act: (w) => w.scan.onAction!(w.port, card('scan.rescan', { workspaceId: EXAMPLE_WORKSPACE_ID })) },
   'card: scan the workspace chosen': { act: (w) => w.scan.onAction!(w.port, card('scan.run', { target: EXAMPLE_WORKSPACE_ID })) },
   'card: run related checks': { act: (w) => w.scan.onAction!(w.port, card('scan.run-checks', { checkIds: ['AML-NET-001'] })) },
-  'watch: subscribe by id': { act: (w) => w.watch.onMessage!(w.port, command('watch', EXAMPLE_WORKSPACE_ID)) },
-  'watch: subscribe by name': { act: (w) => w.watch.onMessage!(w.port, command('watch', EXAMPLE_NAME)) },
+  'watch: subscribe by id': { act: (w) => offer(w.watch, w.port, command('watch', EXAMPLE_WORKSPACE_ID)) },
+  'watch: subscribe by name': { act: (w) => offer(w.watch, w.port, command('watch', EXAMPLE_NAME)) },
   'watch: a scheduled run': {
-    prepare: (w) => w.watch.onMessage!(w.port, command('watch', EXAMPLE_WORKSPACE_ID)),
+    prepare: (w) => offer(w.watch, w.port, command('watch', EXAMPLE_WORKSPACE_ID)),
     // A day on: the run is due whether the baseline was taken at subscribe or by a first pass.
     act: (w) => w.notifications.runPass(new Date(Date.now() + 26 * 3600_000)),
   },
   'watch: a change re-check': {
     prepare: async (w) => {
-      await w.watch.onMessage!(w.port, command('watch', EXAMPLE_WORKSPACE_ID));
+      await offer(w.watch, w.port, command('watch', EXAMPLE_WORKSPACE_ID));
       await w.notifications.runPass(); // the baseline, if the subscribe did not take it
     },
     act: async (w) => {
@@ -141,13 +143,13 @@ const ROUTES: Readonly<Record<string, Route>> = {
       return w.changeAlerts.flush();
     },
   },
-  'lab: find by name': { prepare: (w) => w.lab.onMessage!(w.port, command('lab', 'start')), act: (w) => w.lab.onMessage!(w.port, command('lab', `find ${EXAMPLE_NAME}`)) },
-  'lab: find by id': { prepare: (w) => w.lab.onMessage!(w.port, command('lab', 'start')), act: (w) => w.lab.onMessage!(w.port, command('lab', `find ${EXAMPLE_WORKSPACE_ID}`)) },
+  'lab: find by name': { prepare: (w) => offer(w.lab, w.port, command('lab', 'start')), act: (w) => offer(w.lab, w.port, command('lab', `find ${EXAMPLE_NAME}`)) },
+  'lab: find by id': { prepare: (w) => offer(w.lab, w.port, command('lab', 'start')), act: (w) => offer(w.lab, w.port, command('lab', `find ${EXAMPLE_WORKSPACE_ID}`)) },
   'lab: validate an exercise': {
     prepare: (w) => w.lab.onAction!(w.port, card('lab.params', { subscriptionId: EXAMPLE_SUBSCRIPTION, namespace: 'mlops', postfix: '0001', location: 'eastus', environment: 'prod' })),
-    act: (w) => w.lab.onMessage!(w.port, command('lab', 'validate 6')),
+    act: (w) => offer(w.lab, w.port, command('lab', 'validate 6')),
   },
-  'exceptions: accept a risk on a workspace named in chat': { act: (w) => w.exceptions.onMessage!(w.port, command('accept', `AML-NET-001 on ${EXAMPLE_NAME} for 30 days: partner network`)) },
+  'exceptions: accept a risk on a workspace named in chat': { act: (w) => offer(w.exceptions, w.port, command('accept', `AML-NET-001 on ${EXAMPLE_NAME} for 30 days: partner network`)) },
 };
 
 async function requestsOf(route: Route, mode: GuardMode): Promise<number> {
@@ -186,7 +188,7 @@ test('every feature the product composes is classified: those that can read Azur
     continueConversation: () => Promise.reject(new Error('no proactive messages in this test')),
   });
   try {
-    expect(product.features.map((f) => f.name).sort()).toEqual([...READS_AZURE, ...NO_AZURE].sort());
+    expect(product.conversation.features.map((f) => f.name).sort()).toEqual([...READS_AZURE, ...NO_AZURE].sort());
   } finally {
     await product.close();
   }

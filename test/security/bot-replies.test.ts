@@ -9,6 +9,7 @@ import type { Feature } from '../../src/dialogs/feature';
 import { createLogger } from '../../src/logging';
 import { startBotHarness, testConfig } from '../support/bot-client';
 import { fakeJwt } from './secret-scan';
+import { answeringEveryMessage, testConversation } from '../support/conversation';
 
 function capture(): { lines: string[]; logger: ReturnType<typeof createLogger> } {
   const lines: string[] = [];
@@ -26,7 +27,7 @@ test('an Action.Execute reply (card or text) is scrubbed of secrets before it le
           : { kind: 'text', text: `token ${token}` },
       ),
   };
-  const h = await startBotHarness({ features: [leaky] });
+  const h = await startBotHarness({ conversation: testConversation([leaky]) });
   try {
     const personal = h.client('personal');
     for (const verb of ['leaky.card', 'leaky.text']) {
@@ -90,8 +91,8 @@ test('a failure while processing an activity is answered with a generic 500; the
 
 test('in local mode an activity whose replies would go to another host is refused before any turn runs', async () => {
   const seen: string[] = [];
-  const probe: Feature = { name: 'probe', onMessage: (port, message) => (seen.push(message.text), port.sendText('seen').then(() => true)) };
-  const h = await startBotHarness({ features: [probe] });
+  const probe = answeringEveryMessage('probe', ({ port, message }) => (seen.push(message.text), port.sendText('seen')));
+  const h = await startBotHarness({ conversation: testConversation([probe]) });
   try {
     const personal = h.client('personal');
     for (const serviceUrl of ['http://169.254.169.254/', 'https://smba.trafficmanager.net/amer/', 'http://10.0.0.5:8080/', 'not a url']) {

@@ -12,6 +12,7 @@ import { createGuardedAzure } from '../../src/security/guarded-azure';
 import { EXAMPLE_SUBSCRIPTION, EXAMPLE_WORKSPACE_ID, startArmStandIn, type ArmStandIn } from '../support/arm-stand-in';
 import { addWorkspaceRow, EXAMPLE_NAME, FORBIDDEN_SUB, guardedArm, linkedChannel, UNLINKED_SUB, workspaceIdIn } from './guarded-arm';
 import { RecordingPort } from './helpers';
+import { offer } from '../support/conversation';
 
 let arm: ArmStandIn;
 beforeAll(async () => {
@@ -29,7 +30,7 @@ async function setup(): Promise<{ say: (args: string) => Promise<string>; featur
   const port = new RecordingPort(linkedChannel);
   const say = async (args: string): Promise<string> => {
     const before = { texts: port.texts.length, cards: port.cards.length };
-    await feature.onMessage!(port, lab(args));
+    await offer(feature, port, lab(args));
     return [...port.texts.slice(before.texts), ...port.cards.slice(before.cards).map((c) => JSON.stringify(c))].join('\n');
   };
   await say('start');

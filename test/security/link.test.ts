@@ -3,9 +3,11 @@ import type { RouteResult } from '../../src/dialogs/feature';
 import { bindingKeyOf, createChannelBindings, MAX_BINDING_SCOPES } from '../../src/security/channel-binding';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { conversation, OTHER_SUB, RecordingPort, rg, SUB, ws } from './helpers';
+import { offer } from '../support/conversation';
+import type { CommandName } from '../../src/routing/intent';
 
 const ALLOWED = [`/subscriptions/${SUB}`];
-const route = (command: string, args: string): RouteResult => ({ intent: 'command', command, args, confidence: 1 });
+const route = (command: CommandName, args: string): RouteResult => ({ intent: 'command', command, args, confidence: 1 });
 
 function setup(owner: boolean | Error = true, allowed = ALLOWED) {
   const store = new MemoryGuardianStore();
@@ -50,7 +52,7 @@ describe('link feature', () => {
   test('a team owner links the team to a resource group; the binding is stored under the team id', async () => {
     const { feature, store, asked } = setup(true);
     const port = new RecordingPort();
-    expect(await feature.onMessage!(port, { text: 'link this channel to rg-ml-prod', route: route('link', 'rg-ml-prod') })).toBe(true);
+    expect(await offer(feature, port, { text: 'link this channel to rg-ml-prod', route: route('link', 'rg-ml-prod') })).toBe(true);
     expect(asked).toEqual([port.conversation.userId]);
     expect(port.texts[0]).toContain(`Linked. This team is linked to ${rg('rg-ml-prod')}`);
     const stored = await store.get<{ scopes: string[]; linkedBy: string }>(bindingKeyOf(port.conversation));
@@ -60,7 +62,7 @@ describe('link feature', () => {
   test('a member who is not an owner changes nothing and hears who can', async () => {
     const { feature, store } = setup(false);
     const port = new RecordingPort();
-    await feature.onMessage!(port, { text: 'link', route: route('link', 'rg-ml-prod') });
+    await offer(feature, port, { text: 'link', route: route('link', 'rg-ml-prod') });
     expect(port.texts).toEqual([LINK_TEXT.notOwner]);
     expect(await store.list('binding/')).toEqual([]);
   });
@@ -68,7 +70,7 @@ describe('link feature', () => {
   test('a roster failure changes nothing and is reported', async () => {
     const { feature, store, errors } = setup(new Error('roster down'));
     const port = new RecordingPort();
-    await feature.onMessage!(port, { text: 'link', route: route('link', 'rg-ml-prod') });
+    await offer(feature, port, { text: 'link', route: route('link', 'rg-ml-prod') });
     expect(port.texts).toEqual([LINK_TEXT.rosterFailed]);
     expect(errors).toHaveLength(1);
     expect(await store.list('binding/')).toEqual([]);
@@ -77,15 +79,15 @@ describe('link feature', () => {
   test('outside a team or in sample-only mode: explained, roster not asked; a bad scope: explained to the owner; nothing stored', async () => {
     const personal = setup(true);
     const p1 = new RecordingPort(conversation({ conversationType: 'personal', teamId: undefined, channelId: undefined }));
-    await personal.feature.onMessage!(p1, { text: 'link', route: route('link', 'rg-ml-prod') });
+    await offer(personal.feature, p1, { text: 'link', route: route('link', 'rg-ml-prod') });
     expect(p1.texts).toEqual([LINK_TEXT.notInTeam]);
     const sampleOnly = setup(true, []);
     const p2 = new RecordingPort();
-    await sampleOnly.feature.onMessage!(p2, { text: 'link', route: route('link', 'rg-ml-prod') });
+    await offer(sampleOnly.feature, p2, { text: 'link', route: route('link', 'rg-ml-prod') });
     expect(p2.texts).toEqual([LINK_TEXT.sampleOnly]);
     const bad = setup(true);
     const p3 = new RecordingPort();
-    await bad.feature.onMessage!(p3, { text: 'link', route: route('link', `/subscriptions/${OTHER_SUB}`) });
+    await offer(bad.feature, p3, { text: 'link', route: route('link', `/subscriptions/${OTHER_SUB}`) });
     expect(p3.texts[0]).toContain('outside the scopes');
     for (const s of [personal, sampleOnly]) expect(s.asked).toEqual([]);
     for (const s of [personal, sampleOnly, bad]) expect(await s.store.list('binding/')).toEqual([]);
@@ -94,36 +96,36 @@ describe('link feature', () => {
   test('only a team owner is shown the scopes the bot may scan', async () => {
     const member = setup(false);
     const asking = new RecordingPort();
-    await member.feature.onMessage!(asking, { text: 'link', route: route('link', '') });
-    await member.feature.onMessage!(asking, { text: 'link', route: route('link', 'rg-that-does-not-exist') });
-    await member.feature.onMessage!(asking, { text: 'unlink', route: route('unlink', 'rg-that-does-not-exist') });
+    await offer(member.feature, asking, { text: 'link', route: route('link', '') });
+    await offer(member.feature, asking, { text: 'link', route: route('link', 'rg-that-does-not-exist') });
+    await offer(member.feature, asking, { text: 'unlink', route: route('unlink', 'rg-that-does-not-exist') });
     expect(asking.texts[0]).toContain('This team is not linked');
     expect(asking.texts.slice(1)).toEqual([LINK_TEXT.notOwner, LINK_TEXT.notOwner]);
     for (const text of asking.texts) expect(text).not.toContain(SUB);
     const inPersonalChat = new RecordingPort(conversation({ conversationType: 'personal', teamId: undefined, channelId: undefined }));
-    await member.feature.onMessage!(inPersonalChat, { text: 'link', route: route('link', '') });
+    await offer(member.feature, inPersonalChat, { text: 'link', route: route('link', '') });
     expect(inPersonalChat.texts.join(' ')).not.toContain(SUB);
     const rosterDown = setup(new Error('Graph is down'));
     const duringOutage = new RecordingPort();
-    await rosterDown.feature.onMessage!(duringOutage, { text: 'link', route: route('link', '') });
+    await offer(rosterDown.feature, duringOutage, { text: 'link', route: route('link', '') });
     expect(duringOutage.texts.join(' ')).not.toContain(SUB);
     const owner = setup(true);
     const ownerPort = new RecordingPort();
-    await owner.feature.onMessage!(ownerPort, { text: 'link', route: route('link', '') });
+    await offer(owner.feature, ownerPort, { text: 'link', route: route('link', '') });
     expect(ownerPort.texts[0]).toContain(SUB);
   });
 
   test('"link" alone describes the binding to anyone; unlink removes one scope or all', async () => {
     const { feature, bindings } = setup(true);
     const port = new RecordingPort();
-    await feature.onMessage!(port, { text: 'link', route: route('link', '') });
+    await offer(feature, port, { text: 'link', route: route('link', '') });
     expect(port.texts[0]).toContain('This team is not linked');
-    await feature.onMessage!(port, { text: '', route: route('link', 'rg-a') });
-    await feature.onMessage!(port, { text: '', route: route('link', 'rg-b') });
+    await offer(feature, port, { text: '', route: route('link', 'rg-a') });
+    await offer(feature, port, { text: '', route: route('link', 'rg-b') });
     expect((await bindings.get(port.conversation))?.scopes).toEqual([rg('rg-a'), rg('rg-b')]);
-    await feature.onMessage!(port, { text: '', route: route('unlink', 'rg-a') });
+    await offer(feature, port, { text: '', route: route('unlink', 'rg-a') });
     expect((await bindings.get(port.conversation))?.scopes).toEqual([rg('rg-b')]);
-    await feature.onMessage!(port, { text: '', route: route('unlink', '') });
+    await offer(feature, port, { text: '', route: route('unlink', '') });
     expect(await bindings.get(port.conversation)).toBeUndefined();
     expect(port.texts.at(-1)).toContain('not linked');
   });
@@ -131,7 +133,7 @@ describe('link feature', () => {
   test('the number of scopes in a binding is capped', async () => {
     const { feature, bindings } = setup(true);
     const port = new RecordingPort();
-    for (let i = 0; i < MAX_BINDING_SCOPES + 1; i += 1) await feature.onMessage!(port, { text: '', route: route('link', `rg-${i}`) });
+    for (let i = 0; i < MAX_BINDING_SCOPES + 1; i += 1) await offer(feature, port, { text: '', route: route('link', `rg-${i}`) });
     expect((await bindings.get(port.conversation))?.scopes).toHaveLength(MAX_BINDING_SCOPES);
     expect(port.texts.at(-1)).toContain(`at most ${MAX_BINDING_SCOPES}`);
   });
@@ -139,8 +141,8 @@ describe('link feature', () => {
   test('other messages are not taken', async () => {
     const { feature } = setup(true);
     const port = new RecordingPort();
-    expect(await feature.onMessage!(port, { text: 'help', route: route('help', '') })).toBe(false);
-    expect(await feature.onMessage!(port, { text: 'x', route: { intent: 'check', target: 'sample', confidence: 1 } })).toBe(false);
+    expect(await offer(feature, port, { text: 'help', route: route('help', '') })).toBe(false);
+    expect(await offer(feature, port, { text: 'x', route: { intent: 'check', target: 'sample', confidence: 1 } })).toBe(false);
     expect(port.texts).toEqual([]);
   });
 });

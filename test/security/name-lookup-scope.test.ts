@@ -20,6 +20,7 @@ import { RecordingSender, saveConversationRef } from '../notifications/helpers';
 import { EXAMPLE_SUBSCRIPTION, startArmStandIn, type ArmStandIn } from '../support/arm-stand-in';
 import { addWorkspaceRow, ALLOWED_SCOPES, FORBIDDEN_SUB, guardedArm, linkedChannel, UNLINKED_SUB, workspaceIdIn } from './guarded-arm';
 import { RecordingPort } from './helpers';
+import { offer } from '../support/conversation';
 
 let arm: ArmStandIn;
 beforeAll(async () => {
@@ -76,7 +77,7 @@ describe('a name that matches only outside the team binding', () => {
 
   test('scan: not found, nothing of it read, nothing of it named', async () => {
     const { scan, port, answer } = await features();
-    await scan.onMessage!(port, check(NAME));
+    await offer(scan, port, check(NAME));
     expect(answer()).toContain(`I found no workspace named "${NAME}" that this conversation may scan`);
     for (const hidden of HIDDEN) expect(answer()).not.toContain(hidden);
     expect(workspaceReads()).toEqual([]);
@@ -84,7 +85,7 @@ describe('a name that matches only outside the team binding', () => {
 
   test('watch: refused without naming it, and nothing is saved', async () => {
     const { watch, port, answer, notifications } = await features();
-    await watch.onMessage!(port, command('watch', NAME));
+    await offer(watch, port, command('watch', NAME));
     expect(answer()).toContain(`I found no workspace named "${NAME}"`);
     for (const hidden of HIDDEN) expect(answer()).not.toContain(hidden);
     expect(await notifications.list(linkedChannel.conversationId)).toEqual([]);
@@ -92,14 +93,14 @@ describe('a name that matches only outside the team binding', () => {
 
   test('accept risk: refused without naming it', async () => {
     const { exceptions, port, answer } = await features();
-    await exceptions.onMessage!(port, command('accept', `AML-NET-001 on ${NAME} for 30 days: partner network`));
+    await offer(exceptions, port, command('accept', `AML-NET-001 on ${NAME} for 30 days: partner network`));
     expect(answer()).toContain('I saved nothing');
     for (const hidden of HIDDEN) expect(answer()).not.toContain(hidden);
   });
 
   test('Resource Graph is asked about the allowed subscriptions only', async () => {
     const { scan, port } = await features();
-    await scan.onMessage!(port, check(NAME));
+    await offer(scan, port, check(NAME));
     const graphBodies = arm.requests.filter((r) => r.path.toLowerCase().endsWith('/resources')).map((r) => r.body as { subscriptions?: string[] });
     expect(graphBodies.length).toBeGreaterThan(0);
     for (const body of graphBodies) expect(body.subscriptions?.map((s) => `/subscriptions/${s}`).sort()).toEqual([...ALLOWED_SCOPES].map((s) => s.toLowerCase()).sort());
@@ -115,7 +116,7 @@ describe('a name that matches inside and outside the team binding', () => {
 
   test('scan: the choice offers only the workspaces this team may scan', async () => {
     const { scan, port, answer } = await features();
-    await scan.onMessage!(port, check(NAME));
+    await offer(scan, port, check(NAME));
     expect(answer()).toContain('rg-linked-a');
     expect(answer()).toContain('rg-linked-b');
     for (const hidden of HIDDEN) expect(answer()).not.toContain(hidden);
@@ -123,7 +124,7 @@ describe('a name that matches inside and outside the team binding', () => {
 
   test('watch: the "matches several" answer lists only the workspaces this team may scan', async () => {
     const { watch, port, answer } = await features();
-    await watch.onMessage!(port, command('watch', NAME));
+    await offer(watch, port, command('watch', NAME));
     expect(answer()).toMatch(/matches several workspaces: .*rg-linked-a.*rg-linked-b/);
     for (const hidden of HIDDEN) expect(answer()).not.toContain(hidden);
   });

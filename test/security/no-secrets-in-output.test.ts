@@ -22,6 +22,7 @@ import { createChannelBindings } from '../../src/security/channel-binding';
 import { startBotHarness, type BotHarness } from '../support/bot-client';
 import { cardOf } from '../support/fake-connector';
 import { assertNoSecrets, fakeJwt, findSecrets } from './secret-scan';
+import { testConversation } from '../support/conversation';
 
 const TOKEN = fakeJwt({ upn: 'leak-canary@example.com' });
 
@@ -55,7 +56,7 @@ describe('no token or secret in anything the bot sends or logs', () => {
       createLinkFeature({ bindings: createChannelBindings(new MemoryGuardianStore()), rosterCheck: { isTeamOwner: () => Promise.resolve(true) }, allowedScopes: [] }),
       createScanFeature({ scans: createGuardedScans(leaky, openGuard()), logger: productLogger }),
     ];
-    harness = await startBotHarness({ features, router: createRouter(loadKnowledge()), logger: productLogger });
+    harness = await startBotHarness({ conversation: testConversation(features), router: createRouter(loadKnowledge()), logger: productLogger });
   });
 
   afterAll(async () => {

@@ -18,6 +18,7 @@ import { permissiveWatches } from '../support/permissive-watch-guard';
 import { createGuardedWatches } from '../../src/security/guarded-watches';
 import { RecordingPort } from './helpers';
 import { SubscriptionRepository } from '../../src/notifications/subscriptions';
+import { offer } from '../support/conversation';
 
 const TENANT = '00000000-0000-0000-0000-0000000000aa';
 const SUB = WORKSPACE.subscriptionId;
@@ -44,7 +45,7 @@ test('a watch of a workspace outside the team binding is refused at subscribe an
   const { feature, bindings, notifications, scanService } = await setup();
   await bindings.add(inChannel(), `/subscriptions/${SUB}/resourceGroups/rg-elsewhere`, 'owner');
   const port = new RecordingPort(inChannel());
-  await feature.onMessage!(port, watch(WORKSPACE.id));
+  await offer(feature, port, watch(WORKSPACE.id));
   expect(port.texts.join(' ')).toMatch(/linked|outside|not allowed/i);
   expect(await notifications.list(CONVERSATION_ID)).toEqual([]);
   expect(scanService.requests).toEqual([]);
@@ -53,16 +54,16 @@ test('a watch of a workspace outside the team binding is refused at subscribe an
 test('setting up a watch spends the scan budget like a scan', async () => {
   const { feature, notifications } = await setup({ perUser: 1 });
   const port = new RecordingPort(inChannel());
-  await feature.onMessage!(port, watch('ws-prod daily at 08:00'));
+  await offer(feature, port, watch('ws-prod daily at 08:00'));
   expect(await notifications.list(CONVERSATION_ID)).toHaveLength(1);
-  await feature.onMessage!(port, watch('ws-prod daily at 09:00'));
+  await offer(feature, port, watch('ws-prod daily at 09:00'));
   expect(port.texts.join(' ')).toMatch(/limit of 1 scans/);
   expect((await notifications.list(CONVERSATION_ID))[0]?.schedule.cron).toBe('0 8 * * *');
 });
 
 test('a team linked elsewhere after the watch was set up revokes it at the next run, with a log line', async () => {
   const { feature, bindings, notifications, scanService, logs } = await setup();
-  await feature.onMessage!(new RecordingPort(inChannel()), watch('ws-prod daily at 08:00'));
+  await offer(feature, new RecordingPort(inChannel()), watch('ws-prod daily at 08:00'));
   expect(scanService.requests).toHaveLength(1); // the baseline, while the team was linked there
   await bindings.add(inChannel(), `/subscriptions/${SUB}/resourceGroups/rg-elsewhere`, 'owner');
   const pass = await notifications.runPass(new Date('2030-01-02T09:00:00Z'));
@@ -98,7 +99,7 @@ test('a watch for a tenant that is not allowed is refused; one saved without who
 
 test('an authorised watch runs and spends the budget at every run; over budget it is skipped, not revoked', async () => {
   const { feature, notifications, scanService } = await setup({ perUser: 2 });
-  await feature.onMessage!(new RecordingPort(inChannel()), watch('ws-prod daily at 08:00'));
+  await offer(feature, new RecordingPort(inChannel()), watch('ws-prod daily at 08:00'));
   expect(scanService.requests).toHaveLength(1); // the baseline, on the scan the subscribe was charged
   const first = await notifications.runPass(new Date('2030-01-02T09:00:00Z'));
   expect(first.scans.map((s) => s.outcome)).toEqual(['unchanged']);

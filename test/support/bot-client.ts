@@ -9,6 +9,7 @@ import type { ConversationType } from '../../src/dialogs/port';
 import { silentLogger } from '../../src/logging';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { messagesIn, startFakeConnector, type ConnectorRecord, type LocalConnector } from './fake-connector';
+import { testConversation } from './conversation';
 
 export { LocalBotClient, localConversation, type LocalConversation, type PostResult };
 
@@ -36,7 +37,7 @@ export async function startBotHarness(options: Partial<StartServerOptions> & { e
     store,
     host: '127.0.0.1',
     port: 0,
-    features: [],
+    conversation: testConversation([]),
     ...rest,
   });
   return {

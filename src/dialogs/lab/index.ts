@@ -1,8 +1,8 @@
 /**
  * The guided lab: an overview, then one exercise at a time, validated against Azure where Azure can tell.
  *
- * The feature only takes messages that are lab commands (the router's `command: 'lab'`), or the one text reply it
- * asked for (parameters, a workspace name). Everything else — "what is a service principal?" in the middle of
+ * The feature only takes the `lab` command (its handler in the conversation's command map), or the one free-text
+ * reply it asked for (parameters, a workspace name). Everything else — "what is a service principal?" in the middle of
  * exercise 3 — goes on to the other features, and the learner's place is untouched because it lives in the
  * store (`lab/<userId>`), not in a dialog stack.
  *
@@ -11,7 +11,7 @@
  */
 import { parseLabCommand } from '../../lab/commands';
 import { dispatchAction } from '../action-handlers';
-import type { Feature } from '../feature';
+import type { Feature, TurnCommandHandlers } from '../feature';
 import { labActions } from './actions';
 import { labAwaitedReply } from './awaited-reply';
 import { createLabContext, type LabFeatureOptions } from './context';
@@ -20,14 +20,17 @@ import { runLabCommand } from './run-command';
 
 export type { LabFeatureOptions };
 
-export function createLabFeature(options: LabFeatureOptions): Feature {
+export function createLabFeature(options: LabFeatureOptions): Feature & { readonly commands: Pick<TurnCommandHandlers, 'lab'> } {
   const ctx = createLabContext(options);
   const action = dispatchAction(labActions(ctx), () => textReply('That lab action is not known (an old card?). Type **continue lab** to see where you are.'));
   return {
     name: 'lab',
-    async onMessage(port, message) {
-      const { route } = message;
-      const command = route.intent === 'command' && route.command === 'lab' ? parseLabCommand(route.args) : await labAwaitedReply(ctx, port, message);
+    commands: {
+      lab: async ({ args }, { port }) => sendReply(port, await runLabCommand(ctx, port, parseLabCommand(args))),
+    },
+    /** The input the lab asked for (its parameters, the workspace to find), typed as free text. */
+    async onFreeText(port, message) {
+      const command = await labAwaitedReply(ctx, port, message);
       if (command === undefined) return false;
       await sendReply(port, await runLabCommand(ctx, port, command));
       return true;

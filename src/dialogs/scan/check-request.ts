@@ -7,7 +7,7 @@
 import { errorCard, noticeCard } from '../../cards/notice-card';
 import type { ScanSelection } from '../../scan/scan-service';
 import { malformedTarget, parseScanTarget, workspaceTargetText, type ParsedTarget, type WorkspaceTarget } from '../../shared/scan-target';
-import type { IncomingMessage } from '../feature';
+import type { CheckIntent } from '../../routing/intent';
 import type { TurnPort } from '../port';
 import { ignoredTargetParts, parseCheckScope, type CheckScope } from '../scan-action-data';
 import type { ScanContext } from './context';
@@ -29,23 +29,20 @@ function ignoredNotice(text: string): string | undefined {
   return `I ignored the ${list} in your message: I never take a workspace from a link, a mention or HTML. Name the workspace by its name or resource id.`;
 }
 
-/** The scan feature's answer to a message; false when the message is not a check request. */
-export async function handleCheckRequest(ctx: ScanContext, port: TurnPort, message: IncomingMessage): Promise<boolean> {
-  const route = message.route;
-  if (route.intent !== 'check') return false;
-  const scope = parseCheckScope(route.check ?? 'all');
+/** The scan feature's answer to a check request; `text` is the message, for what a missing target ignored. */
+export async function handleCheckRequest(ctx: ScanContext, port: TurnPort, request: CheckIntent, text: string): Promise<void> {
+  const scope = parseCheckScope(request.check);
   const checkScope = scope.ok ? scope.value : 'all';
-  const target = route.target?.trim() ?? '';
+  const target = request.target?.trim() ?? '';
   // A resource id that cannot be one is answered as such, not with "Which workspace?".
-  const malformed = malformedTarget(target === '' ? message.text : target);
+  const malformed = malformedTarget(target === '' ? text : target);
   if (malformed !== undefined) {
     const reason = malformed.what === 'resource id' ? `${malformed.reason} ${RESOURCE_ID_EXAMPLE}` : malformed.reason;
     await port.sendCard(errorCard(`That is not a valid ${malformed.what}`, reason), `Not a valid ${malformed.what}`);
-    return true;
+    return;
   }
-  if (target === '') await promptForWorkspace(ctx, port, checkScope, undefined, undefined, ignoredNotice(message.text));
+  if (target === '') await promptForWorkspace(ctx, port, checkScope, undefined, undefined, ignoredNotice(text));
   else await scanTarget(ctx, port, parseScanTarget(target), checkScope);
-  return true;
 }
 
 /** Scans what the user named: each kind of target has its own path. */

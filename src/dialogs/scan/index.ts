@@ -10,7 +10,7 @@
  */
 import { SCAN_ACTIONS } from '../../routing/actions/scan';
 import { dispatchAction, unknownButton, type ActionHandlers } from '../action-handlers';
-import type { Feature } from '../feature';
+import type { Feature, TurnIntentHandlers } from '../feature';
 import { handleCheckRequest } from './check-request';
 import { createScanContext, type ScanFeatureOptions } from './context';
 import { recheck } from './recheck';
@@ -23,7 +23,7 @@ export type { ScanFeatureOptions } from './context';
 export { handleCheckRequest } from './check-request';
 export { SOMEONE_ELSES_SCAN } from '../last-scan-access';
 
-export function createScanFeature(options: ScanFeatureOptions): Feature {
+export function createScanFeature(options: ScanFeatureOptions): Feature & { readonly intents: Pick<TurnIntentHandlers, 'check'> } {
   const ctx = createScanContext(options);
   const actions: ActionHandlers<typeof SCAN_ACTIONS> = {
     [SCAN_ACTIONS.recheck]: (port, action) => recheck(ctx, port, action),
@@ -36,7 +36,9 @@ export function createScanFeature(options: ScanFeatureOptions): Feature {
   };
   return {
     name: 'scan',
-    onMessage: (port, message) => handleCheckRequest(ctx, port, message),
+    intents: {
+      check: (intent, { port, message }) => handleCheckRequest(ctx, port, intent, message.text),
+    },
     onAction: dispatchAction(actions, unknownButton),
   };
 }

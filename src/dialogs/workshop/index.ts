@@ -13,7 +13,8 @@
  * is answer.ts, each card button has its handler (actions.ts), and they share one WorkshopContext (context.ts).
  */
 import { dispatchAction, unknownButton } from '../action-handlers';
-import type { Feature } from '../feature';
+import type { Feature, TurnCommandHandlers } from '../feature';
+import type { TurnPort } from '../port';
 import { workshopActions } from './actions';
 import { answerWorkshopPrompt } from './answer';
 import { createWorkshopContext, type WorkshopDependencies } from './context';
@@ -23,23 +24,23 @@ import { runWorkshopAction, workshopCommandOf } from './run-action';
 export type { WorkshopDependencies };
 export { parseCategories } from './categories';
 
-export function createWorkshopFeature(dependencies: WorkshopDependencies): Feature {
+export interface WorkshopFeature extends Feature {
+  readonly commands: Pick<TurnCommandHandlers, 'workshop'>;
+  /** When a workshop question waits for an answer: pause the workshop, visibly, before another guided activity runs. */
+  pauseForAnotherActivity(port: TurnPort): Promise<void>;
+}
+
+export function createWorkshopFeature(dependencies: WorkshopDependencies): WorkshopFeature {
   const ctx = createWorkshopContext(dependencies);
   return {
     name: 'workshop',
     onFreeText: (port, message) => answerWorkshopPrompt(ctx, port, message),
-    async onMessage(port, message) {
-      const { route } = message;
-      if (route.intent !== 'command') return false;
-      // Another guided activity takes over the conversation: pause here first, visibly, and let it run.
-      if (route.command === 'lab') {
-        await pauseWorkshopForLab(ctx, port);
-        return false;
-      }
-      if (route.command !== 'workshop') return false;
-      const { action, categories } = workshopCommandOf(route.args);
-      await runWorkshopAction(ctx, port, action, categories);
-      return true;
+    pauseForAnotherActivity: (port) => pauseWorkshopForLab(ctx, port),
+    commands: {
+      workshop: async ({ args }, { port }) => {
+        const { action, categories } = workshopCommandOf(args);
+        await runWorkshopAction(ctx, port, action, categories);
+      },
     },
     onAction: dispatchAction(workshopActions(ctx), unknownButton),
   };

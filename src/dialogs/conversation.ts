@@ -1,0 +1,93 @@
+/**
+ * The conversation: what every chat message does, assembled here once from the features' parts. A message is
+ * routed to one `Intent` (src/routing); free text first goes to a pending prompt (turn-precedence.ts); otherwise
+ * `handleIntent` runs the intent kind's handler, and the `command` handler runs `handleCommand` over one map with a
+ * handler per command of the command table (src/knowledge/commands/table.ts). Both maps are complete or this file
+ * does not compile: a command added to the table, or an intent kind added to `Intent`, asks for its handler here.
+ *
+ * Rules that involve more than one feature are written here, where they can be seen, not as an order of features.
+ */
+import type { Feature, TurnCommandHandlers, TurnIntentHandlers } from './feature';
+import { showHelp, showNotUnderstood } from './help';
+import { handleCommand } from '../routing/handlers';
+import type { WorkshopFeature } from './workshop';
+
+/** What the bot needs of the conversation. */
+export interface Conversation {
+  /**
+   * Free text is offered to their `onFreeText` first, in this order (turn-precedence.ts); card actions go to the
+   * feature whose name prefixes the verb.
+   */
+  readonly features: readonly Feature[];
+  /** One handler per intent kind; `command` runs one handler per command. */
+  readonly intents: TurnIntentHandlers;
+}
+
+/** A feature with exactly these commands: the spreads below then say precisely which handlers each brings. */
+type With<C extends keyof TurnCommandHandlers> = Omit<Feature, 'commands'> & { readonly commands: Pick<TurnCommandHandlers, C> };
+type Answers<K extends keyof Omit<TurnIntentHandlers, 'command'>> = Omit<Feature, 'intents'> & { readonly intents: Pick<TurnIntentHandlers, K> };
+
+/** The product's features, each with the handlers it owns. */
+export interface ConversationFeatures {
+  readonly reset: With<'reset'>;
+  readonly workshop: WorkshopFeature;
+  readonly lab: With<'lab'>;
+  readonly sample: With<'sample'>;
+  readonly watch: With<'watch' | 'unwatch' | 'watches'>;
+  readonly baseline: With<'baseline'>;
+  readonly link: With<'link' | 'unlink'>;
+  readonly exceptions: With<'accept' | 'exceptions'>;
+  readonly scan: Answers<'check'>;
+  readonly checks: With<'checks'>;
+  readonly qna: Answers<'question' | 'not-sure' | 'none'>;
+}
+
+/** The bot's own commands (src/bot/account.ts): signing in belongs to the bot's OAuth connection, per turn. */
+export type AccountCommandHandlers = Pick<TurnCommandHandlers, 'signin' | 'signout'>;
+
+export function assembleConversation(features: ConversationFeatures, account: AccountCommandHandlers): Conversation {
+  const { reset, workshop, lab, sample, watch, baseline, link, exceptions, scan, checks, qna } = features;
+  const commands = {
+    help: (_intent, { port }) => showHelp(port),
+    ...reset.commands,
+    ...workshop.commands,
+    // The lab takes over the conversation: a workshop question still waiting for its answer is paused first,
+    // visibly ("I paused it at question 3"), then the lab runs.
+    lab: async (intent, turn) => {
+      await workshop.pauseForAnotherActivity(turn.port);
+      await lab.commands.lab(intent, turn);
+    },
+    ...sample.commands,
+    ...watch.commands,
+    ...baseline.commands,
+    ...link.commands,
+    ...exceptions.commands,
+    ...checks.commands,
+    ...account,
+  } satisfies TurnCommandHandlers;
+  const intents = {
+    command: (intent, turn) => handleCommand(intent, commands, turn),
+    ...scan.intents,
+    ...qna.intents,
+  } satisfies TurnIntentHandlers;
+  return {
+    // A pending workshop question first, then the input the lab asked for (parameters, a workspace to find).
+    features: [reset, workshop, lab, sample, watch, baseline, link, exceptions, scan, checks, qna],
+    intents,
+  };
+}
+
+/**
+ * A conversation without features (tests, a bot built without the product): "help" shows the help card, anything
+ * else the help card under "I did not catch that".
+ */
+export const helpOnlyConversation: Conversation = {
+  features: [],
+  intents: {
+    command: (intent, { port }) => (intent.command === 'help' ? showHelp(port) : showNotUnderstood(port)),
+    check: (_intent, { port }) => showNotUnderstood(port),
+    question: (_intent, { port }) => showNotUnderstood(port),
+    'not-sure': (_intent, { port }) => showNotUnderstood(port),
+    none: (_intent, { port }) => showNotUnderstood(port),
+  },
+};
