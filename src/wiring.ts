@@ -19,8 +19,7 @@ import { createUserScanService } from './scan/user-scan-service';
 import { currentUserArmToken } from './bot/auth/turn-token';
 import { createUserArmCredential } from './bot/auth/user-credential';
 import { startSampleEnvironment, type SampleEnvironment } from './scan/sample-environment';
-import { ScanError, type ScanService } from './scan/scan-service';
-import type { SnapshotSource } from './scan/snapshot-source';
+import { ScanError } from './scan/scan-service';
 import { SAMPLE_WORKSPACE_IDS } from './sample';
 import { isWithinScope, parseResourceId } from './shared/resource-id';
 import type { ScanReport } from './checks/types';
@@ -82,7 +81,6 @@ export interface ProductServices {
   /** The chat features and the one map of intent and command handlers assembled from them. */
   readonly conversation: Conversation;
   readonly router: MessageRouter;
-  readonly scanService: ScanService & SnapshotSource;
   readonly notifications: NotificationService;
   /** Change events → targeted re-checks → alert cards (started with the notification timer). */
   readonly changeAlerts: ProductChangeAlerts;
@@ -197,7 +195,6 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
   return {
     conversation,
     router,
-    scanService,
     notifications,
     changeAlerts,
     sampleEnvironment,
