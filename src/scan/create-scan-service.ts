@@ -177,24 +177,32 @@ function runWithinReads(snapshot: WorkspaceSnapshot, checks: readonly CheckDefin
 }
 
 /**
- * A read that everything else depends on (the workspace, a subscription's Defender plans): when it fails for a
- * reason the user can act on, say why instead of returning a report made only of errors.
+ * A read that everything else depends on (the workspace, a subscription's Defender plans): when it fails, say why
+ * instead of returning a report made only of errors, which a pipeline would take for a scan that found nothing.
+ * Only a refusal names a permission; a throttle, an outage or a network failure names itself.
  */
-function blockingReadFailure(error: ReadError, notFound: string, defaultRole: string): ScanError | undefined {
+function blockingReadFailure(error: ReadError, notFound: string, role: string): ScanError | undefined {
+  const cause = { cause: error };
   switch (error.kind) {
     case 'not_found':
-      return new ScanError('not_found', notFound);
-    case 'forbidden':
-      return new ScanError('forbidden', `${error.message} It needs ${error.requiredAction ?? defaultRole} on ${error.resourceId}.`);
+      return new ScanError('not_found', notFound, undefined, cause);
+    case 'forbidden': {
+      const action = error.requiredAction === undefined ? '' : ` (${error.requiredAction})`;
+      return new ScanError('forbidden', `${error.message} It needs the ${role} role${action} on ${error.resourceId}.`, undefined, cause);
+    }
     case 'unauthenticated':
-      return new ScanError('auth', error.message);
+      return new ScanError('auth', error.message, undefined, cause);
     case 'timeout':
-      return new ScanError('timeout', error.message);
-    case 'invalid':
-    case 'skipped':
-    case 'network':
-    case 'server':
+      return new ScanError('timeout', error.message, undefined, cause);
     case 'throttled':
+      return new ScanError('unavailable', `${error.message} Nothing was assessed; scan again after that wait.`, undefined, cause);
+    case 'server':
+      return new ScanError('unavailable', `${error.message} Nothing was assessed; scan again once Azure recovers (https://azure.status.microsoft).`, undefined, cause);
+    case 'network':
+      return new ScanError('unavailable', `${error.message} This is a network failure, not a missing permission; nothing was assessed.`, undefined, cause);
+    case 'invalid':
+      return new ScanError('unavailable', `${error.message} Nothing was assessed.`, undefined, cause);
+    case 'skipped':
       return undefined;
   }
 }

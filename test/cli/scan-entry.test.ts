@@ -112,6 +112,8 @@ describe('guardian scan, built, against ARM', () => {
     const denied = await scan([EXAMPLE_WORKSPACE_ID]);
     expect(denied.code).toBe(2);
     expect(denied.stderr).toContain('Microsoft.MachineLearningServices/workspaces/read');
+    // The least-privilege built-in role that grants it, not only the action.
+    expect(denied.stderr).toContain('the Reader role');
 
     world.arm.reset();
     world.arm.fault(/\/providers\/Microsoft\.Authorization\/roleAssignments$/, { status: 403 });
@@ -135,6 +137,30 @@ describe('guardian scan, built, against ARM', () => {
     expect(run.code).toBe(0);
     const errors = reportOf(run.stdout).findings.filter((f) => f.status === 'error');
     expect(errors.some((f) => f.message.includes('Azure returned HTTP 500'))).toBe(true);
+    // An outage is not a permission: no not-assessed line sends the user to grant one.
+    expect(errors.filter((f) => f.message.includes('HTTP 500')).every((f) => !f.message.includes('needs '))).toBe(true);
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it.each([
+    ['an outage (HTTP 503)', { status: 503 }, {}, /HTTP 503.*not a missing permission/],
+    ['throttling, with the wait ARM asked for', { status: 429, headers: { 'retry-after': '600' } }, {}, /throttled.*wait 10 minutes/],
+  ])('exits 2 when the workspace cannot be read because of %s, naming the cause and no permission', async (_what, fault, env, cause) => {
+    world.arm.fault(WORKSPACE_PATH, fault);
+    const run = await scan([EXAMPLE_WORKSPACE_ID, '--fail-on', 'low', '--format', 'sarif'], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(cause);
+    expect(run.stderr).toContain('Nothing was assessed');
+    expect(run.stderr).not.toMatch(/needs Microsoft|permissions and scan again|try again in a minute/);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it('exits 2 when Azure Resource Manager cannot be reached, calling it a network failure', async () => {
+    const run = await scan([EXAMPLE_WORKSPACE_ID, '--fail-on', 'low'], { AZURE_ARM_ENDPOINT: 'https://127.0.0.1:1' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Could not reach Azure Resource Manager.*network failure, not a missing permission/);
+    expect(run.stderr).not.toMatch(/needs Microsoft|permissions and scan again/);
     expect(run.stderr).not.toMatch(STACK_TRACE);
   });
 

@@ -237,6 +237,23 @@ describe('scan flow through the fake Bot Connector (issue 4)', () => {
     expect(last?.value.report.findings.some((f) => f.status === 'error')).toBe(true);
   });
 
+  test('a workspace Azure cannot serve (503) ends in an error card naming the outage, not in a clean scan or a permission', async () => {
+    bot.sample.arm.inject({ pathPattern: /\/workspaces\/[^/]+$/i, status: 503 });
+    const before = records().length;
+    try {
+      await user.sendText('scan sample');
+    } finally {
+      bot.sample.arm.clearFaults();
+    }
+    const seen = records().slice(before);
+    const final = seen.filter((r) => r.record.id === seen[0]!.record.id).at(-1)!;
+    const text = cardText(final.card);
+    expect(text).toContain('I could not read that workspace, so nothing was checked');
+    expect(text).toContain('HTTP 503');
+    expect(text).not.toContain('Security baseline scan');
+    expect(text).not.toMatch(/needs Microsoft|grant the missing/i);
+  });
+
   test('the answer card\'s "Check this on my workspace" runs its checks on the workspace scanned last', async () => {
     const card = findingCards.find((c) => cardText(c).includes(PUBLIC_NETWORK_CHECK))!;
     const learnWhy = executeAction(card, 'qna.question')!;
