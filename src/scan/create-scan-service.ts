@@ -218,7 +218,7 @@ function workspaceFailure(error: ReadError): ScanError | undefined {
 function toScanError(error: unknown): unknown {
   if (error instanceof ScanError) return error;
   if (error instanceof WorkspaceTargetError) return new ScanError('usage', error.message);
-  if (isCredentialError(error)) return new ScanError('auth', describeCredentialError(error) ?? 'No usable Azure credential.');
+  if (isCredentialError(error)) return new ScanError('auth', describeCredentialError(error) ?? 'No usable Azure credential.', undefined, { cause: error });
   if (error instanceof Error && error.name === 'AbortError') return new ScanError('timeout', 'The workspace lookup was cancelled or ran out of time.');
   if (isRestError(error)) {
     if (error.statusCode === 401) return new ScanError('auth', 'Azure rejected the credential; sign in again.');

@@ -107,6 +107,16 @@ describe('guardian scan, built, against ARM', () => {
     expect(run.stderr).not.toContain(TEST_TOKEN);
   });
 
+  it('says the sign-in server could not be reached, not that the secret was refused, when the authority is unreachable (exit 2)', async () => {
+    const servicePrincipal = { AZURE_TENANT_ID: '00000000-1111-2222-3333-444444444444', AZURE_CLIENT_ID: '11111111-2222-3333-4444-555555555555', AZURE_CLIENT_SECRET: 'not-a-secret', AZURE_AUTHORITY_HOST: 'https://127.0.0.1:9/' };
+    const run = await scan([EXAMPLE_WORKSPACE_ID], servicePrincipal);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Could not reach the Microsoft Entra ID sign-in server');
+    expect(run.stderr).not.toMatch(/refused the credential|check the identity's secret/);
+    expect(run.stderr).not.toContain('not-a-secret');
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+  });
+
   it('names the RBAC action a 403 lacks: for the workspace (exit 2) and for a linked read (an error finding)', async () => {
     world.arm.fault(WORKSPACE_PATH, { status: 403 });
     const denied = await scan([EXAMPLE_WORKSPACE_ID]);
