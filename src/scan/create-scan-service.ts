@@ -41,7 +41,9 @@ export interface ScanServiceDeps {
 
 export type GuardianScanService = ScanService & SnapshotSource;
 
-const OUTSIDE_SCOPES = 'That workspace is outside the scopes allowed here (GUARDIAN_ALLOWED_SCOPES); ask an administrator to add its subscription or resource group.';
+const OUTSIDE_SCOPES = "That workspace is outside the scopes allowed here; ask the bot's administrator to add its subscription or resource group.";
+/** For whoever runs the bot or the CLI (ScanError.operatorHint): chat never shows it. */
+const OUTSIDE_SCOPES_HINT = 'The allowed scopes are GUARDIAN_ALLOWED_SCOPES.';
 
 export function createScanService(deps: ScanServiceDeps): GuardianScanService {
   const now = deps.now ?? ((): Date => new Date());
@@ -63,7 +65,7 @@ export function createScanService(deps: ScanServiceDeps): GuardianScanService {
   const scope = graphScope(deps.allowedScopes);
   const assertAllowed = (resourceId: string, refusal = OUTSIDE_SCOPES): void => {
     if (deps.allowedScopes === undefined) return;
-    if (!deps.allowedScopes.some((scope) => isWithinScope(resourceId, scope))) throw new ScanError('forbidden', refusal);
+    if (!deps.allowedScopes.some((scope) => isWithinScope(resourceId, scope))) throw new ScanError('forbidden', refusal, OUTSIDE_SCOPES_HINT);
   };
 
   /** Over the sample server only the sample subscriptions exist; it would answer any other with empty lists. */

@@ -183,7 +183,7 @@ describe('scan flow through the fake Bot Connector (issue 4)', () => {
 
   test.each<[string, Json, RegExp]>([
     ['a workspace other than the sample the card names', { workspaceId: FOREIGN_WORKSPACE_ID, target: 'sample', checkId: PUBLIC_NETWORK_CHECK }, /two different workspaces|cannot do that/i],
-    ['a workspace outside what the bot may scan', { workspaceId: FOREIGN_WORKSPACE_ID, target: FOREIGN_WORKSPACE_ID, checkId: PUBLIC_NETWORK_CHECK }, /sample environment only|not connected to Azure|outside the scopes/i],
+    ['a workspace outside what the bot may scan', { workspaceId: FOREIGN_WORKSPACE_ID, target: FOREIGN_WORKSPACE_ID, checkId: PUBLIC_NETWORK_CHECK }, /sample environment only|scans only the sample environment|not connected to Azure|outside the scopes/i],
     ['two different workspaces', { workspaceId: WORKSPACE_ID, target: FOREIGN_WORKSPACE_ID, checkId: PUBLIC_NETWORK_CHECK }, /two different workspaces/],
     ['an unknown check id', { workspaceId: WORKSPACE_ID, target: 'sample', checkId: 'AML-NET-999' }, /do not know the check AML-NET-999/],
     ['a check id that is not one', { workspaceId: WORKSPACE_ID, target: 'sample', checkId: '../../etc' }, /is not a check id/],
