@@ -18,7 +18,7 @@ import { ScanError, type ScanService } from '../scan/scan-service';
 import { parseWorkspaceTarget, WorkspaceTargetError } from '../azure/resolve';
 import { loadCliConfig } from './cli-config';
 import { choiceOption, parseCliOptions, stringOption } from './cli-options';
-import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
+import { FileError, UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
 import { useColor, writeReport } from './report-io';
 import { applyExceptionsFile, loadExceptionsFile } from './scan-exceptions';
 import type { ExceptionEntry } from '../exceptions/model';
@@ -150,7 +150,7 @@ export function createScanCommand(deps: ScanCommandDeps): CliCommand {
         try {
           exceptions = await loadExceptionsFile(options.exceptions, (id) => deps.checks.some((c) => c.id === id));
         } catch (e) {
-          if (!(e instanceof UsageError)) throw e;
+          if (!(e instanceof FileError)) throw e;
           io.stderr.write(`guardian scan: ${e.message}\n`);
           return 2;
         }

@@ -183,6 +183,16 @@ describe('guardian scan, built, against ARM', () => {
   });
 });
 
+describe('guardian scan and its files', () => {
+  it('says why a report cannot be written (exit 2) without the usage text: the command line was right', async () => {
+    const run = await scan(['--sample', '--format', 'sarif', '--output', '/nonexistent/dir/x.sarif']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('cannot write the report to /nonexistent/dir/x.sarif');
+    expect(run.stderr).not.toContain('Usage: guardian scan');
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+  });
+});
+
 describe('guardian scan with GUARDIAN_ALLOWED_SCOPES', () => {
   it('refuses a workspace outside the scopes before any read, without repeating its id', async () => {
     const run = await scan([EXAMPLE_WORKSPACE_ID], { GUARDIAN_ALLOWED_SCOPES: `/subscriptions/${OTHER_SUBSCRIPTION}` });
