@@ -218,8 +218,9 @@ describe('scan flow through the fake Bot Connector (issue 4)', () => {
     expect(invokeMessage(forged.body)).toMatch(/page number on the card is not valid|could not use that button/);
   });
 
-  test('a read that fails (403 on role assignments) still ends in a finished summary with not-assessed findings', async () => {
-    bot.sample.arm.inject({ pathPattern: /roleAssignments/i, status: 403 });
+  /** "scan sample" while ARM answers `status` on `pathPattern`: the last state of the card the scan posted first. */
+  async function scanSampleWhileFailing(pathPattern: RegExp, status: number): Promise<ReturnType<typeof cardRecords>[number]> {
+    bot.sample.arm.inject({ pathPattern, status });
     const before = records().length;
     try {
       await user.sendText('scan sample');
@@ -227,8 +228,11 @@ describe('scan flow through the fake Bot Connector (issue 4)', () => {
       bot.sample.arm.clearFaults();
     }
     const seen = records().slice(before);
-    const progressId = seen[0]!.record.id;
-    const final = seen.filter((r) => r.record.id === progressId).at(-1)!;
+    return seen.filter((r) => r.record.id === seen[0]!.record.id).at(-1)!;
+  }
+
+  test('a read that fails (403 on role assignments) still ends in a finished summary with not-assessed findings', async () => {
+    const final = await scanSampleWhileFailing(/roleAssignments/i, 403);
     expect(final.record.operation).toBe('update');
     const text = cardText(final.card);
     expect(text).toContain('Security baseline scan');
@@ -238,16 +242,7 @@ describe('scan flow through the fake Bot Connector (issue 4)', () => {
   });
 
   test('a workspace Azure cannot serve (503) ends in an error card naming the outage, not in a clean scan or a permission', async () => {
-    bot.sample.arm.inject({ pathPattern: /\/workspaces\/[^/]+$/i, status: 503 });
-    const before = records().length;
-    try {
-      await user.sendText('scan sample');
-    } finally {
-      bot.sample.arm.clearFaults();
-    }
-    const seen = records().slice(before);
-    const final = seen.filter((r) => r.record.id === seen[0]!.record.id).at(-1)!;
-    const text = cardText(final.card);
+    const text = cardText((await scanSampleWhileFailing(/\/workspaces\/[^/]+$/i, 503)).card);
     expect(text).toContain('I could not read that workspace, so nothing was checked');
     expect(text).toContain('HTTP 503');
     expect(text).not.toContain('Security baseline scan');
