@@ -45,7 +45,8 @@ Options:
                    reported as accepted and never reach --fail-on; expired entries are ignored with a warning
 
 With --format json|sarif|markdown, stdout carries the report alone; logs go to stderr.
-Exit codes: 0 ok, 1 a failed finding reached --fail-on, 2 usage, configuration or authentication error.`;
+Exit codes: 0 ok, 1 a failed finding reached --fail-on, 2 usage, configuration or authentication error, or the
+workspace itself could not be read (refused, missing, throttled, an Azure outage, the network, the deadline).`;
 
 export interface OpenedScanService {
   readonly scanService: ScanService;
