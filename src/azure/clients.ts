@@ -16,6 +16,7 @@ import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/identity';
 import { isSampleCredential } from './credentials';
 import { createRawArm, type RawArm } from './raw';
+import { HIDDEN_RETRY_AFTER_MS, retryAfterMs } from './retry-after';
 
 export interface RetrySettings {
   readonly maxRetries?: number;
@@ -120,30 +121,24 @@ export function createArmClients(settings: ArmClientSettings): ArmClients {
 
 /**
  * The SDK's throttling strategy sleeps for any Retry-After, with no upper bound (measured: an hour). Above the
- * cap we drop the header so that the read fails now as `throttled`, and the rest of the scan goes on.
+ * cap we hide the header from it so that the read fails now as `throttled`, and the rest of the scan goes on;
+ * the wait stays on the response under our own header, for the sentence that tells the user how long to wait.
  */
 export function retryAfterCapPolicy(capMs: number): PipelinePolicy {
   return {
     name: 'guardianRetryAfterCap',
     async sendRequest(request, next) {
       const response = await next(request);
-      const waitMs = retryAfterMs(response.headers.get('retry-after-ms') ?? response.headers.get('x-ms-retry-after-ms'), response.headers.get('retry-after'));
+      const waitMs = retryAfterMs(response.headers);
       if (waitMs !== undefined && waitMs > capMs) {
         response.headers.delete('retry-after');
         response.headers.delete('retry-after-ms');
         response.headers.delete('x-ms-retry-after-ms');
+        response.headers.set(HIDDEN_RETRY_AFTER_MS, String(Math.round(waitMs)));
       }
       return response;
     },
   };
-}
-
-function retryAfterMs(msHeader: string | undefined, header: string | undefined): number | undefined {
-  if (msHeader !== undefined && /^\d+(\.\d+)?$/.test(msHeader)) return Number(msHeader);
-  if (header === undefined) return undefined;
-  if (/^\d+(\.\d+)?$/.test(header)) return Number(header) * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : date - Date.now();
 }
 
 /** The sample credential's token must never leave the machine. */

@@ -86,13 +86,39 @@ export function isCredentialError(error: unknown): boolean {
   return error instanceof AggregateAuthenticationError || error instanceof CredentialUnavailableError || error instanceof AuthenticationError;
 }
 
+/**
+ * What MSAL and Node say when the sign-in server could not be reached at all (DNS, refused connection, TLS, an
+ * authority whose metadata cannot be fetched). EnvironmentCredential wraps these as an HTTP 400
+ * AuthenticationError, which would otherwise read as a rejected secret.
+ */
+const UNREACHABLE_AUTHORITY = /\b(endpoints_resolution_error|openid_config_error|network_error|network_request_failed|ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|CERT_[A-Z_]+|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_VERIFY_LEAF_SIGNATURE)\b/;
+
 /** One sentence for a credential failure; the SDK's multi-line detail belongs behind --verbose. */
 export function describeCredentialError(error: unknown): string | undefined {
-  if (error instanceof AggregateAuthenticationError || error instanceof CredentialUnavailableError) {
-    return 'No Azure credentials found: run `az login`, or set AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET, or give the bot a managed identity.';
+  if (!isCredentialError(error)) return undefined;
+  const unreachable = unreachableAuthorityCode(error);
+  if (unreachable !== undefined) {
+    return `Could not reach the Microsoft Entra ID sign-in server to get a token (${unreachable}): the network, a proxy or the configured authority host is at fault, not the credential; check that the authority host is right and reachable, then try again.`;
   }
   if (error instanceof AuthenticationError) {
     return `Microsoft Entra ID refused the credential (HTTP ${error.statusCode}); sign in again with \`az login\` or check the identity's secret.`;
+  }
+  return 'No Azure credentials found: run `az login`, or set AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET, or give the bot a managed identity.';
+}
+
+/** The MSAL or Node code naming an unreachable sign-in server, found in the error or the errors it aggregates. */
+function unreachableAuthorityCode(error: unknown): string | undefined {
+  const texts: string[] = [];
+  const collect = (e: unknown): void => {
+    if (!(e instanceof Error)) return;
+    texts.push(e.message);
+    if (e instanceof AuthenticationError) texts.push(e.errorResponse.errorDescription);
+    if (e instanceof AggregateAuthenticationError) for (const inner of e.errors) collect(inner);
+  };
+  collect(error);
+  for (const text of texts) {
+    const match = UNREACHABLE_AUTHORITY.exec(text);
+    if (match?.[1] !== undefined) return match[1];
   }
   return undefined;
 }

@@ -7,6 +7,7 @@ import { isRestError } from '@azure/core-rest-pipeline';
 import type { ReadError, ReadErrorKind } from './snapshot';
 import { describeCredentialError, isCredentialError } from './credentials';
 import { PayloadError } from './parse/json-reader';
+import { retryAfterMs, waitText } from './retry-after';
 
 export interface ReadTarget {
   /** Words for the thing read, e.g. "the role assignments on the storage account". */
@@ -59,12 +60,15 @@ export function toReadError(error: unknown, target: ReadTarget, abort: AbortCont
     const code = error.code;
     const kind = kindOf(status, code);
     const withCode = code !== undefined && code !== '' ? ` (${code})` : '';
+    const waitMs = kind === 'throttled' && error.response !== undefined ? retryAfterMs(error.response.headers) : undefined;
+    const retryAfterSeconds = waitMs === undefined ? undefined : Math.ceil(waitMs / 1000);
     return {
       kind,
       ...(status !== undefined ? { status } : {}),
       ...(code !== undefined && code !== '' ? { code } : {}),
-      message: sentence(kind, target.label, status, withCode),
+      message: sentence(kind, target.label, status, withCode, retryAfterSeconds),
       ...base,
+      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
     };
   }
   const detail = error instanceof Error ? error.message.split('\n')[0] : 'unknown error';
@@ -80,6 +84,7 @@ export function dependentError(cause: ReadError, target: ReadTarget): ReadError 
     message: `${capitalise(target.label)} could not be read because the workspace itself could not be read: ${cause.message}`,
     requiredAction: cause.requiredAction ?? target.requiredAction,
     resourceId: target.resourceId,
+    ...(cause.retryAfterSeconds !== undefined ? { retryAfterSeconds: cause.retryAfterSeconds } : {}),
   };
 }
 
@@ -95,7 +100,7 @@ function kindOf(status: number | undefined, code: string | undefined): ReadError
   return 'invalid';
 }
 
-function sentence(kind: ReadErrorKind, label: string, status: number | undefined, withCode: string): string {
+function sentence(kind: ReadErrorKind, label: string, status: number | undefined, withCode: string, retryAfterSeconds: number | undefined): string {
   switch (kind) {
     case 'unauthenticated':
       return `Azure rejected the credential while reading ${label}${withCode}; sign in again.`;
@@ -104,11 +109,13 @@ function sentence(kind: ReadErrorKind, label: string, status: number | undefined
     case 'not_found':
       return `${capitalise(label)} was not found${withCode}.`;
     case 'throttled':
-      return `Azure Resource Manager throttled the read of ${label}${withCode}; try again in a minute.`;
+      return retryAfterSeconds === undefined
+        ? `Azure Resource Manager throttled the read of ${label}${withCode}; try again in a few minutes.`
+        : `Azure Resource Manager throttled the read of ${label}${withCode} and asked to wait ${waitText(retryAfterSeconds)} before trying again.`;
     case 'timeout':
       return `Azure did not answer in time while reading ${label}${withCode}.`;
     case 'server':
-      return `Azure returned HTTP ${status ?? '?'}${withCode} while reading ${label}.`;
+      return `Azure returned HTTP ${status ?? '?'}${withCode} while reading ${label}: a failure on Azure's side, not a missing permission.`;
     case 'network':
       return `Could not reach Azure Resource Manager to read ${label}${withCode}.`;
     case 'invalid':

@@ -20,7 +20,7 @@ import { armCall, readWalker } from './read-walk';
 import { collectionSignal } from './scan-signal';
 import type { JsonReader } from './parse/json-reader';
 import type { Collected, ReadError, Workspace, WorkspaceSnapshot } from './snapshot';
-import { SNAPSHOT_FIELDS, snapshotFromFields } from './snapshot-fields';
+import { SNAPSHOT_FIELDS, snapshotFromFields, type SnapshotField } from './snapshot-fields';
 import { readContext, SNAPSHOT_READS, type ScopedRead } from './snapshot-reads';
 
 export { isRoleDefinitionVisibleAt } from './fleet-rows';
@@ -124,14 +124,14 @@ export async function collectFleetSnapshots(clients: ArmClients, options: FleetC
         const fromGraph = source === undefined ? undefined : parsed(target, () => source(graph, id, ws));
         if (fromGraph !== undefined) return Promise.resolve(fromGraph);
         const fromArm = (): Promise<Collected<unknown>> => run(target, armCall(read, at, id));
-        if (read.graph !== undefined || options.depth === 'full' || read.everyFleetDepth === true) return once(read, id, fromArm);
+        if (options.depth === 'full' || readInGraphScan(read)) return once(read, id, fromArm);
         return Promise.resolve(notRead(target));
       },
       each: (read, endpoint) => {
         const source = read.graph;
         if (source !== undefined) return Promise.resolve(parsed<unknown>(read.about(ws.id), () => ({ ok: true, value: source(graph, endpoint) })));
         const target = read.aboutOne(endpoint);
-        return options.depth === 'full' ? run(target, (s) => read.arm(at, endpoint, s)) : Promise.resolve(notRead(target));
+        return options.depth === 'full' || readInGraphScan(read) ? run(target, (s) => read.arm(at, endpoint, s)) : Promise.resolve(notRead(target));
       },
     });
     const values = new Map(await Promise.all(SNAPSHOT_FIELDS.map(async (field) => [field, await readField(field)] as const)));
@@ -143,6 +143,14 @@ export async function collectFleetSnapshots(clients: ArmClients, options: FleetC
   const snapshots = await Promise.all(workspaceRows.map(snapshotOf));
   return { snapshots, graphPages, armReads };
 }
+
+/** Whether a graph-only fleet scan makes this read: from Resource Graph, or from ARM once per target. */
+function readInGraphScan(read: { readonly graph: unknown; readonly everyFleetDepth?: true }): boolean {
+  return read.graph !== undefined || read.everyFleetDepth === true;
+}
+
+/** The snapshot fields a graph-only fleet scan leaves unread (the README counts the checks they feed). */
+export const FIELDS_NOT_READ_IN_GRAPH_SCAN: readonly SnapshotField[] = SNAPSHOT_FIELDS.filter((field) => !readInGraphScan(SNAPSHOT_READS[field]));
 
 /** A read a graph-only fleet scan does not make: its checks are left out of the report, not reported as errors. */
 function notRead<T>(target: ReadTarget): Collected<T> {

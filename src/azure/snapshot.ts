@@ -28,6 +28,8 @@ export interface ReadError {
   readonly message: string;
   /** The ARM action that would have allowed the read, e.g. `Microsoft.Storage/storageAccounts/read`. */
   readonly requiredAction?: string;
+  /** For `throttled`: how long ARM asked to wait (its Retry-After), when it said. */
+  readonly retryAfterSeconds?: number;
   /** The resource or scope the read was about. */
   readonly resourceId: string;
 }

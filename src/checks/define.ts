@@ -28,7 +28,8 @@ export function manual(resourceId: string, message: string): CheckResult {
 export function notAssessed(error: ReadError): CheckResult {
   // Only checks that do not need a skipped read run, so this is a safety net, not a normal outcome.
   if (error.kind === 'skipped') return { status: 'error', resourceId: error.resourceId, message: `Not assessed: ${error.message} Run a full scan to assess it.`, evidence: [] };
-  const needs = error.requiredAction !== undefined ? ` (needs ${error.requiredAction} on ${error.resourceId})` : '';
+  // Only a refusal is fixed by a permission; a throttle, an outage or a network failure says its own cause.
+  const needs = error.kind === 'forbidden' && error.requiredAction !== undefined ? ` (needs ${error.requiredAction} on ${error.resourceId})` : '';
   return { status: 'error', resourceId: error.resourceId, message: `Not assessed: ${error.message}${needs}`, evidence: [] };
 }
 

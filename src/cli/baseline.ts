@@ -8,7 +8,7 @@ import type { ScanReport } from '../checks/types';
 import { buildBaselineDocument } from '../knowledge/baseline-document';
 import { loadKnowledge } from '../knowledge/content';
 import { isWorkshopRecord, type WorkshopRecord } from '../knowledge/workshop-record';
-import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
+import { FileError, UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
 import { writeOut } from './report-io';
 import { isRecord } from '../shared/is-record';
 import { errorMessage } from '../shared/error-message';
@@ -54,12 +54,12 @@ async function readJson(file: string, what: string): Promise<unknown> {
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`Cannot read the ${what} ${file}: ${errorMessage(e)}`);
+    throw new FileError(`Cannot read the ${what} ${file}: ${errorMessage(e)}`);
   }
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new UsageError(`The ${what} ${file} is not valid JSON.`);
+    throw new FileError(`The ${what} ${file} is not valid JSON.`);
   }
 }
 
@@ -74,13 +74,13 @@ async function runBaseline(args: readonly string[], io: CliIO): Promise<ExitCode
     const value = await readJson(options.from, 'workshop state');
     // Accept the stored item as is, or wrapped as { value } (a store export).
     const record = isWorkshopRecord(value) ? value : isRecord(value) ? value.value : undefined;
-    if (!isWorkshopRecord(record)) throw new UsageError(`${options.from} is not a workshop state (needs questionIds, index and answers).`);
+    if (!isWorkshopRecord(record)) throw new FileError(`${options.from} is not a workshop state (needs questionIds, index and answers).`);
     workshop = record;
   }
   let report: ScanReport | undefined;
   if (options.report !== undefined) {
     const value = await readJson(options.report, 'scan report');
-    if (!isScanReport(value)) throw new UsageError(`${options.report} is not a scan report (needs workspace and findings).`);
+    if (!isScanReport(value)) throw new FileError(`${options.report} is not a scan report (needs workspace and findings).`);
     report = value;
   }
   const document = buildBaselineDocument({ content: loadKnowledge(), ...(workshop !== undefined ? { workshop } : {}), ...(report !== undefined ? { report } : {}) });

@@ -25,3 +25,11 @@ export interface CliCommand {
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
+
+/**
+ * A file the command was told to read or write could not be (missing folder, no permission, bad content): exit 2
+ * with the reason, but without the usage text, since the command line itself was right.
+ */
+export class FileError extends Error {
+  override readonly name = 'FileError';
+}

@@ -3,7 +3,7 @@
  * (0 ok, 1 findings at or above --fail-on, 2 usage or configuration error).
  */
 import { readPackageVersion } from '../config';
-import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
+import { FileError, UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
 import { commands as defaultCommands } from './command-list';
 import { ignoreBrokenPipe, writeOut } from './report-io';
 import { errorMessage } from '../shared/error-message';
@@ -53,6 +53,10 @@ export async function runCli(argv: readonly string[], io: CliIO, commands: reado
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(`guardian ${command.name}: ${e.message}\n\n${command.usage}\n`);
+      return 2;
+    }
+    if (e instanceof FileError) {
+      io.stderr.write(`guardian ${command.name}: ${e.message}\n`);
       return 2;
     }
     throw e;

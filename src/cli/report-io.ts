@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { UsageError, type CliIO } from './command';
+import { FileError, type CliIO } from './command';
 import { isRecord } from '../shared/is-record';
 import { errorMessage } from '../shared/error-message';
 
@@ -58,7 +58,7 @@ export async function writeReport(io: CliIO, text: string, outputPath: string | 
   } catch (error) {
     // Nothing half-written stays behind, and the reader learns which path failed and why, not an errno dump.
     await fs.rm(temp, { force: true });
-    throw new UsageError(`cannot write the report to ${outputPath}: ${writeProblem(error)}`, { cause: error });
+    throw new FileError(`cannot write the report to ${outputPath}: ${writeProblem(error)}`, { cause: error });
   }
 }
 

@@ -7,22 +7,22 @@ import type { ScanReport } from '../checks/types';
 import { applyExceptions } from '../exceptions/apply';
 import { ExceptionFileError, parseExceptionsFile } from '../exceptions/file-format';
 import type { ExceptionEntry } from '../exceptions/model';
-import { UsageError } from './command';
+import { FileError } from './command';
 import { errorMessage } from '../shared/error-message';
 
-/** Reads and validates the file; a problem is a UsageError naming the file and each bad field. */
+/** Reads and validates the file; a problem is a FileError naming the file and each bad field. */
 export async function loadExceptionsFile(file: string, isKnownCheck: (id: string) => boolean): Promise<ExceptionEntry[]> {
   let source: string;
   try {
     source = await readFile(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`Cannot read the exceptions file ${file}: ${errorMessage(e)}`, { cause: e });
+    throw new FileError(`Cannot read the exceptions file ${file}: ${errorMessage(e)}`, { cause: e });
   }
   try {
     return parseExceptionsFile(source, isKnownCheck);
   } catch (e) {
     if (!(e instanceof ExceptionFileError)) throw e;
-    throw new UsageError(`The exceptions file ${file} was not applied:\n${e.message}`, { cause: e });
+    throw new FileError(`The exceptions file ${file} was not applied:\n${e.message}`, { cause: e });
   }
 }
 

@@ -18,7 +18,7 @@ import { ScanError, type ScanService } from '../scan/scan-service';
 import { parseWorkspaceTarget, WorkspaceTargetError } from '../azure/resolve';
 import { loadCliConfig } from './cli-config';
 import { choiceOption, parseCliOptions, stringOption } from './cli-options';
-import { UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
+import { FileError, UsageError, type CliCommand, type CliIO, type ExitCode } from './command';
 import { useColor, writeReport } from './report-io';
 import { applyExceptionsFile, loadExceptionsFile } from './scan-exceptions';
 import type { ExceptionEntry } from '../exceptions/model';
@@ -45,7 +45,8 @@ Options:
                    reported as accepted and never reach --fail-on; expired entries are ignored with a warning
 
 With --format json|sarif|markdown, stdout carries the report alone; logs go to stderr.
-Exit codes: 0 ok, 1 a failed finding reached --fail-on, 2 usage, configuration or authentication error.`;
+Exit codes: 0 ok, 1 a failed finding reached --fail-on, 2 usage, configuration or authentication error, or the
+workspace itself could not be read (refused, missing, throttled, an Azure outage, the network, the deadline).`;
 
 export interface OpenedScanService {
   readonly scanService: ScanService;
@@ -150,7 +151,7 @@ export function createScanCommand(deps: ScanCommandDeps): CliCommand {
         try {
           exceptions = await loadExceptionsFile(options.exceptions, (id) => deps.checks.some((c) => c.id === id));
         } catch (e) {
-          if (!(e instanceof UsageError)) throw e;
+          if (!(e instanceof FileError)) throw e;
           io.stderr.write(`guardian scan: ${e.message}\n`);
           return 2;
         }

@@ -33,7 +33,7 @@ export const LINK_TEXT = {
     'Linking applies to a team: mention me in one of the team\'s channels with "link this channel to <subscription, resource group or workspace>". In this chat I can scan what the bot is allowed to scan.',
   notOwner: 'Only an owner of this team can change what it is linked to. Ask a team owner to say "link this channel to <scope>".',
   rosterFailed: 'I could not check the team roster just now, so I changed nothing. Please try again in a minute.',
-  sampleOnly: 'This bot is set up for the sample environment only, so there is nothing to link. An administrator can allow scopes with GUARDIAN_ALLOWED_SCOPES.',
+  sampleOnly: "This bot is set up for the sample environment only, so there is nothing to link. Ask the bot's administrator to allow the subscriptions or resource groups your team works in.",
   storeFailed: 'I could not save that change; nothing was changed. Please try again in a minute.',
 } as const;
 

@@ -18,7 +18,7 @@ export interface ExceptionEntry extends RiskException {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+export const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The UTC calendar day of `now`, as YYYY-MM-DD. */
 export function utcDay(now: Date): string {

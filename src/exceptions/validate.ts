@@ -5,7 +5,7 @@
  */
 import { parseResourceId, ResourceIdError } from '../shared/resource-id';
 import { scrubSecrets } from '../logging';
-import { isCalendarDay } from './model';
+import { isCalendarDay, ISO_DAY } from './model';
 
 export interface ExceptionFieldError {
   readonly field: string;
@@ -57,6 +57,10 @@ export function validateExceptionFields(fields: ExceptionFields, isKnownCheck: (
 /** An expiry that is not a real calendar day (also what a renewal, which carries nothing else, is checked for). */
 export function expiryDayProblem(expires: string): ExceptionFieldError | undefined {
   if (expires === '') return { field: 'expires', message: 'is required (a day, YYYY-MM-DD).' };
-  if (!isCalendarDay(expires)) return { field: 'expires', message: `"${expires}" is not a day written YYYY-MM-DD.` };
+  if (!isCalendarDay(expires)) {
+    // The shape is right but the calendar has no such day (2027-02-30): say so rather than blame the format.
+    const message = ISO_DAY.test(expires) ? `"${expires}" is not a real date: the calendar has no such day.` : `"${expires}" is not a day written YYYY-MM-DD.`;
+    return { field: 'expires', message };
+  }
   return undefined;
 }

@@ -24,10 +24,12 @@ export function item(ok: boolean, text: string, fix?: string): LabValidationItem
   return fix === undefined ? { ok, text } : { ok, text, fix };
 }
 
-/** A read that failed: says what could not be read and which permission would allow it. */
+/** A read that failed: says what could not be read and, for a refusal only, which permission would allow it. */
 export function readFailed(what: string, error: ReadError): LabValidationItem {
+  const text = `Could not read ${what}: ${error.message}`;
+  if (error.kind !== 'forbidden') return item(false, text, 'Validate again once the cause above is gone.');
   const needs = error.requiredAction !== undefined ? ` It needs ${error.requiredAction}.` : '';
-  return item(false, `Could not read ${what}: ${error.message}`, `Give the bot's identity read access (Reader on the resource group or subscription) and retry.${needs}`);
+  return item(false, text, `Give the bot's identity read access (Reader on the resource group or subscription) and retry.${needs}`);
 }
 
 export function cannotValidate(reason: string, fix?: string): LabValidationResult {

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import type { Finding, RiskException, ScanReport, Severity } from '../checks/types';
 import type { CheckInfo } from './catalog';
 import { parseResourceId } from '../shared/resource-id';
-import { categoryTitle, evidenceSentence, fixCommand, SEVERITY_LABELS, whyItMatters } from './wording';
+import { categoryTitle, evidenceSentence, fixCommand, plural, SEVERITY_LABELS, whyItMatters } from './wording';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -156,11 +156,22 @@ export function toSarif(report: ScanReport, options: SarifOptions): Json {
           },
         },
         automationDetails: { id: automationCategory(report.workspace) },
-        invocations: [{ executionSuccessful: true, endTimeUtc: report.scannedAt }],
+        invocations: [invocationOf(report)],
         properties: { workspaceId: report.workspace.id, checkSetVersion: report.checkSetVersion, summary: { ...report.summary } },
         results: reported.map((f) => resultOf(f, index.get(f.checkId) ?? 0, options)),
       },
     ],
+  };
+}
+
+/** A run that could assess nothing did not succeed: a pipeline must not read its empty results as a clean workspace. */
+function invocationOf(report: ScanReport): Json {
+  const { pass, fail, accepted, error } = report.summary;
+  if (error === 0 || pass + fail + accepted > 0) return { executionSuccessful: true, endTimeUtc: report.scannedAt };
+  return {
+    executionSuccessful: false,
+    endTimeUtc: report.scannedAt,
+    toolExecutionNotifications: [{ level: 'error', message: { text: `No check could be assessed: ${plural(error, 'result')} could not be read (each result says why).` } }],
   };
 }
 

@@ -143,7 +143,7 @@ export function scoreSentence(report: ScanReport): string {
 export function verdictSentence(report: ScanReport): string {
   const { fail, error } = report.summary;
   if (fail === 0 && error === 0) return 'No failed checks: this workspace meets the baseline for everything that was checked.';
-  if (fail === 0) return `No failed checks, but ${plural(error, 'result')} could not be assessed; grant the missing read permissions and scan again.`;
+  if (fail === 0) return `No failed checks, but ${plural(error, 'result')} could not be assessed; each says why (a missing permission, throttling, an outage): fix that and scan again.`;
   return `${plural(fail, 'check result')} failed and ${fail === 1 ? 'needs' : 'need'} fixing.`;
 }
 
@@ -193,7 +193,7 @@ export function portalSteps(finding: Finding): readonly string[] {
 }
 
 export function fixIntro(finding: Finding): string {
-  if (finding.status === 'error') return 'Grant the read permission named above to the identity that scans, then re-check.';
+  if (finding.status === 'error') return 'Remove what stopped the read (named above: a missing permission, throttling, an outage, the network), then re-check.';
   const command = fixCommand(finding);
   if (command === undefined) return 'Change the setting in the portal; no Azure CLI command changes it in place.';
   return hasPlaceholders(command)
@@ -240,7 +240,7 @@ export function truncatedSentence(hidden: number): string {
 }
 
 /** The clear sentence for each way a scan can be refused. */
-export function scanErrorSentence(kind: 'usage' | 'auth' | 'not_found' | 'forbidden' | 'timeout', message: string): string {
+export function scanErrorSentence(kind: 'usage' | 'auth' | 'not_found' | 'forbidden' | 'timeout' | 'unavailable', message: string): string {
   switch (kind) {
     case 'usage':
       return `I cannot scan that: ${message}`;
@@ -252,6 +252,8 @@ export function scanErrorSentence(kind: 'usage' | 'auth' | 'not_found' | 'forbid
       return `I am not allowed to scan that workspace: ${message}`;
     case 'timeout':
       return `The scan took too long and was stopped: ${message}`;
+    case 'unavailable':
+      return `I could not read that workspace, so nothing was checked: ${message}`;
   }
 }
 

@@ -41,7 +41,9 @@ export interface ScanServiceDeps {
 
 export type GuardianScanService = ScanService & SnapshotSource;
 
-const OUTSIDE_SCOPES = 'That workspace is outside the scopes allowed here (GUARDIAN_ALLOWED_SCOPES); ask an administrator to add its subscription or resource group.';
+const OUTSIDE_SCOPES = "That workspace is outside the scopes allowed here; ask the bot's administrator to add its subscription or resource group.";
+/** For whoever runs the bot or the CLI (ScanError.operatorHint): chat never shows it. */
+const OUTSIDE_SCOPES_HINT = 'The allowed scopes are GUARDIAN_ALLOWED_SCOPES.';
 
 export function createScanService(deps: ScanServiceDeps): GuardianScanService {
   const now = deps.now ?? ((): Date => new Date());
@@ -63,7 +65,7 @@ export function createScanService(deps: ScanServiceDeps): GuardianScanService {
   const scope = graphScope(deps.allowedScopes);
   const assertAllowed = (resourceId: string, refusal = OUTSIDE_SCOPES): void => {
     if (deps.allowedScopes === undefined) return;
-    if (!deps.allowedScopes.some((scope) => isWithinScope(resourceId, scope))) throw new ScanError('forbidden', refusal);
+    if (!deps.allowedScopes.some((scope) => isWithinScope(resourceId, scope))) throw new ScanError('forbidden', refusal, OUTSIDE_SCOPES_HINT);
   };
 
   /** Over the sample server only the sample subscriptions exist; it would answer any other with empty lists. */
@@ -177,24 +179,32 @@ function runWithinReads(snapshot: WorkspaceSnapshot, checks: readonly CheckDefin
 }
 
 /**
- * A read that everything else depends on (the workspace, a subscription's Defender plans): when it fails for a
- * reason the user can act on, say why instead of returning a report made only of errors.
+ * A read that everything else depends on (the workspace, a subscription's Defender plans): when it fails, say why
+ * instead of returning a report made only of errors, which a pipeline would take for a scan that found nothing.
+ * Only a refusal names a permission; a throttle, an outage or a network failure names itself.
  */
-function blockingReadFailure(error: ReadError, notFound: string, defaultRole: string): ScanError | undefined {
+function blockingReadFailure(error: ReadError, notFound: string, role: string): ScanError | undefined {
+  const cause = { cause: error };
   switch (error.kind) {
     case 'not_found':
-      return new ScanError('not_found', notFound);
-    case 'forbidden':
-      return new ScanError('forbidden', `${error.message} It needs ${error.requiredAction ?? defaultRole} on ${error.resourceId}.`);
+      return new ScanError('not_found', notFound, undefined, cause);
+    case 'forbidden': {
+      const action = error.requiredAction === undefined ? '' : ` (${error.requiredAction})`;
+      return new ScanError('forbidden', `${error.message} It needs the ${role} role${action} on ${error.resourceId}.`, undefined, cause);
+    }
     case 'unauthenticated':
-      return new ScanError('auth', error.message);
+      return new ScanError('auth', error.message, undefined, cause);
     case 'timeout':
-      return new ScanError('timeout', error.message);
-    case 'invalid':
-    case 'skipped':
-    case 'network':
-    case 'server':
+      return new ScanError('timeout', error.message, undefined, cause);
     case 'throttled':
+      return new ScanError('unavailable', `${error.message} Nothing was assessed; scan again after that wait.`, undefined, cause);
+    case 'server':
+      return new ScanError('unavailable', `${error.message} Nothing was assessed; scan again once Azure recovers (https://azure.status.microsoft).`, undefined, cause);
+    case 'network':
+      return new ScanError('unavailable', `${error.message} This is a network failure, not a missing permission; nothing was assessed.`, undefined, cause);
+    case 'invalid':
+      return new ScanError('unavailable', `${error.message} Nothing was assessed.`, undefined, cause);
+    case 'skipped':
       return undefined;
   }
 }
@@ -210,7 +220,7 @@ function workspaceFailure(error: ReadError): ScanError | undefined {
 function toScanError(error: unknown): unknown {
   if (error instanceof ScanError) return error;
   if (error instanceof WorkspaceTargetError) return new ScanError('usage', error.message);
-  if (isCredentialError(error)) return new ScanError('auth', describeCredentialError(error) ?? 'No usable Azure credential.');
+  if (isCredentialError(error)) return new ScanError('auth', describeCredentialError(error) ?? 'No usable Azure credential.', undefined, { cause: error });
   if (error instanceof Error && error.name === 'AbortError') return new ScanError('timeout', 'The workspace lookup was cancelled or ran out of time.');
   if (isRestError(error)) {
     if (error.statusCode === 401) return new ScanError('auth', 'Azure rejected the credential; sign in again.');

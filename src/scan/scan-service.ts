@@ -27,11 +27,16 @@ export interface ScanRequest {
   readonly signal?: AbortSignal;
 }
 
+export type ScanErrorKind = 'usage' | 'auth' | 'not_found' | 'forbidden' | 'timeout' | 'unavailable';
+
 export class ScanError extends Error {
   override readonly name = 'ScanError';
   constructor(
-    /** `usage` (bad target), `auth` (no credential / no login), `not_found`, `forbidden`, `timeout`. */
-    readonly kind: 'usage' | 'auth' | 'not_found' | 'forbidden' | 'timeout',
+    /**
+     * `usage` (bad target), `auth` (no credential / no login), `not_found`, `forbidden`, `timeout`, `unavailable`
+     * (Azure throttled, failed or could not be reached while reading what everything else depends on).
+     */
+    readonly kind: ScanErrorKind,
     message: string,
     /** For whoever runs the bot (a setting to change): the CLI prints it, chat does not (a Teams user cannot act on it). */
     readonly operatorHint?: string,

@@ -89,17 +89,26 @@ function notAWorkspaceReason(text: string): string {
 
 const SAMPLE_TARGET = /^sample(:[a-z0-9][a-z0-9-]{0,39})?$/i;
 
+/**
+ * A refusal says what the person reading it can do. In Teams that person cannot change the bot's settings, so no
+ * sentence they can see names an environment variable: they are told whom to ask. Only the local bot's own user
+ * (`guardian chat`, `npm start` without BOT_ID, who runs the bot) is told what to change.
+ */
 export const REASONS = {
   tenant:
     'This bot scans Azure only for people in the organizations it is set up for, and yours is not one of them. ' +
-    "An administrator of the bot can add your tenant to GUARDIAN_ALLOWED_TENANTS.",
+    "Ask the bot's administrator to add your organization.",
   tenantUnknown:
     'I cannot tell which organization you are in, so I cannot scan Azure for you. Try again from Microsoft Teams, or try "scan sample".',
   noTenantPolicy:
-    'This bot has no tenant set up (BOT_TENANT_ID or GUARDIAN_ALLOWED_TENANTS), so it scans only the sample environment. Try "scan sample".',
+    'This bot is not set up for any organization yet, so it scans only the sample environment. Try "scan sample", and ask the bot\'s administrator to set it up for yours.',
   sampleOnly:
     'This bot is set up for the sample environment only: try "scan sample". ' +
-    'An administrator of the bot can allow subscriptions or resource groups with GUARDIAN_ALLOWED_SCOPES.',
+    "Ask the bot's administrator to allow the subscriptions or resource groups you want scanned.",
+  /** Local mode ignores allowed scopes: Azure is scanned by a registered bot, or by `guardian scan` in a terminal. */
+  sampleOnlyLocal:
+    'This bot runs locally, without a bot registration, so it scans only the sample environment: try "scan sample". ' +
+    'To scan a workspace in Azure, run `guardian scan <workspace id>` in a terminal signed in with `az login`, or run the bot registered (BOT_ID) with the scopes it may read (GUARDIAN_ALLOWED_SCOPES).',
   /** One sentence: what the id is instead (a resource group, a subscription, another resource), or why it is no id. */
   notAWorkspace: (detail: string): string => `That is not a workspace I can scan: ${lowerFirst(detail)}`,
   notAWorkspaceButScope: (what: 'resource group' | 'subscription'): string =>
@@ -108,9 +117,9 @@ export const REASONS = {
     `That is not a workspace I can scan: it is a ${type} resource, not an Azure Machine Learning workspace (${WORKSPACE_ID_SHAPE}).`,
   notASubscription: 'That is not a subscription id: give its GUID, for example "defender status for subscription 1b6d3c4e-7f80-4a91-b2c3-d4e5f6a70001".',
   subscriptionOutsideAllowed: (scope: string): string =>
-    `${scope} is outside the scopes this bot may read. Defender plans are set per subscription, so an administrator of the bot must add the whole subscription to GUARDIAN_ALLOWED_SCOPES (an allowed resource group is not enough).`,
+    `${scope} is outside the scopes this bot may read. Defender plans are set per subscription, so ask the bot's administrator to allow the whole subscription (an allowed resource group is not enough).`,
   outsideAllowed: (id: string): string =>
-    `${id} is outside the scopes this bot may scan. An administrator of the bot can add its subscription or resource group to GUARDIAN_ALLOWED_SCOPES.`,
+    `${id} is outside the scopes this bot may scan. Ask the bot's administrator to allow its subscription or resource group.`,
   outsideBinding: (id: string, binding: ChannelBinding): string =>
     `This team is linked to ${binding.scopes.join(', ')}, and ${id} is outside it. ` +
     `A team owner can change it with "link this channel to <scope>" (or "unlink" to remove the link).`,
@@ -135,12 +144,13 @@ export function createScanAuthorizer(options: ScanAuthorizerOptions): ScanAuthor
   };
 
   const isSampleWorkspace = (subscriptionId: string): boolean => sampleSubscriptions.has(subscriptionId.toLowerCase());
+  const sampleOnly = options.localMode ? REASONS.sampleOnlyLocal : REASONS.sampleOnly;
 
   /** Gates 2 and 3 for an id already parsed as a workspace id (gate 1 is checked by the caller). */
   const anyScope = options.userDelegated === true && allowedScopes.length === 0;
   const scopeDecision = async (id: string, conversation: ConversationInfo): Promise<AuthorizationDecision> => {
     if (!anyScope) {
-      if (allowedScopes.length === 0) return { allowed: false, reason: REASONS.sampleOnly };
+      if (allowedScopes.length === 0) return { allowed: false, reason: sampleOnly };
       if (!allowedScopes.some((scope) => isWithinScope(id, scope))) return { allowed: false, reason: REASONS.outsideAllowed(id) };
     }
     const binding = await bindings?.get(conversation);
@@ -194,7 +204,7 @@ export function createScanAuthorizer(options: ScanAuthorizerOptions): ScanAuthor
       if (!tenant.allowed) return tenant;
       const scope = `/subscriptions/${guid}`;
       if (!anyScope) {
-        if (allowedScopes.length === 0) return { allowed: false, reason: REASONS.sampleOnly };
+        if (allowedScopes.length === 0) return { allowed: false, reason: sampleOnly };
         if (!allowedScopes.some((allowed) => isWithinScope(scope, allowed))) return { allowed: false, reason: REASONS.subscriptionOutsideAllowed(scope) };
       }
       const binding = await bindings?.get(conversation);

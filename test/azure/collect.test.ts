@@ -243,10 +243,11 @@ describe('failed reads become errors, never throws and never gaps', () => {
     expect(statuses).toEqual([429, 200]);
   });
 
-  test('a Retry-After above the cap fails the read as throttled instead of waiting', async () => {
+  test('a Retry-After above the cap fails the read as throttled instead of waiting, and says how long ARM asked to wait', async () => {
     t.arm.inject({ pathPattern: '/providers/Microsoft.Security/pricings', status: 429, retryAfter: 3600 });
     const snapshot = await collectWorkspaceSnapshot(t.clients, SAMPLE_WORKSPACE_IDS.hardened, OPTIONS);
-    expect(error(snapshot.defenderPlans)).toMatchObject({ kind: 'throttled', status: 429, requiredAction: 'Microsoft.Security/pricings/read' });
+    expect(error(snapshot.defenderPlans)).toMatchObject({ kind: 'throttled', status: 429, requiredAction: 'Microsoft.Security/pricings/read', retryAfterSeconds: 3600 });
+    expect(error(snapshot.defenderPlans).message).toContain('wait 60 minutes');
     expect(t.arm.requests.filter((r) => r.path.endsWith('/pricings')).length).toBe(1);
     expect(value(snapshot.computes).length).toBe(2);
   });

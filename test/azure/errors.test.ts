@@ -1,5 +1,5 @@
 import { RestError } from '@azure/core-rest-pipeline';
-import { AggregateAuthenticationError, CredentialUnavailableError } from '@azure/identity';
+import { AggregateAuthenticationError, AuthenticationError, ClientSecretCredential, CredentialUnavailableError } from '@azure/identity';
 import { createArmClients } from '../../src/azure/clients';
 import { createCredential, createSampleCredential, describeCredentialError } from '../../src/azure/credentials';
 import { toReadError } from '../../src/azure/errors';
@@ -42,6 +42,21 @@ describe('credentials', () => {
   test('describeCredentialError only answers for credential errors', () => {
     expect(describeCredentialError(new CredentialUnavailableError('x'))).toMatch(/az login/);
     expect(describeCredentialError(new Error('other'))).toBeUndefined();
+  });
+
+  test('tells an unreachable sign-in server from a rejected secret', async () => {
+    // A client secret credential whose authority is a closed loopback port: MSAL cannot resolve its endpoints.
+    const unreachable = new ClientSecretCredential('00000000-1111-2222-3333-444444444444', '11111111-2222-3333-4444-555555555555', 'not-a-secret', { authorityHost: 'https://127.0.0.1:9/' });
+    const thrown: unknown = await unreachable.getToken('https://management.azure.com/.default').catch((e: unknown) => e);
+    // EnvironmentCredential (first in DefaultAzureCredential) wraps the same failure as an HTTP 400.
+    const wrapped = new AuthenticationError(400, { error: 'EnvironmentCredential authentication failed.', error_description: thrown instanceof Error ? thrown.message : '' });
+    for (const error of [thrown, wrapped, new AggregateAuthenticationError([wrapped])]) {
+      const sentence = describeCredentialError(error);
+      expect(sentence).toMatch(/Could not reach the Microsoft Entra ID sign-in server .*endpoints_resolution_error/);
+      expect(sentence).not.toMatch(/refused|secret/);
+    }
+    const rejected = new AuthenticationError(401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' });
+    expect(describeCredentialError(rejected)).toMatch(/refused the credential \(HTTP 401\).*secret/);
   });
 
   test('the sample credential gives a token without any I/O', async () => {

@@ -107,11 +107,23 @@ describe('guardian scan, built, against ARM', () => {
     expect(run.stderr).not.toContain(TEST_TOKEN);
   });
 
+  it('says the sign-in server could not be reached, not that the secret was refused, when the authority is unreachable (exit 2)', async () => {
+    const servicePrincipal = { AZURE_TENANT_ID: '00000000-1111-2222-3333-444444444444', AZURE_CLIENT_ID: '11111111-2222-3333-4444-555555555555', AZURE_CLIENT_SECRET: 'not-a-secret', AZURE_AUTHORITY_HOST: 'https://127.0.0.1:9/' };
+    const run = await scan([EXAMPLE_WORKSPACE_ID], servicePrincipal);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Could not reach the Microsoft Entra ID sign-in server');
+    expect(run.stderr).not.toMatch(/refused the credential|check the identity's secret/);
+    expect(run.stderr).not.toContain('not-a-secret');
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+  });
+
   it('names the RBAC action a 403 lacks: for the workspace (exit 2) and for a linked read (an error finding)', async () => {
     world.arm.fault(WORKSPACE_PATH, { status: 403 });
     const denied = await scan([EXAMPLE_WORKSPACE_ID]);
     expect(denied.code).toBe(2);
     expect(denied.stderr).toContain('Microsoft.MachineLearningServices/workspaces/read');
+    // The least-privilege built-in role that grants it, not only the action.
+    expect(denied.stderr).toContain('the Reader role');
 
     world.arm.reset();
     world.arm.fault(/\/providers\/Microsoft\.Authorization\/roleAssignments$/, { status: 403 });
@@ -135,6 +147,30 @@ describe('guardian scan, built, against ARM', () => {
     expect(run.code).toBe(0);
     const errors = reportOf(run.stdout).findings.filter((f) => f.status === 'error');
     expect(errors.some((f) => f.message.includes('Azure returned HTTP 500'))).toBe(true);
+    // An outage is not a permission: no not-assessed line sends the user to grant one.
+    expect(errors.filter((f) => f.message.includes('HTTP 500')).every((f) => !f.message.includes('needs '))).toBe(true);
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it.each([
+    ['an outage (HTTP 503)', { status: 503 }, {}, /HTTP 503.*not a missing permission/],
+    ['throttling, with the wait ARM asked for', { status: 429, headers: { 'retry-after': '600' } }, {}, /throttled.*wait 10 minutes/],
+  ])('exits 2 when the workspace cannot be read because of %s, naming the cause and no permission', async (_what, fault, env, cause) => {
+    world.arm.fault(WORKSPACE_PATH, fault);
+    const run = await scan([EXAMPLE_WORKSPACE_ID, '--fail-on', 'low', '--format', 'sarif'], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(cause);
+    expect(run.stderr).toContain('Nothing was assessed');
+    expect(run.stderr).not.toMatch(/needs Microsoft|permissions and scan again|try again in a minute/);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it('exits 2 when Azure Resource Manager cannot be reached, calling it a network failure', async () => {
+    const run = await scan([EXAMPLE_WORKSPACE_ID, '--fail-on', 'low'], { AZURE_ARM_ENDPOINT: 'https://127.0.0.1:1' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Could not reach Azure Resource Manager.*network failure, not a missing permission/);
+    expect(run.stderr).not.toMatch(/needs Microsoft|permissions and scan again/);
     expect(run.stderr).not.toMatch(STACK_TRACE);
   });
 
@@ -143,6 +179,16 @@ describe('guardian scan, built, against ARM', () => {
     const run = await scan([EXAMPLE_WORKSPACE_ID], { GUARDIAN_SCAN_TIMEOUT_MS: '1000' });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('deadline');
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+  });
+});
+
+describe('guardian scan and its files', () => {
+  it('says why a report cannot be written (exit 2) without the usage text: the command line was right', async () => {
+    const run = await scan(['--sample', '--format', 'sarif', '--output', '/nonexistent/dir/x.sarif']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('cannot write the report to /nonexistent/dir/x.sarif');
+    expect(run.stderr).not.toContain('Usage: guardian scan');
     expect(run.stderr).not.toMatch(STACK_TRACE);
   });
 });

@@ -303,3 +303,14 @@ test('guardian chat ignores registered-bot and real-Azure settings (local mode: 
   expect(session.err()).toContain('ignoring BOT_ID, GUARDIAN_ALLOWED_SCOPES');
   expect(session.out()).toMatch(/What I can do/);
 });
+
+test('guardian chat refuses a real workspace with what its own user can do, never with a setting chat ignores', async () => {
+  const workspace = '/subscriptions/3f2c8a1e-5b7d-4c9e-a1f0-6d2b8e4c7a90/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw-prod';
+  const session = io([`scan ${workspace}`, `watch ${workspace}`, 'exit']);
+  expect(await runCli(['chat', '--no-welcome'], session.io, commands)).toBe(0);
+  const refusals = session.out().split('\n').filter((line) => line.includes('scans only the sample environment'));
+  // Both the scan and the watch are refused the same way.
+  expect(refusals.length).toBeGreaterThanOrEqual(2);
+  expect(session.out()).toMatch(/guardian scan <workspace id>/);
+  expect(session.out()).not.toMatch(/can allow subscriptions or resource groups with GUARDIAN_ALLOWED_SCOPES|administrator of the bot/);
+});

@@ -183,7 +183,7 @@ describe('scan flow through the fake Bot Connector (issue 4)', () => {
 
   test.each<[string, Json, RegExp]>([
     ['a workspace other than the sample the card names', { workspaceId: FOREIGN_WORKSPACE_ID, target: 'sample', checkId: PUBLIC_NETWORK_CHECK }, /two different workspaces|cannot do that/i],
-    ['a workspace outside what the bot may scan', { workspaceId: FOREIGN_WORKSPACE_ID, target: FOREIGN_WORKSPACE_ID, checkId: PUBLIC_NETWORK_CHECK }, /sample environment only|not connected to Azure|outside the scopes/i],
+    ['a workspace outside what the bot may scan', { workspaceId: FOREIGN_WORKSPACE_ID, target: FOREIGN_WORKSPACE_ID, checkId: PUBLIC_NETWORK_CHECK }, /sample environment only|scans only the sample environment|not connected to Azure|outside the scopes/i],
     ['two different workspaces', { workspaceId: WORKSPACE_ID, target: FOREIGN_WORKSPACE_ID, checkId: PUBLIC_NETWORK_CHECK }, /two different workspaces/],
     ['an unknown check id', { workspaceId: WORKSPACE_ID, target: 'sample', checkId: 'AML-NET-999' }, /do not know the check AML-NET-999/],
     ['a check id that is not one', { workspaceId: WORKSPACE_ID, target: 'sample', checkId: '../../etc' }, /is not a check id/],
@@ -218,8 +218,9 @@ describe('scan flow through the fake Bot Connector (issue 4)', () => {
     expect(invokeMessage(forged.body)).toMatch(/page number on the card is not valid|could not use that button/);
   });
 
-  test('a read that fails (403 on role assignments) still ends in a finished summary with not-assessed findings', async () => {
-    bot.sample.arm.inject({ pathPattern: /roleAssignments/i, status: 403 });
+  /** "scan sample" while ARM answers `status` on `pathPattern`: the last state of the card the scan posted first. */
+  async function scanSampleWhileFailing(pathPattern: RegExp, status: number): Promise<ReturnType<typeof cardRecords>[number]> {
+    bot.sample.arm.inject({ pathPattern, status });
     const before = records().length;
     try {
       await user.sendText('scan sample');
@@ -227,14 +228,25 @@ describe('scan flow through the fake Bot Connector (issue 4)', () => {
       bot.sample.arm.clearFaults();
     }
     const seen = records().slice(before);
-    const progressId = seen[0]!.record.id;
-    const final = seen.filter((r) => r.record.id === progressId).at(-1)!;
+    return seen.filter((r) => r.record.id === seen[0]!.record.id).at(-1)!;
+  }
+
+  test('a read that fails (403 on role assignments) still ends in a finished summary with not-assessed findings', async () => {
+    const final = await scanSampleWhileFailing(/roleAssignments/i, 403);
     expect(final.record.operation).toBe('update');
     const text = cardText(final.card);
     expect(text).toContain('Security baseline scan');
     expect(text).toMatch(/Not assessed\n[1-9]/);
     const last = await bot.server.services.store.get<LastScan>(lastScanKey(user.conversation.id));
     expect(last?.value.report.findings.some((f) => f.status === 'error')).toBe(true);
+  });
+
+  test('a workspace Azure cannot serve (503) ends in an error card naming the outage, not in a clean scan or a permission', async () => {
+    const text = cardText((await scanSampleWhileFailing(/\/workspaces\/[^/]+$/i, 503)).card);
+    expect(text).toContain('I could not read that workspace, so nothing was checked');
+    expect(text).toContain('HTTP 503');
+    expect(text).not.toContain('Security baseline scan');
+    expect(text).not.toMatch(/needs Microsoft|grant the missing/i);
   });
 
   test('the answer card\'s "Check this on my workspace" runs its checks on the workspace scanned last', async () => {

@@ -1,5 +1,6 @@
 import { applyExceptions } from '../../src/exceptions/apply';
 import { daysLeft, isCalendarDay, isExpired } from '../../src/exceptions/model';
+import { expiryDayProblem } from '../../src/exceptions/validate';
 import { reportScore } from '../../src/report/score';
 import { failsAt } from '../../src/report/order';
 import { findingOf, reportOf, smallReport, SUB, VAULT_ID, WORKSPACE_ID } from '../support/report-fixtures';
@@ -77,6 +78,12 @@ describe('exception days', () => {
     expect(isCalendarDay('2027-03-01')).toBe(true);
     expect(isCalendarDay('2027-02-30')).toBe(false);
     expect(isCalendarDay('1 March 2027')).toBe(false);
+  });
+
+  it('says an impossible day is not a real date, and blames the format only when the format is wrong', () => {
+    expect(expiryDayProblem('2027-02-30')?.message).toBe('"2027-02-30" is not a real date: the calendar has no such day.');
+    expect(expiryDayProblem('1 March 2027')?.message).toBe('"1 March 2027" is not a day written YYYY-MM-DD.');
+    expect(expiryDayProblem('2027-03-01')).toBeUndefined();
   });
 
   it('counts days left to the expiry day and expires the day after it', () => {

@@ -10,6 +10,11 @@ import { startSampleFleet, type SampleFleet } from '../../src/scan/fleet-sample'
 import { fleetCommand } from '../../src/cli/fleet';
 import { settledRequests } from '../../bench/support';
 import { PassThrough } from 'node:stream';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FIELDS_NOT_READ_IN_GRAPH_SCAN } from '../../src/azure/fleet-collect';
+import { readsOfCheck } from '../../src/checks/check-reads';
+import { allChecks } from '../../src/checks/registry';
 
 const SMALL: FleetSpec = { subscriptions: 2, workspacesPerSubscription: 3 };
 const key = (f: Finding): string => `${f.checkId}|${f.status}|${f.resourceId}|${f.message}`;
@@ -66,6 +71,16 @@ describe('fleet scan on a 2 x 3 fleet', () => {
       expect(covered.every((f) => graphKeys.includes(key(f)))).toBe(true);
       expect(report.findings.filter((f) => f.status === 'error')).toEqual([]);
     }
+  });
+
+  test('graph depth leaves out only checks fed by reads it does not make, as many as the README says', async () => {
+    const needArm = allChecks.filter((c) => [...(readsOfCheck(c.id) ?? [])].some((f) => FIELDS_NOT_READ_IN_GRAPH_SCAN.includes(f))).map((c) => c.id);
+    const result = await scanFleet(fleet.clients, { depth: 'graph' });
+    expect(result.notAssessedChecks.length).toBeGreaterThan(0);
+    expect(result.notAssessedChecks.filter((id) => !needArm.includes(id))).toEqual([]);
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const stated = /`guardian fleet --depth graph` leaves out the (\d+) checks/.exec(readme)?.[1];
+    expect(Number(stated)).toBe(needArm.length);
   });
 
   test('graph depth makes 4 Resource Graph requests and one ARM read per subscription', async () => {

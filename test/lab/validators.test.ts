@@ -89,6 +89,14 @@ describe('exercise 6: infrastructure deployed', () => {
     expect(r.items.find((i) => !i.ok)?.fix).toContain('Microsoft.KeyVault/vaults/read');
   });
 
+  it('names a permission only for a refused read: a throttled Key Vault read asks to validate again', () => {
+    const r = validateInfrastructure({ ...deployed(), keyVault: failedRead('throttled', 429, 'Microsoft.KeyVault/vaults/read', KEY_VAULT_ID) }, PARAMS);
+    expect(r.status).toBe('cannot_validate');
+    const unread = r.items.find((i) => !i.ok);
+    expect(unread?.text).toContain('Could not read the Key Vault');
+    expect(unread?.fix).not.toMatch(/read access|Microsoft\.KeyVault\/vaults\/read/);
+  });
+
   it('fails when the workspace links no Key Vault or Application Insights', () => {
     const r = validateInfrastructure({ ...deployed(), keyVault: noneLinked(), applicationInsights: noneLinked() }, PARAMS);
     expect(r.status).toBe('failed');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { artifactPathFor, automationCategory, toSarif } from '../../src/report/sarif';
 import { sarifSchemaErrors } from '../support/sarif-schema';
-import { fullMatrix, hostileReport, largeReport, smallReport, VAULT_ID } from '../support/report-fixtures';
+import { findingOf, fixtureCheck, fullMatrix, hostileReport, largeReport, reportOf, smallReport, VAULT_ID } from '../support/report-fixtures';
 
 interface Result {
   ruleId: string;
@@ -31,6 +31,20 @@ describe('sarif report', () => {
     for (const fixture of [smallReport(), largeReport(200), hostileReport()]) {
       expect(sarifSchemaErrors(toSarif(fixture.report, { checks: fixture.checks, toolVersion: '0.1.0' }))).toEqual([]);
     }
+  });
+
+  it('marks a run that could assess nothing as not successful, and one with any assessed result as successful', () => {
+    const checks = [fixtureCheck('network-security', 1, 'high'), fixtureCheck('identity-management', 1, 'low')];
+    const invocation = (statuses: readonly ('error' | 'pass' | 'fail')[]) => {
+      const log = toSarif(reportOf(statuses.map((status, i) => findingOf(checks[i]!, status))), { checks, toolVersion: '0.1.0' });
+      expect(sarifSchemaErrors(log)).toEqual([]);
+      return (log as unknown as { runs: { invocations: { executionSuccessful: boolean; toolExecutionNotifications?: { message: { text: string } }[] }[] }[] }).runs[0]!.invocations[0]!;
+    };
+    const nothing = invocation(['error', 'error']);
+    expect(nothing.executionSuccessful).toBe(false);
+    expect(nothing.toolExecutionNotifications?.[0]?.message.text).toContain('No check could be assessed');
+    expect(invocation(['error', 'pass']).executionSuccessful).toBe(true);
+    expect(invocation(['fail', 'pass']).executionSuccessful).toBe(true);
   });
 
   it('catches an invalid log (the validator is not a no-op)', () => {

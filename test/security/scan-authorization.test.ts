@@ -5,6 +5,8 @@ import { MemoryGuardianStore } from '../../src/storage/memory-store';
 import { conversation, OTHER_SUB, OTHER_TENANT, rg, SAMPLE_SUB, SUB, TENANT, ws } from './helpers';
 
 const PROD = ws('rg-ml-prod', 'mlw-prod');
+/** A setting's name, e.g. GUARDIAN_ALLOWED_SCOPES: something a Teams user can neither see nor change. */
+const ENVIRONMENT_VARIABLE = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/;
 const DEV = ws('rg-ml-dev', 'mlw-dev');
 const ELSEWHERE = ws('rg-x', 'mlw-x', OTHER_SUB);
 const SAMPLE_WS = ws('rg-sample', 'mlw-sample', SAMPLE_SUB);
@@ -22,12 +24,13 @@ function authorizer(overrides: Partial<ScanAuthorizerOptions> = {}, store = new 
 }
 
 describe('scan authorizer: tenants', () => {
-  test('the bot\u2019s own tenant by default; others refused with a sentence naming the setting', async () => {
+  test('the bot\u2019s own tenant by default; others refused with a sentence saying whom to ask, and no setting a Teams user cannot change', async () => {
     const a = authorizer();
     expect(await a.authorize({ target: PROD, conversation: conversation() })).toEqual({ allowed: true });
     const refused = await a.authorize({ target: PROD, conversation: conversation({ tenantId: OTHER_TENANT }) });
     expect(refused).toEqual({ allowed: false, reason: REASONS.tenant });
-    expect(REASONS.tenant).toContain('GUARDIAN_ALLOWED_TENANTS');
+    expect(REASONS.tenant).toContain("Ask the bot's administrator");
+    expect(REASONS.tenant).not.toMatch(ENVIRONMENT_VARIABLE);
   });
 
   test('the configured list replaces the default, case-insensitively', async () => {
@@ -78,7 +81,8 @@ describe('scan authorizer: scopes', () => {
     expect((await byWs.authorize({ target: PROD.toUpperCase().replace('/SUBSCRIPTIONS/', '/subscriptions/'), conversation: conversation() })).allowed).toBe(true);
     const outside = await authorizer().authorize({ target: ELSEWHERE, conversation: conversation() });
     expect(outside.allowed).toBe(false);
-    if (!outside.allowed) expect(outside.reason).toContain('GUARDIAN_ALLOWED_SCOPES');
+    if (!outside.allowed) expect(outside.reason).toContain("Ask the bot's administrator to allow its subscription or resource group");
+    if (!outside.allowed) expect(outside.reason).not.toMatch(ENVIRONMENT_VARIABLE);
   });
 
   test('malformed and non-workspace ids are refused with the parser\u2019s reason', async () => {
@@ -171,6 +175,21 @@ describe('scan authorizer: user-delegated mode', () => {
     const a = authorizer({ allowedScopes: [], userDelegated: true, bindings });
     expect((await a.authorizeResolved(PROD, team)).allowed).toBe(false);
     expect((await a.authorizeResolved(DEV, team)).allowed).toBe(true);
+  });
+
+  test('every refusal a registered bot can give names no setting: a Teams user is told whom to ask', () => {
+    const sentences = [REASONS.tenant, REASONS.tenantUnknown, REASONS.noTenantPolicy, REASONS.sampleOnly, REASONS.subscriptionOutsideAllowed(`/subscriptions/${SUB}`), REASONS.outsideAllowed(PROD)];
+    for (const sentence of sentences) expect(sentence).not.toMatch(ENVIRONMENT_VARIABLE);
+  });
+
+  test('in local mode, the sample-only refusal says what its own user can do: the sample here, Azure from guardian scan or a registered bot', async () => {
+    const local = authorizer({ allowedScopes: [], localMode: true, botTenantId: '' });
+    const refused = await local.authorize({ target: PROD, conversation: conversation() });
+    expect(refused).toEqual({ allowed: false, reason: REASONS.sampleOnlyLocal });
+    expect(REASONS.sampleOnlyLocal).toMatch(/scan sample/);
+    expect(REASONS.sampleOnlyLocal).toMatch(/guardian scan <workspace id>/);
+    expect(REASONS.sampleOnlyLocal).toMatch(/registered \(BOT_ID\)/);
+    expect(await local.authorizeSubscription(SUB, conversation())).toEqual({ allowed: false, reason: REASONS.sampleOnlyLocal });
   });
 
   test('in bot-identity mode, empty scopes still mean the sample only', async () => {
