@@ -50,7 +50,18 @@ function isStale(): boolean {
   if (built === undefined) return true;
   const newer = (dir: string): boolean =>
     fs.readdirSync(dir, { withFileTypes: true }).some((e) => (e.isDirectory() ? newer(path.join(dir, e.name)) : (mtime(path.join(dir, e.name)) ?? 0) > built));
-  return newer(path.join(REPO, 'src'));
+  return newer(path.join(REPO, 'src')) || hasOrphan(path.join(REPO, 'dist'));
+}
+
+/** A compiled module whose source is gone (renamed, or moved into a folder): only a clean build removes it. */
+function hasOrphan(dir: string): boolean {
+  return fs.readdirSync(dir, { withFileTypes: true }).some((e) => {
+    const file = path.join(dir, e.name);
+    if (e.isDirectory()) return hasOrphan(file);
+    if (!e.name.endsWith('.js')) return false;
+    const source = path.join(REPO, 'src', path.relative(path.join(REPO, 'dist'), file)).replace(/\.js$/, '.ts');
+    return !fs.existsSync(source) && !fs.existsSync(source.replace(/\.ts$/, '.js'));
+  });
 }
 
 function mtime(file: string): number | undefined {
