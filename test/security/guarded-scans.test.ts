@@ -42,7 +42,7 @@ const calls = (service: FakeScanService): number => service.requests.length + se
 describe('refused: nothing reaches the scan service', () => {
   test.each([
     ['a workspace outside the allowed scopes', makeConversation(), FOREIGN, /outside the scopes/],
-    ["a user of a tenant the bot does not serve", makeConversation({ tenantId: OTHER_TENANT }), PROD, /tenant/i],
+    ["a user of a tenant the bot does not serve", makeConversation({ tenantId: OTHER_TENANT }), PROD, /organizations it is set up for/],
   ])('%s: lookup, admission and Defender status are refused with the guard\'s sentence', async (_case, conversation, target, sentence) => {
     const { service, taken, handleFor } = setup();
     const handle = handleFor(conversation);
