@@ -123,12 +123,11 @@ export function createLinkFeature(options: LinkFeatureOptions): Feature & { read
 
   async function link(port: TurnPort, args: string): Promise<void> {
     const conversation = port.conversation;
+    if (conversation.teamId === undefined || conversation.teamId === '') return port.sendText(LINK_TEXT.notInTeam);
     if (args.trim() === '') {
-      const binding = conversation.teamId === undefined ? undefined : await bindings.get(conversation);
-      await port.sendText(describeBinding(binding, allowedScopes, await isOwnerQuietly(conversation)));
+      await port.sendText(describeBinding(await bindings.get(conversation), allowedScopes, await isOwnerQuietly(conversation)));
       return;
     }
-    if (conversation.teamId === undefined || conversation.teamId === '') return port.sendText(LINK_TEXT.notInTeam);
     if (allowedScopes.length === 0) return port.sendText(LINK_TEXT.sampleOnly);
     // Owner first: resolving names the allowed scopes in its answers ("Allowed: …", "Several … are called").
     if (!(await ownerOrExplain(port))) return;
