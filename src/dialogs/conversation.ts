@@ -11,6 +11,9 @@ import type { Feature, TurnCommandHandlers, TurnIntentHandlers } from './feature
 import { showHelp, showNotUnderstood } from './help';
 import { handleCommand } from '../routing/handlers';
 import type { WorkshopFeature } from './workshop';
+import type { LabFeature } from './lab';
+import { parseLabCommand, type LabCommand } from '../lab/commands';
+import { cleanMessage } from '../knowledge/message-text';
 
 /** What the bot needs of the conversation. */
 export interface Conversation {
@@ -31,7 +34,7 @@ type Answers<K extends keyof Omit<TurnIntentHandlers, 'command'>> = Omit<Feature
 export interface ConversationFeatures {
   readonly reset: With<'reset'>;
   readonly workshop: WorkshopFeature;
-  readonly lab: With<'lab'>;
+  readonly lab: LabFeature;
   readonly sample: With<'sample'>;
   readonly watch: With<'watch' | 'unwatch' | 'watches'>;
   readonly baseline: With<'baseline'>;
@@ -45,18 +48,32 @@ export interface ConversationFeatures {
 /** The bot's own commands (src/bot/account.ts): signing in belongs to the bot's OAuth connection, per turn. */
 export type AccountCommandHandlers = Pick<TurnCommandHandlers, 'signin' | 'signout'>;
 
+/** Lab commands that take the conversation over (start, continue, move): reading the lab's status or a hint does not. */
+const TAKES_OVER_THE_CONVERSATION: ReadonlySet<LabCommand['kind']> = new Set(['start', 'continue', 'goto', 'next', 'back', 'skip']);
+/** Bare words both guided activities understand ("next", "skip", "status"…): whose they are depends on which is on. */
+const SHARED_CONTROL_WORDS: ReadonlySet<LabCommand['kind']> = new Set(['next', 'skip', 'continue', 'back', 'pause', 'status']);
+
 export function assembleConversation(features: ConversationFeatures, account: AccountCommandHandlers): Conversation {
   const { reset, workshop, lab, sample, watch, baseline, link, exceptions, scan, checks, qna } = features;
+  // Starting, continuing or moving in the lab takes over the conversation: a workshop question still waiting for
+  // its answer is paused first, visibly ("I paused it at question 3"), then the lab runs.
+  const runLab: TurnCommandHandlers['lab'] = async (intent, turn) => {
+    if (TAKES_OVER_THE_CONVERSATION.has(parseLabCommand(intent.args).kind)) await workshop.pauseForAnotherActivity(turn.port);
+    await lab.commands.lab(intent, turn);
+  };
   const commands = {
     help: (_intent, { port }) => showHelp(port),
     ...reset.commands,
-    ...workshop.commands,
-    // The lab takes over the conversation: a workshop question still waiting for its answer is paused first,
-    // visibly ("I paused it at question 3"), then the lab runs.
-    lab: async (intent, turn) => {
-      await workshop.pauseForAnotherActivity(turn.port);
-      await lab.commands.lab(intent, turn);
+    // A bare "next", "skip", "continue", "back", "pause" or "status" is the workshop's while one of its questions
+    // waits for an answer, else the lab's when the learner is in the lab (like the lab's own buttons).
+    workshop: async (intent, turn) => {
+      const text = cleanMessage(turn.message.text);
+      if (SHARED_CONTROL_WORDS.has(parseLabCommand(text).kind) && !(await workshop.promptPending(turn.port)) && (await lab.inProgress(turn.port))) {
+        return runLab({ kind: 'command', command: 'lab', args: text }, turn);
+      }
+      return workshop.commands.workshop(intent, turn);
     },
+    lab: runLab,
     ...sample.commands,
     ...watch.commands,
     ...baseline.commands,

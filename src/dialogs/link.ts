@@ -37,6 +37,17 @@ export const LINK_TEXT = {
   storeFailed: 'I could not save that change; nothing was changed. Please try again in a minute.',
 } as const;
 
+/** What names the scope in "link this channel to <scope>": the arguments without "to" and a final full stop. */
+function scopeText(args: string): string {
+  return args.trim().replace(/^(to|with)\s+/i, '').replace(/[.!]+$/, '').trim();
+}
+
+/** Whether the arguments name one scope (an id or a name), as "link" takes it; "private DNS zones" names none. */
+export function namesOneScope(args: string): boolean {
+  const text = scopeText(args);
+  return text.startsWith('/') ? !/\s/.test(text) : RG_NAME.test(text);
+}
+
 export type ScopeResolution = { readonly ok: true; readonly scope: string } | { readonly ok: false; readonly reason: string };
 
 /**
@@ -44,7 +55,7 @@ export type ScopeResolution = { readonly ok: true; readonly scope: string } | { 
  * workspace name matched against the allowed scopes. No ARM call: only configured scopes can be named.
  */
 export function resolveScopeArgument(args: string, allowedScopes: readonly string[]): ScopeResolution {
-  const text = args.trim().replace(/^(to|with)\s+/i, '').replace(/[.!]+$/, '').trim();
+  const text = scopeText(args);
   if (text === '') return { ok: false, reason: 'Say which scope: "link this channel to <resource group name or id>".' };
   if (text.startsWith('/')) {
     let id: string;
@@ -112,12 +123,11 @@ export function createLinkFeature(options: LinkFeatureOptions): Feature & { read
 
   async function link(port: TurnPort, args: string): Promise<void> {
     const conversation = port.conversation;
+    if (conversation.teamId === undefined || conversation.teamId === '') return port.sendText(LINK_TEXT.notInTeam);
     if (args.trim() === '') {
-      const binding = conversation.teamId === undefined ? undefined : await bindings.get(conversation);
-      await port.sendText(describeBinding(binding, allowedScopes, await isOwnerQuietly(conversation)));
+      await port.sendText(describeBinding(await bindings.get(conversation), allowedScopes, await isOwnerQuietly(conversation)));
       return;
     }
-    if (conversation.teamId === undefined || conversation.teamId === '') return port.sendText(LINK_TEXT.notInTeam);
     if (allowedScopes.length === 0) return port.sendText(LINK_TEXT.sampleOnly);
     // Owner first: resolving names the allowed scopes in its answers ("Allowed: …", "Several … are called").
     if (!(await ownerOrExplain(port))) return;

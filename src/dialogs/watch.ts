@@ -5,6 +5,7 @@
  */
 import { plainText } from '../cards/escape';
 import type { NotificationService } from '../notifications/service';
+import type { Subscription } from '../notifications/subscriptions';
 import { knownTimeZone } from '../notifications/schedule';
 import { parseWatchCommand, WATCH_USAGE } from '../notifications/watch-command';
 import { dispatchAction, unknownButton, type ActionHandlers } from './action-handlers';
@@ -22,6 +23,12 @@ export function createWatchFeature(deps: { readonly notifications: WatchNotifica
     const subscriptions = await notifications.list(port.conversation.conversationId);
     if (subscriptions.length === 0) await port.sendText(`This conversation does not watch any workspace yet. ${WATCH_USAGE}`);
     else await port.sendCard(watchListCard(subscriptions), `Watching ${subscriptions.length} workspace(s)`);
+  }
+
+  /** "unwatch all": every watch of this conversation, and only of this one. */
+  async function unwatchAll(conversationId: string): Promise<Subscription[]> {
+    const removed = await Promise.all((await notifications.list(conversationId)).map((s) => notifications.unsubscribeById(conversationId, s.id)));
+    return removed.filter((s): s is Subscription => s !== undefined);
   }
 
   const actions: ActionHandlers<typeof WATCH_ACTIONS> = {
@@ -52,10 +59,11 @@ export function createWatchFeature(deps: { readonly notifications: WatchNotifica
         await showList(port);
         return;
       case 'unwatch': {
-        const removed = await notifications.unsubscribe(conversation.conversationId, command.target);
+        const all = command.target.toLowerCase() === 'all';
+        const removed = all ? await unwatchAll(conversation.conversationId) : await notifications.unsubscribe(conversation.conversationId, command.target);
         await port.sendText(
           removed.length === 0
-            ? `This conversation does not watch ${plainText(command.target, 120)}. Say "watches" to see what it watches.`
+            ? `This conversation does not watch ${all ? 'any workspace' : plainText(command.target, 120)}. Say "watches" to see what it watches.`
             : `Stopped watching ${plainText(removed.map((s) => s.workspace.name).join(', '), 300)}.`,
         );
         return;

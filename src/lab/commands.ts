@@ -93,7 +93,7 @@ const FIND_WORDS = ['find', 'locate'];
 /** Every command word; a typo of one of the longer ones (one edit) is read as the word. */
 const KNOWN_WORDS = [...Object.keys(VERBS), ...VALIDATE_WORDS, ...PARAMS_WORDS, ...FIND_WORDS, 'exercise', 'goto'];
 
-const POLITE = /^(?:(?:please|pls|ok|okay|now|then|can we|could we|can you|could you|can i|let'?s|lets|i want to|i'd like to|i would like to|we want to|i wanna|go ahead and)\s+)+/i;
+const POLITE = /^(?:(?:please|pls|ok|okay|now|then|can we|could we|can you|could you|can i|let'?s|lets|i want to|i'd like to|i would like to|we want to|i wanna|go ahead and|show me)\s+)+/i;
 const LAB_PREFIX = /^(?:the\s+|my\s+)?lab(?:[\s:,]+|$)/i;
 const LAB_SUFFIX = /\s+(?:(?:in|of|on|with)\s+)?(?:(?:the|my|our|this)\s+)?lab(?:\s+please)?$/i;
 /** Words that add nothing after a verb: "skip this exercise", "do the next one". */

@@ -68,6 +68,66 @@ describe('commands and buttons before a pending prompt, through the fake Bot Con
     expect(answer.texts.join('\n')).toContain('Key points covered');
   });
 
+  test.each([
+    ['check rbac on sample', /Scanning the sample/],
+    ['watch sample daily at 08:00', /Now watching/],
+    ['watch sample every 6 hours with a weekly digest', /Now watching/],
+    ['defender status for subscription 1b6d3c4e-7f80-4a91-b2c3-d4e5f6a70001', /Defender|subscription/i],
+    ['accept AML-NET-010 on sample for 30 days: testing', /AML-NET-010/],
+    ['scan the sample workspace', /sample|mlw-/i],
+    ['show me the lab status', /You have not started the lab yet|Your lab progress/],
+    ['status', /question 1 of/i],
+  ])('with a prompt open, "%s" runs as the command it is written as; nothing is graded', async (text, answer) => {
+    const user = await inWorkshop(`conv-runs-${text.replace(/\W+/g, '-')}`);
+    const reply = await answerTo(user, () => user.sendText(text));
+    const all = [...reply.texts, ...reply.cards.map((card) => cardText(card))].join('\n');
+    expect(all).not.toContain('Key points covered');
+    expect(all).toMatch(answer);
+    expect((await session(user))?.answers).toEqual({});
+  });
+
+  test.each([
+    ['can we pause the workshop please', 'paused'],
+    ['please stop the workshop now', 'done'],
+  ])('with a prompt open, the polite "%s" controls the workshop', async (text, status) => {
+    const user = await inWorkshop(`conv-polite-${status}`);
+    const reply = (await answerTo(user, () => user.sendText(text))).texts.join('\n');
+    expect(reply).not.toContain('Key points covered');
+    expect(await session(user)).toMatchObject({ status, answers: {} });
+  });
+
+  test.each(['watch the activity logs', 'link private DNS zones'])('with a prompt open, "%s" — a command word with arguments no command takes — is graded as the answer', async (text) => {
+    const user = await inWorkshop(`conv-answer-${text.replace(/\W+/g, '-')}`);
+    const reply = (await answerTo(user, () => user.sendText(text))).texts.join('\n');
+    expect(reply).toContain('Key points covered');
+    expect(Object.keys((await session(user))?.answers ?? {})).toHaveLength(1);
+  });
+
+  test('reading the lab leaves the workshop question open', async () => {
+    const user = await inWorkshop('conv-lab-read');
+    const reply = (await answerTo(user, () => user.sendText('lab status'))).texts.join('\n');
+    expect(reply).not.toContain('I paused it');
+    expect(await session(user)).toMatchObject({ status: 'active', answers: {} });
+  });
+
+  test('in the lab, with no workshop question open, the bare control words and lab phrases are the lab\'s', async () => {
+    const user = bot.client('personal', { id: 'conv-lab-words' });
+    await answerTo(user, () => user.sendText('start lab'));
+    await answerTo(user, () => user.sendText('lab exercise 2'));
+    const says = async (text: string): Promise<string> => {
+      const reply = await answerTo(user, () => user.sendText(text));
+      return [...reply.texts, ...reply.cards.map((card) => cardText(card))].join('\n');
+    };
+    expect(await says('next')).toMatch(/Exercise 3\b/);
+    expect(await says('back')).toMatch(/Exercise 2\b/);
+    for (const text of ['skip', 'continue', 'done', 'validate', 'hint', 'find my workspace', 'status']) {
+      const reply = await says(text);
+      expect(reply).not.toContain('no workshop in progress');
+      expect(reply).not.toContain('Key points covered');
+      expect(reply).not.toMatch(/I'm not sure|outside what I cover/);
+    }
+  });
+
   test('"checks" shows the catalog by category, every check once', async () => {
     const user = bot.client('personal', { id: 'conv-catalog' });
     const { cards } = await answerTo(user, () => user.sendText('list checks'));

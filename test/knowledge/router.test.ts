@@ -282,6 +282,12 @@ describe('lab commands: one grammar (parseLabCommand) for routed text', () => {
     ['check my exercise', 'check my exercise', { kind: 'validate' }],
     ['stop the lab', 'stop', { kind: 'pause' }],
     ['lab dance', 'dance', { kind: 'unknown', text: 'dance' }],
+    ['show me the lab status', 'status', { kind: 'status' }],
+    ['done', 'done', { kind: 'done' }],
+    ["I'm done", "I'm done", { kind: 'done' }],
+    ['validate', 'validate', { kind: 'validate' }],
+    ['hint', 'hint', { kind: 'help' }],
+    ['find my workspace', 'find my workspace', { kind: 'find', target: '' }],
   ])('"%s" → lab "%s"', (text, args, command) => {
     const route = router.route(text);
     expect(route).toMatchObject({ intent: 'command', command: 'lab', args });

@@ -63,6 +63,37 @@ describe('every command reaches its handler in the running bot', () => {
   });
 });
 
+describe('a command word alone gets that command\'s usage', () => {
+  const productBot = productBotForSuite();
+  const says = async (id: string, text: string): Promise<string> => {
+    const bot = productBot();
+    const user = bot.client('personal', { id });
+    const before = bot.messages(user.conversation.id).length;
+    await user.sendText(text);
+    return replyText(bot.messages(user.conversation.id).slice(before));
+  };
+
+  it.each([
+    ['watch', /Which workspace\? Try "watch <workspace> daily at 08:00"/],
+    ['unwatch', /Which workspace\? Try "watch <workspace> daily at 08:00"/],
+    ['accept', /\*\*check\*\* is missing: start with the check id[\s\S]*\*\*workspace\*\* is missing[\s\S]*\*\*expires\*\* is missing[\s\S]*\*\*reason\*\* is missing/],
+    ['link', /Linking applies to a team: mention me in one of the team's channels with "link this channel to/],
+    ['unlink', /Linking applies to a team/],
+    ['sample', /Say which check to break, e\.g\. "sample change AML-NET-010"/],
+  ])('"%s"', async (word, usage) => {
+    const reply = await says(`usage-${word}`, word);
+    expect(reply).toMatch(usage);
+    expect(reply).not.toMatch(/I'm not sure I understood|outside what I cover|I did not catch that/);
+  });
+
+  it('"unwatch all" stops every watch of this conversation, and says so when there is none', async () => {
+    expect(await says('unwatch-all', 'watch sample daily at 08:00')).toMatch(/Now watching/);
+    expect(await says('unwatch-all', 'unwatch all')).toMatch(/^Stopped watching mlw-mlopsv2-0001prod\.$/);
+    expect(await says('unwatch-all', 'watches')).toMatch(/does not watch any workspace yet/);
+    expect(await says('unwatch-all', 'unwatch all')).toMatch(/^This conversation does not watch any workspace\./);
+  });
+});
+
 describe('the sample command in a bot without the sample environment', () => {
   it('answers that there is no sample to change, instead of taking the message for a question', async () => {
     const harness = await startBotHarness({ conversation: undefined, sample: false, notificationTimer: false });

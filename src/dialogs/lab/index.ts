@@ -12,6 +12,7 @@
 import { parseLabCommand } from '../../lab/commands';
 import { dispatchAction } from '../action-handlers';
 import type { Feature, TurnCommandHandlers } from '../feature';
+import type { TurnPort } from '../port';
 import { labActions } from './actions';
 import { labAwaitedReply } from './awaited-reply';
 import { createLabContext, type LabFeatureOptions } from './context';
@@ -20,7 +21,13 @@ import { runLabCommand } from './run-command';
 
 export type { LabFeatureOptions };
 
-export function createLabFeature(options: LabFeatureOptions): Feature & { readonly commands: Pick<TurnCommandHandlers, 'lab'> } {
+export interface LabFeature extends Feature {
+  readonly commands: Pick<TurnCommandHandlers, 'lab'>;
+  /** Whether this learner has started the lab (their progress is stored). */
+  inProgress(port: TurnPort): Promise<boolean>;
+}
+
+export function createLabFeature(options: LabFeatureOptions): LabFeature {
   const ctx = createLabContext(options);
   const action = dispatchAction(labActions(ctx), () => textReply('That lab action is not known (an old card?). Type **continue lab** to see where you are.'));
   return {
@@ -36,5 +43,6 @@ export function createLabFeature(options: LabFeatureOptions): Feature & { readon
       return true;
     },
     onAction: async (port, act) => toActionResult(await action(port, act)),
+    inProgress: async (port) => (await ctx.progressStore.load(port.conversation.userId)).progress !== undefined,
   };
 }

@@ -19,6 +19,7 @@ import { workshopActions } from './actions';
 import { answerWorkshopPrompt } from './answer';
 import { createWorkshopContext, type WorkshopDependencies } from './context';
 import { pauseWorkshopForLab } from './pause';
+import { promptPending } from './prompt';
 import { runWorkshopAction, workshopCommandOf } from './run-action';
 
 export type { WorkshopDependencies };
@@ -28,6 +29,8 @@ export interface WorkshopFeature extends Feature {
   readonly commands: Pick<TurnCommandHandlers, 'workshop'>;
   /** When a workshop question waits for an answer: pause the workshop, visibly, before another guided activity runs. */
   pauseForAnotherActivity(port: TurnPort): Promise<void>;
+  /** Whether a workshop question waits for an answer here. */
+  promptPending(port: TurnPort): Promise<boolean>;
 }
 
 export function createWorkshopFeature(dependencies: WorkshopDependencies): WorkshopFeature {
@@ -36,6 +39,7 @@ export function createWorkshopFeature(dependencies: WorkshopDependencies): Works
     name: 'workshop',
     onFreeText: (port, message) => answerWorkshopPrompt(ctx, port, message),
     pauseForAnotherActivity: (port) => pauseWorkshopForLab(ctx, port),
+    promptPending: (port) => promptPending(ctx, port),
     commands: {
       workshop: async ({ args }, { port }) => {
         const { action, categories } = workshopCommandOf(args);

@@ -14,8 +14,11 @@ const LAB_WORDS = /(?:^|\s)(?:the |my |our )?lab(?:\s|$)|\bexercises?\b|^where (
 /** "I'd like to do the hands-on lab now": a wish to start the lab, in words the lab grammar does not parse. */
 const WANTS_LAB = /\b(do|start|begin|try|run|take|launch|open|kick off|work through)\b.*\b(the |a |your )?(hands[- ]on |guided )?lab\b/;
 
+/** Words that are only the lab's, without naming it: "done", "validate", "hint", "find my workspace". */
+const LAB_ONLY = /^(?:(?:i'?m |i am )?done|validate|hint|find my workspace)$/;
+
 export const matchLab: CommandMatcher = (t, original) => {
-  if (LAB_START.test(t)) return { args: labRest(original) };
+  if (LAB_START.test(t) || LAB_ONLY.test(t)) return { args: labRest(original) };
   if (!LAB_WORDS.test(t) && !/\bhands[- ]on lab\b/.test(t)) return undefined;
   if (parseLabCommand(original).kind !== 'unknown') return { args: labRest(original) };
   return WANTS_LAB.test(t) && !QUESTION_START.test(t) ? { args: 'start' } : undefined;

@@ -23,6 +23,8 @@ import { matchWorkshop } from './workshop';
 interface CommandEntry {
   readonly name: string;
   readonly match: CommandMatcher;
+  /** The command's own word: alone, it asks for the command's usage ("watch", "accept"), which its handler gives. */
+  readonly word?: string;
 }
 
 export const COMMAND_TABLE = [
@@ -32,16 +34,16 @@ export const COMMAND_TABLE = [
   { name: 'signout', match: matchSignOut },
   { name: 'checks', match: matchChecks },
   { name: 'exceptions', match: matchExceptionsList },
-  { name: 'accept', match: matchAccept },
+  { name: 'accept', match: matchAccept, word: 'accept' },
   { name: 'watches', match: matchWatches },
   { name: 'unwatch', match: matchUnwatch },
-  { name: 'watch', match: matchWatch },
+  { name: 'watch', match: matchWatch, word: 'watch' },
   { name: 'unlink', match: matchUnlink },
-  { name: 'link', match: matchLink },
+  { name: 'link', match: matchLink, word: 'link' },
   { name: 'lab', match: matchLab },
   { name: 'workshop', match: matchWorkshop },
   { name: 'baseline', match: matchBaseline },
-  { name: 'sample', match: matchSample },
+  { name: 'sample', match: matchSample, word: 'sample' },
 ] as const satisfies readonly CommandEntry[];
 
 export type CommandName = (typeof COMMAND_TABLE)[number]['name'];
@@ -59,7 +61,9 @@ export function isCommandName(name: string | undefined): name is CommandName {
 
 /** `original` (the cleaned message, case kept) defaults to `normalized`; lab arguments keep their case from it. */
 export function matchCommand(normalized: string, original: string = normalized): CommandMatch | undefined {
-  for (const { name, match } of COMMAND_TABLE) {
+  for (const entry of COMMAND_TABLE) {
+    const { name, match } = entry;
+    if ('word' in entry && normalized === entry.word) return { command: name, args: '' };
     const matched = match(normalized, original);
     if (matched !== undefined) return { command: name, ...matched };
   }

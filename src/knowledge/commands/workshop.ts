@@ -24,6 +24,8 @@ export const matchWorkshop: CommandMatcher = (t) => {
   if (/^(back|go back|previous|previous question|prev|last question)$/.test(t)) return { args: 'back' };
   if (/^(repeat|repeat (the |that )?question|again|say (that|it) again|what was the question|ask again)$/.test(t)) return { args: 'repeat' };
   if (/^(pause|take a break|later)$/.test(t)) return { args: 'pause' };
+  if (/^(stop|end)$/.test(t)) return { args: 'stop' };
+  if (/^(status|progress)$/.test(t)) return { args: 'status' };
   if (/^(continue|resume)$/.test(t)) return { args: 'continue' };
   return undefined;
 };
