@@ -19,6 +19,8 @@ export interface LabParameters {
 
 export const DEFAULT_COMPUTE_CLUSTER = 'cpu-cluster';
 export const DEFAULT_ENVIRONMENT = 'prod';
+/** The accelerator's sample region (config-infra-prod.yml): the form shows it, and typed parameters get it too. */
+export const DEFAULT_LOCATION = 'eastus';
 
 export type ParameterResult = { readonly ok: true; readonly value: LabParameters } | { readonly ok: false; readonly problems: readonly string[] };
 
@@ -78,7 +80,7 @@ export function validateParameters(input: Readonly<Record<string, unknown>>, kno
   const subscriptionId = pick('subscriptionId')?.toLowerCase();
   const namespace = pick('namespace')?.toLowerCase();
   const postfix = pick('postfix')?.toLowerCase();
-  const location = pick('location')?.toLowerCase().replace(/\s+/g, '');
+  const location = (pick('location') ?? DEFAULT_LOCATION).toLowerCase().replace(/\s+/g, '');
   const environment = (pick('environment') ?? DEFAULT_ENVIRONMENT).toLowerCase();
   const computeCluster = pick('computeCluster') ?? DEFAULT_COMPUTE_CLUSTER;
 
@@ -88,8 +90,7 @@ export function validateParameters(input: Readonly<Record<string, unknown>>, kno
   else if (!/^[a-z][a-z0-9]{0,9}$/.test(namespace)) problems.push('namespace must be 1–10 lower-case letters or digits, starting with a letter (no dashes: it is part of the storage account name).');
   if (postfix === undefined) problems.push('postfix is missing (the accelerator suggests up to 4 digits, e.g. 0001).');
   else if (!/^[0-9]{1,4}$/.test(postfix)) problems.push('postfix must be 1–4 digits (e.g. 0001).');
-  if (location === undefined) problems.push('location is missing (an Azure region such as eastus).');
-  else if (!/^[a-z][a-z0-9]{2,29}$/.test(location)) problems.push('location must be an Azure region name such as eastus or westeurope.');
+  if (!/^[a-z][a-z0-9]{2,29}$/.test(location)) problems.push('location must be an Azure region name such as eastus or westeurope.');
   if (!/^[a-z]{2,8}$/.test(environment)) problems.push('environment must be 2–8 lower-case letters (prod or dev).');
   if (!/^[a-zA-Z][a-zA-Z0-9-]{1,31}$/.test(computeCluster)) problems.push('computeCluster must be 2–32 letters, digits or dashes, starting with a letter.');
 

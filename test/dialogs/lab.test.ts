@@ -278,6 +278,26 @@ describe('lab feature', () => {
     expect(await offerToLab({ text, route: { intent: 'none', confidence: 0.1 } })).toBe(false);
   });
 
+  it('gives typed parameters the defaults the form shows (location, environment, compute cluster)', async () => {
+    await offerToLab(lab('start'));
+    await offerToLab(lab('params'));
+    const form = json(port.cards.at(-1)!);
+    expect(form).toContain('"id":"location","label":"location","placeholder":"eastus","maxLength":64,"value":"eastus"');
+    expect(form).toContain('"value":"prod"');
+    expect(await offerToLab({ text: `subscriptionId=${SUB} namespace=mlopsv2 postfix=0001`, route: { intent: 'none', confidence: 0.1 } })).toBe(true);
+    expect(json(port.cards.at(-1)!)).toContain('Lab parameters saved');
+    expect((await stored(store))?.params).toMatchObject({ subscriptionId: SUB, namespace: 'mlopsv2', postfix: '0001', location: 'eastus', environment: 'prod', computeCluster: 'cpu-cluster' });
+  });
+
+  it.each(['set parameters', 'params', 'set my lab params'])('"lab %s" shows the form instead of listing what is missing', async (args) => {
+    await offerToLab(lab('start'));
+    const texts = port.texts.length;
+    expect(await offerToLab(lab(args))).toBe(true);
+    expect(port.texts.slice(texts)).toEqual([]);
+    expect(json(port.cards.at(-1)!)).toContain('"id":"namespace"');
+    expect((await stored(store))?.awaiting).toBe('parameters');
+  });
+
   it('sets parameters from a typed command and reports problems', async () => {
     expect(await offerToLab(lab(`params subscription=${SUB} namespace=ml-ops postfix=1`))).toBe(true);
     expect(port.texts.at(-1)).toMatch(/namespace must be 1–10 lower-case letters/);
