@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { createLabFeature } from '../../src/dialogs/lab';
+import { HELP_COMMANDS } from '../../src/dialogs/help';
+import { parseLabCommand } from '../../src/lab/commands';
 import type { ActionResult, CardAction, Feature, IncomingMessage, RouteResult } from '../../src/dialogs/feature';
 import type { AdaptiveCard, TurnPort } from '../../src/dialogs/port';
 import { loadLabContent } from '../../src/knowledge/lab-content';
@@ -296,6 +300,25 @@ describe('lab feature', () => {
     expect(port.texts.slice(texts)).toEqual([]);
     expect(json(port.cards.at(-1)!)).toContain('"id":"namespace"');
     expect((await stored(store))?.awaiting).toBe('parameters');
+  });
+
+  it('"lab status" shows progress without validating, and the help card and Teams command list promise only that', async () => {
+    await startWithParams();
+    validation.calls.length = 0;
+    expect(await offerToLab(lab('status'))).toBe(true);
+    expect(json(port.cards.at(-1)!)).toContain('exercises complete');
+    expect(validation.calls).toEqual([]);
+
+    const manifest = JSON.parse(readFileSync(path.join(__dirname, '../../appPackage/manifest.json'), 'utf8')) as { bots: { commandLists: { commands: { title: string; description: string }[] }[] }[] };
+    const promises = [
+      ...HELP_COMMANDS.filter((c) => c.example === 'lab status').map((c) => c.description),
+      ...manifest.bots.flatMap((b) => b.commandLists.flatMap((l) => l.commands)).filter((c) => c.title === 'lab status').map((c) => c.description),
+    ];
+    expect(promises.length).toBeGreaterThan(1);
+    for (const promise of promises) expect(promise).not.toMatch(/validat/i);
+    // Validating has its own line, and it is the command that validates.
+    const validateLine = HELP_COMMANDS.find((c) => /validat|check the current/i.test(c.description) && c.example.startsWith('lab'));
+    expect(parseLabCommand(validateLine?.example.replace(/^lab\s+/, ''))).toEqual({ kind: 'validate' });
   });
 
   it('sets parameters from a typed command and reports problems', async () => {
