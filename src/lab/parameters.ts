@@ -41,11 +41,13 @@ const ALIASES: Readonly<Record<string, keyof LabParameters>> = {
   compute: 'computeCluster',
 };
 
+const PAIR = /([A-Za-z_]+)\s*[=:]\s*("[^"]*"|'[^']*'|[^\s,;]+)/g;
+
 /** Reads `key=value` pairs ("subscription=… namespace=mlops postfix=0001"); unknown keys are reported. */
 export function parseParameterText(text: string): { readonly values: Record<string, string>; readonly unknown: readonly string[] } {
   const values: Record<string, string> = {};
   const unknown: string[] = [];
-  for (const match of text.matchAll(/([A-Za-z_]+)\s*[=:]\s*("[^"]*"|'[^']*'|[^\s,;]+)/g)) {
+  for (const match of text.matchAll(PAIR)) {
     const key = (match[1] ?? '').toLowerCase().replace(/_/g, '');
     const value = (match[2] ?? '').replace(/^["']|["']$/g, '');
     const field = ALIASES[key];
@@ -58,6 +60,15 @@ export function parseParameterText(text: string): { readonly values: Record<stri
 /** True when the text holds at least one `key=value` pair for a lab parameter. */
 export function looksLikeParameters(text: string): boolean {
   return Object.keys(parseParameterText(text).values).length > 0;
+}
+
+/**
+ * True when the text is nothing but `key=value` pairs, every key a lab parameter name: no other words, no unknown
+ * key. Nobody answers anything else that way, so such a message is the lab's whatever else is waiting.
+ */
+export function isOnlyParameters(text: string): boolean {
+  const parsed = parseParameterText(text);
+  return Object.keys(parsed.values).length > 0 && parsed.unknown.length === 0 && text.replace(PAIR, ' ').replace(/[\s,;]+/g, '') === '';
 }
 
 /**
