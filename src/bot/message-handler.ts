@@ -7,6 +7,7 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import type { ActionResult, CardAction, IncomingMessage } from '../dialogs/feature';
 import type { Conversation } from '../dialogs/conversation';
 import { answersPendingPrompt, messageKind, type MessageSource } from '../dialogs/turn-precedence';
+import { forgetAwaitedReplies } from '../dialogs/awaited-replies';
 import { botIdentityAccount, type AccountCommands } from './account';
 import { quickActionText } from '../dialogs/help';
 import { handleIntent } from '../routing/handlers';
@@ -84,6 +85,7 @@ export class MessageHandler {
     const message: IncomingMessage = { text, route, kind: messageKind(text, route, source) };
     const { features, intents } = this.deps.conversation;
     if (await answersPendingPrompt(features, port, message)) return;
+    await forgetAwaitedReplies(features, port);
     await handleIntent(intentOf(route), intents, { port, message, account });
   }
 
@@ -104,6 +106,7 @@ export class MessageHandler {
       this.deps.logger.info({ verb: action.verb }, 'card action for no feature');
       return { kind: 'text', text: BAD_ACTION };
     }
+    await forgetAwaitedReplies(this.deps.conversation.features, port);
     const result = await feature.onAction(port, action);
     if (result.kind === 'card') return { kind: 'card', card: result.card satisfies PortCard };
     return result;

@@ -88,8 +88,9 @@ export function assembleConversation(features: ConversationFeatures, account: Ac
     ...qna.intents,
   } satisfies TurnIntentHandlers;
   return {
-    // A pending workshop question first, then the input the lab asked for (parameters, a workspace to find).
-    features: [reset, workshop, lab, sample, watch, baseline, link, exceptions, scan, checks, qna],
+    // The lab before a pending workshop question: it takes only the input it asked for, and only until the user
+    // does something else (the most recent prompt wins), or a message that is nothing but lab parameters.
+    features: [reset, lab, workshop, sample, watch, baseline, link, exceptions, scan, checks, qna],
     intents,
   };
 }

@@ -62,6 +62,11 @@ export interface Feature {
    * it took it as that answer. Only free text gets here (turn-precedence.ts): commands and buttons never do.
    */
   onFreeText?(port: TurnPort, message: IncomingMessage): Promise<boolean>;
+  /**
+   * The user did something other than answer this feature's question: a command, a button, a message no pending
+   * prompt took. A feature that waits for one typed reply stops waiting here, so that the most recent prompt wins.
+   */
+  forgetAwaitedReply?(port: TurnPort): Promise<void>;
   /** The commands this feature answers: its part of the command map (conversation.ts assembles the whole). */
   readonly commands?: Partial<TurnCommandHandlers>;
   /** The other intents this feature answers (a check request, a question…). */

@@ -27,6 +27,8 @@ export interface WorkshopRecord {
   /** Answers per question id, one per participant (latest wins). */
   readonly answers: Readonly<Record<string, readonly ParticipantAnswer[]>>;
   readonly skipped: readonly string[];
+  /** Set when "stop workshop" ended the session early: the position (1-based) of the question it was stopped at. */
+  readonly stoppedAtQuestion?: number;
   readonly startedBy: string;
   readonly startedAt: string;
   readonly updatedAt: string;

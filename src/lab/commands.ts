@@ -90,6 +90,8 @@ const VERBS: Readonly<Record<string, Simple>> = {
 const VALIDATE_WORDS = ['validate', 'check', 'verify', 'test'];
 const PARAMS_WORDS = ['params', 'parameters', 'param', 'settings', 'set'];
 const FIND_WORDS = ['find', 'locate'];
+/** The noun after a params verb ("set parameters", "set my lab params"): it names the form, it is no value. */
+const PARAMS_NOUN = /^(?:(?:the|my|lab)\s+)*(?:params|parameters|param|settings)\b:?\s*/i;
 /** Every command word; a typo of one of the longer ones (one edit) is read as the word. */
 const KNOWN_WORDS = [...Object.keys(VERBS), ...VALIDATE_WORDS, ...PARAMS_WORDS, ...FIND_WORDS, 'exercise', 'goto'];
 
@@ -137,7 +139,7 @@ export function parseLabCommand(args: string | undefined): LabCommand {
     if (number !== undefined) return { kind: 'validate', exercise: Number(number) };
     return { kind: 'unknown', text: original };
   }
-  if (PARAMS_WORDS.includes(verb)) return { kind: 'params', text: restAfterVerb };
+  if (PARAMS_WORDS.includes(verb)) return { kind: 'params', text: restAfterVerb.replace(PARAMS_NOUN, '') };
   if (FIND_WORDS.includes(verb)) return { kind: 'find', target: restAfterVerb.replace(/^(?:my\s+)?(?:workspace\b)?\s*/i, '').trim() };
 
   const go = /^(?:(?:go\s*to|goto|jump to|open|show|show me)\s+)?(?:(?:exercise|ex)\s*)?#?(\d{1,3})$/.exec(text);

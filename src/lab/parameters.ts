@@ -19,6 +19,8 @@ export interface LabParameters {
 
 export const DEFAULT_COMPUTE_CLUSTER = 'cpu-cluster';
 export const DEFAULT_ENVIRONMENT = 'prod';
+/** The accelerator's sample region (config-infra-prod.yml): the form shows it, and typed parameters get it too. */
+export const DEFAULT_LOCATION = 'eastus';
 
 export type ParameterResult = { readonly ok: true; readonly value: LabParameters } | { readonly ok: false; readonly problems: readonly string[] };
 
@@ -39,11 +41,13 @@ const ALIASES: Readonly<Record<string, keyof LabParameters>> = {
   compute: 'computeCluster',
 };
 
+const PAIR = /([A-Za-z_]+)\s*[=:]\s*("[^"]*"|'[^']*'|[^\s,;]+)/g;
+
 /** Reads `key=value` pairs ("subscription=… namespace=mlops postfix=0001"); unknown keys are reported. */
 export function parseParameterText(text: string): { readonly values: Record<string, string>; readonly unknown: readonly string[] } {
   const values: Record<string, string> = {};
   const unknown: string[] = [];
-  for (const match of text.matchAll(/([A-Za-z_]+)\s*[=:]\s*("[^"]*"|'[^']*'|[^\s,;]+)/g)) {
+  for (const match of text.matchAll(PAIR)) {
     const key = (match[1] ?? '').toLowerCase().replace(/_/g, '');
     const value = (match[2] ?? '').replace(/^["']|["']$/g, '');
     const field = ALIASES[key];
@@ -56,6 +60,15 @@ export function parseParameterText(text: string): { readonly values: Record<stri
 /** True when the text holds at least one `key=value` pair for a lab parameter. */
 export function looksLikeParameters(text: string): boolean {
   return Object.keys(parseParameterText(text).values).length > 0;
+}
+
+/**
+ * True when the text is nothing but `key=value` pairs, every key a lab parameter name: no other words, no unknown
+ * key. Nobody answers anything else that way, so such a message is the lab's whatever else is waiting.
+ */
+export function isOnlyParameters(text: string): boolean {
+  const parsed = parseParameterText(text);
+  return Object.keys(parsed.values).length > 0 && parsed.unknown.length === 0 && text.replace(PAIR, ' ').replace(/[\s,;]+/g, '') === '';
 }
 
 /**
@@ -78,7 +91,7 @@ export function validateParameters(input: Readonly<Record<string, unknown>>, kno
   const subscriptionId = pick('subscriptionId')?.toLowerCase();
   const namespace = pick('namespace')?.toLowerCase();
   const postfix = pick('postfix')?.toLowerCase();
-  const location = pick('location')?.toLowerCase().replace(/\s+/g, '');
+  const location = (pick('location') ?? DEFAULT_LOCATION).toLowerCase().replace(/\s+/g, '');
   const environment = (pick('environment') ?? DEFAULT_ENVIRONMENT).toLowerCase();
   const computeCluster = pick('computeCluster') ?? DEFAULT_COMPUTE_CLUSTER;
 
@@ -88,8 +101,7 @@ export function validateParameters(input: Readonly<Record<string, unknown>>, kno
   else if (!/^[a-z][a-z0-9]{0,9}$/.test(namespace)) problems.push('namespace must be 1–10 lower-case letters or digits, starting with a letter (no dashes: it is part of the storage account name).');
   if (postfix === undefined) problems.push('postfix is missing (the accelerator suggests up to 4 digits, e.g. 0001).');
   else if (!/^[0-9]{1,4}$/.test(postfix)) problems.push('postfix must be 1–4 digits (e.g. 0001).');
-  if (location === undefined) problems.push('location is missing (an Azure region such as eastus).');
-  else if (!/^[a-z][a-z0-9]{2,29}$/.test(location)) problems.push('location must be an Azure region name such as eastus or westeurope.');
+  if (!/^[a-z][a-z0-9]{2,29}$/.test(location)) problems.push('location must be an Azure region name such as eastus or westeurope.');
   if (!/^[a-z]{2,8}$/.test(environment)) problems.push('environment must be 2–8 lower-case letters (prod or dev).');
   if (!/^[a-zA-Z][a-zA-Z0-9-]{1,31}$/.test(computeCluster)) problems.push('computeCluster must be 2–32 letters, digits or dashes, starting with a letter.');
 

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { createLabFeature } from '../../src/dialogs/lab';
+import { HELP_COMMANDS } from '../../src/dialogs/help';
+import { parseLabCommand } from '../../src/lab/commands';
 import type { ActionResult, CardAction, Feature, IncomingMessage, RouteResult } from '../../src/dialogs/feature';
 import type { AdaptiveCard, TurnPort } from '../../src/dialogs/port';
 import { loadLabContent } from '../../src/knowledge/lab-content';
@@ -274,8 +278,92 @@ describe('lab feature', () => {
     const s = await stored(store);
     expect(s?.params).toMatchObject({ postfix: '0002', environment: 'dev', location: 'westeurope' });
     expect(s?.awaiting).toBeUndefined();
-    // no longer awaiting: the same kind of text is not taken
-    expect(await offerToLab({ text, route: { intent: 'none', confidence: 0.1 } })).toBe(false);
+    // No longer awaiting: a sentence that merely holds a pair is not taken.
+    expect(await offerToLab({ text: `in the yml I set postfix=0003 for the second run`, route: { intent: 'none', confidence: 0.1 } })).toBe(false);
+  });
+
+  it('takes a message that is nothing but lab parameters without being asked, and nothing that merely holds some', async () => {
+    const text = `subscriptionId=${SUB} namespace=mlopsv2 postfix=0001 location=eastus environment=prod`;
+    expect(await offerToLab({ text, route: { intent: 'question', questionId: 'AM-01', confidence: 0.49, answer: '…' } })).toBe(true);
+    expect(json(port.cards.at(-1)!)).toContain('Lab parameters saved');
+    expect((await stored(store))?.params).toMatchObject({ namespace: 'mlopsv2', postfix: '0001' });
+    for (const sentence of ['namespace=mlops is what we agreed, with private endpoints', 'colour=blue namespace=mlops', 'use private endpoints']) {
+      expect(await offerToLab(other(sentence))).toBe(false);
+    }
+  });
+
+  it('stops waiting for the workspace name once the user does something else, so a later name is not taken for it', async () => {
+    await offerToLab(lab('start'));
+    await offerToLab(lab('find'));
+    expect((await stored(store))?.awaiting).toBe('workspace');
+    await feature.forgetAwaitedReply!(port);
+    expect((await stored(store))?.awaiting).toBeUndefined();
+    expect(await offerToLab(other('AML-NET-010', { intent: 'question', questionId: 'AML-NET-010', confidence: 1 }))).toBe(false);
+    expect(validation.found).toEqual([]);
+  });
+
+  it('stops waiting when free text it does not take goes elsewhere (a question, a workshop answer)', async () => {
+    await offerToLab(lab('start'));
+    await offerToLab(lab('find'));
+    expect(await offerToLab(other('what is a service principal?'))).toBe(false);
+    expect((await stored(store))?.awaiting).toBeUndefined();
+    expect(await offerToLab(other('mlw-mlops-0001prod', { intent: 'none', confidence: 0 }))).toBe(false);
+    expect(validation.found).toEqual([]);
+  });
+
+  it('waits for the most recent prompt only: "lab params" after "lab find" waits for parameters, not a name', async () => {
+    await offerToLab(lab('start'));
+    await offerToLab(lab('find'));
+    await offerToLab(lab('params'));
+    expect((await stored(store))?.awaiting).toBe('parameters');
+    expect(await offerToLab(other('mlw-mlops-0001prod', { intent: 'none', confidence: 0 }))).toBe(false);
+    expect(validation.found).toEqual([]);
+  });
+
+  it('forgets nothing it was not waiting for, and writes nothing then', async () => {
+    await offerToLab(lab('start'));
+    const before = await store.get(`lab/${USER}`);
+    await feature.forgetAwaitedReply!(port);
+    expect(await store.get(`lab/${USER}`)).toEqual(before);
+  });
+
+  it('gives typed parameters the defaults the form shows (location, environment, compute cluster)', async () => {
+    await offerToLab(lab('start'));
+    await offerToLab(lab('params'));
+    const form = json(port.cards.at(-1)!);
+    expect(form).toContain('"id":"location","label":"location","placeholder":"eastus","maxLength":64,"value":"eastus"');
+    expect(form).toContain('"value":"prod"');
+    expect(await offerToLab({ text: `subscriptionId=${SUB} namespace=mlopsv2 postfix=0001`, route: { intent: 'none', confidence: 0.1 } })).toBe(true);
+    expect(json(port.cards.at(-1)!)).toContain('Lab parameters saved');
+    expect((await stored(store))?.params).toMatchObject({ subscriptionId: SUB, namespace: 'mlopsv2', postfix: '0001', location: 'eastus', environment: 'prod', computeCluster: 'cpu-cluster' });
+  });
+
+  it.each(['set parameters', 'params', 'set my lab params'])('"lab %s" shows the form instead of listing what is missing', async (args) => {
+    await offerToLab(lab('start'));
+    const texts = port.texts.length;
+    expect(await offerToLab(lab(args))).toBe(true);
+    expect(port.texts.slice(texts)).toEqual([]);
+    expect(json(port.cards.at(-1)!)).toContain('"id":"namespace"');
+    expect((await stored(store))?.awaiting).toBe('parameters');
+  });
+
+  it('"lab status" shows progress without validating, and the help card and Teams command list promise only that', async () => {
+    await startWithParams();
+    validation.calls.length = 0;
+    expect(await offerToLab(lab('status'))).toBe(true);
+    expect(json(port.cards.at(-1)!)).toContain('exercises complete');
+    expect(validation.calls).toEqual([]);
+
+    const manifest = JSON.parse(readFileSync(path.join(__dirname, '../../appPackage/manifest.json'), 'utf8')) as { bots: { commandLists: { commands: { title: string; description: string }[] }[] }[] };
+    const promises = [
+      ...HELP_COMMANDS.filter((c) => c.example === 'lab status').map((c) => c.description),
+      ...manifest.bots.flatMap((b) => b.commandLists.flatMap((l) => l.commands)).filter((c) => c.title === 'lab status').map((c) => c.description),
+    ];
+    expect(promises.length).toBeGreaterThan(1);
+    for (const promise of promises) expect(promise).not.toMatch(/validat/i);
+    // Validating has its own line, and it is the command that validates.
+    const validateLine = HELP_COMMANDS.find((c) => /validat|check the current/i.test(c.description) && c.example.startsWith('lab'));
+    expect(parseLabCommand(validateLine?.example.replace(/^lab\s+/, ''))).toEqual({ kind: 'validate' });
   });
 
   it('sets parameters from a typed command and reports problems', async () => {

@@ -127,6 +127,93 @@ describe('workshop dialog (personal chat)', () => {
   });
 });
 
+/** Presses the button titled `title` on `card` the way Teams does: its verb with the data the card gave it. */
+async function press(workshop: ReturnType<typeof setup>['workshop'], port: RecordingPort, card: unknown, title: string): Promise<unknown> {
+  const button = actionsOf(card).find((a) => a['type'] === 'Action.Execute' && a['title'] === title);
+  if (button === undefined) throw new Error(`no ${title} button on the card`);
+  return workshop.onAction!(port, { verb: String(button['verb']), data: button['data'] as Record<string, unknown>, via: 'execute' });
+}
+
+describe('workshop buttons on an old question card', () => {
+  const stale = { kind: 'text', text: expect.stringContaining('That question is no longer the current one') as string };
+
+  it.each(['Back', 'Repeat', 'Pause', 'Skip'])('%s on question 1\'s card changes nothing once question 3 is asked', async (title) => {
+    const { store, workshop } = setup();
+    const port = new RecordingPort();
+    await offer(workshop, port, message(router, 'start workshop network'));
+    const [first] = cards(port.take());
+    await offer(workshop, port, message(router, 'ExpressRoute'));
+    await offer(workshop, port, message(router, 'VPN gateway and conditional access'));
+    expect(cardText(cards(port.take()).pop())).toContain('Question 3 of');
+    const before = await readSession(store, 'conv-1');
+
+    expect(await press(workshop, port, first, title)).toEqual(stale);
+    expect(port.take()).toEqual([]);
+    expect(await readSession(store, 'conv-1')).toEqual(before);
+  });
+
+  it('refuses Pause on an answered card, and Skip on an old card while paused does not resume', async () => {
+    const { store, workshop } = setup();
+    const port = new RecordingPort();
+    await offer(workshop, port, message(router, 'start workshop network'));
+    const [first] = cards(port.take());
+    await offer(workshop, port, message(router, 'ExpressRoute'));
+    expect(await press(workshop, port, first, 'Pause')).toEqual(stale);
+    expect((await readSession(store, 'conv-1'))?.status).toBe('active');
+
+    await offer(workshop, port, message(router, 'pause workshop'));
+    port.take();
+    expect(await press(workshop, port, first, 'Skip')).toEqual(stale);
+    expect(await readSession(store, 'conv-1')).toMatchObject({ status: 'paused', index: 1, skipped: [] });
+  });
+
+  it('acts when the card is the current question\'s', async () => {
+    const { store, workshop } = setup();
+    const port = new RecordingPort();
+    await offer(workshop, port, message(router, 'start workshop network'));
+    await offer(workshop, port, message(router, 'ExpressRoute'));
+    const second = cards(port.take()).pop();
+    expect(await press(workshop, port, second, 'Back')).toEqual({ kind: 'handled' });
+    expect((await readSession(store, 'conv-1'))?.index).toBe(0);
+  });
+});
+
+describe('stopping a workshop early', () => {
+  it('says where it stopped and how much was answered, not that it is complete, and what comes next', async () => {
+    const { store, workshop } = setup();
+    const port = new RecordingPort();
+    await offer(workshop, port, message(router, 'start workshop network'));
+    await offer(workshop, port, message(router, 'ExpressRoute'));
+    const total = (await readSession(store, 'conv-1'))?.questionIds.length ?? 0;
+    port.take();
+
+    await offer(workshop, port, message(router, 'stop workshop'));
+    const stopped = port.take();
+    expect(stopped).toEqual([{ kind: 'text', text: expect.stringContaining(`stopped at question 2 of ${total} (1 of ${total} answered)`) as string }]);
+    expect(JSON.stringify(stopped)).not.toMatch(/complete/i);
+    expect(JSON.stringify(stopped)).toContain('start workshop');
+
+    for (const text of ['continue workshop', 'skip']) {
+      await offer(workshop, port, message(router, text));
+      const reply = JSON.stringify(port.take());
+      expect(reply).toContain(`stopped at question 2 of ${total}`);
+      expect(reply).not.toMatch(/complete/i);
+    }
+    await offer(workshop, port, message(router, 'workshop status'));
+    expect(JSON.stringify(port.take())).toContain(`Workshop stopped at question 2 of ${total}: 1 prompt answered`);
+  });
+
+  it('starts a new session afterwards', async () => {
+    const { store, workshop } = setup();
+    const port = new RecordingPort();
+    await offer(workshop, port, message(router, 'start workshop network'));
+    await offer(workshop, port, message(router, 'stop workshop'));
+    await offer(workshop, port, message(router, 'start workshop backup'));
+    expect(await readSession(store, 'conv-1')).toMatchObject({ status: 'active', index: 0, categories: ['backup-recovery'] });
+    expect((await readSession(store, 'conv-1'))?.stoppedAtQuestion).toBeUndefined();
+  });
+});
+
 describe('workshop answers while a prompt is pending', () => {
   const reviewerSentences = [
     'Check the workspace network: turn off public network access, add a private endpoint and approve outbound rules only',
@@ -268,7 +355,7 @@ describe('workshop dialog (facilitated channel session)', () => {
     await offer(workshop, ada, message(router, 'MFA, conditional access and Entra password protection'));
     expect((await readSession(store, 'chan-1'))?.answers['IM-01']).toHaveLength(2);
 
-    await workshop.onAction!(ada, { verb: 'workshop.next', data: {}, via: 'submit' });
+    await workshop.onAction!(ada, { verb: 'workshop.next', data: { questionId: 'IM-01' }, via: 'submit' });
     expect(cardText(cards(ada.take()).pop())).toContain('Workshop complete');
   });
 });

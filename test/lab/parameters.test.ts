@@ -1,5 +1,5 @@
 import { expectedNames, namingFromWorkspaceName, workspaceCandidates } from '../../src/lab/naming';
-import { parseParameterText, validateParameters } from '../../src/lab/parameters';
+import { isOnlyParameters, parseParameterText, validateParameters } from '../../src/lab/parameters';
 
 const SUB = '3f2c8a1e-5b7d-4c9e-a1f0-6d2b8e4c7a90';
 
@@ -7,6 +7,23 @@ describe('lab parameters', () => {
   it('accepts the accelerator values and fills defaults', () => {
     const r = validateParameters({ subscriptionId: SUB.toUpperCase(), namespace: 'MLOps', postfix: '0001', location: 'East US' });
     expect(r).toEqual({ ok: true, value: { subscriptionId: SUB, namespace: 'mlops', postfix: '0001', location: 'eastus', environment: 'prod', computeCluster: 'cpu-cluster' } });
+  });
+
+  it('gives a missing location the form\'s region, as it gives environment and compute cluster theirs', () => {
+    const r = validateParameters({ subscriptionId: SUB, namespace: 'mlops', postfix: '0001' });
+    expect(r).toEqual({ ok: true, value: { subscriptionId: SUB, namespace: 'mlops', postfix: '0001', location: 'eastus', environment: 'prod', computeCluster: 'cpu-cluster' } });
+  });
+
+  it.each([
+    [`subscriptionId=${SUB} namespace=mlops postfix=0001`, true],
+    ['namespace=mlops, postfix=0001; env=dev', true],
+    ['region: westeurope', true],
+    ['namespace=mlops and postfix=0001', false],
+    ['colour=blue namespace=mlops', false],
+    ['we use private endpoints', false],
+    ['', false],
+  ])('reads "%s" as nothing but lab parameters: %s', (text, expected) => {
+    expect(isOnlyParameters(text)).toBe(expected);
   });
 
   it('lists every problem', () => {

@@ -9,6 +9,7 @@ import type { Feature, IncomingMessage, MessageTurn, TurnCommandHandlers } from 
 import { showHelp, showNotUnderstood } from '../../src/dialogs/help';
 import type { TurnPort } from '../../src/dialogs/port';
 import { answersPendingPrompt } from '../../src/dialogs/turn-precedence';
+import { forgetAwaitedReplies } from '../../src/dialogs/awaited-replies';
 import { handleIntent, type CommandIntent, type IntentHandlers } from '../../src/routing/handlers';
 import { intentOf, type CommandName, type Intent } from '../../src/routing/intent';
 
@@ -36,11 +37,12 @@ function handleWith(feature: Feature, intent: Intent, turn: MessageTurn): Promis
 }
 
 /**
- * A message offered to one feature as the bot offers it: free text to its pending prompt first, then its handler
- * for the message's intent. False when the feature has neither (the message is another feature's).
+ * A message offered to one feature as the bot offers it: free text to its pending prompt first, then (the wait for
+ * any other reply over) its handler for the message's intent. False when the feature has neither (the message is another feature's).
  */
 export async function offer(feature: Feature, port: TurnPort, message: IncomingMessage, account = botIdentityAccount): Promise<boolean> {
   if (await answersPendingPrompt([feature], port, message)) return true;
+  await forgetAwaitedReplies([feature], port);
   return handleWith(feature, intentOf(message.route), { port, message, account });
 }
 

@@ -177,11 +177,11 @@ export function workshopCards(): SampleCard[] {
     { name: 'workshop-question-facilitated', card: buildQuestionCard({ question, position: 3, total: 6, facilitated: true }) },
     {
       name: 'workshop-feedback',
-      card: buildFeedbackCard({ entry, answerText: goodAnswer, userName: 'Ada', grade: gradeAnswer(goodAnswer, entry.keyPoints, entry.keywords), offerNext: true }, checkById),
+      card: buildFeedbackCard({ questionId: entry.id, entry, answerText: goodAnswer, userName: 'Ada', grade: gradeAnswer(goodAnswer, entry.keyPoints, entry.keywords), offerNext: true }, checkById),
     },
     {
       name: 'workshop-feedback-hostile',
-      card: buildFeedbackCard({ entry, answerText: HOSTILE, userName: `Mallory ${HOSTILE_STRINGS[0]!}`, grade: gradeAnswer(HOSTILE, entry.keyPoints, entry.keywords), offerNext: false }, checkById),
+      card: buildFeedbackCard({ questionId: entry.id, entry, answerText: HOSTILE, userName: `Mallory ${HOSTILE_STRINGS[0]!}`, grade: gradeAnswer(HOSTILE, entry.keyPoints, entry.keywords), offerNext: false }, checkById),
     },
     { name: 'workshop-finished', card: buildFinishedCard(23, 25) },
     { name: 'baseline-reference', card: buildBaselineCard({ summaries: summarizeBaseline({ content: knowledge }), report: undefined, workshop: undefined, fileOffered: true }) },

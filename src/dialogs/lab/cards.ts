@@ -8,7 +8,7 @@ import { executeButton, type ActionData } from '../../cards/actions';
 import { codeBlock } from '../../cards/code-block';
 import { fillPlaceholders, type LabContent, type LabExercise, type LabPlaceholder } from '../../knowledge/lab-content';
 import { expectedNames } from '../../lab/naming';
-import type { LabParameters } from '../../lab/parameters';
+import { DEFAULT_COMPUTE_CLUSTER, DEFAULT_ENVIRONMENT, DEFAULT_LOCATION, type LabParameters } from '../../lab/parameters';
 import { completedCount, recordOf, type ExerciseRecord, type LabProgress, type StoredValidation } from '../../lab/progress';
 import type { LabValidationStatus } from '../../lab/result';
 import type { WorkspaceRef } from '../../shared/workspace';
@@ -285,9 +285,9 @@ export function buildParametersCard(params: LabParameters | undefined, options: 
     input('subscriptionId', 'Subscription id', '00000000-0000-0000-0000-000000000000', shown('subscriptionId')),
     input('namespace', 'namespace (up to 5 lower-case letters is safest)', 'mlops', shown('namespace')),
     input('postfix', 'postfix (up to 4 digits)', '0001', shown('postfix')),
-    input('location', 'location', 'eastus', shown('location', 'eastus')),
-    input('environment', 'environment', 'prod', shown('environment', 'prod')),
-    input('computeCluster', 'compute cluster (training_target)', 'cpu-cluster', shown('computeCluster', 'cpu-cluster')),
+    input('location', 'location', 'eastus', shown('location', DEFAULT_LOCATION)),
+    input('environment', 'environment', 'prod', shown('environment', DEFAULT_ENVIRONMENT)),
+    input('computeCluster', 'compute cluster (training_target)', 'cpu-cluster', shown('computeCluster', DEFAULT_COMPUTE_CLUSTER)),
   );
   // Finding the workspace needs one field, not the form: its own card, opened from here.
   const findCard = {

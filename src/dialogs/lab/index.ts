@@ -1,8 +1,9 @@
 /**
  * The guided lab: an overview, then one exercise at a time, validated against Azure where Azure can tell.
  *
- * The feature only takes the `lab` command (its handler in the conversation's command map), or the one free-text
- * reply it asked for (parameters, a workspace name). Everything else — "what is a service principal?" in the middle of
+ * The feature only takes the `lab` command (its handler in the conversation's command map), the one free-text
+ * reply it asked for (parameters, a workspace name) until the user does something else, and a message that is
+ * nothing but lab parameters (awaited-reply.ts). Everything else — "what is a service principal?" in the middle of
  * exercise 3 — goes on to the other features, and the learner's place is untouched because it lives in the
  * store (`lab/<userId>`), not in a dialog stack.
  *
@@ -14,7 +15,7 @@ import { dispatchAction } from '../action-handlers';
 import type { Feature, TurnCommandHandlers } from '../feature';
 import type { TurnPort } from '../port';
 import { labActions } from './actions';
-import { labAwaitedReply } from './awaited-reply';
+import { forgetAwaitedReply, labAwaitedReply } from './awaited-reply';
 import { createLabContext, type LabFeatureOptions } from './context';
 import { sendReply, textReply, toActionResult } from './reply';
 import { runLabCommand } from './run-command';
@@ -38,10 +39,15 @@ export function createLabFeature(options: LabFeatureOptions): LabFeature {
     /** The input the lab asked for (its parameters, the workspace to find), typed as free text. */
     async onFreeText(port, message) {
       const command = await labAwaitedReply(ctx, port, message);
-      if (command === undefined) return false;
+      if (command === undefined) {
+        // Free text that is not the reply goes to someone else (a workshop answer, a question): the wait is over.
+        await forgetAwaitedReply(ctx, port);
+        return false;
+      }
       await sendReply(port, await runLabCommand(ctx, port, command));
       return true;
     },
+    forgetAwaitedReply: (port) => forgetAwaitedReply(ctx, port),
     onAction: async (port, act) => toActionResult(await action(port, act)),
     inProgress: async (port) => (await ctx.progressStore.load(port.conversation.userId)).progress !== undefined,
   };

@@ -12,8 +12,9 @@ import type { LabContext } from './context';
 import { cardReply, textReply, type Reply } from './reply';
 
 export async function setParametersFromText(ctx: LabContext, port: TurnPort, text: string): Promise<Reply> {
-  if (text.trim() === '') return showParametersForm(ctx, port);
   const parsed = parseParameterText(text);
+  // Nothing in key=value form ("lab params", "set parameters"): the form, with its defaults, rather than a list of what is missing.
+  if (Object.keys(parsed.values).length === 0 && parsed.unknown.length === 0) return showParametersForm(ctx, port);
   if (parsed.unknown.length > 0) return textReply(`I do not know the parameter(s) ${parsed.unknown.map((u) => markdownText(u, 40)).join(', ')}. Use subscription, namespace, postfix, location, environment, computeCluster.`);
   return applyParameters(ctx, port.conversation.userId, parsed.values, 'text');
 }

@@ -1,31 +1,28 @@
 /** One handler per button of the workshop cards (src/routing/actions/workshop.ts). */
 import { WORKSHOP_ACTIONS } from '../../routing/actions/workshop';
-import type { ActionHandler, ActionHandlers } from '../action-handlers';
-import type { TurnPort } from '../port';
+import type { ActionHandlers } from '../action-handlers';
 import { previousPrompt } from './back';
+import { currentQuestionButton } from './card-question';
 import type { WorkshopContext } from './context';
 import { continueWorkshop } from './continue';
 import { nextPrompt } from './next';
 import { pauseWorkshop } from './pause';
-import { skipPromptFromCard } from './skip';
+import { skipPrompt } from './skip';
 import { startWorkshopFromCard } from './start';
-
-/** A button that moves the session the way the typed command of the same name does; the step replies itself. */
-const step =
-  (ctx: WorkshopContext, run: (ctx: WorkshopContext, port: TurnPort) => Promise<void>): ActionHandler =>
-  async (port) => {
-    await run(ctx, port);
-    return { kind: 'handled' };
-  };
 
 export function workshopActions(ctx: WorkshopContext): ActionHandlers<typeof WORKSHOP_ACTIONS> {
   return {
     [WORKSHOP_ACTIONS.start]: (port, action) => startWorkshopFromCard(ctx, port, action),
-    [WORKSHOP_ACTIONS.skip]: (port, action) => skipPromptFromCard(ctx, port, action),
-    [WORKSHOP_ACTIONS.next]: step(ctx, nextPrompt),
-    [WORKSHOP_ACTIONS.back]: step(ctx, previousPrompt),
-    [WORKSHOP_ACTIONS.repeat]: step(ctx, continueWorkshop),
-    [WORKSHOP_ACTIONS.pause]: step(ctx, pauseWorkshop),
-    [WORKSHOP_ACTIONS.continue]: step(ctx, continueWorkshop),
+    // The buttons of a question (or its feedback) act only while that question is the current one.
+    [WORKSHOP_ACTIONS.skip]: currentQuestionButton(ctx, skipPrompt),
+    [WORKSHOP_ACTIONS.next]: currentQuestionButton(ctx, nextPrompt),
+    [WORKSHOP_ACTIONS.back]: currentQuestionButton(ctx, previousPrompt),
+    [WORKSHOP_ACTIONS.repeat]: currentQuestionButton(ctx, continueWorkshop),
+    [WORKSHOP_ACTIONS.pause]: currentQuestionButton(ctx, pauseWorkshop),
+    // Continue is offered by no question card: it resumes wherever the session is.
+    [WORKSHOP_ACTIONS.continue]: async (port) => {
+      await continueWorkshop(ctx, port);
+      return { kind: 'handled' };
+    },
   };
 }

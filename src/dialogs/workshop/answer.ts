@@ -45,7 +45,7 @@ async function answer(ctx: WorkshopContext, port: TurnPort, text: string): Promi
   const entry = feedback !== undefined ? content.answers.get(feedback.entryId) : undefined;
   if (session === undefined || feedback === undefined || entry === undefined) return;
   await port.sendCard(
-    buildFeedbackCard({ entry, answerText: text, userName: personal ? undefined : userName, grade: feedback.grade, offerNext: !personal }, ctx.checks),
+    buildFeedbackCard({ questionId: feedback.entryId, entry, answerText: text, userName: personal ? undefined : userName, grade: feedback.grade, offerNext: !personal }, ctx.checks),
     `Key points covered: ${feedback.grade.covered.length} of ${feedback.grade.covered.length + feedback.grade.missed.length}`,
   );
   if (personal) {

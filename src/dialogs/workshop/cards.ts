@@ -68,16 +68,19 @@ export function buildQuestionCard({ question, position, total, facilitated }: Qu
         wrap: true,
       },
     ],
+    // Each button names its question: an old card in the history must not act on the question asked now.
     [
       submit('Skip', WORKSHOP_ACTIONS.skip, { questionId: question.id }),
-      submit('Back', WORKSHOP_ACTIONS.back),
-      submit('Repeat', WORKSHOP_ACTIONS.repeat),
-      submit('Pause', WORKSHOP_ACTIONS.pause),
+      submit('Back', WORKSHOP_ACTIONS.back, { questionId: question.id }),
+      submit('Repeat', WORKSHOP_ACTIONS.repeat, { questionId: question.id }),
+      submit('Pause', WORKSHOP_ACTIONS.pause, { questionId: question.id }),
     ],
   );
 }
 
 export interface FeedbackView {
+  /** The question answered: Next moves on only while it is the current one. */
+  readonly questionId: string;
   readonly entry: KnowledgeEntry;
   readonly answerText: string;
   readonly userName: string | undefined;
@@ -86,7 +89,7 @@ export interface FeedbackView {
   readonly offerNext: boolean;
 }
 
-export function buildFeedbackCard({ entry, answerText, userName, grade, offerNext }: FeedbackView, catalog: CheckCatalog): AdaptiveCard {
+export function buildFeedbackCard({ questionId, entry, answerText, userName, grade, offerNext }: FeedbackView, catalog: CheckCatalog): AdaptiveCard {
   const total = grade.covered.length + grade.missed.length;
   const who = userName !== undefined ? `${markdownText(userName, 80)}'s answer` : 'Your answer';
   const body: CardElement[] = [
@@ -101,7 +104,7 @@ export function buildFeedbackCard({ entry, answerText, userName, grade, offerNex
   body.push({ type: 'ActionSet', actions: [{ type: 'Action.ShowCard', title: 'Show the reference answer', card: { type: 'AdaptiveCard', version: '1.5', body: [reference] } }] });
   body.push(...relatedChecksElements(entry.checks, catalog));
   body.push(...learnLinkElements(entry.learn));
-  const actions: CardElement[] = [...(offerNext ? [submit('Next question', WORKSHOP_ACTIONS.next)] : []), ...runChecksAction(entry.checks, entry.id)];
+  const actions: CardElement[] = [...(offerNext ? [submit('Next question', WORKSHOP_ACTIONS.next, { questionId })] : []), ...runChecksAction(entry.checks, entry.id)];
   return card(body, actions);
 }
 

@@ -31,11 +31,17 @@ export async function finishWorkshop(ctx: WorkshopContext, port: TurnPort): Prom
   if (done !== undefined) await port.sendCard(buildFinishedCard(answeredCount(done), done.questionIds.length), 'Workshop complete');
 }
 
-/** The answer to a step when there is no session in progress: none at all, or a finished one. */
+/** The answer to a step when there is no session in progress: none at all, a stopped one, or a finished one. */
 export function noWorkshopText(session: WorkshopRecord | undefined): string {
-  return session?.status === 'done'
-    ? 'The workshop is complete. Say **my baseline** to see the result, or **start workshop** to run it again.'
-    : 'There is no workshop in progress here. Say **start workshop** to begin.';
+  if (session?.status !== 'done') return 'There is no workshop in progress here. Say **start workshop** to begin.';
+  if (session.stoppedAtQuestion !== undefined) return stoppedText(session);
+  return 'The workshop is complete. Say **my baseline** to see the result, or **start workshop** to run it again.';
+}
+
+/** A session ended by "stop workshop": where it stopped, what was answered, and what can come next. */
+export function stoppedText(session: WorkshopRecord): string {
+  const total = session.questionIds.length;
+  return `The workshop was stopped at question ${session.stoppedAtQuestion ?? total} of ${total} (${answeredCount(session)} of ${total} answered). Say **start workshop** to start a new one, or **my baseline** to see the baseline from the answers so far.`;
 }
 
 /** Whether free text here would answer a prompt: the session is active and not past its last question. */

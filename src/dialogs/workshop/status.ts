@@ -4,6 +4,7 @@ import type { TurnPort } from '../port';
 import type { WorkshopContext } from './context';
 import { answeredCount, noWorkshopText } from './prompt';
 import { readSession } from './session';
+import type { WorkshopRecord } from '../../knowledge/workshop-record';
 
 export async function showWorkshopStatus(ctx: WorkshopContext, port: TurnPort): Promise<void> {
   const session = await readSession(ctx.store, port.conversation.conversationId);
@@ -11,6 +12,11 @@ export async function showWorkshopStatus(ctx: WorkshopContext, port: TurnPort): 
     await port.sendText(noWorkshopText(session));
     return;
   }
-  const where = session.status === 'done' ? 'finished' : `${session.status}, at question ${Math.min(session.index + 1, session.questionIds.length)} of ${session.questionIds.length}`;
-  await port.sendText(`Workshop ${where}: ${plural(answeredCount(session), 'prompt')} answered, ${session.skipped.length} skipped.`);
+  await port.sendText(`Workshop ${whereIs(session)}: ${plural(answeredCount(session), 'prompt')} answered, ${session.skipped.length} skipped.`);
+}
+
+function whereIs(session: WorkshopRecord): string {
+  const total = session.questionIds.length;
+  if (session.status !== 'done') return `${session.status}, at question ${Math.min(session.index + 1, total)} of ${total}`;
+  return session.stoppedAtQuestion !== undefined ? `stopped at question ${session.stoppedAtQuestion} of ${total}` : 'finished';
 }
