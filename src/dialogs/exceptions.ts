@@ -54,7 +54,7 @@ export const EXCEPTIONS_TEXT = {
 } as const;
 
 function refusal(problems: readonly ExceptionFieldError[]): string {
-  return [`I saved nothing: ${problems.length === 1 ? 'one field needs' : 'these fields need'} fixing.`, ...problems.map((p) => `- **${p.field}** ${quoteUserText(p.message, 300)}`)].join('\n');
+  return [`I saved nothing: ${problems.length === 1 ? 'one field needs' : 'these fields need'} fixing.`, ...problems.map((p) => `- **${p.field}** ${quoteUserText(p.message, 300)}${p.next === undefined ? '' : ` ${p.next}`}`)].join('\n');
 }
 
 function displayName(conversation: ConversationInfo): string {
@@ -119,7 +119,7 @@ export function createExceptionsFeature(options: ExceptionsFeatureOptions): Feat
     if (!parsed.ok) return port.sendText(refusal(parsed.problems));
     const { command } = parsed;
     const resolved = await options.resolveWorkspace(command.target, port.conversation);
-    if (!resolved.ok) return port.sendText(`I saved nothing: **workspace** ${quoteUserText(resolved.message, 300)}`);
+    if (!resolved.ok) return port.sendText(`I saved nothing. ${quoteUserText(resolved.message, 300)}`);
     const denied = await approvers.refusal(port.conversation, resolved.id);
     if (denied !== undefined) return port.sendText(denied);
     const expires = command.until ?? dayAfter(now(), command.days ?? 0);

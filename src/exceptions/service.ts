@@ -11,6 +11,9 @@ import { ExceptionRepository, newExceptionId, type StoredException } from './rep
 import type { GuardianStore } from '../storage/store';
 import { expiryDayProblem, validateExceptionFields, type ExceptionFieldError } from './validate';
 
+/** Where chat lists the checks (the command line's `guardian checks` means nothing here). */
+const CHAT_CHECK_LIST = 'Say **checks** to see them.';
+
 export interface ExceptionServiceOptions {
   readonly store: GuardianStore;
   readonly isKnownCheck: (checkId: string) => boolean;
@@ -61,7 +64,7 @@ export function createExceptionService(options: ExceptionServiceOptions): Except
     repository,
 
     async accept(request) {
-      const problems = validateExceptionFields(request, options.isKnownCheck);
+      const problems = validateExceptionFields(request, options.isKnownCheck, CHAT_CHECK_LIST);
       if (!problems.some((p) => p.field === 'expires')) problems.push(...expiryProblems(request.expires));
       if (!problems.some((p) => p.field === 'resource') && !options.mayScan(request.resource)) {
         problems.push({ field: 'resource', message: `${request.resource} is outside the scopes this bot may scan.` });

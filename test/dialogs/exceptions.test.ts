@@ -61,7 +61,7 @@ describe('accepting a risk in words', () => {
     ['an expiry beyond the maximum', `${net!.id} on ws-prod for 181 days: reason`, 'expires'],
     ['an unknown check id', 'AML-NET-999 on ws-prod for 30 days: reason', 'check'],
     ['an empty reason', `${net!.id} on ws-prod for 30 days:`, 'reason'],
-    ['an unknown workspace', `${net!.id} on ws-nope for 30 days: reason`, 'workspace'],
+    ['no workspace', `${net!.id} for 30 days: reason`, 'workspace'],
   ])('refuses %s, naming the field, and saves nothing', async (_what, args, field) => {
     const { say, store } = setup();
     const port = new FakePort(CHANNEL);
@@ -69,6 +69,22 @@ describe('accepting a risk in words', () => {
     expect(lastText(port)).toContain(`**${field}**`);
     expect(lastText(port)).toContain('I saved nothing');
     expect(await store.list('')).toEqual([]);
+  });
+
+  it('refuses an unknown workspace in a sentence that says why, and saves nothing', async () => {
+    const { say, store } = setup();
+    const port = new FakePort(CHANNEL);
+    await say(port, 'accept', 'accept', `${net!.id} on ws-nope for 30 days: reason`);
+    expect(lastText(port)).toBe('I saved nothing. No workspace is called ws-nope.');
+    expect(await store.list('')).toEqual([]);
+  });
+
+  it('refuses an unknown check id pointing to the chat command that lists the checks, not the command line', async () => {
+    const { say } = setup();
+    const port = new FakePort(CHANNEL);
+    await say(port, 'accept', 'accept', 'AML-NET-999 on ws-prod for 30 days: reason');
+    expect(lastText(port)).toContain('- **check** "AML-NET-999" is not a check id this version knows. Say **checks** to see them.');
+    expect(lastText(port)).not.toContain('guardian checks');
   });
 
   it('refuses a workspace outside the scopes this bot may scan', async () => {
