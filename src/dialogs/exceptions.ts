@@ -97,13 +97,18 @@ export function exceptionsListText(stored: readonly StoredException[], now: Date
 }
 
 /**
- * "Accepted AML-NET-001 on ws-prod until …". `quote` escapes user text for where it goes: chat Markdown quotes it,
- * a notice card escapes its lines itself (quoting twice would show the backslashes).
+ * "Accepted AML-NET-001 on ws-prod until …", or, when the accept renewed the exception of the same risk, "… was
+ * already accepted until …; renewed until …". `quote` escapes user text for where it goes: chat Markdown quotes
+ * it, a notice card escapes its lines itself (quoting twice would show the backslashes).
  */
-function acceptedText(entry: ExceptionEntry, workspaceName: string, quote: (text: string, max: number) => string): string {
+function acceptedText(entry: ExceptionEntry, workspaceName: string, quote: (text: string, max: number) => string, renewed?: ExceptionEntry): string {
   const resource = lastSegment(entry.resource);
   const where = resource.toLowerCase() === workspaceName.toLowerCase() ? quote(resource, 120) : `${quote(resource, 120)} (${quote(workspaceName, 120)})`;
-  return `Accepted ${entry.checkId} on ${where} until ${entry.expires}, owner ${quote(entry.owner, 80)}: ${quote(entry.reason, 300)}. The next scan shows it as accepted; when it expires, the finding fails again.`;
+  const terms = `owner ${quote(entry.owner, 80)}: ${quote(entry.reason, 300)}.`;
+  if (renewed !== undefined) {
+    return `${entry.checkId} on ${where} was already accepted until ${renewed.expires} (id ${entry.id}); renewed until ${entry.expires}, ${terms} The audit log keeps both decisions.`;
+  }
+  return `Accepted ${entry.checkId} on ${where} until ${entry.expires}, ${terms} The next scan shows it as accepted; when it expires, the finding fails again.`;
 }
 
 const unquoted = (text: string): string => text;
@@ -135,7 +140,7 @@ export function createExceptionsFeature(options: ExceptionsFeatureOptions): Feat
       expires,
       createdBy: owner,
     });
-    return port.sendText(result.ok ? acceptedText(result.stored.entry, resolved.name, quoteUserText) : refusal(result.problems));
+    return port.sendText(result.ok ? acceptedText(result.stored.entry, resolved.name, quoteUserText, result.renewed?.entry) : refusal(result.problems));
   }
 
   /** The ids a card carries, parsed: untrusted until they parse as resource ids and name a known check. */
@@ -200,7 +205,8 @@ export function createExceptionsFeature(options: ExceptionsFeatureOptions): Feat
       createdBy: accepting,
     });
     if (!result.ok) return { kind: 'text', text: refusal(result.problems) };
-    return { kind: 'card', card: noticeCard({ title: `Risk accepted: ${finding.checkId}`, lines: [acceptedText(result.stored.entry, workspaceName, unquoted)], tone: 'success' }) };
+    const title = `${result.renewed === undefined ? 'Risk accepted' : 'Accepted risk renewed'}: ${finding.checkId}`;
+    return { kind: 'card', card: noticeCard({ title, lines: [acceptedText(result.stored.entry, workspaceName, unquoted, result.renewed?.entry)], tone: 'success' }) };
   }
 
   /** Renew and Revoke act on the conversation that holds the exception: from there by an approver, or by its owner anywhere. */

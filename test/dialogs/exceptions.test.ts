@@ -108,6 +108,53 @@ describe('accepting a risk in words', () => {
   });
 });
 
+describe('accepting a risk that is already accepted', () => {
+  it('renews the one exception of that check, workspace and scope with the latest terms, says so, and logs both decisions', async () => {
+    const { say, service } = setup();
+    const port = new FakePort(CHANNEL);
+    await say(port, 'accept', 'accept', `${net!.id} on ws-prod until 2027-03-01: vendor`);
+    const [first] = await service.list(CHANNEL.conversationId);
+    await say(port, 'accept', 'accept', `${net!.id.toLowerCase()} on ws-prod for 30 days: lower case`);
+    expect(lastText(port)).toBe(`${net!.id} on ws-prod was already accepted until 2027-03-01 (id ${first!.entry.id}); renewed until 2027-01-06, owner Olga Owner: lower case. The audit log keeps both decisions.`);
+    const all = await service.list(CHANNEL.conversationId);
+    expect(all.map((s) => [s.entry.id, s.entry.expires, s.entry.reason])).toEqual([[first!.entry.id, '2027-01-06', 'lower case']]);
+    expect((await service.repository.audit(CHANNEL.conversationId)).map((a) => [a.action, a.expires, a.reason])).toEqual([
+      ['create', '2027-03-01', 'vendor'],
+      ['renew', '2027-01-06', 'lower case'],
+    ]);
+  });
+
+  it('keeps apart an exception of the same check on another scope, and one accepted in another conversation', async () => {
+    const { say, feature, service } = setup({ approvers: { kind: 'anyone' } });
+    const port = new FakePort(CHANNEL);
+    await say(port, 'accept', 'accept', `${vault!.id} on ws-prod for 30 days: whole workspace`);
+    await feature.onAction!(port, {
+      verb: 'exceptions.accept',
+      data: { checkId: vault!.id, resourceId: VAULT_ID, workspaceId: WORKSPACE_ID, workspaceName: 'ws-prod', reason: 'this vault only', owner: 'Olga Owner', expires: '2027-01-31', scope: 'resource' },
+      via: 'execute',
+    });
+    await say(new FakePort({ ...CHANNEL, conversationId: 'other' }), 'accept', 'accept', `${vault!.id} on ws-prod for 30 days: another team`);
+    expect((await service.list(CHANNEL.conversationId)).map((s) => s.entry.resource).sort()).toEqual([VAULT_ID, WORKSPACE_ID].sort());
+    expect(await service.list('other')).toHaveLength(1);
+  });
+
+  it('renews from the form too, and the card says it renewed', async () => {
+    const { feature, service } = setup();
+    const port = new FakePort(CHANNEL);
+    const submit = (reason: string, expires: string) =>
+      feature.onAction!(port, {
+        verb: 'exceptions.accept',
+        data: { checkId: vault!.id, resourceId: VAULT_ID, workspaceId: WORKSPACE_ID, workspaceName: 'ws-prod', reason, owner: 'Olga Owner', expires, scope: 'resource' },
+        via: 'execute',
+      });
+    await submit('partner link', '2027-01-31');
+    const second = JSON.stringify(await submit('partner link, still', '2027-02-28'));
+    expect(second).toContain(`Accepted risk renewed: ${vault!.id}`);
+    expect(second).toContain('was already accepted until 2027-01-31');
+    expect((await service.list(CHANNEL.conversationId)).map((s) => s.entry.expires)).toEqual(['2027-02-28']);
+  });
+});
+
 describe('accepting a risk from the finding card', () => {
   const formData = { workspaceId: WORKSPACE_ID, target: WORKSPACE_ID, checkId: vault!.id, resourceId: VAULT_ID };
 
