@@ -20,6 +20,9 @@ import type { ActionResult, CardAction, Feature, TurnCommandHandlers } from './f
 import { dispatchAction } from './action-handlers';
 import type { ConversationInfo, TurnPort } from './port';
 import { EXCEPTION_ACTIONS } from '../routing/actions/exceptions';
+import type { GuardianStore } from '../storage/store';
+import { lastScanVerdicts } from './exceptions-last-scan';
+import type { LastScanAccess } from './last-scan-access';
 
 export interface ExceptionsFeatureOptions {
   readonly service: ExceptionService;
@@ -28,6 +31,8 @@ export interface ExceptionsFeatureOptions {
   readonly maxDays: number;
   /** A workspace named in chat ("on ws-prod") as the scan service resolves it, after the scan guard allowed it. */
   readonly resolveWorkspace: (target: string, conversation: ConversationInfo) => Promise<{ readonly ok: true; readonly id: string; readonly name: string } | { readonly ok: false; readonly message: string }>;
+  /** The conversation's last scan (the scan feature's record) and who may see it: it tells whether a finding fails. */
+  readonly lastScan: { readonly store: GuardianStore; readonly access: LastScanAccess };
   readonly now?: () => Date;
 }
 
@@ -118,6 +123,7 @@ const text = (data: CardAction['data'], key: string): string => (typeof data[key
 export function createExceptionsFeature(options: ExceptionsFeatureOptions): Feature & { readonly commands: Pick<TurnCommandHandlers, 'accept' | 'exceptions'> } {
   const { service, approvers, checks } = options;
   const now = options.now ?? ((): Date => new Date());
+  const verdictOf = lastScanVerdicts(options.lastScan.store, options.lastScan.access);
 
   async function acceptInWords(port: TurnPort, args: string): Promise<void> {
     const parsed = parseAcceptCommand(args);
@@ -127,6 +133,8 @@ export function createExceptionsFeature(options: ExceptionsFeatureOptions): Feat
     if (!resolved.ok) return port.sendText(`I saved nothing. ${quoteUserText(resolved.message, 300)}`);
     const denied = await approvers.refusal(port.conversation, resolved.id);
     if (denied !== undefined) return port.sendText(denied);
+    const verdict = await verdictOf(port.conversation, command.checkId, resolved);
+    if (verdict.kind === 'does-not-fail') return port.sendText(verdict.refusal);
     const expires = command.until ?? dayAfter(now(), command.days ?? 0);
     const owner = displayName(port.conversation);
     const result = await service.accept({
@@ -140,7 +148,9 @@ export function createExceptionsFeature(options: ExceptionsFeatureOptions): Feat
       expires,
       createdBy: owner,
     });
-    return port.sendText(result.ok ? acceptedText(result.stored.entry, resolved.name, quoteUserText, result.renewed?.entry) : refusal(result.problems));
+    if (!result.ok) return port.sendText(refusal(result.problems));
+    const accepted = acceptedText(result.stored.entry, resolved.name, quoteUserText, result.renewed?.entry);
+    return port.sendText(verdict.kind === 'unknown' ? `${accepted}\n\n${verdict.note}` : accepted);
   }
 
   /** The ids a card carries, parsed: untrusted until they parse as resource ids and name a known check. */

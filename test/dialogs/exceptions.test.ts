@@ -6,9 +6,11 @@ import type { ConversationInfo } from '../../src/dialogs/port';
 import type { ExceptionApprovers } from '../../src/config';
 import { lookupFrom } from '../../src/report/catalog';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
+import { EXCEPTION_PREFIX } from '../../src/exceptions/repository';
+import { LastScans } from '../../src/dialogs/scan-state';
 import { cardSchemaErrors } from '../support/card-schema';
 import { smallReport, SUB, VAULT_ID, WORKSPACE_ID } from '../support/report-fixtures';
-import { FakePort } from './scan-fakes';
+import { FakePort, openGuard } from './scan-fakes';
 import { offer } from '../support/conversation';
 
 const NOW = new Date('2026-12-07T12:00:00.000Z');
@@ -16,7 +18,7 @@ const { report, checks } = smallReport();
 const [net, vault] = checks;
 const CHANNEL: ConversationInfo = { conversationId: '19:ch@thread.tacv2', conversationType: 'channel', tenantId: 't', userId: 'u-owner', userName: 'Olga Owner', teamId: 'team-1', channelId: '19:ch@thread.tacv2' };
 
-function setup(options: { approvers?: ExceptionApprovers; owners?: readonly string[]; allowed?: string } = {}) {
+function setup(options: { approvers?: ExceptionApprovers; owners?: readonly string[]; allowed?: string; userScopedResults?: boolean } = {}) {
   const store = new MemoryGuardianStore();
   const service = createExceptionService({
     store,
@@ -32,6 +34,7 @@ function setup(options: { approvers?: ExceptionApprovers; owners?: readonly stri
     checks: lookupFrom(checks),
     maxDays: 180,
     now: () => NOW,
+    lastScan: { store, access: { guard: openGuard(), userScopedResults: options.userScopedResults ?? false } },
     resolveWorkspace: (target) => Promise.resolve(target === 'ws-prod' ? { ok: true as const, id: WORKSPACE_ID, name: 'ws-prod' } : { ok: false as const, message: `No workspace is called ${target}.` }),
   });
   const say = async (port: FakePort, text: string, command: 'accept' | 'exceptions', args: string) => offer(feature, port, { text, route: { intent: 'command', command, args, confidence: 1 } });
@@ -108,6 +111,45 @@ describe('accepting a risk in words', () => {
   });
 });
 
+describe('accepting in words only what fails', () => {
+  const scanned = async (store: MemoryGuardianStore, scannedBy = CHANNEL.userId) => new LastScans(store).put(CHANNEL.conversationId, { report, target: WORKSPACE_ID, scannedBy });
+  const savedExceptions = async (store: MemoryGuardianStore) => store.list(EXCEPTION_PREFIX);
+
+  it.each([
+    ['passes', checks[3]!.id, `passes on ws-prod in the last scan here (${report.scannedAt.slice(0, 16).replace('T', ' ')} UTC), so there is no failed finding to accept.`],
+    ['could not be assessed', checks[2]!.id, 'could not be assessed on ws-prod in the last scan here'],
+    ['does not apply', checks[7]!.id, 'does not fail on ws-prod in the last scan here'],
+  ])('refuses a check that %s on the workspace in the conversation\'s last scan, saying so, and saves nothing', async (_what, checkId, sentence) => {
+    const { say, store } = setup();
+    await scanned(store);
+    const port = new FakePort(CHANNEL);
+    await say(port, 'accept', 'accept', `${checkId} on ws-prod for 30 days: reason`);
+    expect(lastText(port)).toContain(`I saved nothing: ${checkId} ${sentence}`);
+    expect(await savedExceptions(store)).toEqual([]);
+  });
+
+  it('accepts a check that fails in the last scan without a caveat', async () => {
+    const { say, store, service } = setup();
+    await scanned(store);
+    const port = new FakePort(CHANNEL);
+    await say(port, 'accept', 'accept', `${net!.id} on ws-prod for 30 days: reason`);
+    expect(lastText(port)).toMatch(/^Accepted .*fails again\.$/);
+    expect(await service.list(CHANNEL.conversationId)).toHaveLength(1);
+  });
+
+  it.each([
+    ['no scan in the conversation', () => Promise.resolve()],
+    ["another person's scan in user-delegated mode", async (store: MemoryGuardianStore) => scanned(store, 'u-someone-else')],
+  ])('with %s to tell, accepts and says the exception applies only while the finding fails', async (_what, arrange) => {
+    const { say, store, service } = setup({ userScopedResults: true });
+    await arrange(store);
+    const port = new FakePort(CHANNEL);
+    await say(port, 'accept', 'accept', `${checks[3]!.id} on ws-prod for 30 days: reason`);
+    expect(lastText(port)).toContain(`No scan of ws-prod in this conversation tells whether ${checks[3]!.id} fails there: the exception applies only while it fails.`);
+    expect(await service.list(CHANNEL.conversationId)).toHaveLength(1);
+  });
+});
+
 describe('accepting a risk that is already accepted', () => {
   it('renews the one exception of that check, workspace and scope with the latest terms, says so, and logs both decisions', async () => {
     const { say, service } = setup();
@@ -115,7 +157,7 @@ describe('accepting a risk that is already accepted', () => {
     await say(port, 'accept', 'accept', `${net!.id} on ws-prod until 2027-03-01: vendor`);
     const [first] = await service.list(CHANNEL.conversationId);
     await say(port, 'accept', 'accept', `${net!.id.toLowerCase()} on ws-prod for 30 days: lower case`);
-    expect(lastText(port)).toBe(`${net!.id} on ws-prod was already accepted until 2027-03-01 (id ${first!.entry.id}); renewed until 2027-01-06, owner Olga Owner: lower case. The audit log keeps both decisions.`);
+    expect(lastText(port).split('\n\n')[0]).toBe(`${net!.id} on ws-prod was already accepted until 2027-03-01 (id ${first!.entry.id}); renewed until 2027-01-06, owner Olga Owner: lower case. The audit log keeps both decisions.`);
     const all = await service.list(CHANNEL.conversationId);
     expect(all.map((s) => [s.entry.id, s.entry.expires, s.entry.reason])).toEqual([[first!.entry.id, '2027-01-06', 'lower case']]);
     expect((await service.repository.audit(CHANNEL.conversationId)).map((a) => [a.action, a.expires, a.reason])).toEqual([
