@@ -184,6 +184,7 @@ export async function buildProductFeatures(deps: ProductDependencies): Promise<P
         maxDays: config.exceptions.maxDays,
         now: clock,
         resolveWorkspace: workspaceResolverOver((info) => guardedAzure.for(info)),
+        lastScan: { store, access: { guard, userScopedResults: config.azure.authMode === 'user' } },
       }),
       scan: createScanFeature({ scans: createGuardedScans(scanService, guard), store, logger, checks: checkById, sampleWorkspaceId, acceptRisks, userScopedResults: config.azure.authMode === 'user' }),
       checks: createChecksCatalogFeature({ checks: allChecks }),

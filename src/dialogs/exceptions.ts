@@ -20,6 +20,9 @@ import type { ActionResult, CardAction, Feature, TurnCommandHandlers } from './f
 import { dispatchAction } from './action-handlers';
 import type { ConversationInfo, TurnPort } from './port';
 import { EXCEPTION_ACTIONS } from '../routing/actions/exceptions';
+import type { GuardianStore } from '../storage/store';
+import { lastScanVerdicts } from './exceptions-last-scan';
+import type { LastScanAccess } from './last-scan-access';
 
 export interface ExceptionsFeatureOptions {
   readonly service: ExceptionService;
@@ -28,6 +31,8 @@ export interface ExceptionsFeatureOptions {
   readonly maxDays: number;
   /** A workspace named in chat ("on ws-prod") as the scan service resolves it, after the scan guard allowed it. */
   readonly resolveWorkspace: (target: string, conversation: ConversationInfo) => Promise<{ readonly ok: true; readonly id: string; readonly name: string } | { readonly ok: false; readonly message: string }>;
+  /** The conversation's last scan (the scan feature's record) and who may see it: it tells whether a finding fails. */
+  readonly lastScan: { readonly store: GuardianStore; readonly access: LastScanAccess };
   readonly now?: () => Date;
 }
 
@@ -54,7 +59,7 @@ export const EXCEPTIONS_TEXT = {
 } as const;
 
 function refusal(problems: readonly ExceptionFieldError[]): string {
-  return [`I saved nothing: ${problems.length === 1 ? 'one field needs' : 'these fields need'} fixing.`, ...problems.map((p) => `- **${p.field}** ${quoteUserText(p.message, 300)}`)].join('\n');
+  return [`I saved nothing: ${problems.length === 1 ? 'one field needs' : 'these fields need'} fixing.`, ...problems.map((p) => `- **${p.field}** ${quoteUserText(p.message, 300)}${p.next === undefined ? '' : ` ${p.next}`}`)].join('\n');
 }
 
 function displayName(conversation: ConversationInfo): string {
@@ -97,13 +102,18 @@ export function exceptionsListText(stored: readonly StoredException[], now: Date
 }
 
 /**
- * "Accepted AML-NET-001 on ws-prod until …". `quote` escapes user text for where it goes: chat Markdown quotes it,
- * a notice card escapes its lines itself (quoting twice would show the backslashes).
+ * "Accepted AML-NET-001 on ws-prod until …", or, when the accept renewed the exception of the same risk, "… was
+ * already accepted until …; renewed until …". `quote` escapes user text for where it goes: chat Markdown quotes
+ * it, a notice card escapes its lines itself (quoting twice would show the backslashes).
  */
-function acceptedText(entry: ExceptionEntry, workspaceName: string, quote: (text: string, max: number) => string): string {
+function acceptedText(entry: ExceptionEntry, workspaceName: string, quote: (text: string, max: number) => string, renewed?: ExceptionEntry): string {
   const resource = lastSegment(entry.resource);
   const where = resource.toLowerCase() === workspaceName.toLowerCase() ? quote(resource, 120) : `${quote(resource, 120)} (${quote(workspaceName, 120)})`;
-  return `Accepted ${entry.checkId} on ${where} until ${entry.expires}, owner ${quote(entry.owner, 80)}: ${quote(entry.reason, 300)}. The next scan shows it as accepted; when it expires, the finding fails again.`;
+  const terms = `owner ${quote(entry.owner, 80)}: ${quote(entry.reason, 300)}.`;
+  if (renewed !== undefined) {
+    return `${entry.checkId} on ${where} was already accepted until ${renewed.expires} (id ${entry.id}); renewed until ${entry.expires}, ${terms} The audit log keeps both decisions.`;
+  }
+  return `Accepted ${entry.checkId} on ${where} until ${entry.expires}, ${terms} The next scan shows it as accepted; when it expires, the finding fails again.`;
 }
 
 const unquoted = (text: string): string => text;
@@ -113,15 +123,18 @@ const text = (data: CardAction['data'], key: string): string => (typeof data[key
 export function createExceptionsFeature(options: ExceptionsFeatureOptions): Feature & { readonly commands: Pick<TurnCommandHandlers, 'accept' | 'exceptions'> } {
   const { service, approvers, checks } = options;
   const now = options.now ?? ((): Date => new Date());
+  const verdictOf = lastScanVerdicts(options.lastScan.store, options.lastScan.access);
 
   async function acceptInWords(port: TurnPort, args: string): Promise<void> {
     const parsed = parseAcceptCommand(args);
     if (!parsed.ok) return port.sendText(refusal(parsed.problems));
     const { command } = parsed;
     const resolved = await options.resolveWorkspace(command.target, port.conversation);
-    if (!resolved.ok) return port.sendText(`I saved nothing: **workspace** ${quoteUserText(resolved.message, 300)}`);
+    if (!resolved.ok) return port.sendText(`I saved nothing. ${quoteUserText(resolved.message, 300)}`);
     const denied = await approvers.refusal(port.conversation, resolved.id);
     if (denied !== undefined) return port.sendText(denied);
+    const verdict = await verdictOf(port.conversation, command.checkId, resolved);
+    if (verdict.kind === 'does-not-fail') return port.sendText(verdict.refusal);
     const expires = command.until ?? dayAfter(now(), command.days ?? 0);
     const owner = displayName(port.conversation);
     const result = await service.accept({
@@ -135,7 +148,9 @@ export function createExceptionsFeature(options: ExceptionsFeatureOptions): Feat
       expires,
       createdBy: owner,
     });
-    return port.sendText(result.ok ? acceptedText(result.stored.entry, resolved.name, quoteUserText) : refusal(result.problems));
+    if (!result.ok) return port.sendText(refusal(result.problems));
+    const accepted = acceptedText(result.stored.entry, resolved.name, quoteUserText, result.renewed?.entry);
+    return port.sendText(verdict.kind === 'unknown' ? `${accepted}\n\n${verdict.note}` : accepted);
   }
 
   /** The ids a card carries, parsed: untrusted until they parse as resource ids and name a known check. */
@@ -200,7 +215,8 @@ export function createExceptionsFeature(options: ExceptionsFeatureOptions): Feat
       createdBy: accepting,
     });
     if (!result.ok) return { kind: 'text', text: refusal(result.problems) };
-    return { kind: 'card', card: noticeCard({ title: `Risk accepted: ${finding.checkId}`, lines: [acceptedText(result.stored.entry, workspaceName, unquoted)], tone: 'success' }) };
+    const title = `${result.renewed === undefined ? 'Risk accepted' : 'Accepted risk renewed'}: ${finding.checkId}`;
+    return { kind: 'card', card: noticeCard({ title, lines: [acceptedText(result.stored.entry, workspaceName, unquoted, result.renewed?.entry)], tone: 'success' }) };
   }
 
   /** Renew and Revoke act on the conversation that holds the exception: from there by an approver, or by its owner anywhere. */

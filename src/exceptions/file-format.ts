@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { isMap, isSeq, parseDocument, stringify } from 'yaml';
 import type { ExceptionEntry } from './model';
-import { validateExceptionFields, type ExceptionFieldError } from './validate';
+import { problemText, validateExceptionFields, type ExceptionFieldError } from './validate';
 
 export class ExceptionFileError extends Error {
   override readonly name = 'ExceptionFileError';
@@ -23,7 +23,7 @@ export class ExceptionFileError extends Error {
     readonly problems: readonly ExceptionFieldError[],
     options?: ErrorOptions,
   ) {
-    super(problems.map((p) => `${p.field}: ${p.message}`).join('\n'), options);
+    super(problems.map((p) => `${p.field}: ${problemText(p)}`).join('\n'), options);
   }
 }
 
@@ -61,7 +61,7 @@ function parseEntry(raw: unknown, at: string, isKnownCheck: (id: string) => bool
     else values[field] = read;
   }
   const { check = '', resource = '', reason = '', owner = '', expires = '' } = values;
-  problems.push(...validateExceptionFields({ checkId: check, resource, reason, owner, expires }, isKnownCheck).map((p) => ({ field: `${at}.${p.field}`, message: p.message })));
+  problems.push(...validateExceptionFields({ checkId: check, resource, reason, owner, expires }, isKnownCheck).map((p) => ({ ...p, field: `${at}.${p.field}` })));
   if (values.createdAt !== undefined && Number.isNaN(Date.parse(values.createdAt))) problems.push({ field: `${at}.createdAt`, message: `"${values.createdAt}" is not a date and time.` });
   if (problems.length > before) return undefined;
   return {

@@ -36,6 +36,27 @@ export interface AuditRecord {
   readonly checkId: string;
   readonly resource: string;
   readonly expires: string;
+  /** The reason and owner after the action (a second accept of the same risk may change them); absent in older records. */
+  readonly reason?: string;
+  readonly owner?: string;
+}
+
+/** What a second accept of the same risk brings besides its expiry: the latest decision's reason and owner. */
+export interface RenewedTerms {
+  readonly reason: string;
+  readonly owner: string;
+  /** The owner's chat user id when the owner is the person accepting; absent otherwise. */
+  readonly ownerUserId?: string;
+}
+
+function withTerms(stored: StoredException, expires: string, terms: RenewedTerms | undefined): StoredException {
+  if (terms === undefined) return { ...stored, entry: { ...stored.entry, expires } };
+  const { ownerUserId: _previousOwner, ...rest } = stored;
+  return {
+    ...rest,
+    entry: { ...stored.entry, expires, reason: terms.reason, owner: terms.owner },
+    ...(terms.ownerUserId === undefined ? {} : { ownerUserId: terms.ownerUserId }),
+  };
 }
 
 export const EXCEPTION_PREFIX = 'exceptions/';
@@ -100,8 +121,9 @@ export class ExceptionRepository {
     await this.record(stored, 'create', stored.entry.createdBy);
   }
 
-  async renew(conversationId: string, id: string, expires: string, by: string): Promise<StoredException | undefined> {
-    const next = await this.update(conversationId, id, (s) => (s.state === 'active' ? { ...s, entry: { ...s.entry, expires } } : undefined));
+  /** A new expiry; with `terms`, also the reason and owner of the decision that renews it. */
+  async renew(conversationId: string, id: string, expires: string, by: string, terms?: RenewedTerms): Promise<StoredException | undefined> {
+    const next = await this.update(conversationId, id, (s) => (s.state === 'active' ? withTerms(s, expires, terms) : undefined));
     if (next !== undefined) await this.record(next, 'renew', by);
     return next;
   }
@@ -132,7 +154,8 @@ export class ExceptionRepository {
 
   private async record(stored: StoredException, action: AuditAction, by: string): Promise<void> {
     const at = this.now().toISOString();
-    const record: AuditRecord = { exceptionId: stored.entry.id, action, by, at, checkId: stored.entry.checkId, resource: stored.entry.resource, expires: stored.entry.expires };
+    const { id: exceptionId, checkId, resource, expires, reason, owner } = stored.entry;
+    const record: AuditRecord = { exceptionId, action, by, at, checkId, resource, expires, reason, owner };
     await this.store.put(`${exceptionAuditPrefixFor(stored.conversationId)}${at}-${stored.entry.id}-${action}`, record);
   }
 }

@@ -11,6 +11,9 @@ import { ExceptionRepository, newExceptionId, type StoredException } from './rep
 import type { GuardianStore } from '../storage/store';
 import { expiryDayProblem, validateExceptionFields, type ExceptionFieldError } from './validate';
 
+/** Where chat lists the checks (the command line's `guardian checks` means nothing here). */
+const CHAT_CHECK_LIST = 'Say **checks** to see them.';
+
 export interface ExceptionServiceOptions {
   readonly store: GuardianStore;
   readonly isKnownCheck: (checkId: string) => boolean;
@@ -32,7 +35,16 @@ export interface AcceptRequest {
   readonly ownerUserId?: string;
 }
 
-export type AcceptResult = { readonly ok: true; readonly stored: StoredException } | { readonly ok: false; readonly problems: readonly ExceptionFieldError[] };
+export type AcceptResult =
+  /** `renewed`: the exception of the same risk that this accept renewed, as it was before. */
+  | { readonly ok: true; readonly stored: StoredException; readonly renewed?: StoredException }
+  | { readonly ok: false; readonly problems: readonly ExceptionFieldError[] };
+
+/** One exception per risk in a conversation: the same check, accepted from the same workspace, on the same scope. */
+function isSameRisk(stored: StoredException, request: AcceptRequest): boolean {
+  const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+  return same(stored.entry.checkId, request.checkId) && same(stored.workspace.id, request.workspace.id) && same(stored.entry.resource, request.resource);
+}
 
 export interface ExceptionService {
   accept(request: AcceptRequest): Promise<AcceptResult>;
@@ -61,12 +73,20 @@ export function createExceptionService(options: ExceptionServiceOptions): Except
     repository,
 
     async accept(request) {
-      const problems = validateExceptionFields(request, options.isKnownCheck);
+      const problems = validateExceptionFields(request, options.isKnownCheck, CHAT_CHECK_LIST);
       if (!problems.some((p) => p.field === 'expires')) problems.push(...expiryProblems(request.expires));
       if (!problems.some((p) => p.field === 'resource') && !options.mayScan(request.resource)) {
         problems.push({ field: 'resource', message: `${request.resource} is outside the scopes this bot may scan.` });
       }
       if (problems.length > 0) return { ok: false, problems };
+      // Accepting a risk already accepted renews that exception with the new decision's terms: one record per
+      // risk to review, every decision in the audit log.
+      const existing = (await repository.listForConversation(request.conversationId)).find((s) => isSameRisk(s, request));
+      if (existing !== undefined) {
+        const terms = { reason: request.reason, owner: request.owner, ...(request.ownerUserId === undefined ? {} : { ownerUserId: request.ownerUserId }) };
+        const renewed = await repository.renew(request.conversationId, existing.entry.id, request.expires, request.createdBy, terms);
+        if (renewed !== undefined) return { ok: true, stored: renewed, renewed: existing };
+      }
       const entry: ExceptionEntry = {
         id: newExceptionId(),
         checkId: request.checkId.toUpperCase(),

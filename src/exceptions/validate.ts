@@ -9,7 +9,18 @@ import { isCalendarDay, ISO_DAY } from './model';
 
 export interface ExceptionFieldError {
   readonly field: string;
+  /** What is wrong; it may quote the input, so chat escapes it. */
   readonly message: string;
+  /** What to do about it, in our own words only (chat shows them as Markdown). */
+  readonly next?: string;
+}
+
+/** Where the command line lists the checks; chat names its own command. */
+export const CLI_CHECK_LIST = 'See guardian checks.';
+
+/** A problem as one line of plain text: its message, then what to do. */
+export function problemText(problem: ExceptionFieldError): string {
+  return problem.next === undefined ? problem.message : `${problem.message} ${problem.next}`;
 }
 
 export interface ExceptionFields {
@@ -35,10 +46,10 @@ function resourceProblem(resource: string): string | undefined {
   }
 }
 
-export function validateExceptionFields(fields: ExceptionFields, isKnownCheck: (id: string) => boolean): ExceptionFieldError[] {
+export function validateExceptionFields(fields: ExceptionFields, isKnownCheck: (id: string) => boolean, checkList = CLI_CHECK_LIST): ExceptionFieldError[] {
   const problems: ExceptionFieldError[] = [];
   if (fields.checkId === '') problems.push({ field: 'check', message: 'is required (a check id such as AML-NET-001).' });
-  else if (!isKnownCheck(fields.checkId.toUpperCase())) problems.push({ field: 'check', message: `"${fields.checkId}" is not a check id this version knows (see guardian checks).` });
+  else if (!isKnownCheck(fields.checkId.toUpperCase())) problems.push({ field: 'check', message: `"${fields.checkId}" is not a check id this version knows.`, next: checkList });
   if (fields.resource === '') problems.push({ field: 'resource', message: 'is required (a resource, resource-group or subscription id).' });
   else {
     const problem = resourceProblem(fields.resource);

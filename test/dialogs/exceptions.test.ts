@@ -6,9 +6,11 @@ import type { ConversationInfo } from '../../src/dialogs/port';
 import type { ExceptionApprovers } from '../../src/config';
 import { lookupFrom } from '../../src/report/catalog';
 import { MemoryGuardianStore } from '../../src/storage/memory-store';
+import { EXCEPTION_PREFIX } from '../../src/exceptions/repository';
+import { LastScans } from '../../src/dialogs/scan-state';
 import { cardSchemaErrors } from '../support/card-schema';
 import { smallReport, SUB, VAULT_ID, WORKSPACE_ID } from '../support/report-fixtures';
-import { FakePort } from './scan-fakes';
+import { FakePort, openGuard } from './scan-fakes';
 import { offer } from '../support/conversation';
 
 const NOW = new Date('2026-12-07T12:00:00.000Z');
@@ -16,7 +18,7 @@ const { report, checks } = smallReport();
 const [net, vault] = checks;
 const CHANNEL: ConversationInfo = { conversationId: '19:ch@thread.tacv2', conversationType: 'channel', tenantId: 't', userId: 'u-owner', userName: 'Olga Owner', teamId: 'team-1', channelId: '19:ch@thread.tacv2' };
 
-function setup(options: { approvers?: ExceptionApprovers; owners?: readonly string[]; allowed?: string } = {}) {
+function setup(options: { approvers?: ExceptionApprovers; owners?: readonly string[]; allowed?: string; userScopedResults?: boolean } = {}) {
   const store = new MemoryGuardianStore();
   const service = createExceptionService({
     store,
@@ -32,6 +34,7 @@ function setup(options: { approvers?: ExceptionApprovers; owners?: readonly stri
     checks: lookupFrom(checks),
     maxDays: 180,
     now: () => NOW,
+    lastScan: { store, access: { guard: openGuard(), userScopedResults: options.userScopedResults ?? false } },
     resolveWorkspace: (target) => Promise.resolve(target === 'ws-prod' ? { ok: true as const, id: WORKSPACE_ID, name: 'ws-prod' } : { ok: false as const, message: `No workspace is called ${target}.` }),
   });
   const say = async (port: FakePort, text: string, command: 'accept' | 'exceptions', args: string) => offer(feature, port, { text, route: { intent: 'command', command, args, confidence: 1 } });
@@ -61,7 +64,7 @@ describe('accepting a risk in words', () => {
     ['an expiry beyond the maximum', `${net!.id} on ws-prod for 181 days: reason`, 'expires'],
     ['an unknown check id', 'AML-NET-999 on ws-prod for 30 days: reason', 'check'],
     ['an empty reason', `${net!.id} on ws-prod for 30 days:`, 'reason'],
-    ['an unknown workspace', `${net!.id} on ws-nope for 30 days: reason`, 'workspace'],
+    ['no workspace', `${net!.id} for 30 days: reason`, 'workspace'],
   ])('refuses %s, naming the field, and saves nothing', async (_what, args, field) => {
     const { say, store } = setup();
     const port = new FakePort(CHANNEL);
@@ -69,6 +72,22 @@ describe('accepting a risk in words', () => {
     expect(lastText(port)).toContain(`**${field}**`);
     expect(lastText(port)).toContain('I saved nothing');
     expect(await store.list('')).toEqual([]);
+  });
+
+  it('refuses an unknown workspace in a sentence that says why, and saves nothing', async () => {
+    const { say, store } = setup();
+    const port = new FakePort(CHANNEL);
+    await say(port, 'accept', 'accept', `${net!.id} on ws-nope for 30 days: reason`);
+    expect(lastText(port)).toBe('I saved nothing. No workspace is called ws-nope.');
+    expect(await store.list('')).toEqual([]);
+  });
+
+  it('refuses an unknown check id pointing to the chat command that lists the checks, not the command line', async () => {
+    const { say } = setup();
+    const port = new FakePort(CHANNEL);
+    await say(port, 'accept', 'accept', 'AML-NET-999 on ws-prod for 30 days: reason');
+    expect(lastText(port)).toContain('- **check** "AML-NET-999" is not a check id this version knows. Say **checks** to see them.');
+    expect(lastText(port)).not.toContain('guardian checks');
   });
 
   it('refuses a workspace outside the scopes this bot may scan', async () => {
@@ -89,6 +108,92 @@ describe('accepting a risk in words', () => {
     const open = setup({ approvers: { kind: 'anyone' } });
     await open.say(port, 'accept', 'accept', `${net!.id} on ws-prod for 30 days: reason`);
     expect(await open.service.list(CHANNEL.conversationId)).toHaveLength(1);
+  });
+});
+
+describe('accepting in words only what fails', () => {
+  const scanned = async (store: MemoryGuardianStore, scannedBy = CHANNEL.userId) => new LastScans(store).put(CHANNEL.conversationId, { report, target: WORKSPACE_ID, scannedBy });
+  const savedExceptions = async (store: MemoryGuardianStore) => store.list(EXCEPTION_PREFIX);
+
+  it.each([
+    ['passes', checks[3]!.id, `passes on ws-prod in the last scan here (${report.scannedAt.slice(0, 16).replace('T', ' ')} UTC), so there is no failed finding to accept.`],
+    ['could not be assessed', checks[2]!.id, 'could not be assessed on ws-prod in the last scan here'],
+    ['does not apply', checks[7]!.id, 'does not fail on ws-prod in the last scan here'],
+  ])('refuses a check that %s on the workspace in the conversation\'s last scan, saying so, and saves nothing', async (_what, checkId, sentence) => {
+    const { say, store } = setup();
+    await scanned(store);
+    const port = new FakePort(CHANNEL);
+    await say(port, 'accept', 'accept', `${checkId} on ws-prod for 30 days: reason`);
+    expect(lastText(port)).toContain(`I saved nothing: ${checkId} ${sentence}`);
+    expect(await savedExceptions(store)).toEqual([]);
+  });
+
+  it('accepts a check that fails in the last scan without a caveat', async () => {
+    const { say, store, service } = setup();
+    await scanned(store);
+    const port = new FakePort(CHANNEL);
+    await say(port, 'accept', 'accept', `${net!.id} on ws-prod for 30 days: reason`);
+    expect(lastText(port)).toMatch(/^Accepted .*fails again\.$/);
+    expect(await service.list(CHANNEL.conversationId)).toHaveLength(1);
+  });
+
+  it.each([
+    ['no scan in the conversation', () => Promise.resolve()],
+    ["another person's scan in user-delegated mode", async (store: MemoryGuardianStore) => scanned(store, 'u-someone-else')],
+  ])('with %s to tell, accepts and says the exception applies only while the finding fails', async (_what, arrange) => {
+    const { say, store, service } = setup({ userScopedResults: true });
+    await arrange(store);
+    const port = new FakePort(CHANNEL);
+    await say(port, 'accept', 'accept', `${checks[3]!.id} on ws-prod for 30 days: reason`);
+    expect(lastText(port)).toContain(`No scan of ws-prod in this conversation tells whether ${checks[3]!.id} fails there: the exception applies only while it fails.`);
+    expect(await service.list(CHANNEL.conversationId)).toHaveLength(1);
+  });
+});
+
+describe('accepting a risk that is already accepted', () => {
+  it('renews the one exception of that check, workspace and scope with the latest terms, says so, and logs both decisions', async () => {
+    const { say, service } = setup();
+    const port = new FakePort(CHANNEL);
+    await say(port, 'accept', 'accept', `${net!.id} on ws-prod until 2027-03-01: vendor`);
+    const [first] = await service.list(CHANNEL.conversationId);
+    await say(port, 'accept', 'accept', `${net!.id.toLowerCase()} on ws-prod for 30 days: lower case`);
+    expect(lastText(port).split('\n\n')[0]).toBe(`${net!.id} on ws-prod was already accepted until 2027-03-01 (id ${first!.entry.id}); renewed until 2027-01-06, owner Olga Owner: lower case. The audit log keeps both decisions.`);
+    const all = await service.list(CHANNEL.conversationId);
+    expect(all.map((s) => [s.entry.id, s.entry.expires, s.entry.reason])).toEqual([[first!.entry.id, '2027-01-06', 'lower case']]);
+    expect((await service.repository.audit(CHANNEL.conversationId)).map((a) => [a.action, a.expires, a.reason])).toEqual([
+      ['create', '2027-03-01', 'vendor'],
+      ['renew', '2027-01-06', 'lower case'],
+    ]);
+  });
+
+  it('keeps apart an exception of the same check on another scope, and one accepted in another conversation', async () => {
+    const { say, feature, service } = setup({ approvers: { kind: 'anyone' } });
+    const port = new FakePort(CHANNEL);
+    await say(port, 'accept', 'accept', `${vault!.id} on ws-prod for 30 days: whole workspace`);
+    await feature.onAction!(port, {
+      verb: 'exceptions.accept',
+      data: { checkId: vault!.id, resourceId: VAULT_ID, workspaceId: WORKSPACE_ID, workspaceName: 'ws-prod', reason: 'this vault only', owner: 'Olga Owner', expires: '2027-01-31', scope: 'resource' },
+      via: 'execute',
+    });
+    await say(new FakePort({ ...CHANNEL, conversationId: 'other' }), 'accept', 'accept', `${vault!.id} on ws-prod for 30 days: another team`);
+    expect((await service.list(CHANNEL.conversationId)).map((s) => s.entry.resource).sort()).toEqual([VAULT_ID, WORKSPACE_ID].sort());
+    expect(await service.list('other')).toHaveLength(1);
+  });
+
+  it('renews from the form too, and the card says it renewed', async () => {
+    const { feature, service } = setup();
+    const port = new FakePort(CHANNEL);
+    const submit = (reason: string, expires: string) =>
+      feature.onAction!(port, {
+        verb: 'exceptions.accept',
+        data: { checkId: vault!.id, resourceId: VAULT_ID, workspaceId: WORKSPACE_ID, workspaceName: 'ws-prod', reason, owner: 'Olga Owner', expires, scope: 'resource' },
+        via: 'execute',
+      });
+    await submit('partner link', '2027-01-31');
+    const second = JSON.stringify(await submit('partner link, still', '2027-02-28'));
+    expect(second).toContain(`Accepted risk renewed: ${vault!.id}`);
+    expect(second).toContain('was already accepted until 2027-01-31');
+    expect((await service.list(CHANNEL.conversationId)).map((s) => s.entry.expires)).toEqual(['2027-02-28']);
   });
 });
 

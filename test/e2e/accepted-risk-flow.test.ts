@@ -3,11 +3,12 @@
  * counts it as accepted, a watch posts its baseline; then the clock moves — to the reminder day (the channel
  * and the owner's personal chat get one reminder each, with Renew and Revoke, and never again), to the last
  * day (still accepted), and past the expiry (the finding fails again and the channel gets one change card,
- * which the next scheduled scan does not repeat); the owner renews from their personal chat. Real server, fake Bot Connector, embedded sample ARM.
+ * which the next scheduled scan does not repeat); the owner renews from their personal chat; in words, accepting the
+ * same risk again renews it, and a check the last scan shows passing is refused. Real server, fake Bot Connector, embedded sample ARM.
  */
 import { dayAfter } from '../../src/exceptions/model';
 import { LAB_NAMES } from '../../src/sample';
-import { cardText, startFakeConnector, type ConnectorRecord, type LocalConnector } from '../support/fake-connector';
+import { cardText, messagesIn, startFakeConnector, type ConnectorRecord, type LocalConnector } from '../support/fake-connector';
 import { startProductBot, type ProductBot } from '../support/e2e-bot';
 import { actionsOf, cardRecords, cardsOfActivity, executeAction, invokeCard, type Json } from '../support/e2e-cards';
 import type { LocalBotClient } from '../support/bot-client';
@@ -148,5 +149,19 @@ describe('accepted risk through the fake Bot Connector: accept, count, remind on
     expect(cardText(invokeCard(renewed.body))).toContain(`renewed it until ${until}`);
     const summary = await scanSummary();
     expect(countOf(summary, 'Accepted risk')).toBe(1);
+  });
+
+  test('in words, accepting the same risk again renews its one exception, and a check the last scan shows passing is refused', async () => {
+    const say = async (text: string): Promise<string> => {
+      await channel.sendText(text, { mention: true });
+      return messagesIn(connector, channel.conversation.id).at(-1)?.activity.text ?? '';
+    };
+    expect(await say(`accept ${CHECK.toLowerCase()} on sample for 20 days: partner network, still`)).toContain(`${CHECK} on ${LAB_NAMES.workspace} was already accepted until`);
+    const listing = await say('show exceptions');
+    expect(listing.split('\n').filter((line) => line.includes(CHECK))).toHaveLength(1);
+    expect(listing).toContain(`${dayAfter(now, 20)}): partner network, still`);
+
+    await say('scan sample:hardened');
+    expect(await say('accept AML-NET-010 on sample:hardened for 30 days: vendor')).toMatch(/^I saved nothing: AML-NET-010 passes on .* in the last scan here/);
   });
 });

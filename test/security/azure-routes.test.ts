@@ -98,7 +98,7 @@ async function world(): Promise<World> {
     scan: createScanFeature({ scans: createGuardedScans(scanService, guard), store, checks: checkById }),
     lab: createLabFeature({ content: loadLabContent(), store, validation: (conversation) => createLabValidationService({ source: azure.for(conversation) }) }),
     watch: createWatchFeature({ notifications }),
-    exceptions: createExceptionsFeature({ service: exceptionService, approvers: createApproverCheck({ kind: 'anyone' }, { roster: { isTeamOwner: () => Promise.resolve(true) } }), checks: checkById, maxDays: 365, resolveWorkspace: workspaceResolverOver((conversation) => azure.for(conversation)) }),
+    exceptions: createExceptionsFeature({ service: exceptionService, approvers: createApproverCheck({ kind: 'anyone' }, { roster: { isTeamOwner: () => Promise.resolve(true) } }), checks: checkById, maxDays: 365, resolveWorkspace: workspaceResolverOver((conversation) => azure.for(conversation)), lastScan: { store, access: { guard, userScopedResults: false } } }),
     notifications,
     changeAlerts,
   };

@@ -53,6 +53,7 @@ async function features() {
       checks: checkById,
       maxDays: 365,
       resolveWorkspace: workspaceResolverOver((conversation) => azure.for(conversation)),
+      lastScan: { store, access: { guard, userScopedResults: false } },
     }),
     notifications,
   };
