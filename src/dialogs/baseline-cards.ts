@@ -36,8 +36,8 @@ export function buildBaselineCard({ summaries, report, scanScope, workshop, file
   });
   if (report !== undefined) {
     const partial = partialScanLabel(scanScope);
-    const which = partial === undefined ? 'the scan' : `the ${partial}`;
-    body.push({ type: 'TextBlock', wrap: true, text: `Findings from ${which} of ${markdownText(report.workspace.name, 100)} at ${markdownText(formatTime(report.scannedAt), 40)}.` });
+    const from = `Findings from the scan of ${markdownText(report.workspace.name, 100)} at ${markdownText(formatTime(report.scannedAt), 40)}`;
+    body.push({ type: 'TextBlock', wrap: true, text: partial === undefined ? `${from}.` : `${from} — ${partial}.` });
   }
   body.push({
     type: 'FactSet',

@@ -114,7 +114,7 @@ describe('baseline feature', () => {
 
     it('keeps the full scan of the same workspace, with every category counted', async () => {
       const { card, document } = await baselineAfter([{ report: fullReport }, { report: scopedReport, scope: publicNetwork }]);
-      expect(card).toContain('Findings from the scan of ws-prod at 2026-03-01 09:00 UTC');
+      expect(card).toContain('Findings from the scan of ws-prod at 2026-03-01 09:00 UTC.');
       expect(card).toMatch(/Identity management[^·]*· 1 failed/i);
       expect(document).toContain('Compute cpu-cluster allows SSH with local accounts');
       expect(document).not.toContain('partial scan');
@@ -122,7 +122,7 @@ describe('baseline feature', () => {
 
     it('labels a partial scan when no full one exists and leaves the categories it did not check uncounted', async () => {
       const { card, document } = await baselineAfter([{ report: scopedReport, scope: publicNetwork }]);
-      expect(card).toContain('Findings from the partial scan: Public network access checks only of ws-prod');
+      expect(card).toContain('Findings from the scan of ws-prod at 2026-03-01 09:30 UTC — partial scan: Public network access checks only.');
       expect(card).toMatch(/Identity management[^·]*· not checked by this scan/i);
       expect(card).not.toMatch(/0 failed, 0 not assessed, 0 passed/);
       expect(document).toContain('partial scan: Public network access checks only');
@@ -133,7 +133,7 @@ describe('baseline feature', () => {
     it('uses a scoped scan of another workspace rather than the full scan of the previous one', async () => {
       const other: ScanReport = { ...scopedReport, workspace: { id: report.workspace.id.replace('ws-prod', 'ws-dev'), name: 'ws-dev' } };
       const { card } = await baselineAfter([{ report: fullReport }, { report: other, scope: publicNetwork }]);
-      expect(card).toContain('Findings from the partial scan: Public network access checks only of ws-dev');
+      expect(card).toMatch(/Findings from the scan of ws-dev at [^\n]* — partial scan: Public network access checks only\./);
     });
   });
 });
