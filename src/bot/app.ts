@@ -22,7 +22,7 @@ import { saveConversationReference } from './conversation';
 import { defaultRouter } from './default-router';
 import { createFileConsent, type FileConsent } from './file-consent';
 import { MessageHandler } from './message-handler';
-import { botIdentityAccount, userAccount } from './account';
+import { botAccount, userAccount } from './account';
 import type { MessageRouter } from './router';
 import { apologyText, logTurnError } from './turn-error';
 import { TeamsTurnPort } from './turn-port';
@@ -143,8 +143,9 @@ export function createBot(deps: BotDependencies): Bot {
     (context) => Promise.resolve(isSubmitMessage(context.activity)),
     (context, state) => asUser(context, state, () => messages.onSubmit(context)),
   );
+  const withoutSignIn = botAccount(config.azure);
   app.activity(ActivityTypes.Message, (context, state) =>
-    asUser(context, state, () => messages.onMessage(context, authentication === undefined ? botIdentityAccount : userAccount(app, context, state, logger))),
+    asUser(context, state, () => messages.onMessage(context, authentication === undefined ? withoutSignIn : userAccount(app, context, state, logger))),
   );
 
   // Allow/Decline on a file the bot offered (personal chat); teams-ai answers the invoke with 200 afterwards.

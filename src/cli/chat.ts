@@ -1,7 +1,8 @@
 /**
  * `guardian chat`: a terminal conversation with the same bot that runs in Teams. It starts the server in-process
  * on a free loopback port, in local mode, with a local Bot Connector stand-in that hands the replies back here.
- * Its state (scans, watches, workshop, lab) lives in memory unless --state names a folder: nothing it does
+ * Its state (scans, watches, workshop, lab) lives in memory unless --state names a folder, where the conversation
+ * itself is kept too, so that the next run with that folder continues it: nothing it does
  * reaches the store of a server started with `npm start`, and its watches end with it. --export-workshop writes
  * the chat's workshop as JSON when it ends (the input of `guardian baseline --from`).
  */
@@ -10,7 +11,8 @@ import * as readline from 'node:readline';
 import type { Config } from '../config';
 import { loadCliConfig } from './cli-config';
 import type { RunningServer } from '../index';
-import { localConversation, LocalBotClient } from '../bot/local-client';
+import { LocalBotClient } from '../bot/local-client';
+import { chatConversation } from './chat-conversation';
 import { LocalConnector } from '../bot/local-connector';
 import { createLogger } from '../logging';
 import { createStore } from '../storage/create-store';
@@ -42,7 +44,8 @@ then "Save parameters" with the built-in sample's lab parameters:
 Options:
   --verbose        show the bot's logs (on stderr)
   --no-welcome     do not show the welcome card first
-  --state <dir>    keep the chat's state in this folder (default: in memory, gone when the chat ends)
+  --state <dir>    keep the chat in this folder, to continue it in a later run with the same --state
+                   (default: in memory, gone when the chat ends)
   --files <dir>    where files the bot sends are saved (default: the current folder)
   --export-workshop <file>
                    when the chat ends, write its workshop as JSON, for guardian baseline --from <file>`;
@@ -93,7 +96,8 @@ async function runChat(args: readonly string[], io: CliIO): Promise<ExitCode> {
   let session: ChatSession | undefined;
   try {
     server = await startServer({ config, logger, store, host: '127.0.0.1', port: 0 });
-    const client = new LocalBotClient(server.url, connector.serviceUrl, localConversation('personal', { localTimezone: Intl.DateTimeFormat().resolvedOptions().timeZone }));
+    const conversation = await chatConversation(store, stateDir !== undefined, Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const client = new LocalBotClient(server.url, connector.serviceUrl, conversation);
     const files = createChatFiles(store, path.resolve(cwd, stringOption(options, 'files') ?? '.'));
     ignoreBrokenPipe(io.stdout);
     // Colour only where a person reads it (a TTY that allows it); wrap at the terminal's width.

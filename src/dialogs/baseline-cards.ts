@@ -1,8 +1,8 @@
 /** The baseline summary card: per category, prompts answered and (after a scan) failed checks. */
 import { markdownText } from '../cards/escape';
 import type { ScanReport } from '../checks/types';
-import { formatTime } from '../report/wording';
-import type { CategorySummary } from '../knowledge/baseline-document';
+import { formatTime, type ReportScope } from '../report/wording';
+import { partialScanLabel, type CategorySummary } from '../knowledge/baseline-document';
 import type { WorkshopRecord } from '../knowledge/workshop-record';
 import type { AdaptiveCard } from './port';
 import { card } from './qna-cards';
@@ -11,11 +11,19 @@ import type { CardElement } from './qna-card-text';
 export interface BaselineCardView {
   readonly summaries: readonly CategorySummary[];
   readonly report: ScanReport | undefined;
+  /** What that scan covered (absent: the whole baseline). */
+  readonly scanScope?: ReportScope;
   readonly workshop: WorkshopRecord | undefined;
   readonly fileOffered: boolean;
 }
 
-export function buildBaselineCard({ summaries, report, workshop, fileOffered }: BaselineCardView): AdaptiveCard {
+function findingsText(summary: CategorySummary): string {
+  if (summary.notScanned === true) return ' · not checked by this scan';
+  const f = summary.findings;
+  return f !== undefined ? ` · ${f.fail} failed, ${f.error} not assessed, ${f.pass} passed` : '';
+}
+
+export function buildBaselineCard({ summaries, report, scanScope, workshop, fileOffered }: BaselineCardView): AdaptiveCard {
   const body: CardElement[] = [{ type: 'TextBlock', text: 'Your Azure ML security baseline', size: 'Large', weight: 'Bolder', wrap: true }];
   body.push({
     type: 'TextBlock',
@@ -27,13 +35,15 @@ export function buildBaselineCard({ summaries, report, workshop, fileOffered }: 
         : `Workshop ${workshop.status === 'done' ? 'finished' : 'in progress'}.`,
   });
   if (report !== undefined) {
-    body.push({ type: 'TextBlock', wrap: true, text: `Findings from the scan of ${markdownText(report.workspace.name, 100)} at ${markdownText(formatTime(report.scannedAt), 40)}.` });
+    const partial = partialScanLabel(scanScope);
+    const from = `Findings from the scan of ${markdownText(report.workspace.name, 100)} at ${markdownText(formatTime(report.scannedAt), 40)}`;
+    body.push({ type: 'TextBlock', wrap: true, text: partial === undefined ? `${from}.` : `${from} — ${partial}.` });
   }
   body.push({
     type: 'FactSet',
     facts: summaries.map((s) => ({
       title: s.title,
-      value: `${s.answered}/${s.prompts} answered${s.findings !== undefined ? ` · ${s.findings.fail} failed, ${s.findings.error} not assessed, ${s.findings.pass} passed` : ''}`,
+      value: `${s.answered}/${s.prompts} answered${findingsText(s)}`,
     })),
   });
   body.push({

@@ -12,7 +12,7 @@ import type { Feature, TurnCommandHandlers } from './feature';
 import type { TurnPort } from './port';
 import { buildBaselineCard } from './baseline-cards';
 import { readSession } from './workshop/session';
-import { LastScans } from './scan-state';
+import { baselineScan, LastScans } from './scan-state';
 import { lastScanRefusal, type LastScanAccess } from './last-scan-access';
 import { BASELINE_ACTIONS } from '../routing/actions/baseline';
 
@@ -36,14 +36,18 @@ export function createBaselineFeature({ content, store, offerFile, lastScanAcces
     await port.typing();
     const conversationId = port.conversation.conversationId;
     const workshop = await readSession(store, conversationId);
-    const last = await lastScans.get(conversationId);
+    const stored = await lastScans.get(conversationId);
+    // A scoped scan that followed a full one leaves the baseline on the full one: it alone has every category.
+    const last = stored === undefined ? undefined : baselineScan(stored);
     // Someone else's scan (user-delegated mode), or one no longer authorised here, stays out of the document.
-    const report = last !== undefined && (await lastScanRefusal(lastScanAccess, last, port.conversation)) === undefined ? last.report : undefined;
-    const input = { content, ...(workshop !== undefined ? { workshop } : {}), ...(report !== undefined ? { report } : {}) };
+    const shown = last !== undefined && (await lastScanRefusal(lastScanAccess, last, port.conversation)) === undefined ? last : undefined;
+    const report = shown?.report;
+    const scanScope = shown?.scope;
+    const input = { content, ...(workshop !== undefined ? { workshop } : {}), ...(report !== undefined ? { report } : {}), ...(scanScope !== undefined ? { scanScope } : {}) };
     const document = buildBaselineDocument({ ...input, generatedAt: now() });
     const personal = port.conversation.conversationType === 'personal';
     const canOffer = personal && offerFile !== undefined;
-    await port.sendCard(buildBaselineCard({ summaries: summarizeBaseline(input), report, workshop, fileOffered: canOffer }), 'Your security baseline');
+    await port.sendCard(buildBaselineCard({ summaries: summarizeBaseline(input), report, ...(scanScope !== undefined ? { scanScope } : {}), workshop, fileOffered: canOffer }), 'Your security baseline');
     if (canOffer) await offerFile(port, document.fileName, document.markdown);
   }
 

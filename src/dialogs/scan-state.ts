@@ -5,7 +5,7 @@
  */
 import { summarize } from '../checks/runner';
 import type { Finding, ScanReport } from '../checks/types';
-import type { ReportScope } from '../report/wording';
+import { isPartialScope, type ReportScope } from '../report/wording';
 import type { GuardianStore } from '../storage/store';
 
 export interface LastScan {
@@ -16,6 +16,33 @@ export interface LastScan {
   readonly scannedBy?: string;
   /** What the scan covered (absent: the whole baseline), so that its summary keeps its title after paging. */
   readonly scope?: ReportScope;
+  /**
+   * The latest full scan of the same workspace, kept while scoped scans ("is public network access off?") follow
+   * it: the baseline document needs every category's counts, which a scoped scan does not have.
+   */
+  readonly fullScan?: FullScan;
+}
+
+export type FullScan = Omit<LastScan, 'fullScan'>;
+
+function sameWorkspace(a: LastScan, b: LastScan): boolean {
+  return a.report.workspace.id.toLowerCase() === b.report.workspace.id.toLowerCase();
+}
+
+/** The full scan to keep beside `next`: none when `next` is itself full, else the previous record's of that workspace. */
+function fullScanBeside(next: LastScan, previous: LastScan | undefined): FullScan | undefined {
+  if (!isPartialScope(next.scope) || previous === undefined || !sameWorkspace(next, previous)) return undefined;
+  if (!isPartialScope(previous.scope)) {
+    const { fullScan: _older, ...full } = previous;
+    return full;
+  }
+  return previous.fullScan;
+}
+
+/** The scan that speaks for the whole baseline: the latest full scan of the last scanned workspace, else the last scan. */
+export function baselineScan(last: LastScan): FullScan {
+  const { fullScan, ...latest } = last;
+  return isPartialScope(last.scope) && fullScan !== undefined ? fullScan : latest;
 }
 
 export const lastScanKey = (conversationId: string): string => `scan/last/${conversationId}`;
@@ -32,7 +59,10 @@ export class LastScans {
     return (await this.store.get<LastScan>(lastScanKey(conversationId)))?.value;
   }
 
-  async put(conversationId: string, value: LastScan): Promise<void> {
+  async put(conversationId: string, next: LastScan): Promise<void> {
+    const { fullScan: _given, ...latest } = next;
+    const fullScan = fullScanBeside(latest, await this.get(conversationId));
+    const value: LastScan = fullScan === undefined ? latest : { ...latest, fullScan };
     if (this.store !== undefined) {
       await this.store.put(lastScanKey(conversationId), value);
       return;

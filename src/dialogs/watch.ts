@@ -5,8 +5,8 @@
  */
 import { plainText } from '../cards/escape';
 import type { NotificationService } from '../notifications/service';
-import type { Subscription } from '../notifications/subscriptions';
-import { knownTimeZone } from '../notifications/schedule';
+import { describeSchedule, knownTimeZone } from '../notifications/schedule';
+import { matchesTarget, type Subscription } from '../notifications/subscriptions';
 import { parseWatchCommand, WATCH_USAGE } from '../notifications/watch-command';
 import { dispatchAction, unknownButton, type ActionHandlers } from './action-handlers';
 import type { Feature, MessageTurn, TurnCommandHandlers } from './feature';
@@ -38,7 +38,7 @@ export function createWatchFeature(deps: { readonly notifications: WatchNotifica
       if (typeof subscriptionId !== 'string') return { kind: 'text', text: 'That button is out of date.' };
       // unsubscribeById checks that the subscription belongs to this conversation (card data can be forged).
       const removed = await notifications.unsubscribeById(port.conversation.conversationId, subscriptionId);
-      if (removed === undefined) return { kind: 'text', text: 'That subscription no longer exists here.' };
+      if (removed === undefined) return { kind: 'text', text: 'That watch no longer exists here.' };
       const remaining = await notifications.list(port.conversation.conversationId);
       if (remaining.length === 0) return { kind: 'text', text: `Stopped watching ${plainText(removed.workspace.name, 120)}. Nothing else is watched here.` };
       return { kind: 'card', card: watchListCard(remaining) };
@@ -69,6 +69,13 @@ export function createWatchFeature(deps: { readonly notifications: WatchNotifica
         return;
       }
       case 'watch': {
+        // "watch X" again, with no schedule: the watch stays as it is; only a schedule typed out changes it.
+        const existing = command.unspecified === true ? (await notifications.list(conversation.conversationId)).find((s) => matchesTarget(s, command.target)) : undefined;
+        if (existing !== undefined) {
+          const name = plainText(existing.workspace.name, 120);
+          await port.sendText(`Already watching ${name} ${plainText(describeSchedule(existing.schedule), 200)}. To change when, name a schedule: "watch ${plainText(command.target, 120)} daily at 08:00".`);
+          return;
+        }
         await port.typing();
         const result = await notifications.subscribe({
           conversationId: conversation.conversationId,

@@ -10,7 +10,7 @@
  */
 import { CATEGORIES, CATEGORY_TITLES, type Category, type Finding, type ScanReport, type Status } from '../checks/types';
 import type { KnowledgeContent } from './content-types';
-import { formatTime } from '../report/wording';
+import { formatTime, isPartialScope, scopeTitle, type ReportScope } from '../report/wording';
 import { escapeMarkdownInline } from './escape';
 import type { WorkshopRecord } from './workshop-record';
 
@@ -20,6 +20,8 @@ export interface BaselineInput {
   readonly workshop?: WorkshopRecord;
   /** The last scan of this conversation. */
   readonly report?: ScanReport;
+  /** What that scan covered (absent: the whole baseline); a partial scan's other categories are not reported as 0/0. */
+  readonly scanScope?: ReportScope;
   readonly generatedAt?: Date;
 }
 
@@ -33,8 +35,10 @@ export interface CategorySummary {
   readonly title: string;
   readonly prompts: number;
   readonly answered: number;
-  /** Findings per status, when a report was given. */
+  /** Findings per status, when a report was given and its scan checked this category. */
   readonly findings?: Readonly<Record<Status, number>>;
+  /** A partial scan was given that did not check this category. */
+  readonly notScanned?: true;
 }
 
 const STATUS_ORDER: readonly Status[] = ['fail', 'error', 'accepted', 'manual', 'pass', 'not_applicable'];
@@ -51,18 +55,31 @@ export function baselineScope(content: KnowledgeContent, workshop: WorkshopRecor
   return { categories: CATEGORIES.filter((c) => named.has(c)), questionIds };
 }
 
+/** How a partial scan is named wherever the baseline shows its findings; undefined for a full scan. */
+export function partialScanLabel(scanScope: ReportScope | undefined): string | undefined {
+  return isPartialScope(scanScope) ? `partial scan: ${scopeTitle(scanScope)} only` : undefined;
+}
+
+/** The categories a scan checked: all of them for a full scan, else those its findings (or its named category) cover. */
+function scannedCategories(report: ScanReport, scanScope: ReportScope | undefined): ReadonlySet<Category> {
+  if (!isPartialScope(scanScope)) return new Set(CATEGORIES);
+  const categories = new Set(report.findings.map((f) => f.category));
+  if (scanScope?.kind === 'category') categories.add(scanScope.category);
+  return categories;
+}
+
 /** Per-category counts over the categories the document covers, for the summary card and the document's table. */
 export function summarizeBaseline(input: Omit<BaselineInput, 'generatedAt'>): CategorySummary[] {
   const scope = baselineScope(input.content, input.workshop);
   return scope.categories.map((category) => {
     const questions = input.content.questions.filter((q) => q.category === category && scope.questionIds.has(q.id));
     const answered = questions.filter((q) => (input.workshop?.answers[q.id]?.length ?? 0) > 0).length;
-    let findings: Record<Status, number> | undefined;
-    if (input.report !== undefined) {
-      findings = emptyCounts();
-      for (const f of input.report.findings) if (f.category === category) findings[f.status] += 1;
-    }
-    return { category, title: CATEGORY_TITLES[category], prompts: questions.length, answered, ...(findings !== undefined ? { findings } : {}) };
+    const base = { category, title: CATEGORY_TITLES[category], prompts: questions.length, answered };
+    if (input.report === undefined) return base;
+    if (!scannedCategories(input.report, input.scanScope).has(category)) return { ...base, notScanned: true };
+    const findings = emptyCounts();
+    for (const f of input.report.findings) if (f.category === category) findings[f.status] += 1;
+    return { ...base, findings };
   });
 }
 
@@ -98,9 +115,10 @@ function acceptedRisks(findings: readonly Finding[]): string[] {
 export function buildBaselineDocument(input: BaselineInput): BaselineDocument {
   const generatedAt = input.generatedAt ?? new Date();
   const date = generatedAt.toISOString().slice(0, 10);
-  const { content, workshop, report } = input;
+  const { content, workshop, report, scanScope } = input;
   const scope = baselineScope(content, workshop);
-  const summaries = summarizeBaseline({ content, ...(workshop !== undefined ? { workshop } : {}), ...(report !== undefined ? { report } : {}) });
+  const summaries = summarizeBaseline(input);
+  const partial = partialScanLabel(scanScope);
   const lines: string[] = ['# Azure Machine Learning security baseline', ''];
   lines.push(`Generated ${formatTime(generatedAt.toISOString())} by Baseline Guardian.`, '');
   if (workshop !== undefined) {
@@ -114,14 +132,15 @@ export function buildBaselineDocument(input: BaselineInput): BaselineDocument {
     lines.push('Workshop: no participant answers recorded — this is the reference baseline.', '');
   }
   if (report !== undefined) {
-    lines.push(`Scan: ${escapeMarkdownInline(report.workspace.name, 200)} (\`${report.workspace.id}\`) at ${formatTime(report.scannedAt)}, check set ${report.checkSetVersion}.`, '');
+    lines.push(`Scan: ${escapeMarkdownInline(report.workspace.name, 200)} (\`${report.workspace.id}\`) at ${formatTime(report.scannedAt)}, check set ${report.checkSetVersion}${partial !== undefined ? ` — ${partial}; categories it did not check show "not checked"` : ''}.`, '');
   }
 
   lines.push('## Summary', '', report !== undefined ? '| Category | Prompts answered | Failed | Errors | Passed |' : '| Category | Prompts answered |');
   lines.push(report !== undefined ? '|---|---|---|---|---|' : '|---|---|');
   for (const s of summaries) {
     const base = `| ${s.title} | ${s.answered} / ${s.prompts} |`;
-    lines.push(s.findings !== undefined ? `${base} ${s.findings.fail} | ${s.findings.error} | ${s.findings.pass} |` : base);
+    if (s.findings !== undefined) lines.push(`${base} ${s.findings.fail} | ${s.findings.error} | ${s.findings.pass} |`);
+    else lines.push(s.notScanned === true ? `${base} not checked | not checked | not checked |` : base);
   }
   lines.push('');
   const outside = CATEGORIES.filter((c) => !scope.categories.includes(c));
@@ -149,7 +168,9 @@ export function buildBaselineDocument(input: BaselineInput): BaselineDocument {
       }
     }
     if (report !== undefined) {
-      lines.push(`**Current findings — ${CATEGORY_TITLES[category]}**`, '', ...findingsTable(report.findings.filter((f) => f.category === category)));
+      const checked = summaries.find((s) => s.category === category)?.notScanned !== true;
+      const table = checked ? findingsTable(report.findings.filter((f) => f.category === category)) : ['_Not checked by this partial scan._', ''];
+      lines.push(`**Current findings — ${CATEGORY_TITLES[category]}**`, '', ...table);
     }
   }
   const outsideFindings = report?.findings.filter((f) => outside.includes(f.category)) ?? [];

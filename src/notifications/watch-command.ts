@@ -7,7 +7,14 @@
 import { parseSchedule, ScheduleError, type Schedule } from './schedule';
 
 export type WatchCommand =
-  | { readonly kind: 'watch'; readonly target: string; readonly schedule: Schedule; readonly weeklyDigest: boolean }
+  | {
+      readonly kind: 'watch';
+      readonly target: string;
+      readonly schedule: Schedule;
+      readonly weeklyDigest: boolean;
+      /** Nothing followed the workspace: the default schedule for a new watch, while an existing one keeps its own. */
+      readonly unspecified?: true;
+    }
   | { readonly kind: 'unwatch'; readonly target: string }
   | { readonly kind: 'list' }
   | { readonly kind: 'invalid'; readonly message: string };
@@ -36,7 +43,7 @@ export function parseWatchCommand(text: string, defaultTimeZone?: string): Watch
   }
   try {
     const { schedule, weeklyDigest } = parseSchedule(rest, defaultTimeZone);
-    return { kind: 'watch', target, schedule, weeklyDigest };
+    return { kind: 'watch', target, schedule, weeklyDigest, ...(rest.length === 0 ? { unspecified: true } : {}) };
   } catch (e) {
     if (e instanceof ScheduleError) return { kind: 'invalid', message: e.message };
     throw e;

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { TurnState } from '@microsoft/teams-ai';
-import { ALREADY_SIGNED_IN_TEXT, BOT_IDENTITY_TEXT, botIdentityAccount, userAccount, type AccountApp } from '../../src/bot/account';
+import { ALREADY_SIGNED_IN_TEXT, BOT_IDENTITY_TEXT, botAccount, botIdentityAccount, userAccount, type AccountApp } from '../../src/bot/account';
 import { ARM_SETTING } from '../../src/bot/auth/settings';
 import { SIGN_IN_TEXT } from '../../src/bot/auth/sign-in';
 import { silentLogger } from '../../src/logging';
@@ -27,6 +27,15 @@ describe('the signin and signout commands', () => {
   it('explain in bot mode that no sign-in is needed, for both', async () => {
     expect(await botIdentityAccount.signIn()).toBe(BOT_IDENTITY_TEXT);
     expect(await botIdentityAccount.signOut()).toBe(BOT_IDENTITY_TEXT);
+  });
+
+  it('say, when the bot has no Azure scope, that it is not connected to Azure, as a scan does, not that it reads Azure itself', async () => {
+    const sampleOnly = botAccount({ allowedScopes: [] });
+    for (const answer of [await sampleOnly.signIn(), await sampleOnly.signOut()]) {
+      expect(answer).toContain('this bot is not connected to Azure yet');
+      expect(answer).not.toMatch(/managed identity|service principal/);
+    }
+    expect(await botAccount({ allowedScopes: ['/subscriptions/8c1f3e2a-4b5d-4e6f-9a0b-1c2d3e4f5a6b'] }).signIn()).toBe(BOT_IDENTITY_TEXT);
   });
 
   it('start the Azure sign-in in user mode, or say the user is already signed in', async () => {

@@ -3,7 +3,7 @@ import { createMemoryStore } from '../../src/storage/memory-store';
 import { loadKnowledge } from '../../src/knowledge/content';
 import { createRouter } from '../../src/knowledge/router';
 import { createBaselineFeature } from '../../src/dialogs/baseline';
-import { lastScanKey } from '../../src/dialogs/scan-state';
+import { lastScanKey, LastScans } from '../../src/dialogs/scan-state';
 import { createWorkshopFeature } from '../../src/dialogs/workshop';
 import type { ScanReport } from '../../src/checks/types';
 import { cardSchemaErrors } from '../support/card-schema';
@@ -88,6 +88,52 @@ describe('baseline feature', () => {
 
     it('not a workspace that is no longer within the allowed scopes', async () => {
       expect(await documentFor({ scannedBy: 'u1', userScopedResults: false, allowedScopes: ['/subscriptions/0f1e2d3c-4b5a-4697-8877-665544332211'] })).not.toContain('Public network access is Enabled');
+    });
+  });
+
+  describe('after a scoped scan', () => {
+    const identityFinding = {
+      checkId: 'AML-IAM-001', title: 'Local authentication disabled on computes', category: 'identity-management' as const, severity: 'high' as const, status: 'fail' as const,
+      resourceId: 'ws', message: 'Compute cpu-cluster allows SSH with local accounts', evidence: [], remediation: { portal: [], url: 'https://learn.microsoft.com/x' }, workshopQuestions: [],
+    };
+    const fullReport: ScanReport = { ...report, findings: [...report.findings, identityFinding], summary: { ...report.summary, fail: 2 } };
+    const scopedReport: ScanReport = { ...report, scannedAt: '2026-03-01T09:30:00Z' };
+    const publicNetwork = { kind: 'area', area: 'public-network' } as const;
+
+    const baselineAfter = async (scans: readonly { report: ScanReport; scope?: typeof publicNetwork }[]): Promise<{ card: string; document: string }> => {
+      const store = createMemoryStore();
+      const lastScans = new LastScans(store);
+      for (const scan of scans) await lastScans.put('conv-1', { report: scan.report, target: report.workspace.id, scannedBy: 'u1', ...(scan.scope !== undefined ? { scope: scan.scope } : {}) });
+      const offered: string[] = [];
+      const baseline = createBaselineFeature({ content, store, now, lastScanAccess: { guard: openGuard(), userScopedResults: false }, offerFile: (_port, _name, text) => { offered.push(text); return Promise.resolve(); } });
+      const port = new RecordingPort();
+      await offer(baseline, port, message(router, 'my baseline'));
+      const [sent] = port.take();
+      return { card: cardText(sent?.kind === 'card' ? sent.card : undefined), document: offered.join('\n') };
+    };
+
+    it('keeps the full scan of the same workspace, with every category counted', async () => {
+      const { card, document } = await baselineAfter([{ report: fullReport }, { report: scopedReport, scope: publicNetwork }]);
+      expect(card).toContain('Findings from the scan of ws-prod at 2026-03-01 09:00 UTC.');
+      expect(card).toMatch(/Identity management[^·]*· 1 failed/i);
+      expect(document).toContain('Compute cpu-cluster allows SSH with local accounts');
+      expect(document).not.toContain('partial scan');
+    });
+
+    it('labels a partial scan when no full one exists and leaves the categories it did not check uncounted', async () => {
+      const { card, document } = await baselineAfter([{ report: scopedReport, scope: publicNetwork }]);
+      expect(card).toContain('Findings from the scan of ws-prod at 2026-03-01 09:30 UTC — partial scan: Public network access checks only.');
+      expect(card).toMatch(/Identity management[^·]*· not checked by this scan/i);
+      expect(card).not.toMatch(/0 failed, 0 not assessed, 0 passed/);
+      expect(document).toContain('partial scan: Public network access checks only');
+      expect(document).toMatch(/\| Identity management \| [^|]+ \| not checked \|/i);
+      expect(document).toContain('_Not checked by this partial scan._');
+    });
+
+    it('uses a scoped scan of another workspace rather than the full scan of the previous one', async () => {
+      const other: ScanReport = { ...scopedReport, workspace: { id: report.workspace.id.replace('ws-prod', 'ws-dev'), name: 'ws-dev' } };
+      const { card } = await baselineAfter([{ report: fullReport }, { report: other, scope: publicNetwork }]);
+      expect(card).toMatch(/Findings from the scan of ws-dev at [^\n]* — partial scan: Public network access checks only\./);
     });
   });
 });

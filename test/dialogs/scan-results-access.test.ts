@@ -36,7 +36,7 @@ function setup(extra: Partial<ScanFeatureOptions> = {}) {
   const feature = createScanFeature({ scans: createGuardedScans(service, guard), checks: lookupFrom(checks), store, ...extra });
   const act = (port: FakePort, verb: string, data: Record<string, unknown>) => feature.onAction!(port, { verb, data, via: 'execute' } satisfies CardAction);
   const scanAs = (port: FakePort) => offer(feature, port, { text: 'scan ws-prod', route: { intent: 'check', check: 'all', target: WORKSPACE_ID, confidence: 1 } });
-  return { bindings, act, scanAs };
+  return { bindings, act, scanAs, feature, service };
 }
 
 const page = { ...ids, page: 0 };
@@ -72,4 +72,32 @@ test('paging is authorised again: a team linked elsewhere since the scan sees no
     expect(answer.kind).toBe('text');
     if (answer.kind === 'text') expect(answer.text).not.toContain(failing.message);
   }
+});
+
+describe('a check request that names no workspace', () => {
+  const scoreQuestion = { text: "what's my score?", route: { intent: 'check', check: 'all', confidence: 1 } } as const;
+
+  test('re-scans the workspace of the last scan, saying so, with the choice of another workspace on the same card', async () => {
+    const { scanAs, feature, service } = setup();
+    const ada = new FakePort(member('ada'));
+    await scanAs(ada);
+    const before = service.requests.length;
+    const sentBefore = ada.sent().length;
+    await offer(feature, ada, scoreQuestion);
+    expect(service.requests.slice(before).map((r) => r.target)).toEqual([WORKSPACE_ID]);
+    const announcement = ada.sent()[sentBefore]!;
+    expect(cardText(announcement)).toContain('Your last scan of ws-prod');
+    expect(JSON.stringify(announcement)).toContain('scan.run');
+    expect(cardText(announcement)).not.toMatch(/Which workspace\?/);
+  });
+
+  test("asks which workspace when the last scan is another user's in user-delegated mode", async () => {
+    const { scanAs, feature, service } = setup({ userScopedResults: true });
+    await scanAs(new FakePort(member('ada')));
+    const bob = new FakePort(member('bob'));
+    const before = service.requests.length;
+    await offer(feature, bob, scoreQuestion);
+    expect(service.requests.length).toBe(before);
+    expect(cardText(bob.sent()[0]!)).toContain('Which workspace?');
+  });
 });

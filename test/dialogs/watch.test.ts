@@ -96,10 +96,21 @@ describe('watch feature', () => {
     await offer(feature, new RecordingPort(), command('watch', 'ws-prod'));
     const [sub] = await notifications.list(CONVERSATION_ID);
     const forged = await feature.onAction!(new RecordingPort('19:other@thread.tacv2'), { verb: 'watch.remove', data: { subscriptionId: sub!.id }, via: 'execute' });
-    expect(forged).toEqual({ kind: 'text', text: 'That subscription no longer exists here.' });
+    expect(forged).toEqual({ kind: 'text', text: 'That watch no longer exists here.' });
     expect(await notifications.list(CONVERSATION_ID)).toHaveLength(1);
     const removed = await feature.onAction!(new RecordingPort(), { verb: 'watch.remove', data: { subscriptionId: sub!.id }, via: 'execute' });
     expect(removed).toMatchObject({ kind: 'text', text: expect.stringMatching(/Stopped watching ws-prod/) as unknown });
     expect(await notifications.list(CONVERSATION_ID)).toEqual([]);
+  });
+
+  it('keeps the schedule and time zone of an existing watch when "watch X" names none, and changes them only when one is named', async () => {
+    const { feature, notifications } = await setup();
+    const port = new RecordingPort();
+    await offer(feature, port, command('watch', 'ws-prod every 6 hours Europe/Paris'));
+    await offer(feature, port, command('watch', 'ws-prod'));
+    expect(port.texts.at(-1)).toMatch(/^Already watching ws-prod every 6 hours \(Europe\/Paris\)\./);
+    expect((await notifications.list(CONVERSATION_ID))[0]?.schedule).toEqual({ cron: '0 */6 * * *', timezone: 'Europe/Paris' });
+    await offer(feature, port, command('watch', 'ws-prod daily at 07:00 UTC'));
+    expect((await notifications.list(CONVERSATION_ID))[0]?.schedule).toEqual({ cron: '0 7 * * *', timezone: 'UTC' });
   });
 });

@@ -56,4 +56,20 @@ describe('"my baseline" after a scan (review item 1)', () => {
     const failed = report.findings.find((f) => f.status === 'fail')!;
     expect(document).toContain(failed.checkId);
   });
+
+  test('a public-network question after the full scan leaves the baseline on the full scan, every category counted', async () => {
+    const user = bot.client('personal');
+    expect((await user.sendText('scan sample')).status).toBe(200);
+    const full = (await bot.server.services.store.get<LastScan>(lastScanKey(user.conversation.id)))?.value.report;
+    const identityFails = full?.findings.filter((f) => f.category === 'identity-management' && f.status === 'fail').length ?? 0;
+    expect(identityFails).toBeGreaterThan(0);
+    expect((await user.sendText('is public network access off on sample?')).status).toBe(200);
+
+    const before = bot.messages(user.conversation.id).length;
+    expect((await user.sendText('my baseline')).status).toBe(200);
+    const replies = bot.messages(user.conversation.id).slice(before);
+    const summaryText = cardText(cardRecords(connector, user.conversation.id).find((r) => replies.includes(r.record))?.card);
+    expect(summaryText).toContain(`Findings from the scan of ${LAB_NAMES.workspace}`);
+    expect(summaryText).toMatch(new RegExp(`^${CATEGORY_TITLES['identity-management']}\\n[^\\n]*· ${identityFails} failed`, 'm'));
+  });
 });

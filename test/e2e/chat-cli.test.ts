@@ -229,6 +229,25 @@ describe('guardian chat keeps its own state and saves offered files (review item
       await store.close();
     }
   });
+
+  test('a second chat with the same --state continues the conversation: its workshop and watches are still there', async () => {
+    const state = path.join(dir, 'chat-state');
+    const first = liveChat(['--state', state]);
+    const card = await first.type('start workshop', /\[\d+\] Start with these/);
+    await first.type(first.button(card, 'Start with these'), /type the numbers \(or titles\)/);
+    await first.type('network', /Question 1 of/);
+    await first.type('ExpressRoute and private endpoints', /Question 2 of/);
+    await first.type('watch sample daily', /Now watching/);
+    expect((await first.end()).code).toBe(0);
+
+    const second = liveChat(['--state', state]);
+    await second.type('watches', /This conversation (watches|does not watch)/);
+    const status = await second.type('workshop status', /workshop/i);
+    const { out } = await second.end();
+    expect(out).toContain('This conversation watches 1 workspace');
+    expect(status).not.toMatch(/no workshop/i);
+    expect(status).toMatch(/1 of \d+|answered/i);
+  });
 });
 
 describe('guardian chat, second review (items 6, 9, 10, 16)', () => {

@@ -1,6 +1,6 @@
 /**
  * Commands and buttons run before a pending workshop prompt's free-text answer, through the real HTTP server and
- * the fake Bot Connector; and `signin`, `signout` and `checks` each get a real answer (bot identity mode).
+ * the fake Bot Connector; and `signin`, `signout` and `checks` each get a real answer (bot mode, no Azure scope).
  */
 import { createMemoryStore } from '../../src/storage/memory-store';
 import { workshopKey } from '../../src/dialogs/workshop/session';
@@ -137,10 +137,10 @@ describe('commands and buttons before a pending prompt, through the fake Bot Con
     for (const check of allChecks) expect(text).toContain(check.id);
   });
 
-  test.each(['sign in', 'signout', 'sign out'])('"%s" explains that this bot uses its own identity', async (text) => {
+  test.each(['sign in', 'signout', 'sign out'])('"%s" explains that there is nothing to sign in to (this bot has no Azure scope)', async (text) => {
     const user = bot.client('personal', { id: `conv-${text.replace(/\s/g, '-')}` });
     const reply = (await answerTo(user, () => user.sendText(text))).texts.join('\n');
-    expect(reply).toContain('No sign-in needed: this bot reads Azure with its own identity');
+    expect(reply).toContain('No sign-in needed: this bot is not connected to Azure yet');
     expect(reply).not.toContain('I did not catch that');
   });
 });

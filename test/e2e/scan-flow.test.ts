@@ -441,4 +441,12 @@ describe('review fixes through the fake Bot Connector (items 4, 5, 8, 9, 15, 21)
     expect(text).toContain('I ignored the link in your message');
     expect(JSON.stringify(cards[0])).not.toContain('evil.example');
   });
+
+  test('"what\'s my score?" after a scan answers for the workspace last scanned, with another workspace a click away', async () => {
+    await answerTo('scan sample:hardened');
+    const text = (await answerTo("what's my score?")).map((card) => cardText(card)).join('\n');
+    expect(text).toContain(`Your last scan of ${HARDENED_NAMES.workspace}`);
+    expect(text).not.toMatch(/^Which workspace\?$/m);
+    expect(text).toContain('Security baseline scan');
+  });
 });

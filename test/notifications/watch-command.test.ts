@@ -5,7 +5,6 @@ import { WS_ID } from './helpers';
 describe('parseWatchCommand', () => {
   it.each([
     ['watch ws-prod daily at 08:00', 'ws-prod', '0 8 * * *', 'UTC'],
-    ['watch ws-prod', 'ws-prod', '0 8 * * *', 'UTC'],
     ['watch ws-prod every 6 hours', 'ws-prod', '0 */6 * * *', 'UTC'],
     ['watch ws-prod hourly', 'ws-prod', '0 * * * *', 'UTC'],
     ['watch ws-prod every 30 minutes', 'ws-prod', '*/30 * * * *', 'UTC'],
@@ -16,6 +15,10 @@ describe('parseWatchCommand', () => {
     ['watch ws-prod cron 0 7 * * 1-5 Asia/Tokyo', 'ws-prod', '0 7 * * 1-5', 'Asia/Tokyo'],
   ])('%s', (text, target, cron, timezone) => {
     expect(parseWatchCommand(text)).toEqual({ kind: 'watch', target, schedule: { cron, timezone }, weeklyDigest: false });
+  });
+
+  it('marks a watch with nothing after the workspace as unspecified, so that an existing watch keeps its schedule', () => {
+    expect(parseWatchCommand('watch ws-prod')).toEqual({ kind: 'watch', target: 'ws-prod', schedule: { cron: '0 8 * * *', timezone: 'UTC' }, weeklyDigest: false, unspecified: true });
   });
 
   it('takes a weekly digest flag', () => {

@@ -11,9 +11,11 @@ import type { CheckIntent } from '../../routing/intent';
 import type { TurnPort } from '../port';
 import { ignoredTargetParts, parseCheckScope, type CheckScope } from '../scan-action-data';
 import type { ScanContext } from './context';
+import type { LastScan } from '../scan-state';
 import { defenderStatus } from './defender-status';
 import { runScan } from './run-scan';
-import { listWorkspaces, promptForWorkspace } from './workspace-prompt';
+import { announceLastWorkspace, listWorkspaces, promptForWorkspace } from './workspace-prompt';
+import { lastScanRefusal } from '../last-scan-access';
 
 const RESOURCE_ID_EXAMPLE =
   'A workspace id looks like /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.MachineLearningServices/workspaces/<name>; or name the workspace, or say "scan sample".';
@@ -41,8 +43,26 @@ export async function handleCheckRequest(ctx: ScanContext, port: TurnPort, reque
     await port.sendCard(errorCard(`That is not a valid ${malformed.what}`, reason), `Not a valid ${malformed.what}`);
     return;
   }
-  if (target === '') await promptForWorkspace(ctx, port, checkScope, undefined, undefined, ignoredNotice(text));
-  else await scanTarget(ctx, port, parseScanTarget(target), checkScope);
+  if (target !== '') {
+    await scanTarget(ctx, port, parseScanTarget(target), checkScope);
+    return;
+  }
+  const ignored = ignoredNotice(text);
+  const last = ignored === undefined ? await visibleLastScan(ctx, port) : undefined;
+  if (last === undefined) {
+    await promptForWorkspace(ctx, port, checkScope, undefined, undefined, ignored);
+    return;
+  }
+  // "what's my score?" after a scan is about that workspace: scanned again, with another one a click away.
+  await announceLastWorkspace(ctx, port, checkScope, last.report.workspace.name);
+  await scanTarget(ctx, port, parseScanTarget(last.target), checkScope);
+}
+
+/** This conversation's last scan, when this user may see it (the rule for paging through it). */
+async function visibleLastScan(ctx: ScanContext, port: TurnPort): Promise<LastScan | undefined> {
+  const last = await ctx.lastScans.get(port.conversation.conversationId);
+  if (last === undefined) return undefined;
+  return (await lastScanRefusal(ctx.access, last, port.conversation)) === undefined ? last : undefined;
 }
 
 /** Scans what the user named: each kind of target has its own path. */

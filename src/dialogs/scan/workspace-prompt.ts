@@ -34,3 +34,11 @@ export async function promptForWorkspace(ctx: ScanContext, port: TurnPort, scope
   const text = notice === undefined ? prompt : `${notice} ${prompt}`;
   await port.sendCard(workspaceChoiceCard({ title: 'Which workspace?', prompt: text, workspaces, includeSample: true, ...choiceScope(scope) }), 'Which workspace?');
 }
+
+/** Before a request that named no workspace re-scans the last one: says so, and keeps the choice of another at hand. */
+export async function announceLastWorkspace(ctx: ScanContext, port: TurnPort, scope: CheckScope | ScanSelection, workspaceName: string): Promise<void> {
+  const workspaces = await ctx.scansFor(port).filterVisible(await listWorkspaces(ctx, port));
+  const title = `Your last scan of ${workspaceName}`;
+  const prompt = `You named no workspace, so I am checking ${workspaceName} again, the workspace of your last scan here. To check another workspace, choose it and press Scan.`;
+  await port.sendCard(workspaceChoiceCard({ title, prompt, workspaces, includeSample: true, ...choiceScope(scope) }), title);
+}
