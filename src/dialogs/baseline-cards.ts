@@ -4,6 +4,7 @@ import type { ScanReport } from '../checks/types';
 import { formatTime, type ReportScope } from '../report/wording';
 import { partialScanLabel, type CategorySummary } from '../knowledge/baseline-document';
 import type { WorkshopRecord } from '../knowledge/workshop-record';
+import { whereIs } from './workshop/status';
 import type { AdaptiveCard } from './port';
 import { card } from './qna-cards';
 import type { CardElement } from './qna-card-text';
@@ -32,7 +33,7 @@ export function buildBaselineCard({ summaries, report, scanScope, workshop, file
     text:
       workshop === undefined
         ? 'No workshop answers yet: this is the reference baseline. Say **start workshop** to add your own answers.'
-        : `Workshop ${workshop.status === 'done' ? 'finished' : 'in progress'}.`,
+        : `Workshop ${whereIs(workshop)}.`,
   });
   if (report !== undefined) {
     const partial = partialScanLabel(scanScope);

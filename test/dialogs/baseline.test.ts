@@ -54,6 +54,23 @@ describe('baseline feature', () => {
     expect(offered[0]!.content).toContain('Public network access is Enabled');
   });
 
+  it('says where a stopped workshop stopped, not that it finished', async () => {
+    const store = createMemoryStore();
+    const baseline = createBaselineFeature({ content, store, now, lastScanAccess: { guard: openGuard(), userScopedResults: false }, offerFile: () => Promise.resolve() });
+    const workshop = createWorkshopFeature({ content, store, checks: checkById, now });
+    const port = new RecordingPort();
+    await offer(workshop, port, message(router, 'start workshop network security'));
+    await workshop.onFreeText!(port, message(router, 'ExpressRoute and private endpoints'));
+    await offer(workshop, port, message(router, 'stop workshop'));
+    port.take();
+
+    await offer(baseline, port, message(router, 'my baseline'));
+    const [sent] = port.take();
+    const text = cardText(sent?.kind === 'card' ? sent.card : undefined);
+    expect(text).toContain('Workshop stopped at question 2 of 9.');
+    expect(text).not.toContain('finished');
+  });
+
   it('in a channel sends only the card (file consent is personal-only), and answers baseline.show', async () => {
     const store = createMemoryStore();
     let offers = 0;

@@ -15,7 +15,8 @@ export async function showWorkshopStatus(ctx: WorkshopContext, port: TurnPort): 
   await port.sendText(`Workshop ${whereIs(session)}: ${plural(answeredCount(session), 'prompt')} answered, ${session.skipped.length} skipped.`);
 }
 
-function whereIs(session: WorkshopRecord): string {
+/** Where a session stands, in words: "active, at question 3 of 25", "stopped at question 2 of 25", "finished". */
+export function whereIs(session: WorkshopRecord): string {
   const total = session.questionIds.length;
   if (session.status !== 'done') return `${session.status}, at question ${Math.min(session.index + 1, total)} of ${total}`;
   return session.stoppedAtQuestion !== undefined ? `stopped at question ${session.stoppedAtQuestion} of ${total}` : 'finished';
