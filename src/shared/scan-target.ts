@@ -17,7 +17,7 @@ export type ParsedTarget =
   /** A subscription GUID, lower case, typed bare or as `/subscriptions/<guid>`. */
   | { readonly kind: 'subscription'; readonly subscriptionId: string }
   /** Text that tries to be an id and is not one: the reason, in a sentence. */
-  | { readonly kind: 'invalid'; readonly reason: string };
+  | ({ readonly kind: 'invalid' } & TargetProblem);
 
 const SAMPLE = /^sample(?::([a-z0-9][a-z0-9-]{0,39}))?$/i;
 const SUBSCRIPTION = /^(?:\/subscriptions\/)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
@@ -34,12 +34,13 @@ export function parseScanTarget(text: string): ParsedTarget {
       const isWorkspace = parsed.provider?.toLowerCase() === 'microsoft.machinelearningservices' && parsed.type?.toLowerCase() === 'workspaces' && parsed.name !== undefined;
       return isWorkspace ? { kind: 'workspace-id', id: parsed.id, name: parsed.name ?? '' } : { kind: 'other-resource', id: parsed.id };
     } catch (error) {
-      if (error instanceof ResourceIdError) return { kind: 'invalid', reason: error.message };
+      // "/subscriptions/xyz" is a subscription id gone wrong, not a resource id: the answer says which.
+      if (error instanceof ResourceIdError) return { kind: 'invalid', ...(malformedTarget(t) ?? { what: 'resource id', reason: error.message }) };
       throw error;
     }
   }
   // A name is checked where it is resolved (src/azure/resolve.ts), against the workspaces the bot may read.
-  if (t === '') return { kind: 'invalid', reason: 'No workspace was named.' };
+  if (t === '') return { kind: 'invalid', what: 'resource id', reason: 'No workspace was named.' };
   return { kind: 'workspace-name', name: t };
 }
 

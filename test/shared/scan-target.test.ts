@@ -24,7 +24,8 @@ describe('parseScanTarget', () => {
     const storage = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-ml/providers/Microsoft.Storage/storageAccounts/st1`;
     expect(parseScanTarget(storage)).toEqual({ kind: 'other-resource', id: storage });
     expect(parseScanTarget(`/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-ml`)).toMatchObject({ kind: 'other-resource' });
-    expect(parseScanTarget('/subscriptions/xyz')).toMatchObject({ kind: 'invalid', reason: expect.any(String) as string });
+    expect(parseScanTarget('/subscriptions/xyz')).toMatchObject({ kind: 'invalid', what: 'subscription id', reason: expect.stringMatching(/^"xyz" is not one/) as string });
+    expect(parseScanTarget('/subscriptions/xyz/resourceGroups/rg')).toMatchObject({ kind: 'invalid', what: 'resource id' });
     expect(parseScanTarget('  ')).toMatchObject({ kind: 'invalid' });
   });
 

@@ -6,7 +6,7 @@
  */
 import { errorCard, noticeCard } from '../../cards/notice-card';
 import type { ScanSelection } from '../../scan/scan-service';
-import { malformedTarget, parseScanTarget, workspaceTargetText, type ParsedTarget, type WorkspaceTarget } from '../../shared/scan-target';
+import { malformedTarget, parseScanTarget, workspaceTargetText, type ParsedTarget, type TargetProblem, type WorkspaceTarget } from '../../shared/scan-target';
 import type { CheckIntent } from '../../routing/intent';
 import type { TurnPort } from '../port';
 import { ignoredTargetParts, parseCheckScope, type CheckScope } from '../scan-action-data';
@@ -31,6 +31,12 @@ function ignoredNotice(text: string): string | undefined {
   return `I ignored the ${list} in your message: I never take a workspace from a link, a mention or HTML. Name the workspace by its name or resource id.`;
 }
 
+/** "That is not a valid subscription id / resource id", with what a valid one looks like. */
+function sendTargetProblem(port: TurnPort, problem: TargetProblem): Promise<unknown> {
+  const reason = problem.what === 'resource id' ? `${problem.reason} ${RESOURCE_ID_EXAMPLE}` : problem.reason;
+  return port.sendCard(errorCard(`That is not a valid ${problem.what}`, reason), `Not a valid ${problem.what}`);
+}
+
 /** The scan feature's answer to a check request; `text` is the message, for what a missing target ignored. */
 export async function handleCheckRequest(ctx: ScanContext, port: TurnPort, request: CheckIntent, text: string): Promise<void> {
   const scope = parseCheckScope(request.check);
@@ -39,8 +45,7 @@ export async function handleCheckRequest(ctx: ScanContext, port: TurnPort, reque
   // A resource id that cannot be one is answered as such, not with "Which workspace?".
   const malformed = malformedTarget(target === '' ? text : target);
   if (malformed !== undefined) {
-    const reason = malformed.what === 'resource id' ? `${malformed.reason} ${RESOURCE_ID_EXAMPLE}` : malformed.reason;
-    await port.sendCard(errorCard(`That is not a valid ${malformed.what}`, reason), `Not a valid ${malformed.what}`);
+    await sendTargetProblem(port, malformed);
     return;
   }
   if (target !== '') {
@@ -69,7 +74,7 @@ async function visibleLastScan(ctx: ScanContext, port: TurnPort): Promise<LastSc
 export async function scanTarget(ctx: ScanContext, port: TurnPort, target: ParsedTarget, scope: CheckScope | ScanSelection): Promise<void> {
   switch (target.kind) {
     case 'invalid':
-      await port.sendCard(errorCard('That is not a valid resource id', `${target.reason} ${RESOURCE_ID_EXAMPLE}`), 'Not a valid resource id');
+      await sendTargetProblem(port, target);
       return;
     case 'subscription':
       await scanSubscription(ctx, port, target.subscriptionId, scope);
