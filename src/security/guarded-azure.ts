@@ -14,7 +14,7 @@ import type { GuardDecision, ScanGuard } from './scan-guard';
 import { ScanError, type Resolution, type ScanService } from '../scan/scan-service';
 import type { SnapshotSource } from '../scan/snapshot-source';
 import { parseWorkspaceId } from '../shared/resource-id';
-import { boundResolution } from './bounded-resolution';
+import { authorizedLookup } from './guarded-scans';
 
 export interface GuardedAzureHandle extends SnapshotSource {
   /** A name or id, resolved within what this conversation may scan. Costs no budget: it collects nothing. */
@@ -42,8 +42,9 @@ export function createGuardedAzure(source: GuardedSource, guard: ScanGuard): Gua
         return taken;
       };
       const resolve = async (target: string, signal?: AbortSignal): Promise<Resolution> => {
-        refuseUnless(await guard.authorize(target, principal));
-        return boundResolution(guard, principal, target, await source.resolve(target, signal));
+        const lookup = await authorizedLookup(guard, source, principal, target);
+        if (!lookup.allowed) throw new ScanError('forbidden', lookup.reason);
+        return lookup.resolve(signal);
       };
       return {
         resolve,

@@ -69,6 +69,22 @@ export function authorizeTarget(guard: Pick<ScanGuard, 'authorize' | 'authorizeR
 }
 
 /** Work that an allowed decision permits once; a second call is a bug in the caller, not a second scan. */
+/**
+ * A name, id or sample as typed, authorised for `principal` before anything is resolved; the resolution then answers
+ * only with what this conversation may scan (a match outside it is not named, not even in a refusal). The one
+ * lookup of every guarded handle: scans here, lab validation and exceptions in guarded-azure.ts.
+ */
+export async function authorizedLookup(
+  guard: ScanGuard,
+  resolver: Pick<ScanService, 'resolve'>,
+  principal: ConversationInfo,
+  target: string,
+): Promise<AllowedLookup | Refusal> {
+  const decision = await guard.authorize(target, principal);
+  if (!decision.allowed) return decision;
+  return { allowed: true, resolve: async (signal) => boundResolution(guard, principal, target, await resolver.resolve(target, signal)) };
+}
+
 function once<A extends unknown[], R>(work: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
   let used = false;
   return (...args) => {
@@ -84,12 +100,7 @@ export function createGuardedScans(service: ScanService, guard: ScanGuard): Guar
     authorizeResolved: (workspaceId, conversation) => guard.authorizeResolved(workspaceId, conversation),
     for(principal) {
       return {
-        async lookup(target) {
-          const decision = await guard.authorize(target, principal);
-          if (!decision.allowed) return decision;
-          // Only what this conversation may scan: a match outside it is not named, not even in a refusal.
-          return { allowed: true, resolve: async (signal) => boundResolution(guard, principal, target, await service.resolve(target, signal)) };
-        },
+        lookup: (target) => authorizedLookup(guard, service, principal, target),
         async admit(target) {
           const decision = await authorizeTarget(guard, target, principal);
           if (!decision.allowed) return decision;
