@@ -11,6 +11,12 @@ export const CHECK_ID = /\bAML-([A-Z]+)-(\d{3})\b/i;
  */
 const CATALOG_CHECK_ID = /^AML-(NET|IDM|DP|LT|PRA|PV|AM|BR)-\d{3}$/i;
 
+/** The catalog check ids a message names, upper-cased, each once, in order: "AML-NET-001 and aml-idm-006". */
+export function namedCheckIds(text: string): string[] {
+  const tokens = text.match(/\bAML-[A-Z]+-\d{3}\b/gi) ?? [];
+  return [...new Set(tokens.map((t) => t.toUpperCase()).filter((t) => CATALOG_CHECK_ID.test(t)))];
+}
+
 /** Whether a whole token is a workshop question id or a check id of the catalog. */
 export function isBaselineId(token: string): boolean {
   return QUESTION_ID.exec(token)?.[0].length === token.length || CATALOG_CHECK_ID.test(token);

@@ -6,11 +6,15 @@ import { AREAS, type Area } from '../checks/types';
 import { checkKind, type CheckKind } from './check-kind';
 import { escapeRegExp, synonymGroups } from './synonyms';
 import { namedAsWorkspace, sampleAsWord } from './workspace-mention';
-import { isBaselineId } from './baseline-ids';
+import { isBaselineId, namedCheckIds } from './baseline-ids';
 
 export interface CheckRequest {
   readonly check: CheckKind;
   readonly target?: string;
+  /** Check ids the message names ("check AML-NET-001 on sample"): only those run. */
+  readonly checkIds?: readonly string[];
+  /** A word in the place of what to check that names no area ("check foo on sample"): answered, never scanned. */
+  readonly unknownArea?: string;
   /** How sure the phrasing is a scan request (0..1). */
   readonly confidence: number;
 }
@@ -163,7 +167,9 @@ export function matchCheckRequest(normalized: string, original: string, subject:
     // A longer one may still be a request about one's own workspace: "run a full baseline scan on my workspace".
     if (target === undefined && check === 'all' && words > 4) return liveQuestion(normalized, check, undefined);
     // "check my workspace pls": one's own resource is a target the scan feature asks for.
-    if (target !== undefined || scanWord || check !== 'all' || OWN_RESOURCE.test(normalized)) return { check, ...(target !== undefined ? { target } : {}), confidence: 0.9 };
+    if (target !== undefined || scanWord || check !== 'all' || OWN_RESOURCE.test(normalized)) {
+      return { check, ...(target !== undefined ? { target } : {}), ...whatToCheck(normalized, original, check), confidence: 0.9 };
+    }
     return undefined;
   }
   // "is public network access off on ws-prod?", "how secure is ws-prod?", "defender status for subscription <id>".
@@ -192,6 +198,22 @@ export function matchCheckRequest(normalized: string, original: string, subject:
   // "rbac on aml-nlp-dev pls", "defender for sub <id>": a subject and a target, nothing else.
   if (named !== undefined && check !== 'all' && !asksHow && normalized.split(/\s+/).length <= 6) return { check, target: named, confidence: 0.75 };
   return liveQuestion(normalized, check, named);
+}
+
+/** Words that ask for every check, in the place of an area: "check everything on ws-prod". */
+const EVERY_CHECK = new Set(
+  'all everything it security baseline compliance posture settings config configuration status health stuff things workspace sample'.split(' '),
+);
+/** "check foo on sample": one word between the verb and the target, where an area or check id would be. */
+const ONE_WORD_SUBJECT = /^(?:scan|check|audit|assess|inspect|review|verify|test|run) ([a-z][a-z0-9-]*) (?:on|for|in|against|of) \S+$/;
+
+/** What an imperative request narrows the scan to: the check ids it names, or the word that names no area. */
+function whatToCheck(normalized: string, original: string, check: CheckKind): Pick<CheckRequest, 'checkIds' | 'unknownArea'> {
+  const ids = namedCheckIds(original);
+  if (ids.length > 0) return { checkIds: ids };
+  const word = ONE_WORD_SUBJECT.exec(normalized.replace(/[\s.!?]+$/, ''))?.[1];
+  if (word === undefined || check !== 'all' || EVERY_CHECK.has(word) || isBaselineId(word)) return {};
+  return { unknownArea: word };
 }
 
 /**

@@ -13,6 +13,10 @@ export interface RouteResult {
   readonly questionId?: string;
   /** For `check`: what to check. */
   readonly check?: 'all' | Area | Category;
+  /** For `check`: the check ids the message names; only those run. */
+  readonly checkIds?: readonly string[];
+  /** For `check`: the word that named no area ("check foo on sample"); answered with the areas, never scanned. */
+  readonly unknownArea?: string;
   /** For `check` (and some commands): the workspace id or name, `sample`, or a subscription id. */
   readonly target?: string;
   /** For `command`: the command's name in the command table (src/knowledge/commands/table.ts). */

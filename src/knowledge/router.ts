@@ -120,7 +120,8 @@ export function createRouter(content: KnowledgeContent, options: RouterOptions =
       if (outside !== undefined) return none(0.8, outOfScopeSubjectText(outside));
       const scan = matchCheckRequest(normalized, text, search.correct(normalized));
       if (scan !== undefined) {
-        return { intent: 'check', check: scan.check, ...(scan.target !== undefined ? { target: scan.target } : {}), confidence: scan.confidence };
+        const { check, target, checkIds, unknownArea, confidence } = scan;
+        return { intent: 'check', check, ...(target !== undefined ? { target } : {}), ...(checkIds !== undefined ? { checkIds } : {}), ...(unknownArea !== undefined ? { unknownArea } : {}), confidence };
       }
       return byId(text) ?? question(text);
     },

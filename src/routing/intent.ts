@@ -19,7 +19,8 @@ export type Intent =
   /** A bot command; `args` is the rest of the message, `target` the workspace or scope it names (watch, link…). */
   | { readonly kind: 'command'; readonly command: CommandName; readonly args: string; readonly target?: string }
   /** Run checks on a live resource; no target: the bot asks which workspace. */
-  | { readonly kind: 'check'; readonly check: CheckKind; readonly target?: string }
+  /** `checkIds`: only those checks; `unknownArea`: the word that named no area, answered instead of a scan. */
+  | { readonly kind: 'check'; readonly check: CheckKind; readonly target?: string; readonly checkIds?: readonly string[]; readonly unknownArea?: string }
   /** A baseline question answered with one entry (workshop answer, topic or check explainer). */
   | { readonly kind: 'question'; readonly questionId: string; readonly answer: string; readonly confidence: number }
   /** A baseline question the bot is not sure about: the closest entries, never a guessed answer. */
@@ -40,7 +41,13 @@ export function intentOf(route: RouteResult): Intent {
         ? { kind: 'command', command: route.command, args: route.args ?? '', ...(route.target !== undefined ? { target: route.target } : {}) }
         : { kind: 'none', answer: route.answer ?? '' };
     case 'check':
-      return { kind: 'check', check: route.check ?? 'all', ...(route.target !== undefined ? { target: route.target } : {}) };
+      return {
+        kind: 'check',
+        check: route.check ?? 'all',
+        ...(route.target !== undefined ? { target: route.target } : {}),
+        ...(route.checkIds !== undefined && route.checkIds.length > 0 ? { checkIds: route.checkIds } : {}),
+        ...(route.unknownArea !== undefined ? { unknownArea: route.unknownArea } : {}),
+      };
     case 'question':
       if (route.questionId !== undefined) return { kind: 'question', questionId: route.questionId, answer: route.answer ?? '', confidence: route.confidence };
       return { kind: 'not-sure', suggestions: route.suggestions ?? [], answer: route.answer ?? '', confidence: route.confidence };

@@ -5,7 +5,10 @@ import { lookupFrom } from '../../src/report/catalog';
 import { createMemoryStore } from '../../src/storage/memory-store';
 import { cardSchemaErrors } from '../support/card-schema';
 import { smallReport, WORKSPACE_ID } from '../support/report-fixtures';
-import { FakePort, FakeScanService, openGuard, ref } from './scan-fakes';
+import { cardText, FakePort, FakeScanService, openGuard, ref } from './scan-fakes';
+import { loadKnowledge } from '../../src/knowledge/content';
+import { createRouter } from '../../src/knowledge/router';
+import { offer } from '../support/conversation';
 
 const { report, checks } = smallReport();
 const related = [checks[0]!.id, checks[3]!.id];
@@ -49,5 +52,34 @@ describe('"Run these checks on my workspace" before any scan in the conversation
     expect((await act('scan.run', { target: 'sample', check: 'all', checkIds: ['AML-NOPE-999'] })).kind).toBe('text');
     expect((await act('scan.run', { target: 'sample', check: 'all', checkIds: [] })).kind).toBe('text');
     expect(service.requests).toHaveLength(0);
+  });
+});
+
+describe('a check request typed in chat that names what to check', () => {
+  const router = createRouter(loadKnowledge());
+
+  function chat(text: string): { service: FakeScanService; port: FakePort; sent: Promise<boolean> } {
+    const service = new FakeScanService(report);
+    const feature = createScanFeature({ scans: createGuardedScans(service, openGuard()), checks: lookupFrom(checks), store: createMemoryStore() });
+    const port = new FakePort();
+    return { service, port, sent: offer(feature, port, { text, route: router.route(text) }) };
+  }
+
+  it('runs only the check a check id names', async () => {
+    const id = checks[0]!.id;
+    const { service, sent } = chat(`check ${id.toLowerCase()} on sample`);
+    expect(await sent).toBe(true);
+    expect(service.requests).toHaveLength(1);
+    expect(service.requests[0]).toMatchObject({ target: 'sample', selection: { kind: 'checks', checkIds: [id] } });
+  });
+
+  it('answers a word that names no area with the areas it can check, and scans nothing', async () => {
+    const { service, port, sent } = chat('check foo on sample');
+    expect(await sent).toBe(true);
+    expect(service.requests).toHaveLength(0);
+    const answer = cardText(port.sent()[0]!);
+    expect(answer).toContain('I don\'t know the area "foo"');
+    expect(answer).toContain('rbac');
+    expect(answer).toContain('network-security');
   });
 });

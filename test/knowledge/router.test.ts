@@ -126,6 +126,20 @@ describe('check requests', () => {
     expect(router.route('is defender for storage on for the subscription ws-prod-01 lives in?').target).toBe('ws-prod-01');
   });
 
+  it.each([
+    ['check AML-NET-001 on sample', ['AML-NET-001']],
+    ['check aml-net-001 and AML-IDM-006 on ws-prod', ['AML-NET-001', 'AML-IDM-006']],
+  ])('"%s" names only the checks %j', (text, checkIds) => {
+    expect(router.route(text)).toMatchObject({ intent: 'check', checkIds });
+  });
+
+  it('takes a word in the place of an area that names none as unknown, and an area or "everything" as known', () => {
+    expect(router.route('check foo on sample')).toMatchObject({ intent: 'check', target: 'sample', unknownArea: 'foo' });
+    expect(router.route('check rbac on sample')).not.toHaveProperty('unknownArea');
+    expect(router.route('check everything on sample')).not.toHaveProperty('unknownArea');
+    expect(router.route('scan sample')).not.toHaveProperty('unknownArea');
+  });
+
   it('takes "defender status" without a subscription as a Defender check (the scan feature asks where)', () => {
     const route = router.route('defender status');
     expect(route).toMatchObject({ intent: 'check', check: 'defender' });

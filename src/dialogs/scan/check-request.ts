@@ -16,6 +16,8 @@ import { defenderStatus } from './defender-status';
 import { runScan } from './run-scan';
 import { announceLastWorkspace, listWorkspaces, promptForWorkspace } from './workspace-prompt';
 import { lastScanRefusal } from '../last-scan-access';
+import { runCheckIds } from './run-checks';
+import { AREAS, CATEGORIES, CATEGORY_TITLES } from '../../checks/types';
 
 const RESOURCE_ID_EXAMPLE =
   'A workspace id looks like /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.MachineLearningServices/workspaces/<name>; or name the workspace, or say "scan sample".';
@@ -39,8 +41,39 @@ function sendTargetProblem(port: TurnPort, problem: TargetProblem): Promise<unkn
 
 /** The scan feature's answer to a check request; `text` is the message, for what a missing target ignored. */
 export async function handleCheckRequest(ctx: ScanContext, port: TurnPort, request: CheckIntent, text: string): Promise<void> {
+  if (request.unknownArea !== undefined) {
+    await sendUnknownArea(port, request.unknownArea);
+    return;
+  }
+  const checkScope = requestedChecks(ctx, request);
+  if (!checkScope.ok) {
+    await port.sendText(checkScope.text);
+    return;
+  }
+  await checkWhereAsked(ctx, port, request, text, checkScope.value);
+}
+
+/** What the request runs: the check ids it names (only known ones), else its area or category, else everything. */
+function requestedChecks(ctx: ScanContext, request: CheckIntent): { readonly ok: true; readonly value: CheckScope | ScanSelection } | { readonly ok: false; readonly text: string } {
+  if (request.checkIds !== undefined) {
+    const named = runCheckIds(ctx, [...request.checkIds]);
+    if (!named.ok) return { ok: false, text: named.answer.kind === 'text' ? named.answer.text : `I do not know the check ${request.checkIds.join(', ')}.` };
+    return { ok: true, value: { kind: 'checks', checkIds: named.ids } };
+  }
   const scope = parseCheckScope(request.check);
-  const checkScope = scope.ok ? scope.value : 'all';
+  return { ok: true, value: scope.ok ? scope.value : 'all' };
+}
+
+/** "I don't know the area "foo"", with the areas and categories the bot can check; nothing runs. */
+function sendUnknownArea(port: TurnPort, word: string): Promise<unknown> {
+  const lines = [
+    `I can check these areas: ${AREAS.join(', ')}; and these categories: ${CATEGORIES.map((c) => `${c} (${CATEGORY_TITLES[c]})`).join(', ')}.`,
+    'Say for example "check rbac on sample", "check AML-NET-001 on sample", or "scan sample" for every check.',
+  ];
+  return port.sendCard(noticeCard({ title: `I don't know the area "${word}"`, lines, tone: 'warning' }), `I don't know the area "${word}"`);
+}
+
+async function checkWhereAsked(ctx: ScanContext, port: TurnPort, request: CheckIntent, text: string, checkScope: CheckScope | ScanSelection): Promise<void> {
   const target = request.target?.trim() ?? '';
   // A resource id that cannot be one is answered as such, not with "Which workspace?".
   const malformed = malformedTarget(target === '' ? text : target);
