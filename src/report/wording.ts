@@ -298,9 +298,13 @@ export function areaAnswerSentence(area: 'public-network' | 'rbac' | 'defender',
       if (failing > 0) return `Partly — public network access is off on ${ws} itself, but ${failing} of ${total} ${controls} fail (linked resources, computes or endpoints are still reachable)${tail}.`;
       return `Yes — public network access is off on ${ws}, and all ${plural(total, 'public-access check result')} pass${tail}.`;
     }
-    case 'rbac':
-      if (failing > 0) return `No — role assignments on ${ws} are not least privilege: ${counted}`;
-      return `Yes — role assignments on ${ws} pass all ${plural(total, 'RBAC check result')}${tail}.`;
+    case 'rbac': {
+      // "who has Owner on ws-prod?" is answered first: the Owner check's evidence names them.
+      const owners = report.findings.find((f) => f.checkId === 'AML-PRA-006')?.evidence.find((e) => e.property === 'Owners')?.actual;
+      const lead = owners !== undefined ? `Owners of the subscription: ${owners}. ` : '';
+      if (failing > 0) return `${lead}No — role assignments on ${ws} are not least privilege: ${counted}`;
+      return `${lead}Yes — role assignments on ${ws} pass all ${plural(total, 'RBAC check result')}${tail}.`;
+    }
     case 'defender': {
       const off = [...new Set(report.findings.filter((f) => f.status === 'fail').flatMap((f) => /\/pricings\/([^/]+)$/i.exec(f.resourceId)?.[1] ?? []))];
       const plans = off.length > 0 ? ` (plans not on: ${off.join(', ')})` : '';
