@@ -40,7 +40,7 @@ export interface SummaryCardOptions {
   readonly scope?: ReportScope;
   /** After Re-scan: "Re-scanned at …". */
   readonly rescanned?: boolean;
-  /** The question an area scan answers ("Are role assignments on ws-prod least privilege?") and its answer. */
+  /** The question an area scan answers ("Who holds Owner, and are role assignments on ws-prod least privilege?") and its answer. */
   readonly answer?: { readonly question: string; readonly sentence: string };
 }
 

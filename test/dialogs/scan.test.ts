@@ -60,7 +60,7 @@ describe('scan feature: messages', () => {
     // The progress card becomes the summary, which opens with the area question's answer; nothing else is posted.
     const summary = cardText(updates[updates.length - 1]!.card);
     expect(summary).toMatch(/^RBAC checks$/m);
-    expect(summary).toContain('Are role assignments on ws-prod least privilege?');
+    expect(summary).toContain('Who holds Owner, and are role assignments on ws-prod least privilege?');
     expect(summary).toMatch(/^No — role assignments on ws-prod are not least privilege: 2 of 7 RBAC check results fail/m);
     expect(summary).toContain(failing.title);
     expect(port.sent()).toHaveLength(1);

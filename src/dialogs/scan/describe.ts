@@ -7,7 +7,7 @@ import { MAX_SUGGESTIONS, type Suggestion } from '../port';
 /** The question each area stands for, as the title of its answer. */
 export const AREA_QUESTIONS: Readonly<Record<Area, (workspace: string) => string>> = {
   'public-network': (ws) => `Is public network access off on ${ws}?`,
-  rbac: (ws) => `Are role assignments on ${ws} least privilege?`,
+  rbac: (ws) => `Who holds Owner, and are role assignments on ${ws} least privilege?`,
   defender: (ws) => `Does Defender for Cloud protect ${ws}?`,
 };
 
