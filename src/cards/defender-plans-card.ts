@@ -5,7 +5,7 @@
  */
 import { SEVERITIES, type Finding } from '../checks/types';
 import type { DefenderStatusReport } from '../checks/defender-report';
-import { defenderHeadline, defenderStatusSentence, formatTime, SEVERITY_LABELS, STATUS_LABELS } from '../report/wording';
+import { defenderHeadline, defenderPlanBadge, defenderStatusSentence, formatTime, SEVERITY_LABELS, STATUS_LABELS } from '../report/wording';
 import type { AdaptiveCard } from './card';
 import { codeLines } from './code-block';
 import { STATUS_COLORS } from './colors';
@@ -44,8 +44,10 @@ function recommendationLines(open: DefenderStatusReport['openRecommendations']):
 
 export function defenderPlansCard(report: DefenderStatusReport): AdaptiveCard {
   const answer = defenderStatusSentence(report);
-  const failing = report.plans.some((p) => p.status === 'fail');
-  const unread = report.plans.some((p) => p.status === 'error');
+  // The answer's colour follows the plans asked for in every subscription, as its headline does.
+  const required = report.plans.filter((p) => p.condition === undefined);
+  const failing = required.some((p) => p.status === 'fail');
+  const unread = required.some((p) => p.status === 'error');
   const devOps = devOpsLine(report.findings);
   const recommendations = recommendationLines(report.openRecommendations);
   return expandCard(template, {
@@ -66,8 +68,8 @@ export function defenderPlansCard(report: DefenderStatusReport): AdaptiveCard {
     answer: markdownText(answer, 1000),
     answerColor: failing ? 'attention' : unread ? 'warning' : 'good',
     plans: report.plans.map((p) => ({
-      badge: markdownText(`${p.checkId} · ${STATUS_LABELS[p.status]}`),
-      color: STATUS_COLORS[p.status],
+      badge: markdownText(defenderPlanBadge(p)),
+      color: p.condition === undefined ? STATUS_COLORS[p.status] : STATUS_COLORS.manual,
       title: markdownText(p.title, 200),
       plan: markdownText(p.plan, 100),
       tier: markdownText(p.tier ?? 'not enabled (missing from the pricings)', 100),

@@ -21,6 +21,11 @@ export interface DefenderPlanStatus {
   readonly message: string;
   /** The `az security pricing create …` fix, when the plan does not pass. */
   readonly fix: string | undefined;
+  /**
+   * When the baseline asks for the plan only where a workspace uses what it protects ("needed for attached VMs"):
+   * a subscription alone cannot say whether it is needed, so it is shown apart and left out of the headline count.
+   */
+  readonly condition?: string;
 }
 
 /** "Defender status for subscription <id>": the subscription-level Defender checks over the subscription alone. */

@@ -2,7 +2,7 @@
 import { markdownText } from '../cards/escape';
 import type { ScanReport } from '../checks/types';
 import { formatTime, type ReportScope } from '../report/wording';
-import { partialScanLabel, type CategorySummary } from '../knowledge/baseline-document';
+import { partialScanLabel, SUMMARY_COLUMNS, type CategorySummary } from '../knowledge/baseline-document';
 import type { WorkshopRecord } from '../knowledge/workshop-record';
 import { whereIs } from './workshop/status';
 import type { AdaptiveCard } from './port';
@@ -21,7 +21,7 @@ export interface BaselineCardView {
 function findingsText(summary: CategorySummary): string {
   if (summary.notScanned === true) return ' · not checked by this scan';
   const f = summary.findings;
-  return f !== undefined ? ` · ${f.fail} failed, ${f.error} not assessed, ${f.pass} passed` : '';
+  return f !== undefined ? ` · ${SUMMARY_COLUMNS.map((c) => `${f[c.status]} ${c.label.toLowerCase()}`).join(', ')}` : '';
 }
 
 export function buildBaselineCard({ summaries, report, scanScope, workshop, fileOffered }: BaselineCardView): AdaptiveCard {

@@ -10,7 +10,7 @@
  */
 import { CATEGORIES, CATEGORY_TITLES, type Category, type Finding, type ScanReport, type Status } from '../checks/types';
 import type { KnowledgeContent } from './content-types';
-import { formatTime, isPartialScope, scopeTitle, type ReportScope } from '../report/wording';
+import { formatTime, isPartialScope, scopeTitle, STATUS_LABELS, type ReportScope } from '../report/wording';
 import { escapeMarkdownInline } from './escape';
 import type { WorkshopRecord } from './workshop-record';
 
@@ -42,6 +42,15 @@ export interface CategorySummary {
 }
 
 const STATUS_ORDER: readonly Status[] = ['fail', 'error', 'accepted', 'manual', 'pass', 'not_applicable'];
+
+/**
+ * The counts a baseline summary shows per category, in the product's words: an accepted risk is its own column,
+ * so every finding that needs a decision is counted somewhere, and a read that failed is "not assessed".
+ */
+export const SUMMARY_COLUMNS: readonly { readonly status: Status; readonly label: string }[] = (['fail', 'error', 'accepted', 'pass'] as const).map((status) => ({
+  status,
+  label: status === 'accepted' ? 'Accepted' : STATUS_LABELS[status],
+}));
 
 function emptyCounts(): Record<Status, number> {
   return { pass: 0, fail: 0, error: 0, not_applicable: 0, manual: 0, accepted: 0 };
@@ -135,12 +144,14 @@ export function buildBaselineDocument(input: BaselineInput): BaselineDocument {
     lines.push(`Scan: ${escapeMarkdownInline(report.workspace.name, 200)} (\`${report.workspace.id}\`) at ${formatTime(report.scannedAt)}, check set ${report.checkSetVersion}${partial !== undefined ? ` — ${partial}; categories it did not check show "not checked"` : ''}.`, '');
   }
 
-  lines.push('## Summary', '', report !== undefined ? '| Category | Prompts answered | Failed | Errors | Passed |' : '| Category | Prompts answered |');
-  lines.push(report !== undefined ? '|---|---|---|---|---|' : '|---|---|');
+  const columns = report !== undefined ? SUMMARY_COLUMNS : [];
+  lines.push('## Summary', '', `| Category | Prompts answered |${columns.map((c) => ` ${c.label} |`).join('')}`);
+  lines.push(`|---|---|${columns.map(() => '---|').join('')}`);
   for (const s of summaries) {
     const base = `| ${s.title} | ${s.answered} / ${s.prompts} |`;
-    if (s.findings !== undefined) lines.push(`${base} ${s.findings.fail} | ${s.findings.error} | ${s.findings.pass} |`);
-    else lines.push(s.notScanned === true ? `${base} not checked | not checked | not checked |` : base);
+    const { findings } = s;
+    if (findings !== undefined) lines.push(`${base}${columns.map((c) => ` ${findings[c.status]} |`).join('')}`);
+    else lines.push(s.notScanned === true ? `${base}${columns.map(() => ' not checked |').join('')}` : base);
   }
   lines.push('');
   const outside = CATEGORIES.filter((c) => !scope.categories.includes(c));

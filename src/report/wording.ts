@@ -314,29 +314,59 @@ export function areaAnswerSentence(area: 'public-network' | 'rbac' | 'defender',
   }
 }
 
-/** The short line a Defender plans card opens with ("5 of 7 plans not fully on"); the sentence below explains. */
-export function defenderHeadline(status: { readonly plans: readonly { readonly status: Status }[] }): string {
-  const total = status.plans.length;
-  const off = status.plans.filter((p) => p.status === 'fail').length;
-  const unread = status.plans.filter((p) => p.status === 'error').length;
-  if (off > 0) return `${off} of ${total} plans not fully on`;
-  if (unread > 0) return `${unread} of ${total} plans could not be read`;
-  return `All ${total} plans on`;
+/** A Defender plan as the status wording reads it; `condition` marks one needed only where workspaces use what it protects. */
+interface PlanVerdict {
+  readonly plan: string;
+  readonly status: Status;
+  readonly tier: string | undefined;
+  readonly condition?: string;
 }
 
-/** The first line of "defender status for subscription <id>": which required plans are not on. */
-export function defenderStatusSentence(status: {
-  readonly subscription: string;
-  readonly plans: readonly { readonly plan: string; readonly status: Status; readonly tier: string | undefined }[];
-}): string {
-  const off = status.plans.filter((p) => p.status === 'fail');
-  const unread = status.plans.filter((p) => p.status === 'error');
-  const total = status.plans.length;
+/**
+ * A subscription alone cannot say whether a conditional plan is needed (a scan of a workspace that does not use AI
+ * services calls AML-LT-005 not applicable), so the counts are of the plans the baseline asks for unconditionally.
+ */
+function requiredPlans<P extends { readonly condition?: string }>(plans: readonly P[]): readonly P[] {
+  return plans.filter((p) => p.condition === undefined);
+}
+
+/** The badge of one plan on the Defender card: a conditional plan says when it is needed, not a verdict. */
+export function defenderPlanBadge(plan: { readonly checkId: string; readonly status: Status; readonly condition?: string }): string {
+  if (plan.condition === undefined) return `${plan.checkId} · ${STATUS_LABELS[plan.status]}`;
+  const on = plan.status === 'pass' ? 'on' : plan.status === 'error' ? 'not read' : 'not on';
+  return `${plan.checkId} · Conditional (${on}): ${plan.condition}`;
+}
+
+/** The short line a Defender plans card opens with ("5 of 5 required plans not fully on"); the sentence below explains. */
+export function defenderHeadline(status: { readonly plans: readonly { readonly status: Status; readonly condition?: string }[] }): string {
+  const required = requiredPlans(status.plans);
+  const total = required.length;
+  const off = required.filter((p) => p.status === 'fail').length;
+  const unread = required.filter((p) => p.status === 'error').length;
+  if (off > 0) return `${off} of ${total} required plans not fully on`;
+  if (unread > 0) return `${unread} of ${total} required plans could not be read`;
+  return `All ${total} required plans on`;
+}
+
+function conditionalTail(plans: readonly PlanVerdict[]): string {
+  const notOn = plans.filter((p) => p.condition !== undefined && p.status !== 'pass');
+  if (notOn.length === 0) return '';
+  const list = notOn.map((p) => `${p.plan} (${p.status === 'error' ? 'could not be read' : (p.tier ?? 'not enabled')}; ${p.condition ?? ''})`).join(', ');
+  return ` Not on, and needed only where workspaces use what they protect: ${list}.`;
+}
+
+/** The first line of "defender status for subscription <id>": which required plans are not on, then the conditional ones. */
+export function defenderStatusSentence(status: { readonly subscription: string; readonly plans: readonly PlanVerdict[] }): string {
+  const required = requiredPlans(status.plans);
+  const off = required.filter((p) => p.status === 'fail');
+  const unread = required.filter((p) => p.status === 'error');
+  const total = required.length;
   const tail = unread.length > 0 ? `; ${plural(unread.length, 'plan')} could not be read` : '';
+  const conditional = conditionalTail(status.plans);
   if (off.length > 0) {
     const list = off.map((p) => `${p.plan} (${p.tier ?? 'not enabled'})`).join(', ');
-    return `No — ${off.length} of ${total} Defender plans the baseline asks for are not fully on in ${status.subscription}: ${list}${tail}.`;
+    return `No — ${off.length} of ${total} Defender plans the baseline asks for in every subscription are not fully on in ${status.subscription}: ${list}${tail}.${conditional}`;
   }
-  if (unread.length > 0) return `I could not tell: ${unread.length} of ${total} Defender plans could not be read in ${status.subscription}.`;
-  return `Yes — all ${total} Defender plans the baseline asks for are on in ${status.subscription}.`;
+  if (unread.length > 0) return `I could not tell: ${unread.length} of ${total} Defender plans the baseline asks for in every subscription could not be read in ${status.subscription}.${conditional}`;
+  return `Yes — all ${total} Defender plans the baseline asks for in every subscription are on in ${status.subscription}.${conditional}`;
 }

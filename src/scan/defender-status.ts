@@ -19,18 +19,26 @@ import { runChecks } from '../checks/runner';
 import type { CheckDefinition, Finding, Status } from '../checks/types';
 import type { DefenderPlanStatus, DefenderStatusReport } from './scan-service';
 
+/** A plan the baseline asks of a workspace only when the workspace uses what the plan protects. */
+interface ConditionalPlan {
+  /** The plan rule asked of the subscription as a whole. */
+  readonly spec: PlanSpec;
+  /** When the plan is needed, as the report says it ("needed for attached VMs"). */
+  readonly condition: string;
+}
+
 /**
  * The subscription-level Defender checks, the pricing each plan check reads (undefined: not a plan), and, for a
- * check that applies to a workspace only when it uses what the plan protects, the plan rule asked of the subscription.
+ * check that applies to a workspace only when it uses what the plan protects, that plan's rule and condition.
  */
-export const SUBSCRIPTION_DEFENDER_CHECKS: readonly { readonly checkId: string; readonly plan?: string; readonly wholeSubscription?: PlanSpec }[] = [
+export const SUBSCRIPTION_DEFENDER_CHECKS: readonly { readonly checkId: string; readonly plan?: string; readonly wholeSubscription?: ConditionalPlan }[] = [
   { checkId: 'AML-LT-006', plan: 'CloudPosture' },
-  { checkId: 'AML-LT-005', plan: 'AI', wholeSubscription: DEFENDER_FOR_AI },
+  { checkId: 'AML-LT-005', plan: 'AI', wholeSubscription: { spec: DEFENDER_FOR_AI, condition: 'needed where workspaces connect to AI services' } },
   { checkId: 'AML-LT-007', plan: 'StorageAccounts' },
   { checkId: 'AML-LT-008', plan: 'KeyVaults' },
   { checkId: 'AML-LT-009', plan: 'Containers' },
   { checkId: 'AML-LT-010', plan: 'Arm' },
-  { checkId: 'AML-LT-012', plan: 'VirtualMachines', wholeSubscription: DEFENDER_FOR_SERVERS },
+  { checkId: 'AML-LT-012', plan: 'VirtualMachines', wholeSubscription: { spec: DEFENDER_FOR_SERVERS, condition: 'needed for attached VMs' } },
   { checkId: 'AML-LT-013' },
 ];
 
@@ -43,7 +51,7 @@ export function subscriptionChecks(): CheckDefinition[] {
   return SUBSCRIPTION_DEFENDER_CHECKS.map(({ checkId, wholeSubscription }) => {
     const check = checkById(checkId);
     if (check === undefined) throw new Error(`The check ${checkId} is missing from the registry.`);
-    return wholeSubscription === undefined ? check : { ...check, evaluate: (snapshot: WorkspaceSnapshot) => evaluateDefenderPlan(snapshot, wholeSubscription) };
+    return wholeSubscription === undefined ? check : { ...check, evaluate: (snapshot: WorkspaceSnapshot) => evaluateDefenderPlan(snapshot, wholeSubscription.spec) };
   });
 }
 
@@ -67,7 +75,7 @@ function worst(findings: readonly Finding[]): Finding | undefined {
   return [...findings].sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status])[0];
 }
 
-function planStatus(check: CheckDefinition, plan: string, findings: readonly Finding[], collected: SubscriptionDefenderSnapshot): DefenderPlanStatus {
+function planStatus(check: CheckDefinition, plan: string, condition: string | undefined, findings: readonly Finding[], collected: SubscriptionDefenderSnapshot): DefenderPlanStatus {
   const own = findings.filter((f) => f.checkId === check.id);
   const top = worst(own);
   const status: Status = top?.status ?? 'error';
@@ -82,6 +90,7 @@ function planStatus(check: CheckDefinition, plan: string, findings: readonly Fin
     status,
     message: top?.message ?? `${check.id} returned no result.`,
     fix: status === 'pass' || top === undefined ? undefined : fixCommand(top),
+    ...(condition === undefined ? {} : { condition }),
   };
 }
 
@@ -100,9 +109,9 @@ function openRecommendations(assessments: SubscriptionDefenderSnapshot['assessme
 export function evaluateDefenderStatus(collected: SubscriptionDefenderSnapshot, now: Date): DefenderStatusReport {
   const checks = subscriptionChecks();
   const findings = runChecks(subscriptionSnapshot(collected), checks);
-  const plans = SUBSCRIPTION_DEFENDER_CHECKS.flatMap(({ checkId, plan }) => {
+  const plans = SUBSCRIPTION_DEFENDER_CHECKS.flatMap(({ checkId, plan, wholeSubscription }) => {
     const check = checks.find((c) => c.id === checkId);
-    return check === undefined || plan === undefined ? [] : [planStatus(check, plan, findings, collected)];
+    return check === undefined || plan === undefined ? [] : [planStatus(check, plan, wholeSubscription?.condition, findings, collected)];
   });
   return {
     subscription: collected.subscriptionScope,

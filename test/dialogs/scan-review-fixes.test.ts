@@ -53,7 +53,7 @@ describe('item 4: Defender status of a subscription', () => {
     expect(service.requests).toEqual([]);
     const card = port.sent()[0]!;
     const text = cardText(card);
-    expect(text).toMatch(/^No — 7 of 7 Defender plans the baseline asks for are not fully on/m);
+    expect(text).toMatch(/^No — 5 of 5 Defender plans the baseline asks for in every subscription are not fully on/m);
     expect(text).toContain('CloudPosture');
     expect(text).toContain('Free');
     expect(JSON.stringify(card)).toContain(`az security pricing create --subscription ${DEFENDER_SUB} -n CloudPosture --tier Standard`);

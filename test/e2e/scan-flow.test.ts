@@ -323,8 +323,11 @@ describe('review fixes through the fake Bot Connector (items 4, 5, 8, 9, 15, 21)
     expect(cards).toHaveLength(1);
     const text = cardText(cards[0]);
     expect(text).toContain('Defender for Cloud plans');
-    expect(text).toMatch(/No — 7 of 7 Defender plans the baseline asks for are not fully on/);
+    expect(text).toMatch(/No — 5 of 5 Defender plans the baseline asks for in every subscription are not fully on/);
     expect(text).toContain('AML-LT-006 · Failed');
+    // A subscription cannot say whether its workspaces use AI services or VMs: those plans say when they are needed.
+    expect(text).toContain('AML-LT-005 · Conditional (not on): needed where workspaces connect to AI services');
+    expect(text).toContain('AML-LT-012 · Conditional (not on): needed for attached VMs');
     expect(text).toContain('CloudPosture');
     expect(text).toContain('Free');
     expect(text).toContain(`az security pricing create --subscription ${LAB_NAMES.subscriptionId} -n CloudPosture --tier Standard`);
@@ -332,13 +335,13 @@ describe('review fixes through the fake Bot Connector (items 4, 5, 8, 9, 15, 21)
     // It opens with a short coloured headline; the long answer below it is plain text, not a bold red paragraph.
     const blocks = ((cards[0]?.body ?? []) as { type?: string; text?: string; weight?: string; color?: string }[]).filter((b) => b.type === 'TextBlock');
     const loud = blocks.filter((b) => b.weight === 'Bolder' && b.color === 'attention');
-    expect(loud.map((b) => b.text)).toEqual(['7 of 7 plans not fully on']);
-    const answer = blocks.find((b) => b.text?.startsWith('No — 7 of 7'));
+    expect(loud.map((b) => b.text)).toEqual(['5 of 5 required plans not fully on']);
+    const answer = blocks.find((b) => b.text?.startsWith('No — 5 of 5'));
     expect(answer?.weight).toBeUndefined();
     expect(answer?.color).toBeUndefined();
     expect(bot.sample.arm.requests.some((r) => r.path.includes('/workspaces/'))).toBe(false);
     const hardened = cardText((await answerTo(`defender status for subscription /subscriptions/${HARDENED_NAMES.subscriptionId}`))[0]);
-    expect(hardened).toMatch(/Yes — all 7 Defender plans the baseline asks for are on/);
+    expect(hardened).toMatch(/Yes — all 5 Defender plans the baseline asks for in every subscription are on/);
   });
 
   test('item 5: a sample workspace name is scanned in sample-only mode', async () => {

@@ -1,5 +1,7 @@
-import type { Finding, ScanReport } from '../../src/checks/types';
+import type { Finding, RiskException, ScanReport } from '../../src/checks/types';
 import { buildBaselineDocument, summarizeBaseline } from '../../src/knowledge/baseline-document';
+import { buildBaselineCard } from '../../src/dialogs/baseline-cards';
+import { cardText } from '../dialogs/qna-fakes';
 import { loadKnowledge } from '../../src/knowledge/content';
 import type { WorkshopRecord } from '../../src/knowledge/workshop-record';
 
@@ -88,7 +90,7 @@ describe('baseline document', () => {
     expect(doc.markdown).toContain('at 2026-03-01 09:00 UTC, check set 1.');
     expect(doc.markdown).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
     const summaryRows = doc.markdown.split('## Summary')[1]!.split('\n\n')[1]!.split('\n').slice(2);
-    expect(summaryRows).toEqual(['| Network Security | 1 / 9 | 1 | 0 | 0 |', '| Identity Management | 1 / 1 | 0 | 0 | 0 |']);
+    expect(summaryRows).toEqual(['| Network Security | 1 / 9 | 1 | 0 | 0 | 0 |', '| Identity Management | 1 / 1 | 0 | 0 | 0 | 0 |']);
     const sections = [...doc.markdown.matchAll(/^### ([A-Z]+-\d{2}) /gm)].map((m) => m[1]);
     expect(sections).toEqual(networkAndIdentity);
     expect(doc.markdown).not.toContain('stale answer');
@@ -111,5 +113,33 @@ describe('baseline document', () => {
     expect(reference).toHaveLength(8);
     expect(reference.find((s) => s.category === 'network-security')).toMatchObject({ prompts: 9, answered: 0 });
     expect(reference.find((s) => s.category === 'data-protection')!.findings).toMatchObject({ pass: 1 });
+  });
+
+  describe('with accepted risks', () => {
+    const exception: RiskException = { id: 'e1', owner: 'jane@contoso.com', reason: 'partner network', expires: '2027-03-01', createdBy: 'jane@contoso.com', createdAt: '2026-02-01T00:00:00Z' };
+    const withAccepted: ScanReport = {
+      ...report,
+      summary: { pass: 0, fail: 1, error: 1, not_applicable: 0, manual: 0, accepted: 2 },
+      findings: [
+        finding('AML-NET-001', 'fail', 'network-security'),
+        { ...finding('AML-NET-002', 'accepted', 'network-security'), exception },
+        { ...finding('AML-NET-003', 'accepted', 'network-security'), exception },
+        finding('AML-NET-004', 'error', 'network-security'),
+      ],
+    };
+
+    it('counts every finding of a category in a column, accepted risks in their own, in the product\'s words', () => {
+      const doc = buildBaselineDocument({ content, workshop, report: withAccepted, generatedAt: at });
+      const [header, , row] = doc.markdown.split('## Summary')[1]!.split('\n\n')[1]!.split('\n');
+      expect(header).toBe('| Category | Prompts answered | Failed | Not assessed | Accepted | Passed |');
+      expect(row).toBe('| Network Security | 1 / 2 | 1 | 1 | 2 | 0 |');
+      expect(doc.markdown).not.toContain('Errors');
+    });
+
+    it('the my baseline card line counts them too', () => {
+      const summaries = summarizeBaseline({ content, workshop, report: withAccepted });
+      const text = cardText(buildBaselineCard({ summaries, report: withAccepted, workshop, fileOffered: false }));
+      expect(text).toContain('1 failed, 1 not assessed, 2 accepted, 0 passed');
+    });
   });
 });

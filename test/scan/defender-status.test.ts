@@ -5,7 +5,7 @@
  */
 import { evaluateDefenderStatus, SUBSCRIPTION_DEFENDER_CHECKS, subscriptionChecks, subscriptionSnapshot } from '../../src/scan/defender-status';
 import { runChecks } from '../../src/checks/runner';
-import { defenderStatusSentence } from '../../src/report/wording';
+import { defenderHeadline, defenderStatusSentence } from '../../src/report/wording';
 import { DEFENDER_SUB, hardenedCollected, labCollected } from './defender-fixtures';
 
 const NOW = new Date('2026-11-25T20:31:00Z');
@@ -41,8 +41,10 @@ describe('Defender status of a subscription', () => {
       ],
     });
     expect(defenderStatusSentence(report)).toBe(
-      `No — 7 of 7 Defender plans the baseline asks for are not fully on in /subscriptions/${DEFENDER_SUB}: CloudPosture (Free), AI (Free), StorageAccounts (Free), KeyVaults (Free), Containers (Free), Arm (Free), VirtualMachines (Free).`,
+      `No — 5 of 5 Defender plans the baseline asks for in every subscription are not fully on in /subscriptions/${DEFENDER_SUB}: CloudPosture (Free), StorageAccounts (Free), KeyVaults (Free), Containers (Free), Arm (Free).` +
+        ' Not on, and needed only where workspaces use what they protect: AI (Free; needed where workspaces connect to AI services), VirtualMachines (Free; needed for attached VMs).',
     );
+    expect(defenderHeadline(report)).toBe('5 of 5 required plans not fully on');
   });
 
   test('a plan that is on but lacks its required extension still fails (the checks are not weakened)', () => {
@@ -70,6 +72,29 @@ describe('Defender status of a subscription', () => {
     expect(report.plans.every((p) => p.status === 'error')).toBe(true);
     expect(report.findings.every((f) => f.status === 'error')).toBe(true);
     expect(report.openRecommendations).toEqual({ ok: false, message: 'needs Microsoft.Security/pricings/read' });
-    expect(defenderStatusSentence(report)).toMatch(/^I could not tell: 7 of 7 Defender plans could not be read/);
+    expect(defenderStatusSentence(report)).toMatch(/^I could not tell: 5 of 5 Defender plans the baseline asks for in every subscription could not be read/);
+  });
+
+  test('the headline counts only the plans the baseline asks for unconditionally: AI and Servers off is not a failing subscription', () => {
+    const hardened = hardenedCollected();
+    const plans = hardened.defenderPlans.ok ? hardened.defenderPlans.value : [];
+    // Every unconditional plan on (Storage with both extensions it needs), the two conditional plans Free.
+    const value = plans.map((p) => {
+      if (p.name === 'AI' || p.name === 'VirtualMachines') return { ...p, pricingTier: 'Free' };
+      if (p.name === 'StorageAccounts') return { ...p, extensions: [{ name: 'OnUploadMalwareScanning', isEnabled: true }, { name: 'SensitiveDataDiscovery', isEnabled: true }] };
+      return p;
+    });
+    const report = evaluateDefenderStatus({ ...hardened, defenderPlans: { ok: true, value } }, NOW);
+    expect(report.plans.filter((p) => p.condition !== undefined).map((p) => `${p.plan}:${p.status}`)).toEqual(['AI:fail', 'VirtualMachines:fail']);
+    expect(report.plans.filter((p) => p.condition === undefined).every((p) => p.status === 'pass')).toBe(true);
+    expect(defenderHeadline(report)).toBe('All 5 required plans on');
+    expect(defenderStatusSentence(report)).toMatch(/^Yes — all 5 Defender plans the baseline asks for in every subscription are on/);
+    expect(defenderStatusSentence(report)).toContain('AI (Free; needed where workspaces connect to AI services), VirtualMachines (Free; needed for attached VMs)');
+  });
+
+  test('a failing required plan is the whole headline: the conditional plans, both on, add nothing to it', () => {
+    const report = evaluateDefenderStatus(hardenedCollected(), NOW);
+    expect(defenderHeadline(report)).toBe('1 of 5 required plans not fully on');
+    expect(defenderStatusSentence(report)).toMatch(/^No — 1 of 5 Defender plans .*: StorageAccounts \(Standard\)\.$/);
   });
 });
