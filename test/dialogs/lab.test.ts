@@ -327,6 +327,21 @@ describe('lab feature', () => {
     expect(await store.get(`lab/${USER}`)).toEqual(before);
   });
 
+  it('saves nothing when a typed value with a space would be cut short, and says how to quote it', async () => {
+    await offerToLab(lab('start'));
+    const before = await stored(store);
+    expect(await offerToLab(lab(`params subscription=${SUB} namespace=mlopsv2 postfix=0001 location=EAST US environment=Prod`))).toBe(true);
+    expect(port.texts.at(-1)).toContain('Nothing saved: location=EAST is followed by "US"');
+    expect(port.texts.at(-1)).toContain('location="EAST US"');
+    expect((await stored(store))?.params).toEqual(before?.params);
+  });
+
+  it('saves a quoted region with a space in its canonical form', async () => {
+    await offerToLab(lab('start'));
+    expect(await offerToLab(lab(`params subscription=${SUB} namespace=mlopsv2 postfix=0001 location="East US" environment=Prod`))).toBe(true);
+    expect((await stored(store))?.params).toMatchObject({ location: 'eastus', environment: 'prod' });
+  });
+
   it('gives typed parameters the defaults the form shows (location, environment, compute cluster)', async () => {
     await offerToLab(lab('start'));
     await offerToLab(lab('params'));
