@@ -22,6 +22,8 @@ export const DEFAULT_COMPUTE_CLUSTER = 'cpu-cluster';
 export const DEFAULT_ENVIRONMENT = 'prod';
 /** The accelerator's sample region (config-infra-prod.yml): the form shows it, and typed parameters get it too. */
 export const DEFAULT_LOCATION = 'eastus';
+/** What `validateParameters` accepts for namespace, in the words the form's hint and the problems use. */
+export const NAMESPACE_RULE = '1–10 lower-case letters or digits, starting with a letter';
 
 export type ParameterResult = { readonly ok: true; readonly value: LabParameters } | { readonly ok: false; readonly problems: readonly string[] };
 
@@ -116,8 +118,8 @@ export function validateParameters(input: Readonly<Record<string, unknown>>, kno
 
   if (subscriptionId === undefined) problems.push('subscription is missing: give the subscription id (a GUID).');
   else if (!isGuid(subscriptionId)) problems.push('subscription must be a subscription id (a GUID such as 00000000-0000-0000-0000-000000000000).');
-  if (namespace === undefined) problems.push('namespace is missing (the accelerator suggests up to 5 lower-case letters).');
-  else if (!/^[a-z][a-z0-9]{0,9}$/.test(namespace)) problems.push('namespace must be 1–10 lower-case letters or digits, starting with a letter (no dashes: it is part of the storage account name).');
+  if (namespace === undefined) problems.push(`namespace is missing: give ${NAMESPACE_RULE} (e.g. mlopsv2).`);
+  else if (!/^[a-z][a-z0-9]{0,9}$/.test(namespace)) problems.push(`namespace must be ${NAMESPACE_RULE} (no dashes: it is part of the storage account name).`);
   if (postfix === undefined) problems.push('postfix is missing (the accelerator suggests up to 4 digits, e.g. 0001).');
   else if (!/^[0-9]{1,4}$/.test(postfix)) problems.push('postfix must be 1–4 digits (e.g. 0001).');
   if (!isAzureRegion(location)) problems.push(`location ${location.slice(0, 40)} is not an Azure region name: use one such as eastus, westeurope or swedencentral (the Name column of az account list-locations -o table).`);
