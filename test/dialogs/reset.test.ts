@@ -165,6 +165,46 @@ describe('reset', () => {
     expect(await keys(store)).toEqual(before);
   });
 
+  it.each(['no', 'Cancel'])('takes a typed "%s" right after the confirm card as its No button: nothing is deleted', async (answer) => {
+    const store = createMemoryStore();
+    await seed(store);
+    const before = await keys(store);
+    const reset = createResetFeature({ store });
+    const port = new RecordingPort();
+    await offerMessage(reset, port, message(router, 'reset'));
+    port.take();
+    expect(await offerMessage(reset, port, message(router, answer))).toBe(true);
+    const [sent] = port.take();
+    expect(sent?.kind === 'card' ? cardText(sent.card) : '').toContain('Nothing was deleted');
+    expect(await keys(store)).toEqual(before);
+  });
+
+  it('takes a typed "yes" right after the confirm card as its Yes button, and no later one', async () => {
+    const store = createMemoryStore();
+    await seed(store);
+    const reset = createResetFeature({ store });
+    const port = new RecordingPort();
+    await offerMessage(reset, port, message(router, 'reset'));
+    expect(await offerMessage(reset, port, message(router, 'yes'))).toBe(true);
+    expect(await store.get(workshopKey('conv-1'))).toBeUndefined();
+    await store.put(workshopKey('conv-1'), { version: 1, questionIds: [], index: 0, answers: {} });
+    const before = await keys(store);
+    expect(await offerMessage(reset, port, message(router, 'yes'))).toBe(false);
+    expect(await keys(store)).toEqual(before);
+  });
+
+  it('stops waiting for a typed answer once the user does something else', async () => {
+    const store = createMemoryStore();
+    await seed(store);
+    const before = await keys(store);
+    const reset = createResetFeature({ store });
+    const port = new RecordingPort();
+    await offerMessage(reset, port, message(router, 'reset'));
+    await offerMessage(reset, port, message(router, 'scan sample'));
+    expect(await offerMessage(reset, port, message(router, 'yes'))).toBe(false);
+    expect(await keys(store)).toEqual(before);
+  });
+
   it('says so when nothing is stored, and ignores other messages', async () => {
     const store = createMemoryStore();
     const reset = createResetFeature({ store });
