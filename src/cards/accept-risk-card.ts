@@ -56,7 +56,7 @@ export function acceptRiskFormCard(view: AcceptFormView): AdaptiveCard {
         isSubtle: true,
         size: 'Small',
       },
-      { type: 'Input.Text', id: 'reason', label: 'Reason', isRequired: true, isMultiline: true, maxLength: 1000, errorMessage: 'Say why the risk is accepted.' },
+      { type: 'Input.Text', id: 'reason', label: 'Reason (why the risk is accepted)', isRequired: true, isMultiline: true, maxLength: 1000, errorMessage: 'Say why the risk is accepted.' },
       { type: 'Input.Text', id: 'owner', label: 'Owner (answers for the risk)', isRequired: true, maxLength: 200, value: plainText(view.defaultOwner, 200), errorMessage: 'Name the owner.' },
       { type: 'Input.Date', id: 'expires', label: 'Expires on', isRequired: true, min: view.minExpiry, max: view.maxExpiry, value: view.defaultExpiry, errorMessage: `Pick a day within ${view.maxDays} days.` },
       {

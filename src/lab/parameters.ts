@@ -4,6 +4,7 @@
  * they end up in commands shown to the learner.
  */
 import { isGuid } from '../shared/resource-id';
+import { isAzureRegion } from './azure-regions';
 
 export interface LabParameters {
   readonly subscriptionId: string;
@@ -21,6 +22,8 @@ export const DEFAULT_COMPUTE_CLUSTER = 'cpu-cluster';
 export const DEFAULT_ENVIRONMENT = 'prod';
 /** The accelerator's sample region (config-infra-prod.yml): the form shows it, and typed parameters get it too. */
 export const DEFAULT_LOCATION = 'eastus';
+/** What `validateParameters` accepts for namespace, in the words the form's hint and the problems use. */
+export const NAMESPACE_RULE = '1–10 lower-case letters or digits, starting with a letter';
 
 export type ParameterResult = { readonly ok: true; readonly value: LabParameters } | { readonly ok: false; readonly problems: readonly string[] };
 
@@ -43,18 +46,36 @@ const ALIASES: Readonly<Record<string, keyof LabParameters>> = {
 
 const PAIR = /([A-Za-z_]+)\s*[=:]\s*("[^"]*"|'[^']*'|[^\s,;]+)/g;
 
-/** Reads `key=value` pairs ("subscription=… namespace=mlops postfix=0001"); unknown keys are reported. */
-export function parseParameterText(text: string): { readonly values: Record<string, string>; readonly unknown: readonly string[] } {
+/** A value followed by more words ("location=East US"): the words were not read, so the value is likely cut short. */
+export interface StrayWords {
+  readonly key: string;
+  readonly value: string;
+  readonly words: string;
+}
+
+/** Words between pairs that join them rather than continue a value. */
+const JOINING_WORD = /^(?:and|&)$/i;
+
+/**
+ * Reads `key=value` pairs ("subscription=… namespace=mlops postfix=0001"); unknown keys are reported, and so are
+ * words right after a value, since an unquoted value ends at the first space.
+ */
+export function parseParameterText(text: string): { readonly values: Record<string, string>; readonly unknown: readonly string[]; readonly stray: readonly StrayWords[] } {
   const values: Record<string, string> = {};
   const unknown: string[] = [];
-  for (const match of text.matchAll(PAIR)) {
+  const stray: StrayWords[] = [];
+  const matches = [...text.matchAll(PAIR)];
+  matches.forEach((match, i) => {
     const key = (match[1] ?? '').toLowerCase().replace(/_/g, '');
     const value = (match[2] ?? '').replace(/^["']|["']$/g, '');
     const field = ALIASES[key];
     if (field === undefined) unknown.push(match[1] ?? '');
     else values[field] = value;
-  }
-  return { values, unknown };
+    const end = match.index + match[0].length;
+    const words = text.slice(end, matches[i + 1]?.index ?? text.length).split(/[\s,;]+/).filter((w) => w !== '' && !JOINING_WORD.test(w));
+    if (words.length > 0) stray.push({ key: match[1] ?? '', value, words: words.join(' ') });
+  });
+  return { values, unknown, stray };
 }
 
 /** True when the text holds at least one `key=value` pair for a lab parameter. */
@@ -97,11 +118,11 @@ export function validateParameters(input: Readonly<Record<string, unknown>>, kno
 
   if (subscriptionId === undefined) problems.push('subscription is missing: give the subscription id (a GUID).');
   else if (!isGuid(subscriptionId)) problems.push('subscription must be a subscription id (a GUID such as 00000000-0000-0000-0000-000000000000).');
-  if (namespace === undefined) problems.push('namespace is missing (the accelerator suggests up to 5 lower-case letters).');
-  else if (!/^[a-z][a-z0-9]{0,9}$/.test(namespace)) problems.push('namespace must be 1–10 lower-case letters or digits, starting with a letter (no dashes: it is part of the storage account name).');
+  if (namespace === undefined) problems.push(`namespace is missing: give ${NAMESPACE_RULE} (e.g. mlopsv2).`);
+  else if (!/^[a-z][a-z0-9]{0,9}$/.test(namespace)) problems.push(`namespace must be ${NAMESPACE_RULE} (no dashes: it is part of the storage account name).`);
   if (postfix === undefined) problems.push('postfix is missing (the accelerator suggests up to 4 digits, e.g. 0001).');
   else if (!/^[0-9]{1,4}$/.test(postfix)) problems.push('postfix must be 1–4 digits (e.g. 0001).');
-  if (!/^[a-z][a-z0-9]{2,29}$/.test(location)) problems.push('location must be an Azure region name such as eastus or westeurope.');
+  if (!isAzureRegion(location)) problems.push(`location ${location.slice(0, 40)} is not an Azure region name: use one such as eastus, westeurope or swedencentral (the Name column of az account list-locations -o table).`);
   if (!/^[a-z]{2,8}$/.test(environment)) problems.push('environment must be 2–8 lower-case letters (prod or dev).');
   if (!/^[a-zA-Z][a-zA-Z0-9-]{1,31}$/.test(computeCluster)) problems.push('computeCluster must be 2–32 letters, digits or dashes, starting with a letter.');
 

@@ -1,3 +1,5 @@
+import { acceptRiskFormCard } from '../../src/cards/accept-risk-card';
+import { renderCard } from '../../src/cli/chat-render';
 import { answerInput, inputQuestion, mergeInputs, parseAssignments, readInput, type ChatInput } from '../../src/cli/chat-inputs';
 
 const input = (element: Record<string, unknown>): ChatInput => {
@@ -7,6 +9,23 @@ const input = (element: Record<string, unknown>): ChatInput => {
 };
 
 describe('chat inputs', () => {
+  it('names every field of the accept-risk form in brackets, so each can be filled with name=value', () => {
+    const form = acceptRiskFormCard({
+      checkId: 'AML-NET-001',
+      title: 'Workspace public network access is disabled',
+      resourceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/w',
+      workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/w',
+      workspaceName: 'w',
+      defaultOwner: 'Ada',
+      minExpiry: '2026-01-02',
+      maxExpiry: '2026-04-01',
+      defaultExpiry: '2026-02-01',
+      maxDays: 90,
+    });
+    const fields = renderCard(form).lines.filter((line) => line.includes('▸ '));
+    expect(fields.map((line) => /\[(\w+)\]/.exec(line)?.[1])).toEqual(['reason', 'owner', 'expires', 'scope']);
+  });
+
   const categories = input({
     type: 'Input.ChoiceSet',
     id: 'categories',

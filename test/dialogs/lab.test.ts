@@ -327,6 +327,31 @@ describe('lab feature', () => {
     expect(await store.get(`lab/${USER}`)).toEqual(before);
   });
 
+  it('hints at the namespace the validation accepts: a ten-character one with digits is saved, an eleventh character is refused', async () => {
+    await offerToLab(lab('start'));
+    await offerToLab(lab('params'));
+    expect(json(port.cards.at(-1)!)).toContain('"label":"namespace (1–10 lower-case letters or digits, starting with a letter)"');
+    await offerToLab(lab(`params subscription=${SUB} namespace=mlopsv2abc postfix=1 environment=dev`));
+    expect((await stored(store))?.params).toMatchObject({ namespace: 'mlopsv2abc' });
+    await offerToLab(lab(`params namespace=mlopsv2abcd`));
+    expect(port.texts.at(-1)).toContain('namespace must be 1–10 lower-case letters or digits, starting with a letter');
+  });
+
+  it('saves nothing when a typed value with a space would be cut short, and says how to quote it', async () => {
+    await offerToLab(lab('start'));
+    const before = await stored(store);
+    expect(await offerToLab(lab(`params subscription=${SUB} namespace=mlopsv2 postfix=0001 location=EAST US environment=Prod`))).toBe(true);
+    expect(port.texts.at(-1)).toContain('Nothing saved: location=EAST is followed by "US"');
+    expect(port.texts.at(-1)).toContain('location="EAST US"');
+    expect((await stored(store))?.params).toEqual(before?.params);
+  });
+
+  it('saves a quoted region with a space in its canonical form', async () => {
+    await offerToLab(lab('start'));
+    expect(await offerToLab(lab(`params subscription=${SUB} namespace=mlopsv2 postfix=0001 location="East US" environment=Prod`))).toBe(true);
+    expect((await stored(store))?.params).toMatchObject({ location: 'eastus', environment: 'prod' });
+  });
+
   it('gives typed parameters the defaults the form shows (location, environment, compute cluster)', async () => {
     await offerToLab(lab('start'));
     await offerToLab(lab('params'));

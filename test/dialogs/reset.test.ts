@@ -165,6 +165,44 @@ describe('reset', () => {
     expect(await keys(store)).toEqual(before);
   });
 
+  /** A seeded store whose reset confirm card was just shown, and what it held then. */
+  async function afterConfirmCard(): Promise<{ store: GuardianStore; before: string[]; say: (text: string) => Promise<boolean>; port: RecordingPort }> {
+    const store = createMemoryStore();
+    await seed(store);
+    const before = await keys(store);
+    const reset = createResetFeature({ store });
+    const port = new RecordingPort();
+    const say = (text: string): Promise<boolean> => offerMessage(reset, port, message(router, text));
+    await say('reset');
+    port.take();
+    return { store, before, say, port };
+  }
+
+  it.each(['no', 'Cancel'])('takes a typed "%s" right after the confirm card as its No button: nothing is deleted', async (answer) => {
+    const { store, before, say, port } = await afterConfirmCard();
+    expect(await say(answer)).toBe(true);
+    const [sent] = port.take();
+    expect(sent?.kind === 'card' ? cardText(sent.card) : '').toContain('Nothing was deleted');
+    expect(await keys(store)).toEqual(before);
+  });
+
+  it('takes a typed "yes" right after the confirm card as its Yes button, and no later one', async () => {
+    const { store, say } = await afterConfirmCard();
+    expect(await say('yes')).toBe(true);
+    expect(await store.get(workshopKey('conv-1'))).toBeUndefined();
+    await store.put(workshopKey('conv-1'), { version: 1, questionIds: [], index: 0, answers: {} });
+    const kept = await keys(store);
+    expect(await say('yes')).toBe(false);
+    expect(await keys(store)).toEqual(kept);
+  });
+
+  it('stops waiting for a typed answer once the user does something else', async () => {
+    const { store, before, say } = await afterConfirmCard();
+    await say('scan sample');
+    expect(await say('yes')).toBe(false);
+    expect(await keys(store)).toEqual(before);
+  });
+
   it('says so when nothing is stored, and ignores other messages', async () => {
     const store = createMemoryStore();
     const reset = createResetFeature({ store });

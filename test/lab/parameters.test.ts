@@ -58,7 +58,23 @@ describe('lab parameters', () => {
     expect(parseParameterText(`subscription=${SUB} ns=mlops postfix:0001 region=eastus env="dev" colour=red`)).toEqual({
       values: { subscriptionId: SUB, namespace: 'mlops', postfix: '0001', location: 'eastus', environment: 'dev' },
       unknown: ['colour'],
+      stray: [],
     });
+  });
+
+  it('reports the words after an unquoted value, which end it at the first space', () => {
+    expect(parseParameterText('location=EAST US environment=Prod').stray).toEqual([{ key: 'location', value: 'EAST', words: 'US' }]);
+    expect(parseParameterText('location="East US" and environment=prod, postfix=0001').stray).toEqual([]);
+  });
+
+  it.each(['westeurope2x', 'east', 'moon'])('refuses the unknown region %s, naming the location field', (location) => {
+    const r = validateParameters({ subscriptionId: SUB, namespace: 'mlops', postfix: '0001', location });
+    expect(r).toEqual({ ok: false, problems: [expect.stringMatching(new RegExp(`^location ${location} is not an Azure region name`))] });
+  });
+
+  it.each([['West Europe', 'westeurope'], ['SwedenCentral', 'swedencentral'], ['eastus2', 'eastus2']])('accepts the region %s as %s', (location, expected) => {
+    const r = validateParameters({ subscriptionId: SUB, namespace: 'mlops', postfix: '0001', location });
+    expect(r.ok && r.value.location).toBe(expected);
   });
 });
 

@@ -8,7 +8,7 @@ import { executeButton, type ActionData } from '../../cards/actions';
 import { codeBlock } from '../../cards/code-block';
 import { fillPlaceholders, type LabContent, type LabExercise, type LabPlaceholder } from '../../knowledge/lab-content';
 import { expectedNames } from '../../lab/naming';
-import { DEFAULT_COMPUTE_CLUSTER, DEFAULT_ENVIRONMENT, DEFAULT_LOCATION, type LabParameters } from '../../lab/parameters';
+import { DEFAULT_COMPUTE_CLUSTER, DEFAULT_ENVIRONMENT, DEFAULT_LOCATION, NAMESPACE_RULE, type LabParameters } from '../../lab/parameters';
 import { completedCount, recordOf, type ExerciseRecord, type LabProgress, type StoredValidation } from '../../lab/progress';
 import type { LabValidationStatus } from '../../lab/result';
 import type { WorkspaceRef } from '../../shared/workspace';
@@ -283,7 +283,7 @@ export function buildParametersCard(params: LabParameters | undefined, options: 
   body.push(
     text('The values you put in config-infra-prod.yml in exercise 6. I derive the resource names from them the way the accelerator does.', { isSubtle: true }),
     input('subscriptionId', 'Subscription id', '00000000-0000-0000-0000-000000000000', shown('subscriptionId')),
-    input('namespace', 'namespace (up to 5 lower-case letters is safest)', 'mlops', shown('namespace')),
+    input('namespace', `namespace (${NAMESPACE_RULE})`, 'mlops', shown('namespace')),
     input('postfix', 'postfix (up to 4 digits)', '0001', shown('postfix')),
     input('location', 'location', 'eastus', shown('location', DEFAULT_LOCATION)),
     input('environment', 'environment', 'prod', shown('environment', DEFAULT_ENVIRONMENT)),

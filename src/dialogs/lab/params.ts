@@ -16,6 +16,9 @@ export async function setParametersFromText(ctx: LabContext, port: TurnPort, tex
   // Nothing in key=value form ("lab params", "set parameters"): the form, with its defaults, rather than a list of what is missing.
   if (Object.keys(parsed.values).length === 0 && parsed.unknown.length === 0) return showParametersForm(ctx, port);
   if (parsed.unknown.length > 0) return textReply(`I do not know the parameter(s) ${parsed.unknown.map((u) => markdownText(u, 40)).join(', ')}. Use subscription, namespace, postfix, location, environment, computeCluster.`);
+  // An unquoted value ends at a space: "location=East US" would otherwise be saved as "east" without a word.
+  const cut = parsed.stray[0];
+  if (cut !== undefined) return textReply(`Nothing saved: ${markdownText(cut.key, 40)}=${markdownText(cut.value, 60)} is followed by "${markdownText(cut.words, 60)}", which I did not read. Put a value with spaces in quotes (${markdownText(cut.key, 40)}="${markdownText(`${cut.value} ${cut.words}`, 100)}") or write it without them.`);
   return applyParameters(ctx, port.conversation.userId, parsed.values, 'text');
 }
 
