@@ -115,14 +115,8 @@ export const eventsCommand: CliCommand = {
   summary: 'Print and check the setup of change alerts for a workspace',
   usage: USAGE,
   async run(args: readonly string[], io: CliIO): Promise<ExitCode> {
-    let options: EventsArgs;
-    try {
-      options = parseEventsArgs(args);
-    } catch (e) {
-      if (!(e instanceof UsageError)) throw e;
-      io.stderr.write(`guardian events: ${e.message}\n\n${USAGE}\n`);
-      return 2;
-    }
+    // A UsageError goes to runCli, which prints it with the usage text and exits 2, as for every command.
+    const options = parseEventsArgs(args);
     const config = loadCliConfig(io);
     if (config === undefined) return 2;
     // The same scope rule as guardian scan: outside GUARDIAN_ALLOWED_SCOPES, nothing is read.

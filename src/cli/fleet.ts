@@ -116,14 +116,8 @@ export const fleetCommand: CliCommand = {
   summary: 'Scan every workspace in the subscriptions at once (Resource Graph)',
   usage: USAGE,
   async run(args: readonly string[], io: CliIO): Promise<ExitCode> {
-    let options: FleetArgs;
-    try {
-      options = parseFleetArgs(args);
-    } catch (e) {
-      if (!(e instanceof UsageError)) throw e;
-      io.stderr.write(`guardian fleet: ${e.message}\n\n${USAGE}\n`);
-      return 2;
-    }
+    // A UsageError goes to runCli, which prints it with the usage text and exits 2, as for every command.
+    const options = parseFleetArgs(args);
     const config = loadCliConfig(io);
     if (config === undefined) return 2;
     // Loaded on use, as for `guardian scan`: the Azure SDK is not needed for --help or the other commands.

@@ -8,6 +8,7 @@ import { createScanService } from '../../src/scan/create-scan-service';
 import { scanFleet } from '../../src/scan/fleet-scan';
 import { startSampleFleet, type SampleFleet } from '../../src/scan/fleet-sample';
 import { fleetCommand } from '../../src/cli/fleet';
+import { runCli } from '../../src/cli/main';
 import { settledRequests } from '../../bench/support';
 import { PassThrough } from 'node:stream';
 import * as fs from 'node:fs';
@@ -141,7 +142,7 @@ describe('guardian fleet', () => {
 
   test('a malformed --sample-fleet or subscription id is a usage error (exit 2)', async () => {
     const io = { stdout: new PassThrough(), stderr: new PassThrough(), stdin: new PassThrough(), env: {} };
-    expect(await fleetCommand.run(['--sample-fleet', 'lots'], io)).toBe(2);
-    expect(await fleetCommand.run(['--subscriptions', 'not-a-guid'], io)).toBe(2);
+    expect(await runCli(['fleet', '--sample-fleet', 'lots'], io, [fleetCommand])).toBe(2);
+    expect(await runCli(['fleet', '--subscriptions', 'not-a-guid'], io, [fleetCommand])).toBe(2);
   });
 });
