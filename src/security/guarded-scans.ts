@@ -16,7 +16,7 @@ import type { GuardDecision, ScanGuard } from './scan-guard';
 import type { ScanReport } from '../checks/types';
 import type { DefenderStatusReport, Resolution, ScanRequest, ScanService, WorkspaceRef } from '../scan/scan-service';
 import { boundResolution } from './bounded-resolution';
-import { isSampleTarget } from './scan-authorization';
+import { isSampleTarget } from '../shared/scan-target';
 
 export type Refusal = Extract<GuardDecision, { readonly allowed: false }>;
 

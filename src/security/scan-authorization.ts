@@ -16,6 +16,7 @@ import type { ConversationInfo } from '../shared/conversation';
 import type { WorkspaceRef } from '../scan/scan-service';
 import type { GuardianStore } from '../storage/store';
 import { isWithinScope, parseResourceId, parseWorkspaceId, ResourceIdError } from '../shared/resource-id';
+import { isSampleTarget } from '../shared/scan-target';
 import { createChannelBindings, isWithinBinding, type ChannelBinding, type ChannelBindings } from './channel-binding';
 
 export type AuthorizationDecision =
@@ -87,8 +88,6 @@ function notAWorkspaceReason(text: string): string {
   return REASONS.notAWorkspaceButResource(`${parsed.provider}/${parsed.type ?? ''}`);
 }
 
-const SAMPLE_TARGET = /^sample(:[a-z0-9][a-z0-9-]{0,39})?$/i;
-
 /**
  * A refusal says what the person reading it can do. In Teams that person cannot change the bot's settings, so no
  * sentence they can see names an environment variable: they are told whom to ask. Only the local bot's own user
@@ -124,10 +123,6 @@ export const REASONS = {
     `This team is linked to ${binding.scopes.join(', ')}, and ${id} is outside it. ` +
     `A team owner can change it with "link this channel to <scope>" (or "unlink" to remove the link).`,
 } as const;
-
-export function isSampleTarget(target: string): boolean {
-  return SAMPLE_TARGET.test(target.trim());
-}
 
 export function createScanAuthorizer(options: ScanAuthorizerOptions): ScanAuthorizer {
   const allowedScopes = [...options.allowedScopes];
