@@ -16,6 +16,7 @@ import type { GuardDecision, ScanGuard } from './scan-guard';
 import type { ScanReport } from '../checks/types';
 import type { DefenderStatusReport, Resolution, ScanRequest, ScanService, WorkspaceRef } from '../scan/scan-service';
 import { boundResolution } from './bounded-resolution';
+import { oneUse } from './one-use';
 import { isSampleTarget } from '../shared/scan-target';
 
 export type Refusal = Extract<GuardDecision, { readonly allowed: false }>;
@@ -60,6 +61,7 @@ export interface GuardedScans extends Pick<ScanGuard, 'authorize' | 'authorizeRe
   for(principal: ConversationInfo): GuardedScanHandle;
 }
 
+const ONE_SCAN = 'An admission serves one scan; ask the guard again for another.';
 const NO_SUBSCRIPTION_GUARD = 'This bot is not set up to read the Defender plans of a subscription.';
 const NO_DEFENDER_READS = 'This scan service cannot read the Defender plans of a subscription; name a workspace in it instead.';
 
@@ -68,7 +70,6 @@ export function authorizeTarget(guard: Pick<ScanGuard, 'authorize' | 'authorizeR
   return isSampleTarget(target) ? guard.authorize(target, conversation) : guard.authorizeResolved(target, conversation);
 }
 
-/** Work that an allowed decision permits once; a second call is a bug in the caller, not a second scan. */
 /**
  * A name, id or sample as typed, authorised for `principal` before anything is resolved; the resolution then answers
  * only with what this conversation may scan (a match outside it is not named, not even in a refusal). The one
@@ -85,15 +86,6 @@ export async function authorizedLookup(
   return { allowed: true, resolve: async (signal) => boundResolution(guard, principal, target, await resolver.resolve(target, signal)) };
 }
 
-function once<A extends unknown[], R>(work: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
-  let used = false;
-  return (...args) => {
-    if (used) return Promise.reject(new Error('An admission serves one scan; ask the guard again for another.'));
-    used = true;
-    return work(...args);
-  };
-}
-
 export function createGuardedScans(service: ScanService, guard: ScanGuard): GuardedScans {
   return {
     authorize: (target, conversation) => guard.authorize(target, conversation),
@@ -106,7 +98,7 @@ export function createGuardedScans(service: ScanService, guard: ScanGuard): Guar
           if (!decision.allowed) return decision;
           const budget = await guard.takeScan(principal, target);
           if (!budget.allowed) return budget;
-          return { allowed: true, scan: once((request) => service.scan({ ...request, target })) };
+          return { allowed: true, scan: oneUse((request: Omit<ScanRequest, 'target'>) => service.scan({ ...request, target }), ONE_SCAN) };
         },
         async admitSubscription(subscriptionId) {
           const scope = `/subscriptions/${subscriptionId}`;
@@ -116,7 +108,7 @@ export function createGuardedScans(service: ScanService, guard: ScanGuard): Guar
           if (!budget.allowed) return budget;
           const read = service.defenderStatus?.bind(service);
           if (read === undefined) return { allowed: false, reason: NO_DEFENDER_READS };
-          return { allowed: true, defenderStatus: once((signal?: AbortSignal) => read(subscriptionId, signal)) };
+          return { allowed: true, defenderStatus: oneUse((signal?: AbortSignal) => read(subscriptionId, signal), ONE_SCAN) };
         },
         async listWorkspaces() {
           if (!(await guard.authorizeListing(principal)).allowed) return [];

@@ -8,6 +8,7 @@
 import type { ScanReport } from '../checks/types';
 import type { Resolution, ScanSelection, ScanService, WorkspaceRef } from '../scan/scan-service';
 import type { WatchGuard, WatchPrincipal } from './watch-guard';
+import { oneUse } from './one-use';
 
 export type { WatchPrincipal } from './watch-guard';
 
@@ -38,14 +39,8 @@ export type WatchScanSource = Pick<ScanService, 'scan' | 'resolve'>;
 
 export function createGuardedWatches(source: WatchScanSource, guard: WatchGuard): GuardedWatches {
   /** One scan per admission: a second would spend Azure reads the budget was not charged for. */
-  const scanOnce = (workspaceId: string): AdmittedScan => {
-    let used = false;
-    return (selection) => {
-      if (used) return Promise.reject(new Error('A watch admission allows one scan; admit the watch again for another.'));
-      used = true;
-      return source.scan({ target: workspaceId, selection });
-    };
-  };
+  const scanOnce = (workspaceId: string): AdmittedScan =>
+    oneUse((selection) => source.scan({ target: workspaceId, selection }), 'A watch admission allows one scan; admit the watch again for another.');
   return {
     async admitSubscribe(target, principal) {
       const typed = await guard.authorizeTarget(target, principal);
